@@ -1,0 +1,44 @@
+using System.Net.Mail;
+
+namespace CalmDesk.Customers;
+
+internal sealed record ContactInput(string? Name, string? Email = null, string? Phone = null, string? Language = null)
+{
+    public Dictionary<string, string[]> Validate(string prefix = "")
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors[prefix + "name"] = ["The contact's name is required."];
+        }
+        else if (Name.Length > 200)
+        {
+            errors[prefix + "name"] = ["The contact's name must be at most 200 characters."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(Email) && (Email.Length > 320 || !MailAddress.TryCreate(Email.Trim(), out _)))
+        {
+            errors[prefix + "email"] = [$"'{Email}' is not an email address."];
+        }
+
+        if (Phone is { Length: > 50 })
+        {
+            errors[prefix + "phone"] = ["The phone number must be at most 50 characters."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(Language) && !Languages.IsKnown(Language))
+        {
+            errors[prefix + "language"] = [$"'{Language}' is not an ISO 639-1 language code such as en, it or el."];
+        }
+
+        return errors;
+    }
+
+    public Contact ToContact() => new()
+    {
+        Name = Name!.Trim(),
+        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant(),
+        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
+        Language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,42 @@
+using CalmDesk.Interactions;
+using CalmDesk.Reps;
+
+namespace CalmDesk.Customers;
+
+internal sealed class Customer
+{
+    public int Id { get; set; }
+
+    /// The key an import matches on, so importing the same file twice changes nothing.
+    public string? ExternalId { get; set; }
+
+    public required string Company { get; set; }
+
+    public string? Segment { get; set; }
+
+    public CustomerStatus Status { get; set; } = CustomerStatus.Active;
+
+    /// ISO 639-1 code of the language the customer writes in.
+    public string PreferredLanguage { get; set; } = "en";
+
+    /// ISO 4217 code.
+    public string Currency { get; set; } = "EUR";
+
+    public int? AssignedRepId { get; set; }
+
+    public Rep? AssignedRep { get; set; }
+
+    public DateOnly? ContractRenewalDate { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<Contact> Contacts { get; set; } = [];
+
+    public List<Interaction> Interactions { get; set; } = [];
+
+    /// Company, segment and contacts folded by <see cref="SearchText"/>, so search ignores case and accents in every script.
+    public string SearchKey { get; private set; } = "";
+
+    public void RefreshSearchKey() =>
+        SearchKey = SearchText.Fold(string.Join(' ', [Company, Segment, .. Contacts.SelectMany(c => new[] { c.Name, c.Email })]));
+}

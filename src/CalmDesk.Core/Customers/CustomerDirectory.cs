@@ -1,0 +1,155 @@
+using CalmDesk.Accounts;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Customers;
+
+/// Finds, creates and changes customers on behalf of a viewer, who only ever reaches what they may see.
+internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock)
+{
+    public async Task<Page<CustomerRow>> SearchAsync(Viewer viewer, CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        var (number, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
+        var customers = db.Customers.AsNoTracking().VisibleTo(viewer);
+        var text = SearchText.Fold(query.Text);
+        if (text.Length > 0)
+        {
+            customers = customers.Where(c => c.SearchKey.Contains(text));
+        }
+
+        if (query.RepId is { } repId)
+        {
+            customers = customers.Where(c => c.AssignedRepId == repId);
+        }
+
+        if (query.Status is { } status)
+        {
+            customers = customers.Where(c => c.Status == status);
+        }
+
+        var total = await customers.CountAsync(cancellationToken);
+        var items = await customers
+            .OrderBy(c => c.Company).ThenBy(c => c.Id)
+            .Skip((number - 1) * size).Take(size)
+            .Select(c => new CustomerRow(
+                c.Id, c.Company, c.Segment, c.Status, c.PreferredLanguage, c.Currency, c.AssignedRepId,
+                c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.ContractRenewalDate,
+                c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), c.Interactions.Count))
+            .ToListAsync(cancellationToken);
+        return new Page<CustomerRow>(items, number, size, total);
+    }
+
+    public async Task<CustomerDetail?> GetAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
+        await db.Customers.AsNoTracking().VisibleTo(viewer).Where(c => c.Id == id)
+            .Select(c => new CustomerDetail(
+                c.Id, c.ExternalId, c.Company, c.Segment, c.Status, c.PreferredLanguage, c.Currency, c.AssignedRepId,
+                c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.ContractRenewalDate, c.CreatedAt,
+                c.Contacts.OrderBy(k => k.Name).Select(k => new ContactView(k.Id, k.Name, k.Email, k.Phone, k.Language)).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<Outcome<CustomerDetail>> CreateAsync(
+        Viewer viewer, CustomerInput input, IReadOnlyList<ContactInput> contacts, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            foreach (var (key, value) in contacts[i].Validate($"contacts[{i}]."))
+            {
+                errors[key] = value;
+            }
+        }
+
+        var ownRepId = await OwnRepIdAsync(viewer, cancellationToken);
+        input = viewer.SeesAll ? input : input with { AssignedRepId = input.AssignedRepId ?? ownRepId };
+        await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(input.ExternalId) && await db.Customers.AnyAsync(c => c.ExternalId == input.ExternalId.Trim(), cancellationToken))
+        {
+            errors["externalId"] = [$"Another customer already has the external id '{input.ExternalId}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<CustomerDetail>.Invalid(errors);
+        }
+
+        var customer = new Customer { Company = "", CreatedAt = clock.GetUtcNow() };
+        customer.Contacts.AddRange(contacts.Select(c => c.ToContact()));
+        input.ApplyTo(customer);
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CustomerDetail>.Done((await GetAsync(Viewer.System, customer.Id, cancellationToken))!);
+    }
+
+    public async Task<Outcome<CustomerDetail>> UpdateAsync(Viewer viewer, int id, CustomerInput input, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return Outcome<CustomerDetail>.Missing();
+        }
+
+        var errors = input.Validate();
+        var ownRepId = await OwnRepIdAsync(viewer, cancellationToken);
+        await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(input.ExternalId)
+            && await db.Customers.AnyAsync(c => c.Id != id && c.ExternalId == input.ExternalId.Trim(), cancellationToken))
+        {
+            errors["externalId"] = [$"Another customer already has the external id '{input.ExternalId}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<CustomerDetail>.Invalid(errors);
+        }
+
+        input.ApplyTo(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CustomerDetail>.Done((await GetAsync(Viewer.System, id, cancellationToken))!);
+    }
+
+    public async Task<Outcome<ContactView>> AddContactAsync(Viewer viewer, int customerId, ContactInput input, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null)
+        {
+            return Outcome<ContactView>.Missing();
+        }
+
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return Outcome<ContactView>.Invalid(errors);
+        }
+
+        var contact = input.ToContact();
+        customer.Contacts.Add(contact);
+        customer.RefreshSearchKey();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<ContactView>.Done(new ContactView(contact.Id, contact.Name, contact.Email, contact.Phone, contact.Language));
+    }
+
+    private async Task<int?> OwnRepIdAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+
+    private async Task CheckAssignmentAsync(Viewer viewer, int? repId, int? ownRepId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (repId is null)
+        {
+            if (!viewer.SeesAll)
+            {
+                errors["assignedRepId"] = ["A rep's customers stay assigned to a rep; ask a manager to reassign."];
+            }
+
+            return;
+        }
+
+        if (!viewer.SeesAll && repId != ownRepId)
+        {
+            errors["assignedRepId"] = ["Only managers and admins can assign a customer to another rep."];
+        }
+        else if (!await db.Reps.AnyAsync(r => r.Id == repId, cancellationToken))
+        {
+            errors["assignedRepId"] = [$"There is no rep with id {repId}."];
+        }
+    }
+}

@@ -1,0 +1,86 @@
+namespace CalmDesk.Customers;
+
+/// What a person or an import may set on a customer, with the rules every entry point shares.
+internal sealed record CustomerInput(
+    string? Company,
+    string? Segment = null,
+    string? Status = null,
+    string? PreferredLanguage = null,
+    string? Currency = null,
+    int? AssignedRepId = null,
+    DateOnly? ContractRenewalDate = null,
+    string? ExternalId = null)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Company))
+        {
+            errors["company"] = ["The company name is required."];
+        }
+        else if (Company.Trim().Length > 200)
+        {
+            errors["company"] = ["The company name must be at most 200 characters."];
+        }
+
+        if (Segment is { Length: > 100 })
+        {
+            errors["segment"] = ["The segment must be at most 100 characters."];
+        }
+
+        if (Status is not null && !TryParseStatus(Status, out _))
+        {
+            errors["status"] = [$"Unknown status '{Status}'; use one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}."];
+        }
+
+        if (PreferredLanguage is not null && !Languages.IsKnown(PreferredLanguage))
+        {
+            errors["preferredLanguage"] = [$"'{PreferredLanguage}' is not an ISO 639-1 language code such as en, it or el."];
+        }
+
+        if (Currency is not null && !Currencies.IsKnown(Currency))
+        {
+            errors["currency"] = [$"'{Currency}' is not an ISO 4217 currency code such as EUR or USD."];
+        }
+
+        if (ExternalId is { Length: > 200 })
+        {
+            errors["externalId"] = ["The external id must be at most 200 characters."];
+        }
+
+        return errors;
+    }
+
+    public void ApplyTo(Customer customer)
+    {
+        customer.Company = Company!.Trim();
+        customer.Segment = string.IsNullOrWhiteSpace(Segment) ? null : Segment.Trim();
+        if (Status is not null && TryParseStatus(Status, out var status))
+        {
+            customer.Status = status;
+        }
+
+        if (PreferredLanguage is not null)
+        {
+            customer.PreferredLanguage = PreferredLanguage.Trim().ToLowerInvariant();
+        }
+
+        if (Currency is not null)
+        {
+            customer.Currency = Currency.Trim().ToUpperInvariant();
+        }
+
+        customer.AssignedRepId = AssignedRepId;
+        customer.ContractRenewalDate = ContractRenewalDate;
+        if (!string.IsNullOrWhiteSpace(ExternalId))
+        {
+            customer.ExternalId = ExternalId.Trim();
+        }
+
+        customer.RefreshSearchKey();
+    }
+
+    public static bool TryParseStatus(string text, out CustomerStatus status) =>
+        Enum.TryParse(text.Trim().Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out status)
+        && Enum.IsDefined(status);
+}

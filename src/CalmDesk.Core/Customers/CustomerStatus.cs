@@ -1,0 +1,9 @@
+namespace CalmDesk.Customers;
+
+internal enum CustomerStatus
+{
+    Prospect,
+    Active,
+    OnHold,
+    Former,
+}

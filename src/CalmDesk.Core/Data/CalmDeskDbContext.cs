@@ -1,0 +1,37 @@
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Interactions;
+using CalmDesk.Reps;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CalmDesk.Data;
+
+internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> options) : IdentityDbContext<CalmDeskUser>(options)
+{
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Rep> Reps => Set<Rep>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CalmDeskDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type that sorts and compares correctly with offsets; store UTC ticks instead.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace CalmDesk.Data;
+
+internal enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace CalmDesk.Imports;
+
+/// One CSV record as text fields by header name, or the reason it could not be read.
+internal sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fields, string? Problem)
+{
+    public string? this[string name] => Fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+}
+
+/// Reads CSV records one by one with CsvHelper, tolerating the damage real exports have
+/// (stray quotes, short rows, ';' from spreadsheet programs) so one bad row never stops the rest.
+internal static class CsvRows
+{
+    public static async IAsyncEnumerable<CsvRow> ReadAsync(Stream stream, IReadOnlyCollection<string> required)
+    {
+        var badData = false;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = _ => badData = true,
+            MissingFieldFound = null,
+            IgnoreBlankLines = true,
+        };
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(reader, config);
+        if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        {
+            throw new InvalidDataException("The file is empty: a CSV import needs a header line naming its columns.");
+        }
+
+        var headers = csv.HeaderRecord.Select(Normalize).ToArray();
+        var missing = required.Where(r => !headers.Contains(r)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"The header line lacks the column(s) {string.Join(", ", missing)}; it has {string.Join(", ", csv.HeaderRecord)}.");
+        }
+
+        var lastLine = csv.Parser.RawRow;
+        while (true)
+        {
+            badData = false;
+            if (!await csv.ReadAsync())
+            {
+                yield break;
+            }
+
+            var line = lastLine + 1;
+            lastLine = csv.Parser.RawRow;
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            var count = csv.Parser.Count;
+            for (var i = 0; i < Math.Min(count, headers.Length); i++)
+            {
+                fields[headers[i]] = csv.Parser[i] ?? "";
+            }
+
+            var problem = badData
+                ? "the row is malformed (a quote is not closed or stands inside an unquoted field)"
+                : count != headers.Length ? $"expected {headers.Length} fields as in the header, found {count}" : null;
+            yield return new CsvRow(line, fields, problem);
+        }
+    }
+
+    /// "Contact Email", "contact_email" and "contactEmail" all name the same column.
+    public static string Normalize(string header) =>
+        new(header.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}

@@ -1,0 +1,10 @@
+namespace CalmDesk.Interactions;
+
+internal enum Channel
+{
+    Email,
+    Call,
+    Chat,
+    Meeting,
+    Note,
+}

@@ -1,0 +1,45 @@
+using CalmDesk.Customers;
+using CalmDesk.Reps;
+
+namespace CalmDesk.Interactions;
+
+/// One email, call, chat, meeting or note in a customer's history.
+internal sealed class Interaction
+{
+    public const int MaxBodyLength = 200_000;
+
+    public long Id { get; set; }
+
+    public int CustomerId { get; set; }
+
+    public Customer? Customer { get; set; }
+
+    public int? ContactId { get; set; }
+
+    public Contact? Contact { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public Direction Direction { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string Body { get; set; } = "";
+
+    public int? MinutesSpent { get; set; }
+
+    /// The rep who wrote or logged it, when it came from our side.
+    public int? AuthorRepId { get; set; }
+
+    public Rep? AuthorRep { get; set; }
+
+    /// Who wrote it as shown to people: a contact's name for inbound mail, the rep's otherwise.
+    public string? AuthorName { get; set; }
+
+    /// Message-ID or the source system's id; unique, so a re-import is a no-op.
+    public required string ExternalId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

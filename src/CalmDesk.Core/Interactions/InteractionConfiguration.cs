@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CalmDesk.Interactions;
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.Property(i => i.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Subject).HasMaxLength(300);
+        builder.Property(i => i.Body).HasMaxLength(Interaction.MaxBodyLength);
+        builder.Property(i => i.AuthorName).HasMaxLength(200);
+        builder.Property(i => i.ExternalId).HasMaxLength(300);
+        builder.HasIndex(i => i.ExternalId).IsUnique();
+        builder.HasIndex(i => new { i.CustomerId, i.OccurredAt });
+        builder.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(i => i.AuthorRep).WithMany().HasForeignKey(i => i.AuthorRepId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

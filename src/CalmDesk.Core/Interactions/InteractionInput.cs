@@ -1,0 +1,97 @@
+namespace CalmDesk.Interactions;
+
+/// What a person, the API or an import may record about one exchange with a customer.
+internal sealed record InteractionInput(
+    string? Channel,
+    string? Direction,
+    DateTimeOffset? OccurredAt,
+    string? Subject,
+    string? Body,
+    int? MinutesSpent = null,
+    int? ContactId = null,
+    string? AuthorName = null,
+    string? ExternalId = null)
+{
+    public Dictionary<string, string[]> Validate(DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!TryParse<Channel>(Channel, out _))
+        {
+            errors["channel"] = [$"The channel must be one of {string.Join(", ", Names<Channel>())}."];
+        }
+
+        if (!TryParse<Direction>(Direction, out _))
+        {
+            errors["direction"] = [$"The direction must be one of {string.Join(", ", Names<Direction>())}."];
+        }
+
+        if (OccurredAt is { } when && when > now.AddDays(1))
+        {
+            errors["occurredAt"] = ["The date is in the future; record interactions once they have happened."];
+        }
+
+        if (string.IsNullOrWhiteSpace(Body))
+        {
+            errors["body"] = ["The text is required: what was said or written."];
+        }
+        else if (Body.Length > Interaction.MaxBodyLength)
+        {
+            errors["body"] = [$"The text must be at most {Interaction.MaxBodyLength:N0} characters."];
+        }
+
+        if (Subject is { Length: > 300 })
+        {
+            errors["subject"] = ["The subject must be at most 300 characters."];
+        }
+
+        if (MinutesSpent is < 0 or > 24 * 60)
+        {
+            errors["minutesSpent"] = ["Minutes spent must be between 0 and 1440."];
+        }
+
+        if (AuthorName is { Length: > 200 })
+        {
+            errors["authorName"] = ["The author's name must be at most 200 characters."];
+        }
+
+        if (ExternalId is { Length: > 300 })
+        {
+            errors["externalId"] = ["The external id must be at most 300 characters."];
+        }
+
+        return errors;
+    }
+
+    public Interaction ToInteraction(int customerId, DateTimeOffset now, string externalId)
+    {
+        if (!TryParse<Channel>(Channel, out var channel) || !TryParse<Direction>(Direction, out var direction))
+        {
+            throw new InvalidOperationException("Validate the input before converting it.");
+        }
+
+        return new Interaction
+        {
+            CustomerId = customerId,
+            ContactId = ContactId,
+            Channel = channel,
+            Direction = direction,
+            OccurredAt = (OccurredAt ?? now).ToUniversalTime(),
+            Subject = string.IsNullOrWhiteSpace(Subject) ? null : Subject.Trim(),
+            Body = Body!.Trim(),
+            MinutesSpent = MinutesSpent,
+            AuthorName = string.IsNullOrWhiteSpace(AuthorName) ? null : AuthorName.Trim(),
+            ExternalId = externalId,
+            CreatedAt = now,
+        };
+    }
+
+    public static bool TryParse<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        return !string.IsNullOrWhiteSpace(text) && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
+    }
+
+    private static IEnumerable<string> Names<TEnum>()
+        where TEnum : struct, Enum => Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant());
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Interactions;
+
+/// Records interactions and reads a customer's timeline, newest first.
+internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
+{
+    public async Task<Page<InteractionView>?> TimelineAsync(
+        Viewer viewer, int customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Customers.VisibleTo(viewer).AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            return null;
+        }
+
+        var (number, size) = Page<InteractionView>.Clamp(page, pageSize);
+        var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customerId);
+        var total = await interactions.CountAsync(cancellationToken);
+        var items = await interactions
+            .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id)
+            .Skip((number - 1) * size).Take(size)
+            .Select(i => new InteractionView(
+                i.Id, i.CustomerId, i.ContactId, i.Contact == null ? null : i.Contact.Name, i.Channel, i.Direction, i.OccurredAt,
+                i.Subject, i.Body, i.MinutesSpent, i.AuthorName, i.ExternalId))
+            .ToListAsync(cancellationToken);
+        return new Page<InteractionView>(items, number, size, total);
+    }
+
+    public async Task<Outcome<InteractionView>> AddAsync(Viewer viewer, int customerId, InteractionInput input, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null)
+        {
+            return Outcome<InteractionView>.Missing();
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = input.Validate(now);
+        var contact = input.ContactId is { } contactId ? customer.Contacts.FirstOrDefault(c => c.Id == contactId) : null;
+        if (input.ContactId is not null && contact is null)
+        {
+            errors["contactId"] = [$"Contact {input.ContactId} does not belong to this customer."];
+        }
+
+        var externalId = string.IsNullOrWhiteSpace(input.ExternalId) ? "calmdesk:" + Guid.NewGuid().ToString("N") : input.ExternalId.Trim();
+        if (await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
+        {
+            errors["externalId"] = [$"An interaction with the external id '{externalId}' is already recorded."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<InteractionView>.Invalid(errors);
+        }
+
+        var interaction = input.ToInteraction(customerId, now, externalId);
+        var rep = await db.Reps.SingleOrDefaultAsync(r => r.UserId == viewer.UserId, cancellationToken);
+        if (interaction.Direction != Direction.Inbound && rep is not null)
+        {
+            interaction.AuthorRepId = rep.Id;
+            interaction.AuthorName ??= rep.DisplayName;
+        }
+        else if (interaction.Direction == Direction.Inbound)
+        {
+            interaction.AuthorName ??= contact?.Name;
+        }
+
+        db.Interactions.Add(interaction);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<InteractionView>.Done(new InteractionView(
+            interaction.Id, customerId, interaction.ContactId, contact?.Name, interaction.Channel, interaction.Direction, interaction.OccurredAt,
+            interaction.Subject, interaction.Body, interaction.MinutesSpent, interaction.AuthorName, interaction.ExternalId));
+    }
+
+    /// A stable id for a record that came without one, so importing it again is recognised.
+    public static string ContentId(string scheme, params string?[] parts) =>
+        scheme + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts))))[..40];
+}

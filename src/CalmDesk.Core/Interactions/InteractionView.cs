@@ -1,0 +1,15 @@
+namespace CalmDesk.Interactions;
+
+internal sealed record InteractionView(
+    long Id,
+    int CustomerId,
+    int? ContactId,
+    string? ContactName,
+    Channel Channel,
+    Direction Direction,
+    DateTimeOffset OccurredAt,
+    string? Subject,
+    string Body,
+    int? MinutesSpent,
+    string? AuthorName,
+    string ExternalId);

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace CalmDesk.Accounts;
+
+internal sealed record Me(string Id, string Email, string DisplayName, string Culture, IReadOnlyList<string> Roles);
+
+internal static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", GetMe).WithTags("Accounts").WithName(nameof(GetMe)).WithSummary("Who the token or cookie belongs to").RequireAuthorization();
+        return api;
+    }
+
+    public static void MapSignOut(this IEndpointRouteBuilder app) =>
+        app.MapPost("/signout", SignOut).RequireAuthorization().ExcludeFromDescription();
+
+    public static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> GetMe(HttpContext http, UserManager<CalmDeskUser> users)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var roles = http.User.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new Me(user.Id, user.Email ?? "", user.DisplayName, user.Culture, roles));
+    }
+
+    public static async Task<RedirectHttpResult> SignOut(SignInManager<CalmDeskUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.Redirect("/signin");
+    }
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CalmDesk.Accounts;
+
+/// Adds the display name and the preferred culture to the claims Identity builds at sign-in.
+internal sealed class CalmDeskClaimsFactory(UserManager<CalmDeskUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<CalmDeskUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CalmDeskUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim("name", user.DisplayName));
+        identity.AddClaim(new Claim(UserCultureProvider.ClaimType, user.Culture));
+        return identity;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Demo;
+using CalmDesk.Interactions;
+using CalmDesk.Reps;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace CalmDesk.Infrastructure;
+
+/// Builds the one host every command shares, so `serve`, `import` and `users` read the same configuration.
+internal static class CalmDeskHost
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("it"), new("el")];
+
+    public static WebApplicationBuilder CreateBuilder(HostSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = settings.ExtraArgs ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var dataDirectory = Path.GetFullPath(settings.DataDirectory);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CalmDesk:DataDirectory"] = dataDirectory,
+            ["CalmDesk:Demo"] = settings.Demo ? "true" : "false",
+        });
+        if (settings.Quiet)
+        {
+            // Commands print their own results; the framework's start-up chatter would bury them.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        if (settings.Urls is not null)
+        {
+            builder.WebHost.UseUrls(settings.Urls);
+        }
+
+        var database = DatabaseSettings.Resolve(
+            builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("CalmDesk"), dataDirectory);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<CalmDeskDbContext>(database.Configure);
+
+        builder.Services.AddIdentityCore<CalmDeskUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<CalmDeskClaimsFactory>()
+            .AddEntityFrameworkStores<CalmDeskDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        builder.Services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))
+            .SetApplicationName("CalmDesk");
+
+        builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddScoped<FirstRun>();
+        builder.Services.AddScoped<DemoPortfolio>();
+        builder.Services.AddScoped<ApiTokenService>();
+        builder.Services.AddScoped<RepDirectory>();
+        builder.Services.AddScoped<CustomerDirectory>();
+        builder.Services.AddScoped<InteractionLog>();
+        builder.Services.AddScoped<CustomerCsvImport>();
+        builder.Services.AddScoped<InteractionCsvImport>();
+        builder.Services.AddScoped<MailImport>();
+
+        WebFeatures.Add(builder);
+        return builder;
+    }
+
+    /// Applies migrations and creates the first users: the demo portfolio, or one administrator.
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, bool seed, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var firstRun = scope.ServiceProvider.GetRequiredService<FirstRun>();
+        await firstRun.EnsureRolesAsync();
+        if (seed)
+        {
+            await firstRun.EnsureUsersAsync(output, cancellationToken);
+        }
+    }
+}

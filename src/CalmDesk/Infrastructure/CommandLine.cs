@@ -1,0 +1,44 @@
+using System.CommandLine;
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+
+namespace CalmDesk.Infrastructure;
+
+/// The `calmdesk` command line: `serve` (the default), `db`, `import` and `users`.
+internal static class CommandLine
+{
+    public static readonly Option<string> Data = new("--data")
+    {
+        Description = "The data folder: the SQLite file, keys and uploads live here",
+        DefaultValueFactory = _ => HostSettings.DefaultDataDirectory,
+        Recursive = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("CalmDesk: a workbench for difficult customers. Without a command, serves the web app.");
+        root.Options.Add(Data);
+        var serve = ServeCommand.Create();
+        root.Subcommands.Add(serve);
+        ServeCommand.Configure(root);
+
+        var import = new Command("import", "Import records from files; safe to re-run, imports nothing twice");
+        import.Subcommands.Add(ImportCustomersCommand.Create());
+        import.Subcommands.Add(ImportInteractionsCommand.Create());
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// Builds the shared host for a command that does its work and exits, with the schema up to date.
+    public static async Task<WebApplication> StartToolHostAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var app = CalmDeskHost.CreateBuilder(new HostSettings(parse.GetValue(Data)!, Quiet: true)).Build();
+        await CalmDeskHost.PrepareDatabaseAsync(app.Services, seed: false, Console.Out, cancellationToken);
+        return app;
+    }
+}

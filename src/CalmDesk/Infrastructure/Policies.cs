@@ -1,0 +1,7 @@
+namespace CalmDesk.Infrastructure;
+
+internal static class Policies
+{
+    public const string Admin = "Admin";
+    public const string SignedIn = "SignedIn";
+}

@@ -1,0 +1,116 @@
+using CalmDesk.Accounts;
+using CalmDesk.Components;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Imports;
+using CalmDesk.Interactions;
+using CalmDesk.Reps;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+namespace CalmDesk.Infrastructure;
+
+/// The web side of the host: authentication, pages, API, problem details, health and telemetry.
+internal static class WebFeatures
+{
+    public static void Add(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = ApiTokenAuthentication.CookieOrBearer;
+                options.DefaultChallengeScheme = ApiTokenAuthentication.CookieOrBearer;
+            })
+            .AddPolicyScheme(ApiTokenAuthentication.CookieOrBearer, "Cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? ApiTokenAuthentication.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/signin";
+            options.AccessDeniedPath = "/forbidden";
+            options.Cookie.Name = "calmdesk";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.Events = new CookieAuthenticationEvents
+            {
+                // Scripts get a status code, not an HTML sign-in page.
+                OnRedirectToLogin = context => ApiProblem.RedirectOrStatusAsync(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => ApiProblem.RedirectOrStatusAsync(context, StatusCodes.Status403Forbidden),
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(null)
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+
+        services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CalmDesk API";
+            document.Info.Description = "Customers, contacts, interactions and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
+            return Task.CompletedTask;
+        }));
+        services.AddLocalization();
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.AddHealthChecks().AddDbContextCheck<CalmDeskDbContext>("database");
+
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("calmdesk"))
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(ImportMetrics.MeterName))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource("Npgsql"));
+        // Exporters stay off unless configured: self-hosted installs send nothing anywhere by default.
+        if (builder.Configuration.GetValue("Telemetry:Otlp", false))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        builder.Logging.Configure(options => options.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+    }
+
+    public static void Map(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(ApiProblem.IsApiRequest, api => api.UseStatusCodePages());
+        app.UseWhen(context => !ApiProblem.IsApiRequest(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture("en");
+            options.AddSupportedCultures([.. CalmDeskHost.Cultures.Select(c => c.Name)]);
+            options.AddSupportedUICultures([.. CalmDeskHost.Cultures.Select(c => c.Name)]);
+            options.RequestCultureProviders.Insert(0, new UserCultureProvider());
+        });
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-reference", options => options.WithTitle("CalmDesk API"));
+        app.MapHealthChecks("/health");
+
+        var api = app.MapGroup("/api/v1");
+        api.MapCustomersApi();
+        api.MapInteractionsApi();
+        api.MapRepsApi();
+        api.MapAccountsApi();
+        app.MapSignOut();
+
+        app.MapRazorComponents<App>();
+    }
+}

@@ -1,0 +1,51 @@
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalmDesk.Interactions;
+
+internal sealed record InteractionRequest(
+    string? Channel,
+    string? Direction,
+    DateTimeOffset? OccurredAt,
+    string? Subject,
+    string? Body,
+    int? MinutesSpent,
+    int? ContactId,
+    string? AuthorName,
+    string? ExternalId);
+
+internal static class InteractionsApi
+{
+    public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/customers/{customerId:int}/interactions").WithTags("Interactions").RequireAuthorization();
+        group.MapGet("/", ListInteractions).WithName(nameof(ListInteractions)).WithSummary("A customer's timeline, newest first, paged");
+        group.MapPost("/", AddInteraction).WithName(nameof(AddInteraction))
+            .WithSummary("Record an email, call, chat, meeting or note")
+            .WithDescription("`externalId` (for example a Message-ID) makes the call idempotent: the same id twice is refused with a validation error.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Page<InteractionView>>, ProblemHttpResult>> ListInteractions(
+        int customerId, int? page, int? pageSize, HttpContext http, InteractionLog log, CancellationToken cancellationToken) =>
+        await log.TimelineAsync(Viewer.From(http.User), customerId, page, pageSize, cancellationToken) is { } timeline
+            ? TypedResults.Ok(timeline)
+            : CustomersApi.NotFound(customerId);
+
+    public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> AddInteraction(
+        int customerId, InteractionRequest request, HttpContext http, InteractionLog log, CancellationToken cancellationToken)
+    {
+        var input = new InteractionInput(
+            request.Channel, request.Direction, request.OccurredAt, request.Subject, request.Body, request.MinutesSpent,
+            request.ContactId, request.AuthorName, request.ExternalId);
+        var outcome = await log.AddAsync(Viewer.From(http.User), customerId, input, cancellationToken);
+        return outcome switch
+        {
+            { Value: { } created } => TypedResults.Created($"/api/v1/customers/{customerId}/interactions/{created.Id}", created),
+            { NotFound: true } => CustomersApi.NotFound(customerId),
+            _ => TypedResults.ValidationProblem(outcome.Errors),
+        };
+    }
+}

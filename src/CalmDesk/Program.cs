@@ -1,0 +1,3 @@
+using CalmDesk.Infrastructure;
+
+return await CommandLine.RunAsync(args);
