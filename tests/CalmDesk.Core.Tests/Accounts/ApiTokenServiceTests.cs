@@ -1,0 +1,49 @@
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Accounts;
+
+public sealed class ApiTokenServiceTests
+{
+    [Fact]
+    public async Task IssueAsync_StoresOnlyAHashThatValidatesBackToTheUser()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var (_, userId) = await database.AddRepAsync("rep@example.com");
+        await using var db = database.NewContext();
+        var tokens = new ApiTokenService(db, database.Clock);
+
+        var secret = await tokens.IssueAsync(userId, "script", TestContext.Current.CancellationToken);
+
+        var stored = await db.ApiTokens.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(secret, stored.Hash, StringComparison.Ordinal);
+        Assert.Equal(userId, await tokens.ValidateAsync(secret, TestContext.Current.CancellationToken));
+        Assert.Equal(database.Clock.GetUtcNow(), stored.LastUsedAt);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("cdk_0000")]
+    [InlineData("not-a-token")]
+    public async Task ValidateAsync_UnknownToken_IsNull(string secret)
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.NewContext();
+
+        Assert.Null(await new ApiTokenService(db, database.Clock).ValidateAsync(secret, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_RevokedToken_IsNull()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var (_, userId) = await database.AddRepAsync("rep@example.com");
+        await using var db = database.NewContext();
+        var tokens = new ApiTokenService(db, database.Clock);
+        var secret = await tokens.IssueAsync(userId, "script", TestContext.Current.CancellationToken);
+        (await db.ApiTokens.SingleAsync(TestContext.Current.CancellationToken)).RevokedAt = database.Clock.GetUtcNow();
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(await tokens.ValidateAsync(secret, TestContext.Current.CancellationToken));
+    }
+}

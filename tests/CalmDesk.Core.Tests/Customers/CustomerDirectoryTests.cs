@@ -1,0 +1,103 @@
+using CalmDesk.Accounts;
+using CalmDesk.Data;
+
+namespace CalmDesk.Customers;
+
+public sealed class CustomerDirectoryTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task SearchAsync_AsRep_SeesOnlyOwnCustomers(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (ownRep, ownUser) = await database.AddRepAsync("own@example.com");
+        var (otherRep, _) = await database.AddRepAsync("other@example.com");
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Mine Ltd", AssignedRepId: ownRep), [], TestContext.Current.CancellationToken);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Theirs Ltd", AssignedRepId: otherRep), [], TestContext.Current.CancellationToken);
+
+        var page = await directory.SearchAsync(new Viewer(ownUser, SeesAll: false), new CustomerQuery(), TestContext.Current.CancellationToken);
+        var all = await directory.SearchAsync(Viewer.System, new CustomerQuery(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Mine Ltd"], page.Items.Select(c => c.Company));
+        Assert.Equal(2, all.Total);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task SearchAsync_GreekWithoutAccents_FindsCompanyAndContact(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Ταβέρνα Το Λιμανάκι"), [new ContactInput("Γιώργος Αντωνίου", "giorgos@example.gr")], TestContext.Current.CancellationToken);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Harbour Lane Wines"), [], TestContext.Current.CancellationToken);
+
+        var byCompany = await directory.SearchAsync(Viewer.System, new CustomerQuery("ΛΙΜΑΝΑΚΙ"), TestContext.Current.CancellationToken);
+        var byContact = await directory.SearchAsync(Viewer.System, new CustomerQuery("γιωργος"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Ταβέρνα Το Λιμανάκι", Assert.Single(byCompany.Items).Company);
+        Assert.Equal("Ταβέρνα Το Λιμανάκι", Assert.Single(byContact.Items).Company);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task SearchAsync_Paging_ReturnsStableSlicesAndTotal(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        for (var i = 1; i <= 7; i++)
+        {
+            await directory.CreateAsync(Viewer.System, new CustomerInput($"Company {i:00}", Status: i % 2 == 0 ? "former" : "active"), [], TestContext.Current.CancellationToken);
+        }
+
+        var second = await directory.SearchAsync(Viewer.System, new CustomerQuery(Page: 2, PageSize: 3), TestContext.Current.CancellationToken);
+        var former = await directory.SearchAsync(Viewer.System, new CustomerQuery(Status: CustomerStatus.Former), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Company 04", "Company 05", "Company 06"], second.Items.Select(c => c.Company));
+        Assert.Equal((7, 3, true, true), (second.Total, second.Pages, second.HasNext, second.HasPrevious));
+        Assert.Equal(3, former.Total);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task UpdateAsync_RepReassigningToAnotherRep_IsRefusedAndNothingChanges(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (ownRep, ownUser) = await database.AddRepAsync("own@example.com");
+        var (otherRep, _) = await database.AddRepAsync("other@example.com");
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        var created = await directory.CreateAsync(new Viewer(ownUser, false), new CustomerInput("Mine Ltd"), [], TestContext.Current.CancellationToken);
+
+        var outcome = await directory.UpdateAsync(new Viewer(ownUser, false), created.Value!.Id, new CustomerInput("Renamed", AssignedRepId: otherRep), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ownRep, created.Value.AssignedRepId);
+        Assert.Contains("assignedRepId", outcome.Errors.Keys);
+        await using var fresh = database.NewContext();
+        Assert.Equal("Mine Ltd", (await new CustomerDirectory(fresh, database.Clock).GetAsync(Viewer.System, created.Value.Id, TestContext.Current.CancellationToken))!.Company);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task UpdateAsync_OtherRepsCustomer_IsNotFound(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, ownUser) = await database.AddRepAsync("own@example.com");
+        var (otherRep, _) = await database.AddRepAsync("other@example.com");
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        var theirs = await directory.CreateAsync(Viewer.System, new CustomerInput("Theirs Ltd", AssignedRepId: otherRep), [], TestContext.Current.CancellationToken);
+
+        var outcome = await directory.UpdateAsync(new Viewer(ownUser, false), theirs.Value!.Id, new CustomerInput("Mine now"), TestContext.Current.CancellationToken);
+
+        Assert.True(outcome.NotFound);
+    }
+}

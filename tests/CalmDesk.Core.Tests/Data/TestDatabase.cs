@@ -1,0 +1,144 @@
+using CalmDesk.Accounts;
+using CalmDesk.Reps;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace CalmDesk.Data;
+
+/// A real, empty, migrated database for one test: an SQLite file, or a fresh PostgreSQL database when
+/// CALMDESK_TEST_POSTGRES holds a connection string (required under CI=true, skipped otherwise).
+internal sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "CALMDESK_TEST_POSTGRES";
+
+    private readonly string? _sqliteFolder;
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseSettings settings, string? sqliteFolder, string? postgresAdmin, string? postgresName)
+    {
+        Settings = settings;
+        _sqliteFolder = sqliteFolder;
+        _postgresAdmin = postgresAdmin;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseSettings Settings { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
+
+    public static async Task<TestDatabase> CreateAsync(string provider)
+    {
+        TestDatabase database;
+        if (provider == "sqlite")
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "calmdesk-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            database = new TestDatabase(DatabaseSettings.ForSqliteFile(Path.Combine(folder, "calmdesk.db")), folder, null, null);
+        }
+        else
+        {
+            var admin = RequirePostgres();
+            var name = "calmdesk_test_" + Guid.NewGuid().ToString("N")[..16];
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+            database = new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, builder.ConnectionString), null, admin, name);
+        }
+
+        await using var db = database.NewContext();
+        await new DatabaseMigrator(db).MigrateAsync();
+        return database;
+    }
+
+    /// The PostgreSQL admin connection string, or a skip (a failure under CI, where PostgreSQL must be tested).
+    public static string RequirePostgres()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (!string.IsNullOrWhiteSpace(admin))
+        {
+            return admin;
+        }
+
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Fail($"CI=true but {PostgresVariable} is not set: PostgreSQL tests must run in CI.");
+        }
+
+        Assert.Skip($"PostgreSQL not configured (set {PostgresVariable} to run these tests).");
+        return "";
+    }
+
+    public CalmDeskDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<CalmDeskDbContext>();
+        Settings.Configure(options);
+        return new CalmDeskDbContext(options.Options);
+    }
+
+    /// Services over this database as the program registers them, for code that needs Identity.
+    public ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddDbContext<CalmDeskDbContext>(Settings.Configure);
+        services.AddIdentityCore<CalmDeskUser>(o => o.Password.RequireNonAlphanumeric = false)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CalmDeskDbContext>();
+        services.AddScoped<RepDirectory>();
+        return services.BuildServiceProvider();
+    }
+
+    /// Creates a rep with the given role and returns its id and user id.
+    public async Task<(int RepId, string UserId)> AddRepAsync(string email, string role = Roles.Rep)
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var name in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                await roles.CreateAsync(new IdentityRole(name));
+            }
+        }
+
+        var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().CreateAsync(email, email.Split('@')[0], "Password-123", [role]);
+        Assert.True(rep is not null, string.Join(" ", errors.SelectMany(e => e.Value)));
+        return (rep.Id, rep.UserId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        if (_sqliteFolder is not null)
+        {
+            try
+            {
+                Directory.Delete(_sqliteFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow disk is left for the OS temp cleaner; it holds only test data.
+            }
+        }
+
+        if (_postgresAdmin is not null)
+        {
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+
+namespace CalmDesk.Interactions;
+
+/// Two customers with contacts and one rep, the usual targets of an interaction import.
+internal static class ImportFixture
+{
+    public static async Task<(int Nino, int Harbour)> SeedAsync(TestDatabase database)
+    {
+        await database.AddRepAsync("giulia@ourco.example");
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        var nino = await directory.CreateAsync(Viewer.System, new CustomerInput("Trattoria Da Nino", PreferredLanguage: "it", ExternalId: "C-1"),
+            [new ContactInput("Nino Esposito", "nino@trattoria.example")], TestContext.Current.CancellationToken);
+        var harbour = await directory.CreateAsync(Viewer.System, new CustomerInput("Harbour Lane Wines", ExternalId: "C-2"),
+            [new ContactInput("Oliver Grant", "oliver@harbour.example")], TestContext.Current.CancellationToken);
+        return (nino.Value!.Id, harbour.Value!.Id);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Interactions;
+
+public sealed class InteractionCsvImportTests
+{
+    private const string Header = "external_id,customer,contact_email,channel,direction,occurred_at,subject,body,minutes,author\n";
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task RunAsync_MatchesCustomersAndRejectsBadRowsAlone(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (nino, harbour) = await ImportFixture.SeedAsync(database);
+        var csv = Header +
+            "m-1,C-1,,email,inbound,2026-10-01T09:00:00+02:00,Consegna,\"Avete sbagliato di nuovo, \"\"basta\"\"!\",,\n" +
+            "m-2,harbour lane wines,,call,outbound,2026-10-02 10:00,,Called back about the order,12,giulia@ourco.example\n" +
+            "m-3,,nino@trattoria.example,chat,inbound,,,Grazie mille,,\n" +
+            "m-4,Nobody Ltd,,email,inbound,,,Hello,,\n" +                          // line 5: unknown customer
+            "m-5,C-1,,fax,inbound,,,Hello,,\n" +                                   // line 6: unknown channel
+            "m-6,C-1,,email,inbound,yesterday,,Hello,,\n" +                        // line 7: bad date
+            "m-7,C-1,,email,inbound,,,,,\n";                                       // line 8: empty body
+        await using var db = database.NewContext();
+
+        var report = await new InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, report.Imported);
+        Assert.Equal(["line 5", "line 6", "line 7", "line 8"], report.Rejected.Select(r => r.Location));
+        await using var check = database.NewContext();
+        var stored = await check.Interactions.OrderBy(i => i.ExternalId).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([nino, harbour, nino], stored.Select(i => i.CustomerId));
+        Assert.Equal("Avete sbagliato di nuovo, \"basta\"!", stored[0].Body);
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 7, 0, 0, TimeSpan.Zero), stored[0].OccurredAt);
+        Assert.Equal(("giulia", 12), (stored[1].AuthorName, stored[1].MinutesSpent!.Value));
+        Assert.NotNull(stored[2].ContactId);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task RunAsync_RowsWithoutIds_AreRecognisedOnReimport(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ImportFixture.SeedAsync(database);
+        var csv = "customer,occurred_at,body\nC-1,2026-10-01T09:00:00Z,Prima nota\nC-2,2026-10-01T09:00:00Z,First note\n";
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(2, (await new InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken)).Imported);
+        }
+
+        await using var again = database.NewContext();
+        var report = await new InteractionCsvImport(again, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((0, 2), (report.Imported, report.Duplicates));
+        Assert.Equal(2, await again.Interactions.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Interactions;
+
+public sealed class MailImportTests
+{
+    private const string AngryMail =
+        "From: Nino Esposito <nino@trattoria.example>\r\nTo: giulia@ourco.example\r\nSubject: Consegna sbagliata\r\n" +
+        "Date: Thu, 1 Oct 2026 09:15:00 +0200\r\nMessage-ID: <abc123@trattoria.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+        "Avete consegnato i cartoni sbagliati. DI NUOVO!!!\r\n";
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task RunAsync_Eml_StoresInboundMailKeyedByMessageId(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (nino, _) = await ImportFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+
+        var report = await new MailImport(db, database.Clock).RunAsync(Stream(AngryMail), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+        var again = await new MailImport(db, database.Clock).RunAsync(Stream(AngryMail), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 0), (report.Imported, again.Imported));
+        Assert.Equal(1, again.Duplicates);
+        var stored = await db.Interactions.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((nino, Direction.Inbound, Channel.Email), (stored.CustomerId, stored.Direction, stored.Channel));
+        Assert.Equal("<abc123@trattoria.example>", stored.ExternalId);
+        Assert.Equal("Avete consegnato i cartoni sbagliati. DI NUOVO!!!", stored.Body.Trim());
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 7, 15, 0, TimeSpan.Zero), stored.OccurredAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_Mbox_ImportsGoodMessagesAndNamesTheRejectedOnes()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var (_, harbour) = await ImportFixture.SeedAsync(database);
+        var mbox =
+            "From nino@trattoria.example Thu Oct  1 09:15:00 2026\n" + AngryMail.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n" +
+            "From stranger@unknown.example Thu Oct  1 10:00:00 2026\nFrom: stranger@unknown.example\nTo: sales@ourco.example\nSubject: Hi\n\nWho are you?\n\n" +
+            "From giulia@ourco.example Fri Oct  2 08:00:00 2026\nFrom: Giulia <giulia@ourco.example>\nTo: Oliver <oliver@harbour.example>\nSubject: Your order\n" +
+            "Content-Type: text/html\n\n<p>Dear Oliver,</p><p>your order ships <b>today</b>.</p><script>alert(1)</script>\n\n" +
+            "From nobody Fri Oct  2 09:00:00 2026\nSubject: no sender at all\n\nbody\n";
+        await using var db = database.NewContext();
+
+        var report = await new MailImport(db, database.Clock).RunAsync(Stream(mbox), mbox: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal((4, 2), (report.Read, report.Imported));
+        Assert.Equal(["message 2", "message 4"], report.Rejected.Select(r => r.Location));
+        var outbound = await db.Interactions.SingleAsync(i => i.Direction == Direction.Outbound, TestContext.Current.CancellationToken);
+        Assert.Equal(harbour, outbound.CustomerId);
+        Assert.Equal("Dear Oliver,\n\nyour order ships today.", outbound.Body);
+        Assert.Equal("Giulia", outbound.AuthorName?.Split(' ')[0]);
+    }
+
+    [Fact]
+    public async Task RunAsync_NotAnMbox_IsRejectedWithAReason()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.NewContext();
+
+        var report = await new MailImport(db, database.Clock).RunAsync(Stream("this is not a mailbox\n"), mbox: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, report.Imported);
+        Assert.Contains("not readable as mail", Assert.Single(report.Rejected).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BinaryGarbageAsEml_IsRejectedNotCrashed()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.NewContext();
+        var garbage = new byte[4096];
+        new Random(7).NextBytes(garbage);
+
+        var report = await new MailImport(db, database.Clock).RunAsync(new MemoryStream(garbage), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, report.Imported);
+        Assert.Single(report.Rejected);
+    }
+
+    private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
+}
