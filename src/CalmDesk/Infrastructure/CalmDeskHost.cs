@@ -21,6 +21,8 @@ internal static class CalmDeskHost
         {
             Args = settings.ExtraArgs ?? [],
             ContentRootPath = AppContext.BaseDirectory,
+            // Fixed, so static assets and data-protection keys resolve the same when a test host starts the app.
+            ApplicationName = typeof(CalmDeskHost).Assembly.GetName().Name,
         });
         var dataDirectory = Path.GetFullPath(settings.DataDirectory);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

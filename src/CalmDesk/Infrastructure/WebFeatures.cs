@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CalmDesk.Accounts;
 using CalmDesk.Components;
 using CalmDesk.Customers;
@@ -56,6 +58,9 @@ internal static class WebFeatures
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
 
+        // Enums travel as words ("inbound", "onHold"), which scripts and people can read.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>

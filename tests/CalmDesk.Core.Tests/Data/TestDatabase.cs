@@ -12,8 +12,6 @@ namespace CalmDesk.Data;
 /// CALMDESK_TEST_POSTGRES holds a connection string (required under CI=true, skipped otherwise).
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "CALMDESK_TEST_POSTGRES";
-
     private readonly string? _sqliteFolder;
     private readonly string? _postgresAdmin;
     private readonly string? _postgresName;
@@ -41,40 +39,15 @@ internal sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            var admin = RequirePostgres();
-            var name = "calmdesk_test_" + Guid.NewGuid().ToString("N")[..16];
-            await using (var connection = new NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-            database = new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, builder.ConnectionString), null, admin, name);
+            var admin = PostgresTestDatabase.RequireServer();
+            var name = PostgresTestDatabase.NewName();
+            var connectionString = await PostgresTestDatabase.CreateAsync(admin, name);
+            database = new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, connectionString), null, admin, name);
         }
 
         await using var db = database.NewContext();
         await new DatabaseMigrator(db).MigrateAsync();
         return database;
-    }
-
-    /// The PostgreSQL admin connection string, or a skip (a failure under CI, where PostgreSQL must be tested).
-    public static string RequirePostgres()
-    {
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (!string.IsNullOrWhiteSpace(admin))
-        {
-            return admin;
-        }
-
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            Assert.Fail($"CI=true but {PostgresVariable} is not set: PostgreSQL tests must run in CI.");
-        }
-
-        Assert.Skip($"PostgreSQL not configured (set {PostgresVariable} to run these tests).");
-        return "";
     }
 
     public CalmDeskDbContext NewContext()
@@ -135,10 +108,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
         if (_postgresAdmin is not null)
         {
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresTestDatabase.DropAsync(_postgresAdmin, _postgresName!);
         }
     }
 }

@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using CalmDesk.Accounts;
+using CalmDesk.Data;
+using CalmDesk.Reps;
+
+namespace CalmDesk.Infrastructure;
+
+/// The real program on a real Kestrel port over a real database (SQLite file or PostgreSQL), as a user meets it.
+public sealed class CalmDeskServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _dataDirectory;
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+
+    private CalmDeskServer(WebApplication app, string dataDirectory, string? postgresAdmin, string? postgresName)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        _postgresAdmin = postgresAdmin;
+        _postgresName = postgresName;
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public Uri BaseAddress { get; }
+
+    internal IServiceProvider Services => _app.Services;
+
+    public static async Task<CalmDeskServer> StartAsync(string provider, bool demo = false)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "calmdesk-web-tests", Guid.NewGuid().ToString("N"));
+        List<string> args = [];
+        string? admin = null, name = null;
+        if (provider == "postgres")
+        {
+            admin = PostgresTestDatabase.RequireServer();
+            name = PostgresTestDatabase.NewName();
+            var connectionString = await PostgresTestDatabase.CreateAsync(admin, name);
+            args.AddRange(["--Database:Provider=postgres", $"--ConnectionStrings:CalmDesk={connectionString}"]);
+        }
+
+        args.Add("--Logging:LogLevel:Default=Warning");
+        var app = CalmDeskHost.CreateBuilder(new HostSettings(dataDirectory, "http://127.0.0.1:0", demo, [.. args])).Build();
+        WebFeatures.Map(app);
+        await CalmDeskHost.PrepareDatabaseAsync(app.Services, seed: demo, TextWriter.Null);
+        await app.StartAsync();
+        return new CalmDeskServer(app, dataDirectory, admin, name);
+    }
+
+    /// Creates a user with a rep profile and returns an HTTP client that calls the API with their token.
+    internal async Task<(HttpClient Client, int RepId)> SignUpAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        await using var scope = _app.Services.CreateAsyncScope();
+        var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().CreateAsync(email, $"{role} {email[..12]}", "Password-123", [role]);
+        Assert.True(rep is not null, string.Join(" ", errors.SelectMany(e => e.Value)));
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(rep.UserId, "tests");
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (client, rep.Id);
+    }
+
+    public HttpClient CreateClient(bool followRedirects = true) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_postgresAdmin is not null)
+        {
+            await PostgresTestDatabase.DropAsync(_postgresAdmin, _postgresName!);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner; it holds only test data.
+        }
+    }
+}
