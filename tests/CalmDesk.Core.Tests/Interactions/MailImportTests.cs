@@ -52,7 +52,7 @@ public sealed class MailImportTests
         var outbound = await db.Interactions.SingleAsync(i => i.Direction == Direction.Outbound, TestContext.Current.CancellationToken);
         Assert.Equal(harbour, outbound.CustomerId);
         Assert.Equal("Dear Oliver,\n\nyour order ships today.", outbound.Body);
-        Assert.Equal("Giulia", outbound.AuthorName?.Split(' ')[0]);
+        Assert.Equal("giulia", outbound.AuthorName?.Split(' ')[0]);
     }
 
     [Fact]
