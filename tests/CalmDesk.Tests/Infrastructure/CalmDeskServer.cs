@@ -50,6 +50,13 @@ public sealed class CalmDeskServer : IAsyncDisposable
     /// Creates a user with a rep profile and returns an HTTP client that calls the API with their token.
     internal async Task<(HttpClient Client, int RepId)> SignUpAsync(string role)
     {
+        var (client, repId, _) = await SignUpWithEmailAsync(role);
+        return (client, repId);
+    }
+
+    /// As <see cref="SignUpAsync"/>, also returning the email to sign in with (password "Password-123").
+    internal async Task<(HttpClient Client, int RepId, string Email)> SignUpWithEmailAsync(string role)
+    {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         await using var scope = _app.Services.CreateAsyncScope();
         var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().CreateAsync(email, $"{role} {email[..12]}", "Password-123", [role]);
@@ -57,7 +64,7 @@ public sealed class CalmDeskServer : IAsyncDisposable
         var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(rep.UserId, "tests");
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (client, rep.Id);
+        return (client, rep.Id, email);
     }
 
     public HttpClient CreateClient(bool followRedirects = true) =>
