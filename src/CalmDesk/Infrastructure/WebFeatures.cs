@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using CalmDesk.Accounts;
 using CalmDesk.Components;
 using CalmDesk.Customers;
@@ -9,6 +11,7 @@ using CalmDesk.Interactions;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -70,6 +73,8 @@ internal static class WebFeatures
             return Task.CompletedTask;
         }));
         services.AddLocalization();
+        // Greek and Italian text as characters, not numeric entities; markup characters are still always encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddAntiforgery();
         services.AddHealthChecks().AddDbContextCheck<CalmDeskDbContext>("database");

@@ -1,0 +1,89 @@
+using System.Net;
+using CalmDesk.Infrastructure;
+
+namespace CalmDesk.Customers;
+
+public sealed class CustomerPagesTests(Servers servers)
+{
+    [Fact]
+    public async Task CustomerPage_ShowsCustomerTextEncoded_NeverAsMarkup()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "<b>Bold</b> & Co" }))).GetProperty("id").GetInt32();
+        await Json.PostAsync(api, $"/api/v1/customers/{id}/interactions", new { channel = "email", direction = "inbound", subject = "<img src=x onerror=alert(1)>", body = "<script>alert('pwned')</script>" });
+        var browser = await PageSession.SignInAsync(server, email);
+
+        var html = await browser.GetStringAsync($"/customers/{id}", TestContext.Current.CancellationToken);
+
+        Assert.Contains("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;Bold&lt;/b&gt; &amp; Co", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CustomerPage_OfAnotherRepsCustomer_IsNotFound()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (owner, _) = await server.SignUpAsync("Rep");
+        var (_, _, otherEmail) = await server.SignUpWithEmailAsync("Rep");
+        var id = (await Json.ReadAsync(await Json.PostAsync(owner, "/api/v1/customers", new { company = "Private Ltd" }))).GetProperty("id").GetInt32();
+        var other = await PageSession.SignInAsync(server, otherEmail);
+
+        var response = await other.GetAsync($"/customers/{id}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Private Ltd", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RepsPage_ForARep_IsForbidden_AndAnonymousPagesRedirectToSignIn()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (_, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var rep = await PageSession.SignInAsync(server, email);
+
+        var reps = await rep.GetAsync("/reps", TestContext.Current.CancellationToken);
+        var anonymous = await server.CreateClient(followRedirects: false).GetAsync("/customers", TestContext.Current.CancellationToken);
+
+        Assert.Equal("/forbidden", reps.Headers.Location?.AbsolutePath);
+        Assert.Equal("/signin", anonymous.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("it", "Accedi")]
+    [InlineData("el", "Σύνδεση")]
+    [InlineData("en", "Sign in")]
+    public async Task SignInPage_SpeaksTheBrowsersLanguage(string language, string title)
+    {
+        var server = await servers.GetAsync("sqlite");
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var html = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);
+
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"lang=\"{language}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSoWithoutSigningIn()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (_, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var client = server.CreateClient(followRedirects: false);
+        var form = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);
+
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = PageSession.AntiforgeryToken(form),
+            ["Input.Email"] = email,
+            ["Input.Password"] = "wrong-password",
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email or the password is not right.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
