@@ -16,14 +16,14 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
     public static readonly IReadOnlyList<string> RepEmails =
         ["james@demo.calmdesk.app", "giulia@demo.calmdesk.app", "nikos@demo.calmdesk.app", "laura@demo.calmdesk.app"];
 
-    private static readonly (string Email, string Name, string[] Roles)[] People =
+    private static readonly (string Email, string Name, string[] Roles, string Culture)[] People =
     [
-        (ManagerEmail, "Helen Carter", [Roles.Manager]),
-        (AdminEmail, "Demo Administrator", [Roles.Admin, Roles.Manager]),
-        (RepEmails[0], "James Whitfield", [Roles.Rep]),
-        (RepEmails[1], "Giulia Ferraro", [Roles.Rep]),
-        (RepEmails[2], "Nikos Papadakis", [Roles.Rep]),
-        (RepEmails[3], "Laura Bianchi", [Roles.Rep]),
+        (ManagerEmail, "Helen Carter", [Roles.Manager], "en"),
+        (AdminEmail, "Demo Administrator", [Roles.Admin, Roles.Manager], "en"),
+        (RepEmails[0], "James Whitfield", [Roles.Rep], "en"),
+        (RepEmails[1], "Giulia Ferraro", [Roles.Rep], "it"),
+        (RepEmails[2], "Nikos Papadakis", [Roles.Rep], "el"),
+        (RepEmails[3], "Laura Bianchi", [Roles.Rep], "en"),
     ];
 
     // (company, segment, language, currency, contact, rep index)
@@ -70,9 +70,9 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         var repIds = new Dictionary<string, (int Id, string Name)>();
-        foreach (var (email, name, roles) in People)
+        foreach (var (email, name, roles, culture) in People)
         {
-            var (rep, errors) = await reps.CreateAsync(email, name, Password, roles, cancellationToken);
+            var (rep, errors) = await reps.CreateAsync(email, name, Password, roles, culture, cancellationToken);
             if (rep is null)
             {
                 throw new InvalidOperationException($"Demo user {email}: " + string.Join(" ", errors.SelectMany(e => e.Value)));

@@ -48,7 +48,7 @@ internal sealed class FirstRun(
             password = OneTimePassword.Create();
         }
 
-        var (_, errors) = await reps.CreateAsync(email, "Administrator", password!, [Roles.Admin, Roles.Manager], cancellationToken);
+        var (_, errors) = await reps.CreateAsync(email, "Administrator", password!, [Roles.Admin, Roles.Manager], cancellationToken: cancellationToken);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Could not create the first administrator: " + string.Join(" ", errors.SelectMany(e => e.Value)));

@@ -36,6 +36,9 @@ internal static class CalmDeskHost
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
 
+        // Serve wwwroot from the build output's manifest too (dotnet run in any environment, tests); a
+        // published app has the files in wwwroot and no manifest, and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
         if (settings.Urls is not null)
         {
             builder.WebHost.UseUrls(settings.Urls);

@@ -98,6 +98,9 @@ internal static class WebFeatures
         app.UseExceptionHandler();
         app.UseWhen(ApiProblem.IsApiRequest, api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiProblem.IsApiRequest(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        // After authentication, so a signed-in user's own language wins over the browser's.
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture("en");
@@ -105,8 +108,6 @@ internal static class WebFeatures
             options.AddSupportedUICultures([.. CalmDeskHost.Cultures.Select(c => c.Name)]);
             options.RequestCultureProviders.Insert(0, new UserCultureProvider());
         });
-        app.MapStaticAssets();
-        app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -38,7 +38,7 @@ internal static class RepsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (rep, problems) = await reps.CreateAsync(request.Email!, request.DisplayName ?? "", request.Password!, request.Roles ?? ["Rep"], cancellationToken);
+        var (rep, problems) = await reps.CreateAsync(request.Email!, request.DisplayName ?? "", request.Password!, request.Roles ?? ["Rep"], cancellationToken: cancellationToken);
         if (rep is null)
         {
             return TypedResults.ValidationProblem(problems);

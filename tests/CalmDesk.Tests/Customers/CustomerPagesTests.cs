@@ -68,6 +68,19 @@ public sealed class CustomerPagesTests(Servers servers)
     }
 
     [Fact]
+    public async Task Pages_ForAUserWhoChoseGreek_AreInGreekWhateverTheBrowserSays()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (_, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "el");
+        var client = await PageSession.SignInAsync(server, email);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it");
+
+        var html = await client.GetStringAsync("/customers", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<h1>Πελάτες</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_WrongPassword_SaysSoWithoutSigningIn()
     {
         var server = await servers.GetAsync("sqlite");
