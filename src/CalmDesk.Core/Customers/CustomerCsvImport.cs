@@ -17,28 +17,13 @@ internal sealed class CustomerCsvImport(CalmDeskDbContext db, TimeProvider clock
 
     public async Task<ImportReport> RunAsync(Stream stream, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var report = new ImportReport();
         var known = (await db.Customers.Where(c => c.ExternalId != null).Select(c => c.ExternalId!).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var reps = await db.Reps.Select(r => new { r.Id, r.User!.NormalizedEmail }).ToListAsync(cancellationToken);
         var repByEmail = reps.Where(r => r.NormalizedEmail != null).ToDictionary(r => r.NormalizedEmail!, r => r.Id);
 
-        await foreach (var row in CsvRows.ReadAsync(stream, ["company"]).WithCancellation(cancellationToken))
-        {
-            var location = $"line {row.Line}";
-            if (row.Problem is not null)
-            {
-                report.Reject(location, row.Problem);
-            }
-            else
-            {
-                await ImportRowAsync(row, location, known, repByEmail, report, cancellationToken);
-            }
-
-            progress?.Report(new ImportProgress(stream.CanSeek ? stream.Position : 0, stream.CanSeek ? stream.Length : 0, report.Read));
-        }
-
-        return report;
+        return await CsvRows.ImportEachAsync(
+            stream, ["company"], progress, (row, location, report) => ImportRowAsync(row, location, known, repByEmail, report, cancellationToken), cancellationToken);
     }
 
     private async Task ImportRowAsync(
@@ -101,21 +86,8 @@ internal sealed class CustomerCsvImport(CalmDeskDbContext db, TimeProvider clock
 
         input.ApplyTo(customer);
         db.Customers.Add(customer);
-        try
-        {
-            // Customer and contact go in one SaveChanges: one transaction, never half a row.
-            await db.SaveChangesAsync(cancellationToken);
-            report.CountImported();
-        }
-        catch (DbUpdateException exception) when (ImportFile.IsUniqueViolation(exception))
-        {
-            report.CountDuplicate();
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-
+        // Customer and contact go in one SaveChanges: one transaction, never half a row.
+        await ImportFile.SaveRecordAsync(db, report, cancellationToken);
         known.Add(key!);
     }
 }

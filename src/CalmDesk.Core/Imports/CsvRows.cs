@@ -66,6 +66,30 @@ internal static class CsvRows
         }
     }
 
+    /// Reads every row, rejects the unreadable ones with their line, hands the others to importRow, reports progress.
+    public static async Task<ImportReport> ImportEachAsync(
+        Stream stream, IReadOnlyCollection<string> required, IProgress<ImportProgress>? progress,
+        Func<CsvRow, string, ImportReport, Task> importRow, CancellationToken cancellationToken)
+    {
+        var report = new ImportReport();
+        await foreach (var row in ReadAsync(stream, required).WithCancellation(cancellationToken))
+        {
+            var location = $"line {row.Line}";
+            if (row.Problem is not null)
+            {
+                report.Reject(location, row.Problem);
+            }
+            else
+            {
+                await importRow(row, location, report);
+            }
+
+            progress?.Report(new ImportProgress(stream.CanSeek ? stream.Position : 0, stream.CanSeek ? stream.Length : 0, report.Read));
+        }
+
+        return report;
+    }
+
     /// "Contact Email", "contact_email" and "contactEmail" all name the same column.
     public static string Normalize(string header) =>
         new(header.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

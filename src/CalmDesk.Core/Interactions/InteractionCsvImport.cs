@@ -13,25 +13,12 @@ internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider cl
 
     public async Task<ImportReport> RunAsync(Stream stream, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var report = new ImportReport();
         var matcher = await CustomerMatcher.LoadAsync(db, cancellationToken);
-        var writer = await InteractionWriter.CreateAsync(db, report, cancellationToken);
-        await foreach (var row in CsvRows.ReadAsync(stream, ["body"]).WithCancellation(cancellationToken))
-        {
-            var location = $"line {row.Line}";
-            if (row.Problem is not null)
-            {
-                report.Reject(location, row.Problem);
-            }
-            else
-            {
-                await ImportRowAsync(row, location, matcher, writer, report, cancellationToken);
-            }
-
-            progress?.Report(new ImportProgress(stream.CanSeek ? stream.Position : 0, stream.CanSeek ? stream.Length : 0, report.Read));
-        }
-
-        return report;
+        var known = await InteractionWriter.KnownIdsAsync(db, cancellationToken);
+        return await CsvRows.ImportEachAsync(
+            stream, ["body"], progress,
+            (row, location, report) => ImportRowAsync(row, location, matcher, new InteractionWriter(db, known, report), report, cancellationToken),
+            cancellationToken);
     }
 
     private async Task ImportRowAsync(

@@ -7,11 +7,8 @@ namespace CalmDesk.Interactions;
 /// Stores imported interactions one at a time, each in its own transaction, skipping ids already stored.
 internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report)
 {
-    public static async Task<InteractionWriter> CreateAsync(CalmDeskDbContext db, ImportReport report, CancellationToken cancellationToken)
-    {
-        var known = (await db.Interactions.Select(i => i.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return new InteractionWriter(db, known, report);
-    }
+    public static async Task<HashSet<string>> KnownIdsAsync(CalmDeskDbContext db, CancellationToken cancellationToken) =>
+        (await db.Interactions.Select(i => i.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     public bool IsKnown(string externalId) => known.Contains(externalId);
 
@@ -24,18 +21,6 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
         }
 
         db.Interactions.Add(interaction);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            report.CountImported();
-        }
-        catch (DbUpdateException exception) when (ImportFile.IsUniqueViolation(exception))
-        {
-            report.CountDuplicate();
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        await ImportFile.SaveRecordAsync(db, report, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock)
     {
         var report = new ImportReport();
         var matcher = await CustomerMatcher.LoadAsync(db, cancellationToken);
-        var writer = await InteractionWriter.CreateAsync(db, report, cancellationToken);
+        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report);
         var parser = new MimeParser(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
         var number = 0;
         while (!parser.IsEndOfStream)
