@@ -95,9 +95,11 @@ internal static class WebFeatures
 
     public static void Map(WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseWhen(ApiProblem.IsApiRequest, api => api.UseStatusCodePages());
-        app.UseWhen(context => !ApiProblem.IsApiRequest(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // The API answers every error as RFC 9457 problem details; pages show a readable page instead.
+        app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !ApiProblem.IsApiRequest(context), pages => pages
+            .UseExceptionHandler("/status/500", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/status/{0}"));
         app.MapStaticAssets();
         app.UseAuthentication();
         // After authentication, so a signed-in user's own language wins over the browser's.

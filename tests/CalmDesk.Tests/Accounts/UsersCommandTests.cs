@@ -35,7 +35,7 @@ public sealed class UsersCommandTests
         var data = CalmDeskProcess.NewDataDirectory();
         await CalmDeskProcess.RunAsync("users", "add", "rep@example.com", "--name", "Rep", "--data", data);
         var token = (await CalmDeskProcess.RunAsync("users", "token", "rep@example.com", "--data", data)).Output.TrimEnd().Split('\n')[^1];
-        var port = 20000 + Random.Shared.Next(20000);
+        var port = CalmDeskProcess.FreePort();
         using var server = CalmDeskProcess.Start("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}", "--no-demo");
         try
         {
@@ -68,13 +68,15 @@ public sealed class UsersCommandTests
     public async Task Serve_WithoutDemoOnAnEmptyDatabase_PrintsAOneTimeAdminPassword()
     {
         var data = CalmDeskProcess.NewDataDirectory();
-        var port = 20000 + Random.Shared.Next(20000);
+        var port = CalmDeskProcess.FreePort();
         using var server = CalmDeskProcess.Start("--data", data, "--urls", $"http://127.0.0.1:{port}", "--no-demo");
         try
         {
             string? line;
             var seen = new List<string>();
-            while ((line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)) is not null)
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(1));
+            while ((line = await server.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
             {
                 seen.Add(line);
                 if (line.Contains("one-time password", StringComparison.Ordinal) || seen.Count > 50)

@@ -34,5 +34,13 @@ internal static class CalmDeskProcess
         return (process.ExitCode, await output, await error);
     }
 
+    /// A loopback port nobody is listening on right now.
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "calmdesk-cli-tests", Guid.NewGuid().ToString("N"));
 }
