@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using CalmDesk.Localization;
 
 namespace CalmDesk.Customers;
 
@@ -9,26 +10,26 @@ internal sealed record ContactInput(string? Name, string? Email = null, string? 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Name))
         {
-            errors[prefix + "name"] = ["The contact's name is required."];
+            errors[prefix + "name"] = [Messages.Get("The contact's name is required.")];
         }
         else if (Name.Length > 200)
         {
-            errors[prefix + "name"] = ["The contact's name must be at most 200 characters."];
+            errors[prefix + "name"] = [Messages.Get("The contact's name must be at most 200 characters.")];
         }
 
         if (!string.IsNullOrWhiteSpace(Email) && (Email.Length > 320 || !MailAddress.TryCreate(Email.Trim(), out _)))
         {
-            errors[prefix + "email"] = [$"'{Email}' is not an email address."];
+            errors[prefix + "email"] = [Messages.Format("'{0}' is not an email address.", Email)];
         }
 
         if (Phone is { Length: > 50 })
         {
-            errors[prefix + "phone"] = ["The phone number must be at most 50 characters."];
+            errors[prefix + "phone"] = [Messages.Get("The phone number must be at most 50 characters.")];
         }
 
         if (!string.IsNullOrWhiteSpace(Language) && !Languages.IsKnown(Language))
         {
-            errors[prefix + "language"] = [$"'{Language}' is not an ISO 639-1 language code such as en, it or el."];
+            errors[prefix + "language"] = [Messages.Format("'{0}' is not an ISO 639-1 language code such as en, it or el.", Language)];
         }
 
         return errors;

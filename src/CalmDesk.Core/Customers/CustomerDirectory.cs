@@ -1,5 +1,6 @@
 using CalmDesk.Accounts;
 using CalmDesk.Data;
+using CalmDesk.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Customers;
@@ -64,7 +65,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
         if (!string.IsNullOrWhiteSpace(input.ExternalId) && await db.Customers.AnyAsync(c => c.ExternalId == input.ExternalId.Trim(), cancellationToken))
         {
-            errors["externalId"] = [$"Another customer already has the external id '{input.ExternalId}'."];
+            errors["externalId"] = [Messages.Format("Another customer already has the external id '{0}'.", input.ExternalId)];
         }
 
         if (errors.Count > 0)
@@ -94,7 +95,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         if (!string.IsNullOrWhiteSpace(input.ExternalId)
             && await db.Customers.AnyAsync(c => c.Id != id && c.ExternalId == input.ExternalId.Trim(), cancellationToken))
         {
-            errors["externalId"] = [$"Another customer already has the external id '{input.ExternalId}'."];
+            errors["externalId"] = [Messages.Format("Another customer already has the external id '{0}'.", input.ExternalId)];
         }
 
         if (errors.Count > 0)
@@ -137,7 +138,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         {
             if (!viewer.SeesAll)
             {
-                errors["assignedRepId"] = ["A rep's customers stay assigned to a rep; ask a manager to reassign."];
+                errors["assignedRepId"] = [Messages.Get("A rep's customers stay assigned to a rep; ask a manager to reassign.")];
             }
 
             return;
@@ -145,11 +146,11 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
 
         if (!viewer.SeesAll && repId != ownRepId)
         {
-            errors["assignedRepId"] = ["Only managers and admins can assign a customer to another rep."];
+            errors["assignedRepId"] = [Messages.Get("Only managers and admins can assign a customer to another rep.")];
         }
         else if (!await db.Reps.AnyAsync(r => r.Id == repId, cancellationToken))
         {
-            errors["assignedRepId"] = [$"There is no rep with id {repId}."];
+            errors["assignedRepId"] = [Messages.Format("There is no rep with id {0}.", repId)];
         }
     }
 }

@@ -1,3 +1,5 @@
+using CalmDesk.Localization;
+
 namespace CalmDesk.Customers;
 
 /// What a person or an import may set on a customer, with the rules every entry point shares.
@@ -16,36 +18,36 @@ internal sealed record CustomerInput(
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Company))
         {
-            errors["company"] = ["The company name is required."];
+            errors["company"] = [Messages.Get("The company name is required.")];
         }
         else if (Company.Trim().Length > 200)
         {
-            errors["company"] = ["The company name must be at most 200 characters."];
+            errors["company"] = [Messages.Get("The company name must be at most 200 characters.")];
         }
 
         if (Segment is { Length: > 100 })
         {
-            errors["segment"] = ["The segment must be at most 100 characters."];
+            errors["segment"] = [Messages.Get("The segment must be at most 100 characters.")];
         }
 
         if (Status is not null && !TryParseStatus(Status, out _))
         {
-            errors["status"] = [$"Unknown status '{Status}'; use one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}."];
+            errors["status"] = [Messages.Format("Unknown status '{0}'; use one of {1}.", Status, string.Join(", ", Enum.GetNames<CustomerStatus>()))];
         }
 
         if (PreferredLanguage is not null && !Languages.IsKnown(PreferredLanguage))
         {
-            errors["preferredLanguage"] = [$"'{PreferredLanguage}' is not an ISO 639-1 language code such as en, it or el."];
+            errors["preferredLanguage"] = [Messages.Format("'{0}' is not an ISO 639-1 language code such as en, it or el.", PreferredLanguage)];
         }
 
         if (Currency is not null && !Currencies.IsKnown(Currency))
         {
-            errors["currency"] = [$"'{Currency}' is not an ISO 4217 currency code such as EUR or USD."];
+            errors["currency"] = [Messages.Format("'{0}' is not an ISO 4217 currency code such as EUR or USD.", Currency)];
         }
 
         if (ExternalId is { Length: > 200 })
         {
-            errors["externalId"] = ["The external id must be at most 200 characters."];
+            errors["externalId"] = [Messages.Get("The external id must be at most 200 characters.")];
         }
 
         return errors;

@@ -1,3 +1,5 @@
+using CalmDesk.Localization;
+
 namespace CalmDesk.Interactions;
 
 /// What a person, the API or an import may record about one exchange with a customer.
@@ -17,46 +19,46 @@ internal sealed record InteractionInput(
         var errors = new Dictionary<string, string[]>();
         if (!TryParse<Channel>(Channel, out _))
         {
-            errors["channel"] = [$"The channel must be one of {string.Join(", ", Names<Channel>())}."];
+            errors["channel"] = [Messages.Format("The channel must be one of {0}.", string.Join(", ", Names<Channel>()))];
         }
 
         if (!TryParse<Direction>(Direction, out _))
         {
-            errors["direction"] = [$"The direction must be one of {string.Join(", ", Names<Direction>())}."];
+            errors["direction"] = [Messages.Format("The direction must be one of {0}.", string.Join(", ", Names<Direction>()))];
         }
 
         if (OccurredAt is { } when && when > now.AddDays(1))
         {
-            errors["occurredAt"] = ["The date is in the future; record interactions once they have happened."];
+            errors["occurredAt"] = [Messages.Get("The date is in the future; record interactions once they have happened.")];
         }
 
         if (string.IsNullOrWhiteSpace(Body))
         {
-            errors["body"] = ["The text is required: what was said or written."];
+            errors["body"] = [Messages.Get("The text is required: what was said or written.")];
         }
         else if (Body.Length > Interaction.MaxBodyLength)
         {
-            errors["body"] = [$"The text must be at most {Interaction.MaxBodyLength:N0} characters."];
+            errors["body"] = [Messages.Format("The text must be at most {0:N0} characters.", Interaction.MaxBodyLength)];
         }
 
         if (Subject is { Length: > 300 })
         {
-            errors["subject"] = ["The subject must be at most 300 characters."];
+            errors["subject"] = [Messages.Get("The subject must be at most 300 characters.")];
         }
 
         if (MinutesSpent is < 0 or > 24 * 60)
         {
-            errors["minutesSpent"] = ["Minutes spent must be between 0 and 1440."];
+            errors["minutesSpent"] = [Messages.Get("Minutes spent must be between 0 and 1440.")];
         }
 
         if (AuthorName is { Length: > 200 })
         {
-            errors["authorName"] = ["The author's name must be at most 200 characters."];
+            errors["authorName"] = [Messages.Get("The author's name must be at most 200 characters.")];
         }
 
         if (ExternalId is { Length: > 300 })
         {
-            errors["externalId"] = ["The external id must be at most 300 characters."];
+            errors["externalId"] = [Messages.Get("The external id must be at most 300 characters.")];
         }
 
         return errors;

@@ -3,6 +3,7 @@ using System.Text;
 using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Interactions;
@@ -44,13 +45,13 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
         var contact = input.ContactId is { } contactId ? customer.Contacts.FirstOrDefault(c => c.Id == contactId) : null;
         if (input.ContactId is not null && contact is null)
         {
-            errors["contactId"] = [$"Contact {input.ContactId} does not belong to this customer."];
+            errors["contactId"] = [Messages.Format("Contact {0} does not belong to this customer.", input.ContactId)];
         }
 
         var externalId = string.IsNullOrWhiteSpace(input.ExternalId) ? "calmdesk:" + Guid.NewGuid().ToString("N") : input.ExternalId.Trim();
         if (await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
         {
-            errors["externalId"] = [$"An interaction with the external id '{externalId}' is already recorded."];
+            errors["externalId"] = [Messages.Format("An interaction with the external id '{0}' is already recorded.", externalId)];
         }
 
         if (errors.Count > 0)

@@ -1,5 +1,6 @@
 using CalmDesk.Accounts;
 using CalmDesk.Data;
+using CalmDesk.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,13 +37,13 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(displayName))
         {
-            errors["displayName"] = ["A display name is required."];
+            errors["displayName"] = [Messages.Get("A display name is required.")];
         }
 
         var unknown = roles.Where(r => Roles.Normalize(r) is null).ToList();
         if (roles.Count == 0 || unknown.Count > 0)
         {
-            errors["roles"] = [$"Roles must be one or more of {string.Join(", ", Roles.All)}."];
+            errors["roles"] = [Messages.Format("Roles must be one or more of {0}.", string.Join(", ", Roles.All))];
         }
 
         if (errors.Count > 0)

@@ -81,6 +81,22 @@ public sealed class CustomersApiTests(Servers servers)
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
     }
 
+    [Theory]
+    [InlineData("it", "Il nome dell'azienda è obbligatorio.")]
+    [InlineData("el", "Η επωνυμία της εταιρείας είναι υποχρεωτική.")]
+    [InlineData("en", "The company name is required.")]
+    public async Task Create_ValidationMessages_SpeakTheCallersLanguage(string language, string expected)
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (rep, _) = await server.SignUpAsync("Rep");
+        rep.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var response = await Json.PostAsync(rep, "/api/v1/customers", new { company = " " });
+
+        var errors = (await Json.ReadAsync(response)).GetProperty("errors");
+        Assert.Equal(expected, errors.GetProperty("company")[0].GetString());
+    }
+
     [Fact]
     public async Task Create_MalformedJson_IsABadRequestProblem()
     {
