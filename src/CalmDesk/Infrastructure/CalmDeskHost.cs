@@ -61,6 +61,7 @@ internal static class CalmDeskHost
             .AddClaimsPrincipalFactory<CalmDeskClaimsFactory>()
             .AddEntityFrameworkStores<CalmDeskDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
         builder.Services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))

@@ -66,7 +66,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         services.AddDbContext<CalmDeskDbContext>(Settings.Configure);
         services.AddIdentityCore<CalmDeskUser>(o => o.Password.RequireNonAlphanumeric = false)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CalmDeskDbContext>();
+            .AddEntityFrameworkStores<CalmDeskDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<RepDirectory>();
         return services.BuildServiceProvider();
     }

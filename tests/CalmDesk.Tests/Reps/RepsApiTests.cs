@@ -34,5 +34,8 @@ public sealed class RepsApiTests(Servers servers)
         Assert.Equal(["Manager", "Rep"], body.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.True((await Json.ReadAsync(weak)).GetProperty("errors").TryGetProperty("password", out _));
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it");
+        var weakInItalian = await Json.PostAsync(admin, "/api/v1/reps", new { email = "weak@example.com", displayName = "Weak", password = "123", roles = new[] { "Rep" } });
+        Assert.Contains("La password deve avere almeno 10 caratteri.", (await Json.ReadAsync(weakInItalian)).GetProperty("errors").GetProperty("password").EnumerateArray().Select(e => e.GetString()));
     }
 }
