@@ -1,0 +1,55 @@
+namespace CalmDesk.Analysis;
+
+public sealed class AbuseTests
+{
+    [Theory]
+    [InlineData("You people are idiots and you are the most incompetent rep I have ever dealt with.", "insult")]
+    [InlineData("Siete degli incompetenti, lei è un pagliaccio.", "insult")]
+    [InlineData("Είστε όλοι ηλίθιοι και εσύ είσαι ο πιο άχρηστος.", "insult")]
+    [InlineData("Fuck you and your bullshit excuses.", "profanity")]
+    [InlineData("Vaffanculo, siete degli stronzi.", "profanity")]
+    [InlineData("Άντε χάσου, είστε καριόληδες.", "profanity")]
+    [InlineData("If this isn't fixed I'll come down there and punch you.", "threat_of_violence")]
+    [InlineData("Se non sistemate tutto, ti spacco la faccia.", "threat_of_violence")]
+    [InlineData("Αν δεν το φτιάξετε, θα σε δείρω.", "threat_of_violence")]
+    [InlineData("Listen sweetheart, I'll make sure you get fired.", "harassment")]
+    [InlineData("Senti tesoro, ti faccio licenziare.", "harassment")]
+    [InlineData("Άκου κουκλίτσα, θα φροντίσω να απολυθείς.", "harassment")]
+    [InlineData("Go back to your country, your kind can't run a business.", "discriminatory")]
+    [InlineData("Tornatene al tuo paese, voi stranieri non capite niente.", "discriminatory")]
+    [InlineData("Γύρνα στη χώρα σου, εσείς οι αλλοδαποί δεν ξέρετε τίποτα.", "discriminatory")]
+    public void Analyze_AbuseAimedAtTheRep_IsAbusiveTargetedAndOfItsKind(string text, string kind)
+    {
+        var result = MessageAnalyzer.Default.Analyze(text);
+
+        Assert.True(result.Abuse.Score >= 0.5, $"abuse {result.Abuse.Score}");
+        Assert.True(result.Abuse.Targeted);
+        Assert.Contains(kind, result.Abuse.Kinds);
+        Assert.Contains(result.Evidence, e => e.Label == "abuse:" + kind);
+    }
+
+    [Theory]
+    [InlineData("This damn printer is fucking useless, the invoice came out blank again.")]
+    [InlineData("Questa maledetta stampante non funziona, porca miseria.")]
+    [InlineData("Να πάρει, ο εκτυπωτής χάλασε πάλι.")]
+    public void Analyze_SwearingAtThings_IsNotAbuseOfTheRep(string text)
+    {
+        var result = MessageAnalyzer.Default.Analyze(text);
+
+        Assert.False(result.Abuse.Targeted);
+        Assert.True(result.Abuse.Score < 0.5, $"abuse {result.Abuse.Score}");
+        Assert.Contains("profanity", result.Abuse.Kinds);
+    }
+
+    [Theory]
+    [InlineData("Thank you for your help with the order.")]
+    [InlineData("Grazie per l'aiuto con l'ordine.")]
+    [InlineData("Ευχαριστώ για τη βοήθεια με την παραγγελία.")]
+    public void Analyze_CleanMessages_HaveNoAbuse(string text)
+    {
+        var result = MessageAnalyzer.Default.Analyze(text);
+
+        Assert.Equal(0, result.Abuse.Score);
+        Assert.Empty(result.Abuse.Kinds);
+    }
+}

@@ -1,0 +1,32 @@
+namespace CalmDesk.Analysis;
+
+public sealed class ThreatTests
+{
+    [Theory]
+    [InlineData("If this is not resolved my lawyer will be in touch.", "legal")]
+    [InlineData("Se non risolvete, passo tutto al mio avvocato.", "legal")]
+    [InlineData("Αν δεν λυθεί, θα το αναλάβει ο δικηγόρος μου.", "legal")]
+    [InlineData("We are going to take our business to your competitor.", "churn")]
+    [InlineData("Stiamo pensando di cambiare fornitore, il vostro concorrente è più serio.", "churn")]
+    [InlineData("Σκεφτόμαστε να πάμε σε άλλον προμηθευτή.", "churn")]
+    [InlineData("Expect a one-star review on Google and Trustpilot.", "public")]
+    [InlineData("Lascerò una recensione su TripAdvisor.", "public")]
+    [InlineData("Θα γράψω κριτική στο Google για εσάς.", "public")]
+    [InlineData("I want to speak to a manager right away.", "escalation")]
+    [InlineData("Voglio parlare con il suo responsabile.", "escalation")]
+    [InlineData("Θέλω να μιλήσω με τον προϊστάμενό σας.", "escalation")]
+    public void Analyze_Threat_IsFoundWithEvidence(string text, string kind)
+    {
+        var result = MessageAnalyzer.Default.Analyze(text);
+
+        var threat = Assert.Single(result.Threats, t => t.Kind == kind);
+        Assert.True(threat.Score >= 0.5);
+        Assert.Contains(result.Evidence, e => e.Label == "threat:" + kind);
+    }
+
+    [Theory]
+    [InlineData("We will not cancel our contract, we are happy with you.")]
+    [InlineData("Non vogliamo disdire il contratto.")]
+    public void Analyze_NegatedThreat_IsNotAThreat(string text) =>
+        Assert.DoesNotContain(MessageAnalyzer.Default.Analyze(text).Threats, t => t.Kind == "churn");
+}
