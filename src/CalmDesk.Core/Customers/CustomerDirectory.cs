@@ -37,7 +37,8 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
                 c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.ContractRenewalDate,
                 c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), c.Interactions.Count))
             .ToListAsync(cancellationToken);
-        return new Page<CustomerRow>(items, number, size, total);
+        var moods = await MoodsAsync([.. items.Select(i => i.Id)], cancellationToken);
+        return new Page<CustomerRow>([.. items.Select(i => i with { Mood = moods.GetValueOrDefault(i.Id) })], number, size, total);
     }
 
     public async Task<CustomerDetail?> GetAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
@@ -127,6 +128,23 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         customer.RefreshSearchKey();
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<ContactView>.Done(new ContactView(contact.Id, contact.Name, contact.Email, contact.Phone, contact.Language));
+    }
+
+    /// <summary>Latest inbound anger and trend per customer, from the last six analysed inbound messages.</summary>
+    private async Task<Dictionary<int, CustomerMood>> MoodsAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken)
+    {
+        var recent = await db.Interactions.AsNoTracking()
+            .Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Interactions.Direction.Inbound && i.Analysis != null)
+            .Select(i => new { i.CustomerId, i.OccurredAt, i.Id, i.Analysis!.AngerScore, i.Analysis.AngerLevel, i.Analysis.AbuseScore })
+            .ToListAsync(cancellationToken);
+        return recent.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g =>
+        {
+            var last = g.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(6).ToList();
+            double? trend = last.Count >= 2
+                ? last.Take(Math.Min(3, last.Count / 2)).Average(r => r.AngerScore) - last.Skip(Math.Min(3, last.Count / 2)).Average(r => r.AngerScore)
+                : null;
+            return new CustomerMood(last[0].AngerScore, last[0].AngerLevel, last[0].AbuseScore >= 0.5, trend is null ? null : Math.Round(trend.Value, 2));
+        });
     }
 
     private async Task<int?> OwnRepIdAsync(Viewer viewer, CancellationToken cancellationToken) =>

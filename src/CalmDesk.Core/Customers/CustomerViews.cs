@@ -11,7 +11,15 @@ internal sealed record CustomerRow(
     string? AssignedRepName,
     DateOnly? ContractRenewalDate,
     DateTimeOffset? LastInteractionAt,
-    int Interactions);
+    int Interactions)
+{
+    /// <summary>Mood of the customer's latest inbound message, if analysed.</summary>
+    public CustomerMood? Mood { get; init; }
+}
+
+/// <summary>The latest inbound message's anger, and its trend: the mean of the last three inbound messages
+/// minus the mean of the three before (positive: getting angrier).</summary>
+internal sealed record CustomerMood(double LatestAnger, CalmDesk.Analysis.AngerLevel LatestLevel, bool LatestAbusive, double? Trend);
 
 internal sealed record ContactView(int Id, string Name, string? Email, string? Phone, string? Language);
 

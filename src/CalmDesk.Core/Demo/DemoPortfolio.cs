@@ -176,6 +176,7 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
                 interaction.MinutesSpent = note.Minutes;
             }
 
+            InteractionAnalysis.Apply(interaction, now);
             db.Interactions.Add(interaction);
         }
     }

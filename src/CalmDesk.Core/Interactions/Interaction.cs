@@ -42,4 +42,7 @@ internal sealed class Interaction
     public required string ExternalId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// What CalmDesk understood of the text; null until analysed.
+    public MessageAnalysis? Analysis { get; set; }
 }

@@ -16,6 +16,18 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.HasIndex(i => i.ExternalId).IsUnique();
         builder.HasIndex(i => new { i.CustomerId, i.OccurredAt });
         builder.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.OwnsOne(i => i.Analysis, analysis =>
+        {
+            analysis.Property(a => a.Language).HasMaxLength(8);
+            analysis.Property(a => a.AngerLevel).HasConversion<string>().HasMaxLength(16);
+            analysis.Property(a => a.AbuseKinds).HasMaxLength(200);
+            analysis.Property(a => a.Threats).HasMaxLength(200);
+            analysis.Property(a => a.Situations).HasMaxLength(400);
+            analysis.Ignore(a => a.ThreatList);
+            analysis.Ignore(a => a.SituationList);
+            analysis.Ignore(a => a.AbuseKindList);
+            analysis.HasIndex(a => a.Version);
+        });
         builder.HasOne(i => i.AuthorRep).WithMany().HasForeignKey(i => i.AuthorRepId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -22,14 +22,12 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
         var (number, size) = Page<InteractionView>.Clamp(page, pageSize);
         var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customerId);
         var total = await interactions.CountAsync(cancellationToken);
-        var items = await interactions
+        var rows = await interactions
             .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id)
             .Skip((number - 1) * size).Take(size)
-            .Select(i => new InteractionView(
-                i.Id, i.CustomerId, i.ContactId, i.Contact == null ? null : i.Contact.Name, i.Channel, i.Direction, i.OccurredAt,
-                i.Subject, i.Body, i.MinutesSpent, i.AuthorName, i.ExternalId))
+            .Select(i => new { Interaction = i, ContactName = i.Contact == null ? null : i.Contact.Name })
             .ToListAsync(cancellationToken);
-        return new Page<InteractionView>(items, number, size, total);
+        return new Page<InteractionView>([.. rows.Select(r => View(r.Interaction, r.ContactName))], number, size, total);
     }
 
     public async Task<Outcome<InteractionView>> AddAsync(Viewer viewer, int customerId, InteractionInput input, CancellationToken cancellationToken = default)
@@ -71,12 +69,15 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
             interaction.AuthorName ??= contact?.Name;
         }
 
+        InteractionAnalysis.Apply(interaction, now);
         db.Interactions.Add(interaction);
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome<InteractionView>.Done(new InteractionView(
-            interaction.Id, customerId, interaction.ContactId, contact?.Name, interaction.Channel, interaction.Direction, interaction.OccurredAt,
-            interaction.Subject, interaction.Body, interaction.MinutesSpent, interaction.AuthorName, interaction.ExternalId));
+        return Outcome<InteractionView>.Done(View(interaction, contact?.Name));
     }
+
+    private static InteractionView View(Interaction i, string? contactName) => new(
+        i.Id, i.CustomerId, i.ContactId, contactName, i.Channel, i.Direction, i.OccurredAt,
+        i.Subject, i.Body, i.MinutesSpent, i.AuthorName, i.ExternalId, i.Analysis?.ReadDetails());
 
     /// A stable id for a record that came without one, so importing it again is recognised.
     public static string ContentId(string scheme, params string?[] parts) =>

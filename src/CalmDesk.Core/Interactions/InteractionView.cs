@@ -12,4 +12,5 @@ internal sealed record InteractionView(
     string Body,
     int? MinutesSpent,
     string? AuthorName,
-    string ExternalId);
+    string ExternalId,
+    AnalysisDocument? Analysis);

@@ -20,6 +20,7 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
             return;
         }
 
+        InteractionAnalysis.Apply(interaction, interaction.CreatedAt);
         db.Interactions.Add(interaction);
         await ImportFile.SaveRecordAsync(db, report, cancellationToken);
     }

@@ -517,6 +517,67 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("CalmDesk.Interactions.MessageAnalysis", "Analysis", b1 =>
+                        {
+                            b1.Property<long>("InteractionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("AbuseKinds")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<double>("AbuseScore")
+                                .HasColumnType("double precision");
+
+                            b1.Property<bool>("AbuseTargeted")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTimeOffset>("AnalyzedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("AngerLevel")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<double>("AngerScore")
+                                .HasColumnType("double precision");
+
+                            b1.Property<string>("Details")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Situations")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.Property<string>("Threats")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("InteractionId");
+
+                            b1.HasIndex("Version");
+
+                            b1.ToTable("Interactions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InteractionId");
+                        });
+
+                    b.Navigation("Analysis");
+
                     b.Navigation("AuthorRep");
 
                     b.Navigation("Contact");

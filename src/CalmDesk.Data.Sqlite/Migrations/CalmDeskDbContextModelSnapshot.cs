@@ -498,6 +498,67 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("CalmDesk.Interactions.MessageAnalysis", "Analysis", b1 =>
+                        {
+                            b1.Property<long>("InteractionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AbuseKinds")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("AbuseScore")
+                                .HasColumnType("REAL");
+
+                            b1.Property<bool>("AbuseTargeted")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("AnalyzedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AngerLevel")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("AngerScore")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Details")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Situations")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Threats")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("InteractionId");
+
+                            b1.HasIndex("Version");
+
+                            b1.ToTable("Interactions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InteractionId");
+                        });
+
+                    b.Navigation("Analysis");
+
                     b.Navigation("AuthorRep");
 
                     b.Navigation("Contact");

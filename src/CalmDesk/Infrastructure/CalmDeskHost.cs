@@ -74,6 +74,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<RepDirectory>();
         builder.Services.AddScoped<CustomerDirectory>();
         builder.Services.AddScoped<InteractionLog>();
+        builder.Services.AddScoped<InteractionAnalysis>();
         builder.Services.AddScoped<CustomerCsvImport>();
         builder.Services.AddScoped<InteractionCsvImport>();
         builder.Services.AddScoped<MailImport>();

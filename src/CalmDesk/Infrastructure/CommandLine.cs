@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CalmDesk.Accounts;
+using CalmDesk.Analysis;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
@@ -30,6 +31,7 @@ internal static class CommandLine
         root.Subcommands.Add(import);
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CalmDesk.Accounts;
+using CalmDesk.Analysis;
 using CalmDesk.Components;
 using CalmDesk.Customers;
 using CalmDesk.Data;
@@ -122,6 +123,7 @@ internal static class WebFeatures
         api.MapInteractionsApi();
         api.MapRepsApi();
         api.MapAccountsApi();
+        api.MapAnalyzeApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

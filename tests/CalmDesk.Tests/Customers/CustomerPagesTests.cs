@@ -23,6 +23,23 @@ public sealed class CustomerPagesTests(Servers servers)
     }
 
     [Fact]
+    public async Task Timeline_MarksTheEvidence_AndStillEncodesTheText()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Marked Ltd" }))).GetProperty("id").GetInt32();
+        await Json.PostAsync(api, $"/api/v1/customers/{id}/interactions", new { channel = "email", direction = "inbound", body = "<i>You idiots</i> & my lawyer" });
+        var browser = await PageSession.SignInAsync(server, email);
+
+        var html = await browser.GetStringAsync($"/customers/{id}", TestContext.Current.CancellationToken);
+
+        Assert.Matches("<mark class=\"ev ev-abuse\" title=\"[^\"]*abuse:insult[^\"]*\">idiots</mark>", html);
+        Assert.Contains("<mark class=\"ev ev-threat\"", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;i&gt;You ", html, StringComparison.Ordinal);
+        Assert.Contains("Abuse at staff", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CustomerPage_OfAnotherRepsCustomer_IsNotFound()
     {
         var server = await servers.GetAsync("sqlite");

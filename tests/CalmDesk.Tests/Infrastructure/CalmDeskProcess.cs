@@ -12,6 +12,7 @@ internal static class CalmDeskProcess
         var info = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,
+            RedirectStandardInput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };

@@ -1,0 +1,45 @@
+using CalmDesk.Analysis;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Interactions;
+
+/// <summary>Analyses interactions as they are stored, and re-analyses stored ones when the model changes.</summary>
+internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clock)
+{
+    public static void Apply(Interaction interaction, DateTimeOffset now) =>
+        interaction.Analysis = MessageAnalysis.From(MessageAnalyzer.Default.Analyze(interaction.Body), now);
+
+    /// <summary>Re-analyses every interaction (all, or only those analysed by an older version), in batches.</summary>
+    public async Task<int> ReanalyzeAsync(bool all, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stale = db.Interactions.Where(i => all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion);
+        var total = await stale.CountAsync(cancellationToken);
+        var done = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var batch = await db.Interactions
+                .Where(i => i.Id > lastId && (all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion))
+                .OrderBy(i => i.Id).Take(500).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var interaction in batch)
+            {
+                Apply(interaction, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            lastId = batch[^1].Id;
+            done += batch.Count;
+            progress?.Report((done, total));
+        }
+
+        return done;
+    }
+}

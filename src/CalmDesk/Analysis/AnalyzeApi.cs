@@ -1,0 +1,36 @@
+using CalmDesk.Interactions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalmDesk.Analysis;
+
+internal sealed record AnalyzeRequest(string? Text, string? Language);
+
+internal static class AnalyzeApi
+{
+    public static RouteGroupBuilder MapAnalyzeApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/analyze", Analyze).WithTags("Analysis").WithName(nameof(Analyze)).RequireAuthorization()
+            .WithSummary("Analyse a message: language, anger, abuse, threats, situations, with evidence")
+            .WithDescription("Offsets in `evidence` and `setAside` refer to the returned `text` (HTML is converted to text first). Scores are calibrated so that 0.5 is the decision threshold.");
+        return api;
+    }
+
+    public static Results<Ok<AnalysisDocument>, ValidationProblem> Analyze(AnalyzeRequest request)
+    {
+        if (request.Text is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["The text to analyse is required (it may be empty)."] });
+        }
+
+        if (request.Language is { Length: > 0 } language && !LanguageCodes.Supported.Contains(language.ToLowerInvariant()))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["language"] = [$"'{language}' is not one of the analysed languages: {string.Join(", ", LanguageCodes.Supported)}."],
+            });
+        }
+
+        var result = MessageAnalyzer.Default.Analyze(request.Text, new AnalysisOptions(Language: request.Language));
+        return TypedResults.Ok(AnalysisDocument.From(result) with { Text = result.Text });
+    }
+}

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using CalmDesk.Infrastructure;
+using CalmDesk.Interactions;
+using Spectre.Console;
+
+namespace CalmDesk.Analysis;
+
+/// <summary>`calmdesk analyze "TEXT"`, `calmdesk analyze --jsonl [FILE]` and `calmdesk analyze --reanalyze-all`.</summary>
+internal static class AnalyzeCommand
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Output goes to files and terminals, never into HTML: keep accents, Greek and quotes readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static Command Create()
+    {
+        var text = new Argument<string?>("TEXT") { Description = "The message to analyse", Arity = ArgumentArity.ZeroOrOne };
+        var jsonl = new Option<bool>("--jsonl") { Description = "Read JSON lines {\"id\", \"text\"} from FILE (or standard input) and write one JSON line per input" };
+        var file = new Option<string?>("--file") { Description = "With --jsonl: the file to read (standard input when absent)" };
+        var language = new Option<string?>("--language") { Description = "The language, when known (en, it, el, …)" };
+        var reanalyze = new Option<bool>("--reanalyze-all") { Description = "Analyse every stored interaction again (after the model changed)" };
+        var command = new Command("analyze", "Analyse a message: language, anger, abuse, threats and situations, with evidence") { text, jsonl, file, language, reanalyze };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(reanalyze))
+            {
+                return await ReanalyzeAsync(parse, cancellationToken);
+            }
+
+            if (parse.GetValue(jsonl))
+            {
+                var path = parse.GetValue(file) ?? parse.GetValue(text);
+                return await JsonLinesAsync(path, parse.GetValue(language), cancellationToken);
+            }
+
+            if (parse.GetValue(text) is not { } message)
+            {
+                await Console.Error.WriteLineAsync("error: give the text to analyse, or --jsonl to read JSON lines.");
+                return 1;
+            }
+
+            Print(MessageAnalyzer.Default.Analyze(message, new AnalysisOptions(Language: parse.GetValue(language))));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>One output line per input line, in order; a bad line gets an error line and the run goes on.</summary>
+    private static async Task<int> JsonLinesAsync(string? path, string? language, CancellationToken cancellationToken)
+    {
+        if (path is not null && !File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"error: the file '{path}' does not exist.");
+            return 1;
+        }
+
+        // Invalid UTF-8 becomes U+FFFD rather than an exception: a bad byte spoils one message, not the run.
+        using var reader = path is null
+            ? new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, false))
+            : new StreamReader(path, new UTF8Encoding(false, false));
+        await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var options = new AnalysisOptions(Language: language);
+        var number = 0;
+        var errors = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            JsonNode? id = null;
+            string? message;
+            try
+            {
+                var input = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("expected an object");
+                id = input["id"]?.DeepClone();
+                message = input["text"]?.GetValue<string>();
+                if (message is null)
+                {
+                    throw new JsonException("\"text\" is missing");
+                }
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+            {
+                errors++;
+                await output.WriteLineAsync(new JsonObject { ["id"] = id, ["line"] = number, ["error"] = $"line {number}: {exception.Message}" }.ToJsonString(Json));
+                continue;
+            }
+
+            var result = MessageAnalyzer.Default.Analyze(message, options);
+            await output.WriteLineAsync(JsonSerializer.Serialize(new JsonLine(id, AnalysisDocument.From(result)), Json));
+        }
+
+        await output.FlushAsync(cancellationToken);
+        return errors > 0 ? 3 : 0;
+    }
+
+    private static async Task<int> ReanalyzeAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        var count = await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: true, cancellationToken: cancellationToken);
+        Console.WriteLine($"Re-analysed {count} interactions with analysis version {MessageAnalysis.CurrentVersion}.");
+        return 0;
+    }
+
+    private static void Print(AnalysisResult result)
+    {
+        AnsiConsole.MarkupLine($"[bold]Language[/] {result.Language.Code} ({result.Language.Confidence:P0})");
+        AnsiConsole.MarkupLine($"[bold]Anger[/]    {result.Anger.Score:0.00} {result.Anger.Level.ToString().ToLowerInvariant()}");
+        var abuse = result.Abuse.Kinds.Count == 0 ? "none" : string.Join(", ", result.Abuse.Kinds) + (result.Abuse.Targeted ? ", aimed at the reader" : ", not aimed at anyone");
+        AnsiConsole.MarkupLine($"[bold]Abuse[/]    {result.Abuse.Score:0.00} {Markup.Escape(abuse)}");
+        AnsiConsole.MarkupLine($"[bold]Threats[/]  {Markup.Escape(Describe(result.Threats))}");
+        AnsiConsole.MarkupLine($"[bold]Situations[/] {Markup.Escape(Describe(result.Situations))}");
+        AnsiConsole.WriteLine();
+        AnsiConsole.MarkupLine(Highlight(result));
+        AnsiConsole.WriteLine();
+        foreach (var evidence in result.Evidence)
+        {
+            var words = result.Text.Substring(evidence.Offset, evidence.Length);
+            AnsiConsole.MarkupLine($"  [yellow]{Markup.Escape(words)}[/] → {Markup.Escape(evidence.Label)} ({Markup.Escape(evidence.Rule)}, {evidence.Weight:+0.00;-0.00})");
+        }
+
+        foreach (var part in result.SetAside)
+        {
+            AnsiConsole.MarkupLine($"  [grey]set aside ({part.Kind}): characters {part.Span.Offset}–{part.Span.End}[/]");
+        }
+    }
+
+    private static string Describe(IReadOnlyList<Finding> findings) =>
+        findings.Count == 0 ? "none" : string.Join(", ", findings.Select(f => $"{f.Kind} {f.Score:0.00}"));
+
+    /// <summary>The judged text with evidence underlined; everything escaped, since the text is the customer's.</summary>
+    private static string Highlight(AnalysisResult result)
+    {
+        var marked = new bool[result.Text.Length];
+        foreach (var evidence in result.Evidence)
+        {
+            Array.Fill(marked, true, evidence.Offset, evidence.Length);
+        }
+
+        var builder = new StringBuilder();
+        var i = 0;
+        while (i < result.Text.Length)
+        {
+            var start = i;
+            var on = marked[i];
+            while (i < result.Text.Length && marked[i] == on)
+            {
+                i++;
+            }
+
+            var piece = Markup.Escape(result.Text[start..i]);
+            builder.Append(on ? $"[underline red]{piece}[/]" : piece);
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed record JsonLine(
+        JsonNode? Id, string Language, AnalysisDocument.AngerPart Anger, AnalysisDocument.AbusePart Abuse,
+        IReadOnlyList<Finding> Threats, IReadOnlyList<Finding> Situations, IReadOnlyList<Evidence> Evidence)
+    {
+        public JsonLine(JsonNode? id, AnalysisDocument document)
+            : this(id, document.Language, document.Anger, document.Abuse, document.Threats, document.Situations, document.Evidence)
+        {
+        }
+    }
+}

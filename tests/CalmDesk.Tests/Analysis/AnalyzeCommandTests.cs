@@ -1,0 +1,83 @@
+using System.Text.Json;
+using CalmDesk.Infrastructure;
+
+namespace CalmDesk.Analysis;
+
+public sealed class AnalyzeCommandTests
+{
+    [Fact]
+    public async Task JsonLines_AnswersEachLineInOrder_AndReportsBadLinesWithoutStopping()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"calmdesk-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            "{\"id\": 1, \"text\": \"You idiots sent the WRONG pallets!!!\"}",
+            "{\"id\": \"b\", \"text\": \"Grazie mille, tutto perfetto.\"}",
+            "this is not json",
+            "{\"id\": 4}",
+            "{\"id\": 5, \"text\": \"Είστε απαράδεκτοι, θα πάρω δικηγόρο.\"}",
+        ], TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await CalmDeskProcess.RunAsync("analyze", "--jsonl", file);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, exit);
+        Assert.Equal(5, lines.Count);
+        Assert.Equal(1, lines[0].GetProperty("id").GetInt32());
+        Assert.True(lines[0].GetProperty("abuse").GetProperty("targeted").GetBoolean());
+        Assert.Equal("b", lines[1].GetProperty("id").GetString());
+        Assert.Equal("calm", lines[1].GetProperty("anger").GetProperty("level").GetString());
+        Assert.Equal(3, lines[2].GetProperty("line").GetInt32());
+        Assert.Contains("line 3", lines[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4, lines[3].GetProperty("id").GetInt32());
+        Assert.True(lines[3].TryGetProperty("error", out _));
+        Assert.Equal("el", lines[4].GetProperty("language").GetString());
+        Assert.Equal("legal", lines[4].GetProperty("threats")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task JsonLines_FromStandardInput_WithInvalidUtf8_StillAnswers()
+    {
+        using var process = CalmDeskProcess.Start("analyze", "--jsonl");
+        var input = process.StandardInput.BaseStream;
+        await input.WriteAsync("{\"id\":1,\"text\":\"bad byte \"}\n"u8.ToArray().Take(23).Concat(new byte[] { 0xC3, 0x28 }).Concat("\"}\n"u8.ToArray()).ToArray(), TestContext.Current.CancellationToken);
+        await input.WriteAsync("{\"id\":2,\"text\":\"🙂\"}\n"u8.ToArray(), TestContext.Current.CancellationToken);
+        input.Close();
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(2, JsonDocument.Parse(lines[1]).RootElement.GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task Text_PrintsAReadableVerdictWithTheEvidence()
+    {
+        var (exit, output, _) = await CalmDeskProcess.RunAsync("analyze", "Ma siete degli incompetenti? Vergognatevi!!!");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Language it", output, StringComparison.Ordinal);
+        Assert.Contains("incompetenti → abuse:insult", output, StringComparison.Ordinal);
+        Assert.Contains("Vergognatevi → anger", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReanalyzeAll_AnalysesEveryStoredInteractionAgain()
+    {
+        var data = CalmDeskProcess.NewDataDirectory();
+        Directory.CreateDirectory(data);
+        var customers = Path.Combine(data, "customers.csv");
+        var interactions = Path.Combine(data, "interactions.csv");
+        await File.WriteAllTextAsync(customers, "external_id,company\nC-1,Trattoria Da Nino\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(interactions, "customer,body\nC-1,Siete degli idioti!!!\nC-1,Grazie mille\n", TestContext.Current.CancellationToken);
+        await CalmDeskProcess.RunAsync("import", "customers", customers, "--data", data);
+        await CalmDeskProcess.RunAsync("import", "interactions", interactions, "--data", data);
+
+        var (exit, output, error) = await CalmDeskProcess.RunAsync("analyze", "--reanalyze-all", "--data", data);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Re-analysed 2 interactions", output, StringComparison.Ordinal);
+    }
+}
