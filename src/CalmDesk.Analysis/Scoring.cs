@@ -9,7 +9,7 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
     private readonly string _text = parts.Text;
 
     // Raw sums at which each verdict crosses 0.5, and how steeply.
-    private const double AngerMidpoint = 1.5, AngerSlope = 1.7;
+    private const double AngerMidpoint = 1.2, AngerSlope = 1.8;
     private const double AbuseMidpoint = 1.3, AbuseSlope = 2.2;
     private const double FindingMidpoint = 1.0, FindingSlope = 2.5;
     private const int TargetWindow = 4;
@@ -21,6 +21,12 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",.;:!?\n");
 
+    private static readonly HashSet<string> Complaints = new(StringComparer.Ordinal)
+    {
+        "situation:wrong_delivery", "situation:billing_dispute", "situation:late_response_complaint", "situation:price_objection",
+        "situation:change_resistance", "situation:refund_demand", "situation:credibility_challenge",
+    };
+
     private readonly List<Evidence> _evidence = [];
 
     public AnalysisResult Run(LanguageGuess language, IReadOnlyList<SetAsidePart> setAside, List<string> notes)
@@ -29,6 +35,7 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
         var negatedAt = new int[tokens.Count]; // words since the nearest negator in the clause; 0 = none
         var intensified = new double[tokens.Count];
         var targets = new List<int>();
+        var selves = new List<int>();
         foreach (var (entry, start, count) in matches)
         {
             switch (entry.Label)
@@ -51,6 +58,9 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
                     break;
                 case "target":
                     targets.Add(start);
+                    break;
+                case "self":
+                    selves.Add(start);
                     break;
                 default:
                     break;
@@ -78,13 +88,15 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
                     Add(start, count, "anger", isNegated ? rule + " (negated)" : rule, weight);
                     break;
                 case "calm":
+                    // "not acceptable", "non va bene", "δεν είναι αποδεκτό": a negated courtesy is a complaint.
+                    weight = isNegated ? 0.8 : weight;
                     anger += weight;
-                    Add(start, count, "anger", rule, weight);
+                    Add(start, count, "anger", isNegated ? rule + " (negated)" : rule, weight);
                     break;
                 case var label when label.StartsWith("abuse:", StringComparison.Ordinal):
                     var kind = label["abuse:".Length..];
-                    var aimed = kind != "profanity" || IsNear(targets, start, TargetWindow);
-                    aimed = aimed && (kind is "threat_of_violence" or "harassment" or "discriminatory" || IsNear(targets, start, TargetWindow));
+                    // Aimed at the reader when "you" is near and nearer than "we/us" ("you must think we're stupid" is not an insult).
+                    var aimed = kind is "threat_of_violence" or "harassment" or "discriminatory" || AimedAtReader(targets, selves, start);
                     // Swearing at a printer is not abuse of the rep: untargeted abuse counts far less.
                     var abuseWeight = aimed ? weight : weight * 0.2;
                     abuse += abuseWeight;
@@ -103,6 +115,11 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
                     if (label.StartsWith("threat:", StringComparison.Ordinal))
                     {
                         anger += 0.35 * weight;
+                    }
+                    else if (Complaints.Contains(label))
+                    {
+                        // A complaint is itself a sign of displeasure, even in calm words.
+                        anger += 0.25 * weight;
                     }
 
                     Add(start, count, label, rule, weight);
@@ -263,7 +280,12 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
             .Where(f => f.Score >= 0.5)
             .OrderByDescending(f => f.Score).ThenBy(f => f.Kind, StringComparer.Ordinal)];
 
-    private static bool IsNear(List<int> targets, int index, int window) => targets.Any(t => Math.Abs(t - index) <= window);
+    private static bool AimedAtReader(List<int> targets, List<int> selves, int index)
+    {
+        var target = targets.Where(t => Math.Abs(t - index) <= TargetWindow).Select(t => Math.Abs(t - index)).DefaultIfEmpty(int.MaxValue).Min();
+        var self = selves.Where(t => t < index && index - t <= TargetWindow).Select(t => index - t).DefaultIfEmpty(int.MaxValue).Min();
+        return target != int.MaxValue && target < self;
+    }
 
     private void Add(int startToken, int count, string label, string rule, double weight)
     {

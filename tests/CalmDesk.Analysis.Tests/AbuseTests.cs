@@ -42,6 +42,18 @@ public sealed class AbuseTests
     }
 
     [Theory]
+    [InlineData("Twelve percent more? You must think we're stupid.")]
+    [InlineData("Il dodici per cento in più? Ci prendete per stupidi.")]
+    [InlineData("Δώδεκα τοις εκατό; Μας περνάτε για χαζούς;")]
+    public void Analyze_InsultWordAboutOurselves_IsNotAimedAtTheRep(string text)
+    {
+        var result = MessageAnalyzer.Default.Analyze(text);
+
+        Assert.False(result.Abuse.Targeted);
+        Assert.True(result.Abuse.Score < 0.5, $"abuse {result.Abuse.Score}");
+    }
+
+    [Theory]
     [InlineData("Thank you for your help with the order.")]
     [InlineData("Grazie per l'aiuto con l'ordine.")]
     [InlineData("Ευχαριστώ για τη βοήθεια με την παραγγελία.")]

@@ -68,6 +68,18 @@ public sealed class AngerTests
     }
 
     [Theory]
+    [InlineData("I have asked three times for the credit note. This is not acceptable.")]
+    [InlineData("È la terza volta che chiedo la nota di credito. Non è accettabile.")]
+    [InlineData("Τρίτη φορά ζητάω το πιστωτικό. Δεν είναι αποδεκτό.")]
+    public void Analyze_RepetitionAndNegatedCourtesy_ReadAsAnger(string text)
+    {
+        var result = MessageAnalyzer.Default.Analyze(text);
+
+        Assert.True(result.Anger.Score >= 0.5, $"anger {result.Anger.Score}");
+        Assert.Contains(result.Evidence, e => e.Rule.EndsWith("(negated)", StringComparison.Ordinal) && e.Weight > 0);
+    }
+
+    [Theory]
     [InlineData("Oh great, thanks for nothing. Yeah right, it will arrive 'soon'.")]
     [InlineData("Grazie tante, davvero un ottimo servizio... mai più.")]
     public void Analyze_Sarcasm_IsNotPraise(string text)
