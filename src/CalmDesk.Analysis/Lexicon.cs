@@ -84,7 +84,8 @@ internal sealed class Lexicon
     public void MatchAt(IReadOnlyList<Token> tokens, int index, List<(LexiconEntry Entry, int Start, int Count)> matches)
     {
         var folded = tokens[index].Folded;
-        if (folded.Length >= KeyLength && _byKey.TryGetValue(folded[..KeyLength], out var candidates))
+        // Looked up by span: no substring per token.
+        if (folded.Length >= KeyLength && _byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folded.AsSpan(0, KeyLength), out var candidates))
         {
             Add(candidates, tokens, index, matches);
         }

@@ -66,7 +66,35 @@ internal static class Tokenizer
     private static bool IsInnerJoiner(string text, int i, int end) =>
         text[i] is '\'' or '’' or '-' && i + 1 < end && char.IsLetter(text[i + 1]) && i > 0 && char.IsLetter(text[i - 1]);
 
+    /// <summary>Folded form of every character below U+2000 (Latin, Greek, Cyrillic…), computed once:
+    /// '\0' marks a character that folds to nothing (a combining mark) or needs the slow path.</summary>
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x2000];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var builder = new StringBuilder(2);
+            SlowFold(builder, (char)c);
+            table[c] = builder.Length == 1 ? builder[0] : '\0';
+        }
+
+        return table;
+    }
+
     private static void AppendFolded(StringBuilder builder, char ch)
+    {
+        if (ch < FoldTable.Length && FoldTable[ch] != '\0')
+        {
+            builder.Append(FoldTable[ch]);
+            return;
+        }
+
+        SlowFold(builder, ch);
+    }
+
+    private static void SlowFold(StringBuilder builder, char ch)
     {
         if (ch is '’')
         {
