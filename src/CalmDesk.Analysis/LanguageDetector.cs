@@ -61,17 +61,30 @@ internal static class LanguageDetector
         }
 
         AddDiacriticCues(text, tokens, scores);
-        var ranked = scores.OrderByDescending(s => s.Value).ThenBy(s => Supported.ToList().IndexOf(s.Key)).ToList();
-        if (ranked.Count == 0 || ranked[0].Value <= 0)
+        // Best and runner-up; ties go to the language listed first in Supported.
+        string? bestLanguage = null;
+        double best = 0, second = 0;
+        foreach (var language in Supported)
+        {
+            var score = scores.GetValueOrDefault(language);
+            if (score > best)
+            {
+                (second, best, bestLanguage) = (best, score, language);
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        if (bestLanguage is null)
         {
             return new LanguageGuess("und", 0);
         }
 
-        var best = ranked[0].Value;
-        var second = ranked.Count > 1 ? ranked[1].Value : 0;
         // Confidence grows with the margin over the runner-up and with the amount of evidence.
         var confidence = (best - second) / best * Math.Min(1, best / 4) * 0.5 + 0.5 * Math.Min(1, best / 4) * (best / (best + second));
-        return new LanguageGuess(ranked[0].Key, Math.Round(Math.Clamp(confidence, 0.05, 1), 3));
+        return new LanguageGuess(bestLanguage, Math.Round(Math.Clamp(confidence, 0.05, 1), 3));
     }
 
     private static void AddDiacriticCues(string text, IReadOnlyList<Token> tokens, Dictionary<string, double> scores)

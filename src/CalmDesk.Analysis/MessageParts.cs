@@ -7,11 +7,13 @@ namespace CalmDesk.Analysis;
 /// messages, the signature, and anything beyond the length limit.</summary>
 internal sealed partial class MessageParts
 {
-    private MessageParts(string text, int judgedEnd, IReadOnlyList<SetAsidePart> setAside, IReadOnlyList<string> notes)
+    private readonly SetAsidePart[] _setAside;
+
+    private MessageParts(string text, int judgedEnd, SetAsidePart[] setAside, IReadOnlyList<string> notes)
     {
         Text = text;
         JudgedEnd = judgedEnd;
-        SetAside = setAside;
+        _setAside = setAside;
         Notes = notes;
     }
 
@@ -21,7 +23,7 @@ internal sealed partial class MessageParts
     /// <summary>Judged text lies in [0, JudgedEnd) outside the quoted lines.</summary>
     public int JudgedEnd { get; }
 
-    public IReadOnlyList<SetAsidePart> SetAside { get; }
+    public IReadOnlyList<SetAsidePart> SetAside => _setAside;
 
     public IReadOnlyList<string> Notes { get; }
 
@@ -33,9 +35,10 @@ internal sealed partial class MessageParts
             return false;
         }
 
-        foreach (var part in SetAside)
+        // Called for every character: an array and a plain loop, no enumerator.
+        for (var i = 0; i < _setAside.Length; i++)
         {
-            if (index >= part.Span.Offset && index < part.Span.End)
+            if (index >= _setAside[i].Span.Offset && index < _setAside[i].Span.End)
             {
                 return false;
             }
@@ -72,7 +75,7 @@ internal sealed partial class MessageParts
 
         var end = FindQuotes(text, limit, setAside);
         end = FindSignature(text, end, setAside);
-        return new MessageParts(text, end, setAside.OrderBy(p => p.Span.Offset).ToList(), notes);
+        return new MessageParts(text, end, [.. setAside.OrderBy(p => p.Span.Offset)], notes);
     }
 
     /// <summary>Replaces what cannot be text (lone surrogates, NUL and other controls) so nothing downstream trips on it.</summary>
@@ -139,6 +142,13 @@ internal sealed partial class MessageParts
 
     private static bool IsReplyHeader(string text, int lineStart, int lineEnd, ReadOnlySpan<char> line)
     {
+        // Every header form ends with ':', starts with '-', or has "From:"-like label up front: skip the regexes otherwise.
+        var colon = line.IndexOf(':');
+        if (line.IsEmpty || (line[^1] != ':' && line[0] != '-' && (colon < 0 || colon > 12)))
+        {
+            return false;
+        }
+
         if (OriginalMessage().IsMatch(line) || AttributionLine().IsMatch(line))
         {
             return true;

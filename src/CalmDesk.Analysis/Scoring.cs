@@ -248,16 +248,16 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
     private double EmojiCues()
     {
         var weight = 0.0;
-        var enumerator = System.Globalization.StringInfo.GetTextElementEnumerator(_text[..parts.JudgedEnd]);
-        while (enumerator.MoveNext())
+        for (var i = 0; i + 1 < parts.JudgedEnd; i++)
         {
-            var element = (string)enumerator.Current;
-            if (element.Length < 2 || !parts.IsJudged(enumerator.ElementIndex))
+            // The faces and gestures that matter are all outside the Basic Multilingual Plane.
+            if (!char.IsHighSurrogate(_text[i]) || !char.IsLowSurrogate(_text[i + 1]) || !parts.IsJudged(i))
             {
                 continue;
             }
 
-            var cue = char.ConvertToUtf32(element, 0) switch
+            var index = i++;
+            var cue = char.ConvertToUtf32(_text[index], _text[index + 1]) switch
             {
                 0x1F621 or 0x1F620 or 0x1F92C or 0x1F595 or 0x1F4A9 or 0x1F624 => 0.7,
                 0x1F612 or 0x1F644 or 0x1F611 or 0x1F926 => 0.4,
@@ -267,7 +267,7 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
             if (cue != 0)
             {
                 weight += cue;
-                AddSpan(enumerator.ElementIndex, element.Length, "anger", "emoji", cue);
+                AddSpan(index, 2, "anger", "emoji", cue);
             }
         }
 
