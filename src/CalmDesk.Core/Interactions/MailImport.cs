@@ -1,3 +1,4 @@
+using CalmDesk.Analysis;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using MimeKit;
@@ -54,7 +55,7 @@ internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock)
             return;
         }
 
-        var body = message.TextBody ?? (message.HtmlBody is { } html ? HtmlText.ToPlainText(html) : null);
+        var body = message.TextBody ?? (message.HtmlBody is { } html ? HtmlToText.Convert(html) : null);
         var hasDate = message.Headers.Contains(HeaderId.Date);
         var externalId = string.IsNullOrWhiteSpace(message.MessageId)
             ? InteractionLog.ContentId("mail", from.Address, message.Headers[HeaderId.Date], message.Subject, body)
