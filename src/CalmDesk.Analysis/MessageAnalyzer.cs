@@ -4,7 +4,17 @@ namespace CalmDesk.Analysis;
 /// and situations, each with the evidence behind it. Thread-safe and deterministic; create once, share.</summary>
 public sealed class MessageAnalyzer
 {
-    private readonly IReadOnlyDictionary<string, Lexicon> _lexicons = Lexicon.LoadAll();
+    private readonly IReadOnlyDictionary<string, Lexicon> _lexicons;
+
+    // The lexicons to apply for each detected language, chosen once rather than for every message.
+    private readonly Dictionary<string, List<Lexicon>> _lexiconsByLanguage;
+
+    /// <summary>Loads the embedded lexicons. Prefer <see cref="Default"/>: loading takes a few milliseconds.</summary>
+    public MessageAnalyzer()
+    {
+        _lexicons = Lexicon.LoadAll();
+        _lexiconsByLanguage = _lexicons.Keys.Append("und").ToDictionary(code => code, LexiconsFor, StringComparer.Ordinal);
+    }
 
     /// <summary>A shared instance with the embedded lexicons.</summary>
     public static MessageAnalyzer Default { get; } = new();
@@ -29,7 +39,7 @@ public sealed class MessageAnalyzer
         var language = options.Language is { Length: > 0 } given && _lexicons.ContainsKey(given.ToLowerInvariant())
             ? new LanguageGuess(given.ToLowerInvariant(), 1)
             : detected;
-        var scoring = new Scoring(parts, tokens, LexiconsFor(language.Code));
+        var scoring = new Scoring(parts, tokens, _lexiconsByLanguage[language.Code]);
         return scoring.Run(language, parts.SetAside, notes);
     }
 

@@ -64,10 +64,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         var ownRepId = await OwnRepIdAsync(viewer, cancellationToken);
         input = viewer.SeesAll ? input : input with { AssignedRepId = input.AssignedRepId ?? ownRepId };
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(input.ExternalId) && await db.Customers.AnyAsync(c => c.ExternalId == input.ExternalId.Trim(), cancellationToken))
-        {
-            errors["externalId"] = [Messages.Format("Another customer already has the external id '{0}'.", input.ExternalId)];
-        }
+        await CheckExternalIdAsync(input.ExternalId, exceptId: null, errors, cancellationToken);
 
         if (errors.Count > 0)
         {
@@ -93,11 +90,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         var errors = input.Validate();
         var ownRepId = await OwnRepIdAsync(viewer, cancellationToken);
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(input.ExternalId)
-            && await db.Customers.AnyAsync(c => c.Id != id && c.ExternalId == input.ExternalId.Trim(), cancellationToken))
-        {
-            errors["externalId"] = [Messages.Format("Another customer already has the external id '{0}'.", input.ExternalId)];
-        }
+        await CheckExternalIdAsync(input.ExternalId, exceptId: id, errors, cancellationToken);
 
         if (errors.Count > 0)
         {
@@ -145,6 +138,16 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
                 : null;
             return new CustomerMood(last[0].AngerScore, last[0].AngerLevel, last[0].AbuseScore >= 0.5, trend is null ? null : Math.Round(trend.Value, 2));
         });
+    }
+
+    /// <summary>An external id is the import key, so no two customers may share one.</summary>
+    private async Task CheckExternalIdAsync(string? externalId, int? exceptId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(externalId)
+            && await db.Customers.AnyAsync(c => c.Id != exceptId && c.ExternalId == externalId.Trim(), cancellationToken))
+        {
+            errors["externalId"] = [Messages.Format("Another customer already has the external id '{0}'.", externalId)];
+        }
     }
 
     private async Task<int?> OwnRepIdAsync(Viewer viewer, CancellationToken cancellationToken) =>

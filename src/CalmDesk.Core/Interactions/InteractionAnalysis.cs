@@ -19,9 +19,7 @@ internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clo
         long lastId = 0;
         while (true)
         {
-            var batch = await db.Interactions
-                .Where(i => i.Id > lastId && (all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion))
-                .OrderBy(i => i.Id).Take(500).ToListAsync(cancellationToken);
+            var batch = await stale.Where(i => i.Id > lastId).OrderBy(i => i.Id).Take(500).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;

@@ -100,4 +100,24 @@ public sealed class CustomerDirectoryTests
 
         Assert.True(outcome.NotFound);
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ExternalId_IsUniqueOnCreateAndUpdate_ButACustomerMayKeepItsOwn(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        var first = await directory.CreateAsync(Viewer.System, new CustomerInput("First", ExternalId: "K-1"), [], TestContext.Current.CancellationToken);
+        var second = await directory.CreateAsync(Viewer.System, new CustomerInput("Second", ExternalId: "K-2"), [], TestContext.Current.CancellationToken);
+
+        var duplicate = await directory.CreateAsync(Viewer.System, new CustomerInput("Copy", ExternalId: " K-1 "), [], TestContext.Current.CancellationToken);
+        var stolen = await directory.UpdateAsync(Viewer.System, second.Value!.Id, new CustomerInput("Second", ExternalId: "K-1"), TestContext.Current.CancellationToken);
+        var kept = await directory.UpdateAsync(Viewer.System, first.Value!.Id, new CustomerInput("First renamed", ExternalId: "K-1"), TestContext.Current.CancellationToken);
+
+        Assert.Contains("externalId", duplicate.Errors.Keys);
+        Assert.Contains("externalId", stolen.Errors.Keys);
+        Assert.Equal("First renamed", kept.Value?.Company);
+    }
 }
