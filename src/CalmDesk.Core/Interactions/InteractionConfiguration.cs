@@ -23,9 +23,6 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
             analysis.Property(a => a.AbuseKinds).HasMaxLength(200);
             analysis.Property(a => a.Threats).HasMaxLength(200);
             analysis.Property(a => a.Situations).HasMaxLength(400);
-            analysis.Ignore(a => a.ThreatList);
-            analysis.Ignore(a => a.SituationList);
-            analysis.Ignore(a => a.AbuseKindList);
             analysis.HasIndex(a => a.Version);
         });
         builder.HasOne(i => i.AuthorRep).WithMany().HasForeignKey(i => i.AuthorRepId).OnDelete(DeleteBehavior.SetNull);

@@ -58,12 +58,4 @@ internal sealed class MessageAnalysis
     };
 
     public AnalysisDocument? ReadDetails() => JsonSerializer.Deserialize<AnalysisDocument>(Details, Json);
-
-    public IReadOnlyList<string> ThreatList => Split(Threats);
-
-    public IReadOnlyList<string> SituationList => Split(Situations);
-
-    public IReadOnlyList<string> AbuseKindList => Split(AbuseKinds);
-
-    private static string[] Split(string list) => list.Length == 0 ? [] : list.Split(',');
 }

@@ -3,5 +3,4 @@ namespace CalmDesk.Infrastructure;
 internal static class Policies
 {
     public const string Admin = "Admin";
-    public const string SignedIn = "SignedIn";
 }

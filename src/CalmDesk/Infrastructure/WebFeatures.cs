@@ -57,8 +57,7 @@ internal static class WebFeatures
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
 

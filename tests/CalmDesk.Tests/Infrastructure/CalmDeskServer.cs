@@ -24,8 +24,6 @@ public sealed class CalmDeskServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    internal IServiceProvider Services => _app.Services;
-
     public static async Task<CalmDeskServer> StartAsync(string provider, bool demo = false)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "calmdesk-web-tests", Guid.NewGuid().ToString("N"));
