@@ -21,6 +21,10 @@ internal static class LanguageDetector
 
     private static readonly Dictionary<string, List<string>> LanguagesByWord = BuildIndex();
 
+    /// <summary>True when a folded word is one of a language's function words (which carry no tone).</summary>
+    public static bool IsFunctionWord(string language, string folded) =>
+        FunctionWords.TryGetValue(language, out var words) && Array.IndexOf(words, folded) >= 0;
+
     public static LanguageGuess Detect(string text, IReadOnlyList<Token> tokens)
     {
         int greek = 0, latin = 0;

@@ -76,12 +76,17 @@ internal sealed class Lexicon
                 throw new FormatException($"Lexicon {language}, line {number}: the phrase is empty.");
             }
 
+            if (!LexiconEntry.IsKnownLabel(fields[0]))
+            {
+                throw new FormatException($"Lexicon {language}, line {number}: unknown label '{fields[0]}'.");
+            }
+
             yield return new LexiconEntry(language, fields[0], weight, words, fields[2]);
         }
     }
 
     /// <summary>The entries that match at a token, longest first.</summary>
-    public void MatchAt(IReadOnlyList<Token> tokens, int index, List<(LexiconEntry Entry, int Start, int Count)> matches)
+    public void MatchAt(List<Token> tokens, int index, List<(LexiconEntry Entry, int Start, int Count)> matches)
     {
         var folded = tokens[index].Folded;
         // Looked up by span: no substring per token.
@@ -96,7 +101,7 @@ internal sealed class Lexicon
         }
     }
 
-    private static void Add(List<LexiconEntry> candidates, IReadOnlyList<Token> tokens, int index, List<(LexiconEntry, int, int)> matches)
+    private static void Add(List<LexiconEntry> candidates, List<Token> tokens, int index, List<(LexiconEntry, int, int)> matches)
     {
         foreach (var entry in candidates)
         {

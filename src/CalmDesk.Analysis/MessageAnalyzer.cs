@@ -9,11 +9,16 @@ public sealed class MessageAnalyzer
     // The lexicons to apply for each detected language, chosen once rather than for every message.
     private readonly Dictionary<string, List<Lexicon>> _lexiconsByLanguage;
 
-    /// <summary>Loads the embedded lexicons. Prefer <see cref="Default"/>: loading takes a few milliseconds.</summary>
+    // The learned calibration and word weights of each language (Models/LANG.tsv); "und" uses English's.
+    private readonly Dictionary<string, Model> _models;
+
+    /// <summary>Loads the embedded lexicons and models. Prefer <see cref="Default"/>: loading takes a few milliseconds.</summary>
     public MessageAnalyzer()
     {
         _lexicons = Lexicon.LoadAll();
         _lexiconsByLanguage = _lexicons.Keys.Append("und").ToDictionary(code => code, LexiconsFor, StringComparer.Ordinal);
+        _models = _lexicons.Keys.ToDictionary(code => code, Model.Load, StringComparer.Ordinal);
+        _models["und"] = _models["en"];
     }
 
     /// <summary>A shared instance with the embedded lexicons.</summary>
@@ -26,6 +31,13 @@ public sealed class MessageAnalyzer
     /// <returns>The verdicts and their evidence.</returns>
     public AnalysisResult Analyze(string? text, AnalysisOptions? options = null)
     {
+        var (parts, language, scoring, notes) = Prepare(text, options);
+        return scoring.Run(language, _models[language.Code], parts.SetAside, notes);
+    }
+
+    /// <summary>Everything up to the model: the rule sums and the words, as the training tool sees them.</summary>
+    internal (MessageParts Parts, LanguageGuess Language, Scoring Scoring, List<string> Notes) Prepare(string? text, AnalysisOptions? options = null)
+    {
         options ??= new AnalysisOptions();
         var parts = MessageParts.Split(text, options);
         var tokens = Tokenizer.Tokenize(parts.Text, parts);
@@ -35,12 +47,10 @@ public sealed class MessageAnalyzer
             notes.Add(parts.Text.Length == 0 ? "empty" : "no_words");
         }
 
-        var detected = LanguageDetector.Detect(parts.Text, tokens);
         var language = options.Language is { Length: > 0 } given && _lexicons.ContainsKey(given.ToLowerInvariant())
             ? new LanguageGuess(given.ToLowerInvariant(), 1)
-            : detected;
-        var scoring = new Scoring(parts, tokens, _lexiconsByLanguage[language.Code]);
-        return scoring.Run(language, parts.SetAside, notes);
+            : LanguageDetector.Detect(parts.Text, tokens);
+        return (parts, language, new Scoring(parts, tokens, _lexiconsByLanguage[language.Code]), notes);
     }
 
     private List<Lexicon> LexiconsFor(string code)

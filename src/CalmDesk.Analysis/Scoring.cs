@@ -1,25 +1,42 @@
+using System.Buffers;
+
 namespace CalmDesk.Analysis;
 
-/// <summary>Turns lexicon matches and surface cues into calibrated scores with evidence.</summary>
-/// <remarks>Each verdict is a logistic function of a raw sum of weights; the offsets put 0.5 where the
-/// hand-labelled examples separate best (see docs/analysis-quality.md). Kept in one place so the
-/// weights can be refitted without touching the rules that find the evidence.</remarks>
-internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexicon> lexicons)
+/// <summary>Whom an abusive word is aimed at.</summary>
+internal enum Aim
 {
-    private readonly string _text = parts.Text;
+    /// <summary>At nobody in particular, or at things ("this fucking printer").</summary>
+    Unaimed,
 
-    // Raw sums at which each verdict crosses 0.5, and how steeply.
-    private const double AngerMidpoint = 1.2, AngerSlope = 1.8;
-    private const double AbuseMidpoint = 1.3, AbuseSlope = 2.2;
+    /// <summary>At the reader: "you" is near and nearer than "we".</summary>
+    Aimed,
+
+    /// <summary>At the writer's own side: "you must think we're stupid".</summary>
+    Self,
+}
+
+/// <summary>A word of the judged text as the learned model sees it: folded, whether a negator reaches it,
+/// and whom it would be aimed at if it were abusive.</summary>
+internal readonly record struct WordFeature(string Word, int TokenIndex, bool Negated, Aim Aim);
+
+/// <summary>Turns lexicon matches, surface cues and the learned model into calibrated scores with evidence.</summary>
+/// <remarks>The rules give raw sums (anger; abuse aimed at the reader; abuse aimed at nobody); the language's
+/// <see cref="Model"/> turns them, plus its fitted word weights, into logits. Keeping the two apart lets the
+/// training tool refit the model without touching the rules that find the evidence.</remarks>
+internal sealed class Scoring
+{
     private const double FindingMidpoint = 1.0, FindingSlope = 2.5;
     private const int TargetWindow = 4;
+
+    // Lexicon weights below this are mild oaths (damn, hell, porca miseria, να πάρει).
+    private const double MildOath = 1.0;
 
     private static readonly HashSet<string> AcronymsAndCodes = new(StringComparer.Ordinal)
     {
         "pdf", "usb", "vat", "iva", "fpa", "ddt", "sku", "eta", "asap", "faq", "ceo", "cfo", "crm", "erp", "api", "url", "ok", "tv", "pc", "uk", "usa", "eu", "ue", "spa", "srl", "ltd", "plc", "gmbh", "ae", "ike", "oe",
     };
 
-    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",.;:!?\n");
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(",.;:!?\n");
 
     private static readonly HashSet<string> Complaints = new(StringComparer.Ordinal)
     {
@@ -27,40 +44,155 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
         "situation:change_resistance", "situation:refund_demand", "situation:credibility_challenge",
     };
 
-    private readonly List<Evidence> _evidence = [];
+    private static readonly string[] AbuseKindOrder = ["discriminatory", "harassment", "insult", "profanity", "threat_of_violence"];
 
-    public AnalysisResult Run(LanguageGuess language, IReadOnlyList<SetAsidePart> setAside, List<string> notes)
+    private readonly MessageParts _parts;
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private readonly List<Lexicon> _lexicons;
+    private readonly List<Evidence> _evidence = [];
+    private readonly List<(LexiconEntry Entry, int Start, int Count)> _matches = [];
+    private readonly int[] _negatedAt; // words since the nearest negator in the clause; 0 = none
+    private readonly bool[] _abuseRuleAt; // a rule already names the kind of abuse at this word
+    private readonly List<int> _targets = [];
+    private readonly List<int> _selves = [];
+    private readonly List<(string Label, double Sum)> _findings = [];
+    private int _kinds; // bits over AbuseKindOrder
+
+    public Scoring(MessageParts parts, List<Token> tokens, List<Lexicon> lexicons)
     {
-        var matches = FindMatches();
-        var negatedAt = new int[tokens.Count]; // words since the nearest negator in the clause; 0 = none
-        var intensified = new double[tokens.Count];
-        var targets = new List<int>();
-        var selves = new List<int>();
-        foreach (var (entry, start, count) in matches)
+        _parts = parts;
+        _text = parts.Text;
+        _tokens = tokens;
+        _lexicons = lexicons;
+        _negatedAt = new int[tokens.Count];
+        _abuseRuleAt = new bool[tokens.Count];
+        Evaluate();
+    }
+
+    /// <summary>Raw anger from the rules: lexicon tone words, threats, complaints, abuse, shouting, emoji.</summary>
+    public double AngerRules { get; private set; }
+
+    /// <summary>Raw abuse from rule matches aimed at the reader.</summary>
+    public double AbuseAimed { get; private set; }
+
+    /// <summary>Raw abuse from rule matches aimed at nobody in particular.</summary>
+    public double AbuseUnaimed { get; private set; }
+
+    private bool _targetedByRules;
+
+    /// <summary>Every distinct content word once (its first occurrence), for the model and its training.</summary>
+    public IEnumerable<WordFeature> Words()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            var token = _tokens[i];
+            if (token.HasDigit || token.Folded.Length < 2 || !seen.Add(token.Folded))
+            {
+                continue;
+            }
+
+            yield return new WordFeature(token.Folded, i, IsNegated(i, 3), AimAt(i));
+        }
+    }
+
+    public AnalysisResult Run(LanguageGuess language, Model model, IReadOnlyList<SetAsidePart> setAside, List<string> notes)
+    {
+        var angerLogit = model.AngerBias + (model.AngerRules * AngerRules);
+        var abuseModel = 0.0;
+        var targeted = _targetedByRules;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            var token = _tokens[i];
+            if (model.AngerWords.Count + model.AbuseWords.Count == 0 || token.HasDigit || !seen.Add(token.Folded))
+            {
+                continue;
+            }
+
+            if (model.AngerWords.TryGetValue(token.Folded, out var angerWeight) && !IsNegated(i, 3))
+            {
+                angerLogit += angerWeight;
+                AddSpan(token.Offset, token.Length, "anger", $"model:{model.Language}:{token.Folded}", angerWeight);
+            }
+
+            if (model.AbuseWords.TryGetValue(token.Folded, out var abuseWeight))
+            {
+                var aim = AimAt(i);
+                if (aim == Aim.Self)
+                {
+                    continue;
+                }
+
+                abuseModel += abuseWeight;
+                var kind = aim == Aim.Aimed ? "insult" : "profanity";
+                if (!_abuseRuleAt[i])
+                {
+                    _kinds |= 1 << Array.IndexOf(AbuseKindOrder, kind);
+                }
+
+                targeted |= aim == Aim.Aimed;
+                AddSpan(token.Offset, token.Length, "abuse:" + kind, $"model:{model.Language}:{token.Folded}" + (aim == Aim.Aimed ? " (aimed at the reader)" : ""), abuseWeight);
+            }
+        }
+
+        var angerScore = Logistic(angerLogit);
+        var anyAbuse = AbuseAimed + AbuseUnaimed + abuseModel > 0;
+        var abuseScore = anyAbuse ? Logistic(model.AbuseBias + (model.AbuseAimed * AbuseAimed) + (model.AbuseUnaimed * AbuseUnaimed) + abuseModel) : 0;
+        var threats = Findings("threat:", angerScore);
+        var situations = Findings("situation:", angerScore);
+        var kinds = new List<string>(2);
+        for (var k = 0; k < AbuseKindOrder.Length; k++)
+        {
+            if ((_kinds & (1 << k)) != 0)
+            {
+                kinds.Add(AbuseKindOrder[k]);
+            }
+        }
+
+        _evidence.Sort(static (a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : string.CompareOrdinal(a.Label, b.Label));
+        return new AnalysisResult(
+            _text,
+            language,
+            new AngerVerdict(Math.Round(angerScore, 3), Level(angerScore)),
+            new AbuseVerdict(Math.Round(abuseScore, 3), kinds, targeted && abuseScore >= 0.5),
+            threats,
+            situations,
+            _evidence,
+            setAside,
+            notes);
+    }
+
+    private void Evaluate()
+    {
+        FindMatches();
+        var intensified = new double[_tokens.Count];
+        foreach (var (entry, start, count) in _matches)
         {
             switch (entry.Label)
             {
                 case "negator":
                     // A negator reaches the next three words of its clause ("not angry", "non sono affatto
                     // arrabbiato"), not past a comma: "not angry, just disappointed" stays disappointed.
-                    for (var i = start + count; i < Math.Min(tokens.Count, start + count + 3) && !ClauseBreakBefore(i); i++)
+                    for (var i = start + count; i < Math.Min(_tokens.Count, start + count + 3) && !ClauseBreakBefore(i); i++)
                     {
-                        negatedAt[i] = i - start - count + 1;
+                        _negatedAt[i] = i - start - count + 1;
                     }
 
                     break;
                 case "intensifier":
-                    if (start + count < tokens.Count)
+                    if (start + count < _tokens.Count)
                     {
                         intensified[start + count] = Math.Max(intensified[start + count], entry.Weight);
                     }
 
                     break;
                 case "target":
-                    targets.Add(start);
+                    _targets.Add(start);
                     break;
                 case "self":
-                    selves.Add(start);
+                    _selves.Add(start);
                     break;
                 default:
                     break;
@@ -68,153 +200,199 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
         }
 
         var anger = 0.0;
-        var abuse = 0.0;
-        var kinds = new SortedSet<string>(StringComparer.Ordinal);
-        var targeted = false;
-        var findings = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (entry, start, count) in matches)
+        foreach (var (entry, start, count) in _matches)
         {
             var weight = entry.Weight * (intensified[start] > 0 ? intensified[start] : 1);
             // Tone words are turned by a negator up to three words before; threats and situations only by the
             // next two ("will not cancel", but "not resolved, my lawyer…" is still a threat).
-            var reach = entry.Label is "anger" or "calm" ? 3 : 2;
-            var isNegated = negatedAt[start] > 0 && negatedAt[start] <= reach && !entry.Label.StartsWith("abuse:", StringComparison.Ordinal);
-            var rule = $"lexicon:{entry.Language}:{entry.Phrase}";
+            var isNegated = IsNegated(start, entry.Label is "anger" or "calm" ? 3 : 2);
             switch (entry.Label)
             {
                 case "anger":
                     weight = isNegated ? -0.3 * entry.Weight : weight;
                     anger += weight;
-                    Add(start, count, "anger", isNegated ? rule + " (negated)" : rule, weight);
+                    Add(start, count, "anger", isNegated ? entry.NegatedRule : entry.Rule, weight);
                     break;
                 case "calm":
                     // "not acceptable", "non va bene", "δεν είναι αποδεκτό": a negated courtesy is a complaint.
                     weight = isNegated ? 0.8 : weight;
                     anger += weight;
-                    Add(start, count, "anger", isNegated ? rule + " (negated)" : rule, weight);
+                    Add(start, count, "anger", isNegated ? entry.NegatedRule : entry.Rule, weight);
                     break;
-                case var label when label.StartsWith("abuse:", StringComparison.Ordinal):
-                    var kind = label["abuse:".Length..];
-                    // Aimed at the reader when "you" is near and nearer than "we/us" ("you must think we're stupid" is not an insult).
-                    var aimed = kind is "threat_of_violence" or "harassment" or "discriminatory" || AimedAtReader(targets, selves, start);
-                    // Swearing at a printer is not abuse of the rep: untargeted abuse counts far less.
-                    var abuseWeight = aimed ? weight : weight * 0.2;
-                    abuse += abuseWeight;
-                    anger += 0.6 * weight;
-                    targeted |= aimed;
-                    kinds.Add(kind);
-                    Add(start, count, label, aimed ? rule + " (aimed at the reader)" : rule, abuseWeight);
+                case "negator" or "intensifier" or "target" or "self":
                     break;
-                case var label when label.StartsWith("threat:", StringComparison.Ordinal) || label.StartsWith("situation:", StringComparison.Ordinal):
+                default:
+                    if (entry.AbuseKind.Length > 0)
+                    {
+                        anger += 0.6 * weight;
+                        for (var i = start; i < start + count; i++)
+                        {
+                            _abuseRuleAt[i] = true;
+                        }
+
+                        // Threats of violence, harassment and slurs are aimed at someone by nature; other words
+                        // are aimed at the reader when "you" is near and nearer than "we/us".
+                        var aim = entry.AbuseKind is "threat_of_violence" or "harassment" or "discriminatory" ? Aim.Aimed : AimAt(start);
+                        if (aim == Aim.Self)
+                        {
+                            // "You must think we're stupid": the writer's own side, not abuse; still a sign of temper.
+                            Add(start, count, "anger", entry.Rule + " (about the writer's side)", 0.6 * weight);
+                            break;
+                        }
+
+                        // Swearing at a printer is abusive language, but not abuse of the rep: it counts towards the
+                        // score with its own (smaller) coefficient and never makes the verdict "targeted".
+                        if (aim == Aim.Aimed)
+                        {
+                            AbuseAimed += weight;
+                            _targetedByRules = true;
+                        }
+                        else if (entry.Weight >= MildOath)
+                        {
+                            AbuseUnaimed += weight;
+                        }
+                        else
+                        {
+                            // A mild oath aimed at nothing ("damn printer", "porca miseria") is temper, not abuse.
+                            _kinds |= 1 << Array.IndexOf(AbuseKindOrder, entry.AbuseKind);
+                            Add(start, count, entry.Label, entry.Rule + " (mild, aimed at nothing)", 0);
+                            break;
+                        }
+
+                        _kinds |= 1 << Array.IndexOf(AbuseKindOrder, entry.AbuseKind);
+                        Add(start, count, entry.Label, aim == Aim.Aimed ? entry.AimedRule : entry.Rule, weight);
+                        break;
+                    }
+
+                    // Threats and situations.
                     if (isNegated)
                     {
                         break;
                     }
 
-                    findings[label] = findings.GetValueOrDefault(label) + weight;
-                    if (label.StartsWith("threat:", StringComparison.Ordinal))
+                    AddFinding(entry.Label, weight);
+                    if (entry.Label.StartsWith("threat:", StringComparison.Ordinal))
                     {
                         anger += 0.35 * weight;
                     }
-                    else if (Complaints.Contains(label))
+                    else if (Complaints.Contains(entry.Label))
                     {
                         // A complaint is itself a sign of displeasure, even in calm words.
                         anger += 0.25 * weight;
                     }
 
-                    Add(start, count, label, rule, weight);
-                    break;
-                default:
+                    Add(start, count, entry.Label, entry.Rule, weight);
                     break;
             }
         }
 
-        anger += SurfaceCues() + EmojiCues();
-        var angerScore = Logistic(anger, AngerMidpoint, AngerSlope);
-        var abuseScore = abuse <= 0 ? 0 : Logistic(abuse, AbuseMidpoint, AbuseSlope);
-        var threats = Findings(findings, "threat:");
-        var situations = Findings(findings, "situation:");
-        if (situations.Any(s => s.Kind == "praise") && angerScore >= 0.5)
-        {
-            // "Thanks for nothing" is not praise.
-            situations = [.. situations.Where(s => s.Kind != "praise")];
-        }
-
-        return new AnalysisResult(
-            _text,
-            language,
-            new AngerVerdict(Math.Round(angerScore, 3), Level(angerScore)),
-            new AbuseVerdict(Math.Round(abuseScore, 3), [.. kinds], targeted && abuseScore >= 0.5),
-            threats,
-            situations,
-            [.. _evidence.OrderBy(e => e.Offset).ThenBy(e => e.Label, StringComparer.Ordinal)],
-            setAside,
-            notes);
+        AngerRules = anger + SurfaceCues() + EmojiCues();
     }
 
-    private List<(LexiconEntry Entry, int Start, int Count)> FindMatches()
+    private void AddFinding(string label, double weight)
     {
-        var all = new List<(LexiconEntry Entry, int Start, int Count)>();
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < _findings.Count; i++)
         {
-            foreach (var lexicon in lexicons)
+            if (_findings[i].Label == label)
             {
-                lexicon.MatchAt(tokens, i, all);
+                _findings[i] = (label, _findings[i].Sum + weight);
+                return;
             }
+        }
+
+        _findings.Add((label, weight));
+    }
+
+    private void FindMatches()
+    {
+        var all = _matches;
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            foreach (var lexicon in _lexicons)
+            {
+                lexicon.MatchAt(_tokens, i, all);
+            }
+        }
+
+        if (all.Count == 0)
+        {
+            return;
         }
 
         // Per label, a word counts once: the longest phrase covering it wins ("not happy" over "happy").
-        var kept = new List<(LexiconEntry Entry, int Start, int Count)>();
-        var covered = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        foreach (var match in all.OrderByDescending(m => m.Count).ThenBy(m => m.Start))
+        all.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Start.CompareTo(b.Start));
+        var covered = new ulong[_tokens.Count];
+        var kept = 0;
+        for (var m = 0; m < all.Count; m++)
         {
-            var group = match.Entry.Label is "anger" or "calm" ? "tone" : match.Entry.Label;
-            if (!covered.TryGetValue(group, out var set))
+            var (entry, start, count) = all[m];
+            var free = true;
+            for (var i = start; i < start + count && free; i++)
             {
-                covered[group] = set = [];
+                free = (covered[i] & entry.GroupBit) == 0;
             }
 
-            if (Enumerable.Range(match.Start, match.Count).Any(set.Contains))
+            if (!free)
             {
                 continue;
             }
 
-            set.UnionWith(Enumerable.Range(match.Start, match.Count));
-            kept.Add(match);
+            for (var i = start; i < start + count; i++)
+            {
+                covered[i] |= entry.GroupBit;
+            }
+
+            all[kept++] = all[m];
         }
 
-        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return kept;
+        all.RemoveRange(kept, all.Count - kept);
+        all.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Count.CompareTo(a.Count));
     }
+
+    private bool IsNegated(int index, int reach) => _negatedAt[index] > 0 && _negatedAt[index] <= reach;
 
     /// <summary>Shouting and repeated punctuation. Capitals count only on real words: codes with digits
     /// (SO-24000, A4), short acronyms and known abbreviations are not shouting.</summary>
     private double SurfaceCues()
     {
         var weight = 0.0;
-        var shouted = tokens.Where(t => t.AllCaps && !t.HasDigit && t.Length >= 3 && !AcronymsAndCodes.Contains(t.Folded)).ToList();
-        var wordCount = tokens.Count(t => !t.HasDigit && t.Length >= 2);
-        if (shouted.Count > 0 && (shouted.Count >= 2 || shouted[0].Length >= 5))
+        var shouted = 0;
+        var firstShoutedLength = 0;
+        var wordCount = 0;
+        foreach (var token in _tokens)
         {
-            var ratio = wordCount == 0 ? 0 : (double)shouted.Count / wordCount;
-            var capsWeight = ratio > 0.6 && wordCount >= 3 ? 1.2 : Math.Min(1.0, 0.4 * shouted.Count);
-            weight += capsWeight;
-            foreach (var token in shouted)
+            wordCount += !token.HasDigit && token.Length >= 2 ? 1 : 0;
+            if (IsShouted(token))
             {
-                AddSpan(token.Offset, token.Length, "anger", "caps", capsWeight / shouted.Count);
+                firstShoutedLength = shouted == 0 ? token.Length : firstShoutedLength;
+                shouted++;
             }
         }
 
-        for (var i = 0; i < parts.JudgedEnd; i++)
+        if (shouted > 0 && (shouted >= 2 || firstShoutedLength >= 5))
         {
-            if (_text[i] is not ('!' or '?') || !parts.IsJudged(i))
+            var ratio = wordCount == 0 ? 0 : (double)shouted / wordCount;
+            var capsWeight = ratio > 0.6 && wordCount >= 3 ? 1.2 : Math.Min(1.0, 0.4 * shouted);
+            weight += capsWeight;
+            foreach (var token in _tokens)
+            {
+                if (IsShouted(token))
+                {
+                    AddSpan(token.Offset, token.Length, "anger", "caps", capsWeight / shouted);
+                }
+            }
+        }
+
+        for (var i = 0; i < _parts.JudgedEnd; i++)
+        {
+            if (_text[i] is not ('!' or '?') || !_parts.IsJudged(i))
             {
                 continue;
             }
 
             var start = i;
             var bangs = 0;
-            while (i < parts.JudgedEnd && _text[i] is '!' or '?' or '1')
+            while (i < _parts.JudgedEnd && _text[i] is '!' or '?' or '1')
             {
                 bangs += _text[i] == '!' ? 1 : 0;
                 i++;
@@ -232,6 +410,8 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
         return weight;
     }
 
+    private static bool IsShouted(Token token) => token.AllCaps && !token.HasDigit && token.Length >= 3 && !AcronymsAndCodes.Contains(token.Folded);
+
     /// <summary>True when punctuation that ends a clause stands between token index-1 and token index.</summary>
     private bool ClauseBreakBefore(int index)
     {
@@ -240,18 +420,18 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
             return false;
         }
 
-        var from = tokens[index - 1].Offset + tokens[index - 1].Length;
-        return _text.AsSpan(from, tokens[index].Offset - from).IndexOfAny(ClauseBreaks) >= 0;
+        var from = _tokens[index - 1].Offset + _tokens[index - 1].Length;
+        return _text.AsSpan(from, _tokens[index].Offset - from).IndexOfAny(ClauseBreaks) >= 0;
     }
 
     /// <summary>Angry faces and rude gestures raise anger; smiles and thanks lower it.</summary>
     private double EmojiCues()
     {
         var weight = 0.0;
-        for (var i = 0; i + 1 < parts.JudgedEnd; i++)
+        for (var i = 0; i + 1 < _parts.JudgedEnd; i++)
         {
             // The faces and gestures that matter are all outside the Basic Multilingual Plane.
-            if (!char.IsHighSurrogate(_text[i]) || !char.IsLowSurrogate(_text[i + 1]) || !parts.IsJudged(i))
+            if (!char.IsHighSurrogate(_text[i]) || !char.IsLowSurrogate(_text[i + 1]) || !_parts.IsJudged(i))
             {
                 continue;
             }
@@ -274,30 +454,63 @@ internal sealed class Scoring(MessageParts parts, List<Token> tokens, List<Lexic
         return weight;
     }
 
-    private static List<Finding> Findings(Dictionary<string, double> sums, string prefix) =>
-        [.. sums.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(s => new Finding(s.Key[prefix.Length..], Math.Round(Logistic(s.Value, FindingMidpoint, FindingSlope), 3)))
-            .Where(f => f.Score >= 0.5)
-            .OrderByDescending(f => f.Score).ThenBy(f => f.Kind, StringComparer.Ordinal)];
-
-    private static bool AimedAtReader(List<int> targets, List<int> selves, int index)
+    private List<Finding> Findings(string prefix, double angerScore)
     {
-        var target = targets.Where(t => Math.Abs(t - index) <= TargetWindow).Select(t => Math.Abs(t - index)).DefaultIfEmpty(int.MaxValue).Min();
-        var self = selves.Where(t => t < index && index - t <= TargetWindow).Select(t => index - t).DefaultIfEmpty(int.MaxValue).Min();
-        return target != int.MaxValue && target < self;
+        var found = new List<Finding>(_findings.Count);
+        foreach (var (label, sum) in _findings)
+        {
+            if (!label.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var finding = new Finding(label[prefix.Length..], Math.Round(LogisticAt(sum, FindingMidpoint, FindingSlope), 3));
+            // "Thanks for nothing" is not praise.
+            if (finding.Score >= 0.5 && !(finding.Kind == "praise" && angerScore >= 0.5))
+            {
+                found.Add(finding);
+            }
+        }
+
+        found.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Kind, b.Kind));
+        return found;
+    }
+
+    /// <summary>Aimed at the reader when "you" is within four words and nearer than "we/us" before it;
+    /// at the writer's side when "we/us" comes first.</summary>
+    private Aim AimAt(int index)
+    {
+        var target = int.MaxValue;
+        foreach (var t in _targets)
+        {
+            var distance = Math.Abs(t - index);
+            target = distance <= TargetWindow ? Math.Min(target, distance) : target;
+        }
+
+        var self = int.MaxValue;
+        foreach (var s in _selves)
+        {
+            self = s < index && index - s <= TargetWindow ? Math.Min(self, index - s) : self;
+        }
+
+        return target != int.MaxValue && target < self ? Aim.Aimed
+            : self != int.MaxValue ? Aim.Self
+            : Aim.Unaimed;
     }
 
     private void Add(int startToken, int count, string label, string rule, double weight)
     {
-        var first = tokens[startToken];
-        var last = tokens[startToken + count - 1];
+        var first = _tokens[startToken];
+        var last = _tokens[startToken + count - 1];
         AddSpan(first.Offset, last.Offset + last.Length - first.Offset, label, rule, weight);
     }
 
     private void AddSpan(int offset, int length, string label, string rule, double weight) =>
         _evidence.Add(new Evidence(offset, length, label, rule, Math.Round(weight, 3)));
 
-    private static double Logistic(double raw, double midpoint, double slope) => 1 / (1 + Math.Exp(-slope * (raw - midpoint)));
+    private static double Logistic(double logit) => 1 / (1 + Math.Exp(-logit));
+
+    private static double LogisticAt(double raw, double midpoint, double slope) => Logistic(slope * (raw - midpoint));
 
     private static AngerLevel Level(double score) => score switch
     {

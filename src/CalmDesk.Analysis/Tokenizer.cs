@@ -102,7 +102,7 @@ internal static class Tokenizer
             return;
         }
 
-        if (ch < 128)
+        if (ch < 128 || char.IsSurrogate(ch))
         {
             builder.Append(char.ToLowerInvariant(ch));
             return;

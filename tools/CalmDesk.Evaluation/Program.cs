@@ -4,15 +4,23 @@ using CalmDesk.Analysis;
 using CalmDesk.Evaluation;
 
 // Usage: dotnet run --project tools/CalmDesk.Evaluation -- SHARED_DATA_FOLDER EVAL_FOLDER REPORT.md
-// Measures CalmDesk and both baselines on the same dev texts in one run and writes the report.
+//        dotnet run --project tools/CalmDesk.Evaluation -- train SHARED_DATA_FOLDER EVAL_FOLDER MODELS_FOLDER
+// The first measures CalmDesk and both baselines on the same dev texts in one run and writes the report;
+// the second fits the shipped models (src/CalmDesk.Analysis/Models) on the training split.
+if (args is ["train", var trainData, var trainEval, var models])
+{
+    new Trainer(trainData, trainEval).Run(models);
+    return 0;
+}
+
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: CalmDesk.Evaluation SHARED_DATA_FOLDER EVAL_FOLDER REPORT.md");
+    Console.Error.WriteLine("usage: CalmDesk.Evaluation [train] SHARED_DATA_FOLDER EVAL_FOLDER (REPORT.md | MODELS_FOLDER)");
     return 2;
 }
 
 var (data, eval, report) = (args[0], args[1], args[2]);
-var samples = Datasets.Load(data, eval).ToList();
+var samples = Datasets.Load(data, eval, Split.Dev).ToList();
 var vader = await Vader.CompoundAsync(eval, [.. samples.Select(s => s.Text)]);
 var profanity = new ProfanityBaseline(data);
 var results = new Dictionary<(string Dataset, string Language, string Label, string System), Counts>();

@@ -1,0 +1,144 @@
+using System.Globalization;
+
+namespace CalmDesk.Analysis;
+
+/// <summary>The learned part of a language's analysis (Models/LANG.tsv, written by tools/CalmDesk.Training):
+/// how the rule sums are calibrated into scores, and the words whose weights were fitted on labelled data.</summary>
+/// <remarks>Score = logistic(bias + coefficient × rule sum + the weights of the model words present). The bias
+/// also carries the decision threshold chosen on the training data, so that 0.5 is the threshold.</remarks>
+internal sealed class Model
+{
+    private Model(string language)
+    {
+        Language = language;
+    }
+
+    public string Language { get; }
+
+    public double AngerBias { get; private set; } = -DefaultAngerMidpoint * DefaultAngerSlope;
+
+    public double AngerRules { get; private set; } = DefaultAngerSlope;
+
+    public double AbuseBias { get; private set; } = -DefaultAbuseMidpoint * DefaultAbuseSlope;
+
+    public double AbuseAimed { get; private set; } = DefaultAbuseSlope;
+
+    public double AbuseUnaimed { get; private set; } = DefaultAbuseSlope * 0.6;
+
+    /// <summary>Folded word → its fitted contribution to the anger logit (negative for calming words).</summary>
+    public Dictionary<string, double> AngerWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Folded word → its fitted contribution to the abuse logit (positive only).</summary>
+    public Dictionary<string, double> AbuseWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where the calibration came from (the file's source line), for the docs and tests.</summary>
+    public string Source { get; private set; } = "defaults";
+
+    // The hand-set calibration used for a language that has no model file yet.
+    public const double DefaultAngerMidpoint = 1.2, DefaultAngerSlope = 1.8;
+    public const double DefaultAbuseMidpoint = 1.3, DefaultAbuseSlope = 2.2;
+
+    public static Model Defaults(string language) => new(language);
+
+    /// <summary>Loads the embedded model of a language, or the defaults when there is none.</summary>
+    public static Model Load(string language)
+    {
+        using var stream = typeof(Model).Assembly.GetManifestResourceStream($"CalmDesk.Analysis.Models.{language}.tsv");
+        if (stream is null)
+        {
+            return Defaults(language);
+        }
+
+        using var reader = new StreamReader(stream);
+        return Parse(language, reader);
+    }
+
+    /// <summary>Reads "verdict TAB parameter TAB value" and "verdict TAB word TAB folded-word TAB weight" lines.
+    /// A malformed line names its number.</summary>
+    public static Model Parse(string language, TextReader reader)
+    {
+        var model = new Model(language);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.StartsWith("# source:", StringComparison.Ordinal))
+            {
+                model.Source = line["# source:".Length..].Trim();
+                continue;
+            }
+
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            var ok = f.Length switch
+            {
+                3 => model.SetParameter(f[0], f[1], f[2]),
+                4 when f[1] == "word" => model.SetWord(f[0], f[2], f[3]),
+                _ => false,
+            };
+            if (!ok)
+            {
+                throw new FormatException($"Model {language}, line {number}: expected 'verdict<TAB>parameter<TAB>value' or 'verdict<TAB>word<TAB>word<TAB>weight', found '{line}'.");
+            }
+        }
+
+        return model;
+    }
+
+    private bool SetParameter(string verdict, string name, string text)
+    {
+        if (!TryNumber(text, out var value))
+        {
+            return false;
+        }
+
+        switch ((verdict, name))
+        {
+            case ("anger", "bias"):
+                AngerBias = value;
+                return true;
+            case ("anger", "rules"):
+                AngerRules = value;
+                return true;
+            case ("abuse", "bias"):
+                AbuseBias = value;
+                return true;
+            case ("abuse", "aimed"):
+                AbuseAimed = value;
+                return true;
+            case ("abuse", "unaimed"):
+                AbuseUnaimed = value;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool SetWord(string verdict, string word, string text)
+    {
+        if (word.Length == 0 || !TryNumber(text, out var value))
+        {
+            return false;
+        }
+
+        var folded = Tokenizer.Fold(word);
+        switch (verdict)
+        {
+            case "anger":
+                AngerWords[folded] = value;
+                return true;
+            case "abuse" when value > 0:
+                AbuseWords[folded] = value;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+}
