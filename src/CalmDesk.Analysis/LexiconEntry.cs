@@ -30,10 +30,12 @@ internal sealed record LexiconEntry(string Language, string Label, double Weight
     /// <summary>For abuse entries, the kind ("insult", "profanity", …); empty otherwise.</summary>
     public string AbuseKind { get; } = Label.StartsWith("abuse:", StringComparison.Ordinal) ? Label["abuse:".Length..] : "";
 
-    public static bool IsKnownLabel(string label) => label is "anger" or "calm" || Array.IndexOf(Groups, label) >= 0;
+    public static bool IsKnownLabel(string label) => GroupIndex(label) >= 0;
 
-    private static int GroupOf(string label) => label is "anger" or "calm" ? 0 : Array.IndexOf(Groups, label) is var i and >= 0 ? i
+    private static int GroupOf(string label) => GroupIndex(label) is var i and >= 0 ? i
         : throw new FormatException($"Unknown lexicon label '{label}'.");
+
+    private static int GroupIndex(string label) => label is "anger" or "calm" ? 0 : Array.IndexOf(Groups, label);
 
     public bool Matches(List<Token> tokens, int start)
     {

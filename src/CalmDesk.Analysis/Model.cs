@@ -31,7 +31,7 @@ internal sealed class Model
     /// <summary>Folded word → its fitted contribution to the abuse logit (positive only).</summary>
     public Dictionary<string, double> AbuseWords { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Where the calibration came from (the file's source line), for the docs and tests.</summary>
+    /// <summary>Where the calibration came from: the embedded file's name, or "defaults".</summary>
     public string Source { get; private set; } = "defaults";
 
     // The hand-set calibration used for a language that has no model file yet.
@@ -50,7 +50,9 @@ internal sealed class Model
         }
 
         using var reader = new StreamReader(stream);
-        return Parse(language, reader);
+        var model = Parse(language, reader);
+        model.Source = $"Models/{language}.tsv";
+        return model;
     }
 
     /// <summary>Reads "verdict TAB parameter TAB value" and "verdict TAB word TAB folded-word TAB weight" lines.
@@ -62,12 +64,6 @@ internal sealed class Model
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (line.StartsWith("# source:", StringComparison.Ordinal))
-            {
-                model.Source = line["# source:".Length..].Trim();
-                continue;
-            }
-
             if (line.Length == 0 || line[0] == '#')
             {
                 continue;

@@ -58,6 +58,7 @@ internal sealed class Scoring
     private readonly List<int> _selves = [];
     private readonly List<(string Label, double Sum)> _findings = [];
     private int _kinds; // bits over AbuseKindOrder
+    private bool _targetedByRules;
 
     public Scoring(MessageParts parts, List<Token> tokens, List<Lexicon> lexicons)
     {
@@ -79,22 +80,25 @@ internal sealed class Scoring
     /// <summary>Raw abuse from rule matches aimed at nobody in particular.</summary>
     public double AbuseUnaimed { get; private set; }
 
-    private bool _targetedByRules;
-
     /// <summary>Every distinct content word once (its first occurrence), for the model and its training.</summary>
     public IEnumerable<WordFeature> Words()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < _tokens.Count; i++)
         {
-            var token = _tokens[i];
-            if (token.HasDigit || token.Folded.Length < 2 || !seen.Add(token.Folded))
+            if (IsFirstContentWord(i, seen))
             {
-                continue;
+                yield return new WordFeature(_tokens[i].Folded, i, IsNegated(i, 3), AimAt(i));
             }
-
-            yield return new WordFeature(token.Folded, i, IsNegated(i, 3), AimAt(i));
         }
+    }
+
+    /// <summary>True for the first occurrence of a word the model can weigh (no digits, two letters or more);
+    /// the model and its training read the same words.</summary>
+    private bool IsFirstContentWord(int index, HashSet<string> seen)
+    {
+        var token = _tokens[index];
+        return !token.HasDigit && token.Folded.Length >= 2 && seen.Add(token.Folded);
     }
 
     public AnalysisResult Run(LanguageGuess language, Model model, IReadOnlyList<SetAsidePart> setAside, List<string> notes)
@@ -103,13 +107,15 @@ internal sealed class Scoring
         var abuseModel = 0.0;
         var targeted = _targetedByRules;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < _tokens.Count; i++)
+        var modelWords = model.AngerWords.Count + model.AbuseWords.Count > 0;
+        for (var i = 0; modelWords && i < _tokens.Count; i++)
         {
-            var token = _tokens[i];
-            if (model.AngerWords.Count + model.AbuseWords.Count == 0 || token.HasDigit || !seen.Add(token.Folded))
+            if (!IsFirstContentWord(i, seen))
             {
                 continue;
             }
+
+            var token = _tokens[i];
 
             if (model.AngerWords.TryGetValue(token.Folded, out var angerWeight) && !IsNegated(i, 3))
             {
