@@ -49,12 +49,12 @@ internal sealed class Trainer(string data, string eval)
     {
         // The vocabulary: content words in enough texts; for abuse, only words of the language's profanity lists,
         // so the model weighs known bad words by how they are used instead of learning topics.
-        // For anger, only words whose stem (first five letters) is in a sentiment lexicon, so the model weighs
+        // For anger, only words a sentiment lexicon rates, so the model weighs
         // feelings rather than the topics of films and forums.
         var profanity = abuse ? ProfanityWords(language) : null;
-        var sentiment = abuse ? null : SentimentStems(language);
+        var sentiment = abuse ? null : SentimentWords(language);
         bool Allowed(string word, double weight) => abuse ? weight > 0
-            : sentiment!.TryGetValue(Stem(word), out var polarity) && (weight > 0 ? (polarity & Negative) != 0 : (polarity & Positive) != 0);
+            : sentiment!.TryGetValue(word, out var polarity) && (weight > 0 ? (polarity & Negative) != 0 : (polarity & Positive) != 0);
         var documents = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -66,7 +66,7 @@ internal sealed class Trainer(string data, string eval)
 
         var vocabulary = documents.Where(d => d.Value >= MinDocuments && !LanguageDetector.IsFunctionWord(language, d.Key)
                 && (profanity is null || (profanity.Contains(d.Key) && !IdentityWords.Contains(d.Key)))
-                && (sentiment is null || sentiment.ContainsKey(Stem(d.Key))))
+                && (sentiment is null || sentiment.ContainsKey(d.Key)))
             .Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
         var model = Regression.Train(rows, truth, abuse, vocabulary);
         var minWeight = abuse ? MinAbuseWeight : MinAngerWeight;
@@ -139,21 +139,19 @@ internal sealed class Trainer(string data, string eval)
 
     private const int Negative = 1, Positive = 2;
 
-    // Exact folded words: a prefix would let "dove" (where) in through "dovere" (duty).
-    private static string Stem(string folded) => folded;
-
-    /// <summary>Stems of the words the sentiment lexicons rate: AFINN (every language), VADER (en), the Greek
+    /// <summary>The folded words the sentiment lexicons rate, with their polarity (exact words: a prefix would let
+    /// "dove", where, in through "dovere", duty): AFINN (en), VADER (en), the Greek
     /// sentiment lexicon (el), the profanity lists and the project's own lexicon.</summary>
-    private Dictionary<string, int> SentimentStems(string language)
+    private Dictionary<string, int> SentimentWords(string language)
     {
-        var stems = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string word, int polarity)
         {
             var trimmed = word.Trim().TrimEnd('-');
             if (trimmed.Length >= 3 && !trimmed.Contains(' ', StringComparison.Ordinal))
             {
-                var stem = Stem(Tokenizer.Fold(trimmed));
-                stems[stem] = stems.GetValueOrDefault(stem) | polarity;
+                var folded = Tokenizer.Fold(trimmed);
+                words[folded] = words.GetValueOrDefault(folded) | polarity;
             }
         }
 
@@ -231,12 +229,20 @@ internal sealed class Trainer(string data, string eval)
             }
         }
 
-        return stems;
+        return words;
     }
 
+    private readonly Dictionary<string, HashSet<string>> _profanity = new(StringComparer.Ordinal);
+
+    /// <summary>The single words of a language's LDNOOBW lists, folded; read once per language (both verdicts use them).</summary>
     private HashSet<string> ProfanityWords(string language)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        if (_profanity.TryGetValue(language, out var cached))
+        {
+            return cached;
+        }
+
+        var words = _profanity[language] = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in new[] { "ldnoobw", "ldnoobw_v2" })
         {
             var path = Path.Combine(data, folder, $"{language}.txt");
@@ -255,7 +261,6 @@ internal sealed class Trainer(string data, string eval)
         text.AppendLine(CultureInfo.InvariantCulture, $"# CalmDesk model for '{language}', written by eval/train.sh (tools/CalmDesk.Evaluation train). Do not edit by hand: rebuild it.");
         text.AppendLine(CultureInfo.InvariantCulture, $"# anger: {anger.Source}");
         text.AppendLine(CultureInfo.InvariantCulture, $"# abuse: {abuse.Source}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"# source: anger {anger.Source.Split(';')[0]}");
         Line("anger", "bias", anger.Bias);
         Line("anger", "rules", anger.Rules);
         Line("abuse", "bias", abuse.Bias);
