@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CalmDesk.Analysis;
 
 /// <summary>Tells the language from the script (Greek) and from function words, which every sentence has
@@ -5,6 +7,9 @@ namespace CalmDesk.Analysis;
 internal static class LanguageDetector
 {
     public static readonly IReadOnlyList<string> Supported = ["en", "it", "el", "es", "fr", "de", "pt"];
+
+    // Positions in Supported of the languages that diacritics point to.
+    private const int It = 1, Es = 3, Fr = 4, De = 5, Pt = 6;
 
     // Folded function words, chosen to be frequent and as language-specific as possible.
     private static readonly Dictionary<string, string[]> FunctionWords = new()
@@ -19,18 +24,21 @@ internal static class LanguageDetector
         ["pt"] = ["o", "os", "as", "que", "nao", "e", "uma", "um", "para", "com", "por", "isso", "esta", "muito", "meu", "minha", "voces", "nos", "ja", "mas", "como", "porque", "tenho", "foi", "sao", "obrigado", "obrigada", "ainda", "pedido", "do", "da", "no", "na"],
     };
 
-    private static readonly Dictionary<string, List<string>> LanguagesByWord = BuildIndex();
+    // Folded function word → the indices (in Supported) of the languages that use it; looked up by span.
+    private static readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> LanguagesByWord =
+        BuildIndex().GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True when a folded word is one of a language's function words (which carry no tone).</summary>
     public static bool IsFunctionWord(string language, string folded) =>
         FunctionWords.TryGetValue(language, out var words) && Array.IndexOf(words, folded) >= 0;
 
-    public static LanguageGuess Detect(string text, IReadOnlyList<Token> tokens)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static LanguageGuess Detect(string text, TokenList tokens)
     {
         int greek = 0, latin = 0;
-        foreach (var token in tokens)
+        for (var t = 0; t < tokens.Count; t++)
         {
-            var ch = text[token.Offset];
+            var ch = text[tokens[t].Offset];
             if (ch is >= '\u0370' and <= '\u03FF' or >= '\u1F00' and <= '\u1FFF')
             {
                 greek++;
@@ -52,25 +60,25 @@ internal static class LanguageDetector
             return new LanguageGuess("el", Math.Round(Math.Min(1, 0.5 + (0.5 * greek / (greek + latin)) * Math.Min(1, greek / 3.0)), 3));
         }
 
-        var scores = new Dictionary<string, double>();
-        foreach (var token in tokens)
+        Span<double> scores = stackalloc double[Supported.Count];
+        for (var t = 0; t < tokens.Count; t++)
         {
-            if (LanguagesByWord.TryGetValue(token.Folded, out var languages))
+            if (LanguagesByWord.TryGetValue(tokens.Folded(t), out var languages))
             {
                 foreach (var language in languages)
                 {
-                    scores[language] = scores.GetValueOrDefault(language) + (1.0 / languages.Count);
+                    scores[language] += 1.0 / languages.Length;
                 }
             }
         }
 
         AddDiacriticCues(text, tokens, scores);
         // Best and runner-up; ties go to the language listed first in Supported.
-        string? bestLanguage = null;
+        var bestLanguage = -1;
         double best = 0, second = 0;
-        foreach (var language in Supported)
+        for (var language = 0; language < scores.Length; language++)
         {
-            var score = scores.GetValueOrDefault(language);
+            var score = scores[language];
             if (score > best)
             {
                 (second, best, bestLanguage) = (best, score, language);
@@ -81,38 +89,40 @@ internal static class LanguageDetector
             }
         }
 
-        if (bestLanguage is null)
+        if (bestLanguage < 0)
         {
             return new LanguageGuess("und", 0);
         }
 
         // Confidence grows with the margin over the runner-up and with the amount of evidence.
         var confidence = (best - second) / best * Math.Min(1, best / 4) * 0.5 + 0.5 * Math.Min(1, best / 4) * (best / (best + second));
-        return new LanguageGuess(bestLanguage, Math.Round(Math.Clamp(confidence, 0.05, 1), 3));
+        return new LanguageGuess(Supported[bestLanguage], Math.Round(Math.Clamp(confidence, 0.05, 1), 3));
     }
 
-    private static void AddDiacriticCues(string text, IReadOnlyList<Token> tokens, Dictionary<string, double> scores)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddDiacriticCues(string text, TokenList tokens, Span<double> scores)
     {
-        foreach (var token in tokens)
+        for (var t = 0; t < tokens.Count; t++)
         {
+            ref readonly var token = ref tokens[t];
             for (var i = token.Offset; i < token.Offset + token.Length; i++)
             {
                 switch (text[i])
                 {
                     case 'ñ' or '¿' or '¡':
-                        scores["es"] = scores.GetValueOrDefault("es") + 1;
+                        scores[Es] += 1;
                         break;
                     case 'ã' or 'õ':
-                        scores["pt"] = scores.GetValueOrDefault("pt") + 1;
+                        scores[Pt] += 1;
                         break;
                     case 'ß' or 'ä' or 'ö' or 'ü':
-                        scores["de"] = scores.GetValueOrDefault("de") + 1;
+                        scores[De] += 1;
                         break;
                     case 'œ' or 'ë' or 'ï' or 'î' or 'û':
-                        scores["fr"] = scores.GetValueOrDefault("fr") + 0.5;
+                        scores[Fr] += 0.5;
                         break;
                     case 'ù' or 'ò' or 'ì':
-                        scores["it"] = scores.GetValueOrDefault("it") + 0.5;
+                        scores[It] += 0.5;
                         break;
                     default:
                         break;
@@ -121,9 +131,9 @@ internal static class LanguageDetector
         }
     }
 
-    private static Dictionary<string, List<string>> BuildIndex()
+    private static Dictionary<string, int[]> BuildIndex()
     {
-        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (language, words) in FunctionWords)
         {
             foreach (var word in words)
@@ -133,10 +143,12 @@ internal static class LanguageDetector
                     index[word] = list = [];
                 }
 
-                list.Add(language);
+                list.Add(IndexOf(language));
             }
         }
 
-        return index;
+        return index.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
     }
+
+    private static int IndexOf(string language) => ((IList<string>)Supported).IndexOf(language);
 }

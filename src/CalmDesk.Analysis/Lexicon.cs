@@ -1,24 +1,49 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CalmDesk.Analysis;
 
-/// <summary>The embedded lexicons (Lexicons/LANG.tsv), indexed by the first letters of each entry's first
-/// word, so a token is compared with a handful of entries rather than all of them.</summary>
+/// <summary>The embedded lexicons (Lexicons/LANG.tsv), indexed by each entry's first word: a token is compared
+/// only with the entries that start with it, and with the prefix entries ("idiot*") that share its first letters.</summary>
 internal sealed class Lexicon
 {
     private const int KeyLength = 3;
 
-    private readonly Dictionary<string, List<LexiconEntry>> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<LexiconEntry>> _shortWords = new(StringComparer.Ordinal);
+    // Entries whose first word is a whole word, by that word; entries whose first word is a prefix, by its first
+    // KeyLength letters (or the whole prefix when it is shorter, in _shortPrefixes). Each list longest phrase first.
+    private readonly Dictionary<string, LexiconEntry[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+    private readonly Dictionary<string, LexiconEntry[]>.AlternateLookup<ReadOnlySpan<char>> _prefixesByKey;
+    private readonly LexiconEntry[] _shortPrefixes;
 
     private Lexicon(string language, IEnumerable<LexiconEntry> entries)
     {
         Language = language;
+        var byFirstWord = new Dictionary<string, List<LexiconEntry>>(StringComparer.Ordinal);
+        var prefixesByKey = new Dictionary<string, List<LexiconEntry>>(StringComparer.Ordinal);
+        var shortPrefixes = new List<LexiconEntry>();
         foreach (var entry in entries)
         {
-            var first = entry.Words[0].TrimEnd('*');
-            var index = first.Length >= KeyLength ? _byKey : _shortWords;
-            var key = first.Length >= KeyLength ? first[..KeyLength] : first;
+            var first = entry.Words[0];
+            if (first[^1] != '*')
+            {
+                Add(byFirstWord, first, entry);
+            }
+            else if (first.Length - 1 >= KeyLength)
+            {
+                Add(prefixesByKey, first[..KeyLength], entry);
+            }
+            else
+            {
+                shortPrefixes.Add(entry);
+            }
+        }
+
+        _byFirstWord = Sorted(byFirstWord).GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesByKey = Sorted(prefixesByKey).GetAlternateLookup<ReadOnlySpan<char>>();
+        _shortPrefixes = [.. shortPrefixes.OrderByDescending(e => e.Words.Length).ThenBy(e => e.Line)];
+
+        static void Add(Dictionary<string, List<LexiconEntry>> index, string key, LexiconEntry entry)
+        {
             if (!index.TryGetValue(key, out var list))
             {
                 index[key] = list = [];
@@ -27,11 +52,9 @@ internal sealed class Lexicon
             list.Add(entry);
         }
 
-        // Longer phrases first, so the most specific entry wins at a position.
-        foreach (var list in _byKey.Values.Concat(_shortWords.Values))
-        {
-            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
-        }
+        // Longer phrases first, so the most specific entry wins at a position; then in file order.
+        static Dictionary<string, LexiconEntry[]> Sorted(Dictionary<string, List<LexiconEntry>> index) =>
+            index.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(e => e.Words.Length).ThenBy(e => e.Line).ToArray(), StringComparer.Ordinal);
     }
 
     public string Language { get; }
@@ -81,34 +104,44 @@ internal sealed class Lexicon
                 throw new FormatException($"Lexicon {language}, line {number}: unknown label '{fields[0]}'.");
             }
 
-            yield return new LexiconEntry(language, fields[0], weight, words, fields[2]);
+            yield return new LexiconEntry(language, fields[0], weight, words, fields[2]) { Line = number };
         }
     }
 
     /// <summary>The entries that match at a token, longest first.</summary>
-    public void MatchAt(List<Token> tokens, int index, List<(LexiconEntry Entry, int Start, int Count)> matches)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void MatchAt(TokenList tokens, int index, int order, List<Match> matches)
     {
-        var folded = tokens[index].Folded;
-        // Looked up by span: no substring per token.
-        if (folded.Length >= KeyLength && _byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folded.AsSpan(0, KeyLength), out var candidates))
+        var folded = tokens.Folded(index);
+        if (_byFirstWord.TryGetValue(folded, out var candidates))
         {
-            Add(candidates, tokens, index, matches);
+            Add(candidates, tokens, index, order, matches);
         }
 
-        if (_shortWords.TryGetValue(folded, out var shortCandidates))
+        if (folded.Length >= KeyLength && _prefixesByKey.TryGetValue(folded[..KeyLength], out var prefixed))
         {
-            Add(shortCandidates, tokens, index, matches);
+            Add(prefixed, tokens, index, order, matches);
+        }
+
+        if (_shortPrefixes.Length > 0)
+        {
+            Add(_shortPrefixes, tokens, index, order, matches);
         }
     }
 
-    private static void Add(List<LexiconEntry> candidates, List<Token> tokens, int index, List<(LexiconEntry, int, int)> matches)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Add(LexiconEntry[] candidates, TokenList tokens, int index, int order, List<Match> matches)
     {
         foreach (var entry in candidates)
         {
             if (entry.Matches(tokens, index))
             {
-                matches.Add((entry, index, entry.Words.Length));
+                matches.Add(new Match(entry, index, entry.Words.Length, order));
             }
         }
     }
 }
+
+/// <summary>A lexicon entry found at a token: its first token, how many tokens it covers, and the position of its
+/// lexicon among those applied (the message's language comes before English).</summary>
+internal readonly record struct Match(LexiconEntry Entry, int Start, int Count, int Order);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CalmDesk.Analysis;
 
 /// <summary>One line of a lexicon: what it counts towards, how much, and the folded words to match
@@ -27,8 +29,19 @@ internal sealed record LexiconEntry(string Language, string Label, double Weight
     /// <summary>The evidence rule when abuse is aimed at the reader.</summary>
     public string AimedRule { get; } = $"lexicon:{Language}:{Phrase} (aimed at the reader)";
 
+    /// <summary>The evidence rule when an insult word is about the writer's own side.</summary>
+    public string SelfRule { get; } = $"lexicon:{Language}:{Phrase} (about the writer's side)";
+
+    /// <summary>The evidence rule for a mild oath aimed at nothing.</summary>
+    public string MildRule { get; } = $"lexicon:{Language}:{Phrase} (mild, aimed at nothing)";
+
     /// <summary>For abuse entries, the kind ("insult", "profanity", …); empty otherwise.</summary>
     public string AbuseKind { get; } = Label.StartsWith("abuse:", StringComparison.Ordinal) ? Label["abuse:".Length..] : "";
+
+    /// <summary>For threats and situations, the kind as reported ("legal", "wrong_delivery"); empty otherwise.</summary>
+    public string FindingKind { get; } = Label.StartsWith("threat:", StringComparison.Ordinal) || Label.StartsWith("situation:", StringComparison.Ordinal)
+        ? Label[(Label.IndexOf(':', StringComparison.Ordinal) + 1)..]
+        : "";
 
     public static bool IsKnownLabel(string label) => GroupIndex(label) >= 0;
 
@@ -37,7 +50,11 @@ internal sealed record LexiconEntry(string Language, string Label, double Weight
 
     private static int GroupIndex(string label) => label is "anger" or "calm" ? 0 : Array.IndexOf(Groups, label);
 
-    public bool Matches(List<Token> tokens, int start)
+    /// <summary>The line of the lexicon file the entry comes from: the last tie-breaker between entries.</summary>
+    public int Line { get; init; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Matches(TokenList tokens, int start)
     {
         if (start + Words.Length > tokens.Count)
         {
@@ -46,11 +63,11 @@ internal sealed record LexiconEntry(string Language, string Label, double Weight
 
         for (var i = 0; i < Words.Length; i++)
         {
-            var word = Words[i];
-            var token = tokens[start + i].Folded;
+            var word = Words[i].AsSpan();
+            var token = tokens.Folded(start + i);
             var matched = word[^1] == '*'
-                ? token.Length >= word.Length - 1 && token.AsSpan().StartsWith(word.AsSpan(0, word.Length - 1), StringComparison.Ordinal)
-                : string.Equals(token, word, StringComparison.Ordinal);
+                ? token.StartsWith(word[..^1], StringComparison.Ordinal)
+                : token.SequenceEqual(word);
             if (!matched)
             {
                 return false;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CalmDesk.Analysis;
 
 /// <summary>Analyses customer messages: language, anger, abuse (and whether it targets the rep), threats
@@ -11,6 +13,11 @@ public sealed class MessageAnalyzer
 
     // The learned calibration and word weights of each language (Models/LANG.tsv); "und" uses English's.
     private readonly Dictionary<string, Model> _models;
+
+    private static readonly AnalysisOptions Defaults = new();
+
+    [ThreadStatic]
+    private static Workspace? t_workspace;
 
     /// <summary>Loads the embedded lexicons and models. Prefer <see cref="Default"/>: loading takes a few milliseconds.</summary>
     public MessageAnalyzer()
@@ -29,28 +36,37 @@ public sealed class MessageAnalyzer
     /// <param name="text">The message: plain text or HTML.</param>
     /// <param name="options">Language if known, HTML or not, length bound.</param>
     /// <returns>The verdicts and their evidence.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AnalysisResult Analyze(string? text, AnalysisOptions? options = null)
     {
-        var (parts, language, scoring, notes) = Prepare(text, options);
+        // Each thread reuses its own buffers, so a message allocates little more than its result.
+        var (parts, language, scoring, notes) = Prepare(text, options, t_workspace ??= new Workspace());
         return scoring.Run(language, _models[language.Code], parts.SetAside, notes);
     }
 
-    /// <summary>Everything up to the model: the rule sums and the words, as the training tool sees them.</summary>
-    internal (MessageParts Parts, LanguageGuess Language, Scoring Scoring, List<string> Notes) Prepare(string? text, AnalysisOptions? options = null)
+    /// <summary>Everything up to the model: the rule sums and the words, as the training tool sees them.
+    /// The answer has buffers of its own, so it stays valid after further calls.</summary>
+    internal (MessageParts Parts, LanguageGuess Language, Scoring Scoring, IReadOnlyList<string> Notes) Prepare(string? text, AnalysisOptions? options = null) =>
+        Prepare(text, options, new Workspace());
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (MessageParts Parts, LanguageGuess Language, Scoring Scoring, IReadOnlyList<string> Notes) Prepare(string? text, AnalysisOptions? options, Workspace workspace)
     {
-        options ??= new AnalysisOptions();
+        options ??= Defaults;
         var parts = MessageParts.Split(text, options);
-        var tokens = Tokenizer.Tokenize(parts.Text, parts);
-        var notes = new List<string>(parts.Notes);
+        var tokens = workspace.Tokens;
+        Tokenizer.Tokenize(parts.Text, parts, tokens);
+        var notes = parts.Notes;
         if (tokens.Count == 0)
         {
-            notes.Add(parts.Text.Length == 0 ? "empty" : "no_words");
+            notes = [.. notes, parts.Text.Length == 0 ? "empty" : "no_words"];
         }
 
         var language = options.Language is { Length: > 0 } given && _lexicons.ContainsKey(given.ToLowerInvariant())
             ? new LanguageGuess(given.ToLowerInvariant(), 1)
             : LanguageDetector.Detect(parts.Text, tokens);
-        return (parts, language, new Scoring(parts, tokens, _lexiconsByLanguage[language.Code]), notes);
+        workspace.Scoring.Evaluate(parts, tokens, _lexiconsByLanguage[language.Code]);
+        return (parts, language, workspace.Scoring, notes);
     }
 
     private List<Lexicon> LexiconsFor(string code)
@@ -62,5 +78,13 @@ public sealed class MessageAnalyzer
         }
 
         return code == "en" ? [_lexicons["en"]] : [_lexicons[code], _lexicons["en"]];
+    }
+
+    /// <summary>The per-thread buffers of an analysis: the words and the scorer.</summary>
+    private sealed class Workspace
+    {
+        public TokenList Tokens { get; } = new();
+
+        public Scoring Scoring { get; } = new();
     }
 }

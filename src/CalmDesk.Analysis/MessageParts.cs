@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -28,6 +29,7 @@ internal sealed partial class MessageParts
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>True when the character at index is part of what the customer just wrote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsJudged(int index)
     {
         if (index >= JudgedEnd)
@@ -47,6 +49,7 @@ internal sealed partial class MessageParts
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MessageParts Split(string? input, AnalysisOptions options)
     {
         var notes = new List<string>();
@@ -75,10 +78,13 @@ internal sealed partial class MessageParts
 
         var end = FindQuotes(text, limit, setAside);
         end = FindSignature(text, end, setAside);
-        return new MessageParts(text, end, [.. setAside.OrderBy(p => p.Span.Offset)], notes);
+        SetAsidePart[] ordered = [.. setAside];
+        Array.Sort(ordered, static (a, b) => a.Span.Offset.CompareTo(b.Span.Offset));
+        return new MessageParts(text, end, ordered, notes.Count == 0 ? [] : notes);
     }
 
     /// <summary>Replaces what cannot be text (lone surrogates, NUL and other controls) so nothing downstream trips on it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Clean(string input, List<string> notes)
     {
         StringBuilder? builder = null;
@@ -111,6 +117,7 @@ internal sealed partial class MessageParts
     /// <summary>Marks "&gt;" lines and everything from a reply header ("On … wrote:", "Il giorno … ha scritto:",
     /// "Στις … έγραψε:", "-----Original Message-----", a "From:/Sent:" block) as quoted. Returns where the
     /// customer's own text ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindQuotes(string text, int limit, List<SetAsidePart> setAside)
     {
         var lineStart = 0;
@@ -140,6 +147,7 @@ internal sealed partial class MessageParts
         return limit;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsReplyHeader(string text, int lineStart, int lineEnd, ReadOnlySpan<char> line)
     {
         // Every header form ends with ':', starts with '-', or has "From:"-like label up front: skip the regexes otherwise.
@@ -174,6 +182,7 @@ internal sealed partial class MessageParts
 
     /// <summary>Sets aside a trailing signature: after a "-- " line, or from a short sign-off line
     /// ("Best regards", "Cordiali saluti", "Με εκτίμηση", "Sent from my iPhone") near the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindSignature(string text, int end, List<SetAsidePart> setAside)
     {
         var lines = new List<(int Start, int End)>();

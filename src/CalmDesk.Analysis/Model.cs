@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlternateLookup = System.Collections.Generic.Dictionary<string, CalmDesk.Analysis.ModelWord>.AlternateLookup<System.ReadOnlySpan<char>>;
 
 namespace CalmDesk.Analysis;
 
@@ -30,6 +31,16 @@ internal sealed class Model
 
     /// <summary>Folded word → its fitted contribution to the abuse logit (positive only).</summary>
     public Dictionary<string, double> AbuseWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the model weighs any word at all.</summary>
+    public bool HasWords => _words.Dictionary.Count > 0;
+
+    // Both weights of each model word and its evidence rules, built once, looked up by span (one lookup per word).
+    private AlternateLookup _words = new Dictionary<string, ModelWord>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The weights and evidence rules of a folded word, if the model weighs it.</summary>
+    public bool TryGetWord(ReadOnlySpan<char> folded, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ModelWord word) =>
+        _words.TryGetValue(folded, out word);
 
     /// <summary>Where the calibration came from: the embedded file's name, or "defaults".</summary>
     public string Source { get; private set; } = "defaults";
@@ -82,7 +93,20 @@ internal sealed class Model
             }
         }
 
+        model.IndexWords();
         return model;
+    }
+
+    private void IndexWords()
+    {
+        var words = new Dictionary<string, ModelWord>(StringComparer.Ordinal);
+        foreach (var word in AngerWords.Keys.Union(AbuseWords.Keys))
+        {
+            var rule = $"model:{Language}:{word}";
+            words[word] = new ModelWord(word, AngerWords.TryGetValue(word, out var anger) ? anger : null, AbuseWords.TryGetValue(word, out var abuse) ? abuse : null, rule, rule + " (aimed at the reader)");
+        }
+
+        _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private bool SetParameter(string verdict, string name, string text)
@@ -138,3 +162,7 @@ internal sealed class Model
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 }
+
+/// <summary>A word the model weighs: its contributions to the anger and abuse logits (null when it weighs the word
+/// for one verdict only) and the evidence rules, built once.</summary>
+internal sealed record ModelWord(string Word, double? Anger, double? Abuse, string Rule, string AimedRule);

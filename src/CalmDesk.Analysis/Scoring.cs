@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CalmDesk.Analysis;
 
@@ -45,30 +46,65 @@ internal sealed class Scoring
     };
 
     private static readonly string[] AbuseKindOrder = ["discriminatory", "harassment", "insult", "profanity", "threat_of_violence"];
+    private const int Insult = 2, Profanity = 3;
 
-    private readonly MessageParts _parts;
-    private readonly string _text;
-    private readonly List<Token> _tokens;
-    private readonly List<Lexicon> _lexicons;
+    // The kinds of abuse as a list, for each set of kinds (bits over AbuseKindOrder), built once.
+    private static readonly string[][] KindLists = [.. Enumerable.Range(0, 1 << AbuseKindOrder.Length)
+        .Select(bits => AbuseKindOrder.Where((_, k) => (bits & (1 << k)) != 0).ToArray())];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymsAndCodesBySpan = AcronymsAndCodes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The message being scored; the buffers below are reused from one message to the next.
+    private MessageParts _parts = null!;
+    private string _text = "";
+    private TokenList _tokens = null!;
+    private List<Lexicon> _lexicons = null!;
     private readonly List<Evidence> _evidence = [];
-    private readonly List<(LexiconEntry Entry, int Start, int Count)> _matches = [];
-    private readonly int[] _negatedAt; // words since the nearest negator in the clause; 0 = none
-    private readonly bool[] _abuseRuleAt; // a rule already names the kind of abuse at this word
+    private readonly List<Match> _matches = [];
+    private int[] _negatedAt = new int[64]; // words since the nearest negator in the clause; 0 = none
+    private bool[] _abuseRuleAt = new bool[64]; // a rule already names the kind of abuse at this word
+    private double[] _intensified = new double[64];
+    private ulong[] _covered = new ulong[64];
     private readonly List<int> _targets = [];
     private readonly List<int> _selves = [];
-    private readonly List<(string Label, double Sum)> _findings = [];
+    private readonly List<(string Label, string Kind, double Sum)> _findings = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _kinds; // bits over AbuseKindOrder
     private bool _targetedByRules;
 
-    public Scoring(MessageParts parts, List<Token> tokens, List<Lexicon> lexicons)
+    /// <summary>Scores one message, replacing whatever this instance scored before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Evaluate(MessageParts parts, TokenList tokens, List<Lexicon> lexicons)
     {
         _parts = parts;
         _text = parts.Text;
         _tokens = tokens;
         _lexicons = lexicons;
-        _negatedAt = new int[tokens.Count];
-        _abuseRuleAt = new bool[tokens.Count];
+        _evidence.Clear();
+        _matches.Clear();
+        _targets.Clear();
+        _selves.Clear();
+        _findings.Clear();
+        _kinds = 0;
+        _targetedByRules = false;
+        (AngerRules, AbuseAimed, AbuseUnaimed) = (0, 0, 0);
+        Reset(ref _negatedAt, tokens.Count);
+        Reset(ref _abuseRuleAt, tokens.Count);
+        Reset(ref _intensified, tokens.Count);
+        Reset(ref _covered, tokens.Count);
         Evaluate();
+    }
+
+    private static void Reset<T>(ref T[] buffer, int count)
+    {
+        if (buffer.Length < count)
+        {
+            buffer = new T[Math.Max(count, buffer.Length * 2)];
+        }
+        else
+        {
+            Array.Clear(buffer, 0, count);
+        }
     }
 
     /// <summary>Raw anger from the rules: lexicon tone words, threats, complaints, abuse, shouting, emoji.</summary>
@@ -80,50 +116,50 @@ internal sealed class Scoring
     /// <summary>Raw abuse from rule matches aimed at nobody in particular.</summary>
     public double AbuseUnaimed { get; private set; }
 
-    /// <summary>Every distinct content word once (its first occurrence), for the model and its training.</summary>
+    /// <summary>Every distinct content word once (its first occurrence), for the model's training.</summary>
     public IEnumerable<WordFeature> Words()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < _tokens.Count; i++)
         {
-            if (IsFirstContentWord(i, seen))
+            if (IsContentWord(i) && seen.Add(_tokens.FoldedString(i)))
             {
-                yield return new WordFeature(_tokens[i].Folded, i, IsNegated(i, 3), AimAt(i));
+                yield return new WordFeature(_tokens.FoldedString(i), i, IsNegated(i, 3), AimAt(i));
             }
         }
     }
 
-    /// <summary>True for the first occurrence of a word the model can weigh (no digits, two letters or more);
-    /// the model and its training read the same words.</summary>
-    private bool IsFirstContentWord(int index, HashSet<string> seen)
+    /// <summary>True for a word the model can weigh (no digits, two letters or more). The model and its training
+    /// read the same words, each once: its first occurrence.</summary>
+    private bool IsContentWord(int index)
     {
-        var token = _tokens[index];
-        return !token.HasDigit && token.Folded.Length >= 2 && seen.Add(token.Folded);
+        ref readonly var token = ref _tokens[index];
+        return !token.HasDigit && token.FoldedLength >= 2;
     }
 
-    public AnalysisResult Run(LanguageGuess language, Model model, IReadOnlyList<SetAsidePart> setAside, List<string> notes)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public AnalysisResult Run(LanguageGuess language, Model model, IReadOnlyList<SetAsidePart> setAside, IReadOnlyList<string> notes)
     {
         var angerLogit = model.AngerBias + (model.AngerRules * AngerRules);
         var abuseModel = 0.0;
         var targeted = _targetedByRules;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var modelWords = model.AngerWords.Count + model.AbuseWords.Count > 0;
-        for (var i = 0; modelWords && i < _tokens.Count; i++)
+        _seen.Clear();
+        for (var i = 0; model.HasWords && i < _tokens.Count; i++)
         {
-            if (!IsFirstContentWord(i, seen))
+            // Only words the model weighs matter here, so "first occurrence" is checked on those alone.
+            if (!IsContentWord(i) || !model.TryGetWord(_tokens.Folded(i), out var word) || !_seen.Add(word.Word))
             {
                 continue;
             }
 
-            var token = _tokens[i];
-
-            if (model.AngerWords.TryGetValue(token.Folded, out var angerWeight) && !IsNegated(i, 3))
+            ref readonly var token = ref _tokens[i];
+            if (word.Anger is { } angerWeight && !IsNegated(i, 3))
             {
                 angerLogit += angerWeight;
-                AddSpan(token.Offset, token.Length, "anger", $"model:{model.Language}:{token.Folded}", angerWeight);
+                AddSpan(token.Offset, token.Length, "anger", word.Rule, angerWeight);
             }
 
-            if (model.AbuseWords.TryGetValue(token.Folded, out var abuseWeight))
+            if (word.Abuse is { } abuseWeight)
             {
                 var aim = AimAt(i);
                 if (aim == Aim.Self)
@@ -132,14 +168,14 @@ internal sealed class Scoring
                 }
 
                 abuseModel += abuseWeight;
-                var kind = aim == Aim.Aimed ? "insult" : "profanity";
+                var kind = aim == Aim.Aimed ? Insult : Profanity;
                 if (!_abuseRuleAt[i])
                 {
-                    _kinds |= 1 << Array.IndexOf(AbuseKindOrder, kind);
+                    _kinds |= 1 << kind;
                 }
 
                 targeted |= aim == Aim.Aimed;
-                AddSpan(token.Offset, token.Length, "abuse:" + kind, $"model:{model.Language}:{token.Folded}" + (aim == Aim.Aimed ? " (aimed at the reader)" : ""), abuseWeight);
+                AddSpan(token.Offset, token.Length, aim == Aim.Aimed ? "abuse:insult" : "abuse:profanity", aim == Aim.Aimed ? word.AimedRule : word.Rule, abuseWeight);
             }
         }
 
@@ -148,33 +184,25 @@ internal sealed class Scoring
         var abuseScore = anyAbuse ? Logistic(model.AbuseBias + (model.AbuseAimed * AbuseAimed) + (model.AbuseUnaimed * AbuseUnaimed) + abuseModel) : 0;
         var threats = Findings("threat:", angerScore);
         var situations = Findings("situation:", angerScore);
-        var kinds = new List<string>(2);
-        for (var k = 0; k < AbuseKindOrder.Length; k++)
-        {
-            if ((_kinds & (1 << k)) != 0)
-            {
-                kinds.Add(AbuseKindOrder[k]);
-            }
-        }
-
         _evidence.Sort(static (a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : string.CompareOrdinal(a.Label, b.Label));
         return new AnalysisResult(
             _text,
             language,
             new AngerVerdict(Math.Round(angerScore, 3), Level(angerScore)),
-            new AbuseVerdict(Math.Round(abuseScore, 3), kinds, targeted && abuseScore >= 0.5),
+            new AbuseVerdict(Math.Round(abuseScore, 3), KindLists[_kinds], targeted && abuseScore >= 0.5),
             threats,
             situations,
-            _evidence,
+            _evidence.Count == 0 ? [] : _evidence.ToArray(),
             setAside,
             notes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Evaluate()
     {
         FindMatches();
-        var intensified = new double[_tokens.Count];
-        foreach (var (entry, start, count) in _matches)
+        var intensified = _intensified;
+        foreach (var (entry, start, count, _) in _matches)
         {
             switch (entry.Label)
             {
@@ -206,7 +234,7 @@ internal sealed class Scoring
         }
 
         var anger = 0.0;
-        foreach (var (entry, start, count) in _matches)
+        foreach (var (entry, start, count, _) in _matches)
         {
             var weight = entry.Weight * (intensified[start] > 0 ? intensified[start] : 1);
             // Tone words are turned by a negator up to three words before; threats and situations only by the
@@ -242,7 +270,7 @@ internal sealed class Scoring
                         if (aim == Aim.Self)
                         {
                             // "You must think we're stupid": the writer's own side, not abuse; still a sign of temper.
-                            Add(start, count, "anger", entry.Rule + " (about the writer's side)", 0.6 * weight);
+                            Add(start, count, "anger", entry.SelfRule, 0.6 * weight);
                             break;
                         }
 
@@ -261,7 +289,7 @@ internal sealed class Scoring
                         {
                             // A mild oath aimed at nothing ("damn printer", "porca miseria") is temper, not abuse.
                             _kinds |= 1 << Array.IndexOf(AbuseKindOrder, entry.AbuseKind);
-                            Add(start, count, entry.Label, entry.Rule + " (mild, aimed at nothing)", 0);
+                            Add(start, count, entry.Label, entry.MildRule, 0);
                             break;
                         }
 
@@ -276,7 +304,7 @@ internal sealed class Scoring
                         break;
                     }
 
-                    AddFinding(entry.Label, weight);
+                    AddFinding(entry, weight);
                     if (entry.Label.StartsWith("threat:", StringComparison.Ordinal))
                     {
                         anger += 0.35 * weight;
@@ -295,28 +323,29 @@ internal sealed class Scoring
         AngerRules = anger + SurfaceCues() + EmojiCues();
     }
 
-    private void AddFinding(string label, double weight)
+    private void AddFinding(LexiconEntry entry, double weight)
     {
         for (var i = 0; i < _findings.Count; i++)
         {
-            if (_findings[i].Label == label)
+            if (_findings[i].Label == entry.Label)
             {
-                _findings[i] = (label, _findings[i].Sum + weight);
+                _findings[i] = _findings[i] with { Sum = _findings[i].Sum + weight };
                 return;
             }
         }
 
-        _findings.Add((label, weight));
+        _findings.Add((entry.Label, entry.FindingKind, weight));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindMatches()
     {
         var all = _matches;
         for (var i = 0; i < _tokens.Count; i++)
         {
-            foreach (var lexicon in _lexicons)
+            for (var l = 0; l < _lexicons.Count; l++)
             {
-                lexicon.MatchAt(_tokens, i, all);
+                _lexicons[l].MatchAt(_tokens, i, l, all);
             }
         }
 
@@ -326,12 +355,13 @@ internal sealed class Scoring
         }
 
         // Per label, a word counts once: the longest phrase covering it wins ("not happy" over "happy").
-        all.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Start.CompareTo(b.Start));
-        var covered = new ulong[_tokens.Count];
+        // Ties go to the lexicon applied first (the message's language before English), then to the entry listed first.
+        all.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : Tie(a, b));
+        var covered = _covered;
         var kept = 0;
         for (var m = 0; m < all.Count; m++)
         {
-            var (entry, start, count) = all[m];
+            var (entry, start, count, _) = all[m];
             var free = true;
             for (var i = start; i < start + count && free; i++)
             {
@@ -352,23 +382,27 @@ internal sealed class Scoring
         }
 
         all.RemoveRange(kept, all.Count - kept);
-        all.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Count.CompareTo(a.Count));
+        all.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Count != b.Count ? b.Count.CompareTo(a.Count) : Tie(a, b));
     }
+
+    private static int Tie(Match a, Match b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Entry.Line.CompareTo(b.Entry.Line);
 
     private bool IsNegated(int index, int reach) => _negatedAt[index] > 0 && _negatedAt[index] <= reach;
 
     /// <summary>Shouting and repeated punctuation. Capitals count only on real words: codes with digits
     /// (SO-24000, A4), short acronyms and known abbreviations are not shouting.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SurfaceCues()
     {
         var weight = 0.0;
         var shouted = 0;
         var firstShoutedLength = 0;
         var wordCount = 0;
-        foreach (var token in _tokens)
+        for (var t = 0; t < _tokens.Count; t++)
         {
+            ref readonly var token = ref _tokens[t];
             wordCount += !token.HasDigit && token.Length >= 2 ? 1 : 0;
-            if (IsShouted(token))
+            if (IsShouted(t))
             {
                 firstShoutedLength = shouted == 0 ? token.Length : firstShoutedLength;
                 shouted++;
@@ -380,9 +414,10 @@ internal sealed class Scoring
             var ratio = wordCount == 0 ? 0 : (double)shouted / wordCount;
             var capsWeight = ratio > 0.6 && wordCount >= 3 ? 1.2 : Math.Min(1.0, 0.4 * shouted);
             weight += capsWeight;
-            foreach (var token in _tokens)
+            for (var t = 0; t < _tokens.Count; t++)
             {
-                if (IsShouted(token))
+                ref readonly var token = ref _tokens[t];
+                if (IsShouted(t))
                 {
                     AddSpan(token.Offset, token.Length, "anger", "caps", capsWeight / shouted);
                 }
@@ -416,7 +451,11 @@ internal sealed class Scoring
         return weight;
     }
 
-    private static bool IsShouted(Token token) => token.AllCaps && !token.HasDigit && token.Length >= 3 && !AcronymsAndCodes.Contains(token.Folded);
+    private bool IsShouted(int index)
+    {
+        ref readonly var token = ref _tokens[index];
+        return token.AllCaps && !token.HasDigit && token.Length >= 3 && !AcronymsAndCodesBySpan.Contains(_tokens.Folded(index));
+    }
 
     /// <summary>True when punctuation that ends a clause stands between token index-1 and token index.</summary>
     private bool ClauseBreakBefore(int index)
@@ -431,6 +470,7 @@ internal sealed class Scoring
     }
 
     /// <summary>Angry faces and rude gestures raise anger; smiles and thanks lower it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double EmojiCues()
     {
         var weight = 0.0;
@@ -460,30 +500,37 @@ internal sealed class Scoring
         return weight;
     }
 
-    private List<Finding> Findings(string prefix, double angerScore)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Finding[] Findings(string prefix, double angerScore)
     {
-        var found = new List<Finding>(_findings.Count);
-        foreach (var (label, sum) in _findings)
+        Finding[]? found = null;
+        var count = 0;
+        foreach (var (label, kind, sum) in _findings)
         {
-            if (!label.StartsWith(prefix, StringComparison.Ordinal))
+            var score = Math.Round(LogisticAt(sum, FindingMidpoint, FindingSlope), 3);
+            // "Thanks for nothing" is not praise.
+            if (!label.StartsWith(prefix, StringComparison.Ordinal) || score < 0.5 || (kind == "praise" && angerScore >= 0.5))
             {
                 continue;
             }
 
-            var finding = new Finding(label[prefix.Length..], Math.Round(LogisticAt(sum, FindingMidpoint, FindingSlope), 3));
-            // "Thanks for nothing" is not praise.
-            if (finding.Score >= 0.5 && !(finding.Kind == "praise" && angerScore >= 0.5))
-            {
-                found.Add(finding);
-            }
+            found ??= new Finding[_findings.Count];
+            found[count++] = new Finding(kind, score);
         }
 
-        found.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Kind, b.Kind));
+        if (found is null)
+        {
+            return [];
+        }
+
+        Array.Resize(ref found, count);
+        Array.Sort(found, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Kind, b.Kind));
         return found;
     }
 
     /// <summary>Aimed at the reader when "you" is within four words and nearer than "we/us" before it;
     /// at the writer's side when "we/us" comes first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Aim AimAt(int index)
     {
         var target = int.MaxValue;
@@ -504,6 +551,7 @@ internal sealed class Scoring
             : Aim.Unaimed;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int startToken, int count, string label, string rule, double weight)
     {
         var first = _tokens[startToken];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CalmDesk.Analysis;
@@ -6,12 +7,19 @@ namespace CalmDesk.Analysis;
 /// <summary>Splits text into words (letters, digits, apostrophes and hyphens inside words) with their offsets.</summary>
 internal static class Tokenizer
 {
-    public static List<Token> Tokenize(string text, MessageParts parts)
+    // The folded form of each UTF-16 unit, filled in on first use: Unknown until computed, Nothing for a unit that
+    // folds away (a combining mark), Several for one that folds to more than one unit (computed each time; rare).
+    private const char Unknown = '\uFFFE', Several = '\uFFFF', Nothing = '\0';
+
+    private static readonly char[] FoldTable = NewFoldTable();
+
+    /// <summary>Fills <paramref name="tokens"/> with the words of the judged text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Tokenize(string text, MessageParts parts, TokenList tokens)
     {
-        var tokens = new List<Token>(Math.Min(4096, text.Length / 4));
+        tokens.Clear();
         var i = 0;
         var end = parts.JudgedEnd;
-        var builder = new StringBuilder(32);
         while (i < end)
         {
             if (!char.IsLetterOrDigit(text[i]) || !parts.IsJudged(i))
@@ -21,10 +29,10 @@ internal static class Tokenizer
             }
 
             var start = i;
+            var foldedStart = tokens.FoldedEnd;
             var upper = 0;
             var letters = 0;
             var digit = false;
-            builder.Clear();
             while (i < end && (char.IsLetterOrDigit(text[i]) || IsInnerJoiner(text, i, end) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark))
             {
                 var ch = text[i];
@@ -41,23 +49,41 @@ internal static class Tokenizer
                     digit = true;
                 }
 
-                AppendFolded(builder, ch);
+                var folded = FoldOf(ch);
+                if (folded == Several)
+                {
+                    foreach (var part in SlowFold(ch))
+                    {
+                        tokens.AppendFolded(part);
+                    }
+                }
+                else if (folded != Nothing)
+                {
+                    tokens.AppendFolded(folded);
+                }
+
                 i++;
             }
 
-            tokens.Add(new Token(start, i - start, builder.ToString(), letters >= 2 && upper == letters, digit));
+            tokens.Add(start, i - start, foldedStart, letters >= 2 && upper == letters, digit);
         }
-
-        return tokens;
     }
 
-    /// <summary>Folds one word the way lexicon entries are folded.</summary>
+    /// <summary>Folds one word the way tokens are folded.</summary>
     public static string Fold(string word)
     {
         var builder = new StringBuilder(word.Length);
         foreach (var ch in word)
         {
-            AppendFolded(builder, ch);
+            var folded = FoldOf(ch);
+            if (folded == Several)
+            {
+                builder.Append(SlowFold(ch));
+            }
+            else if (folded != Nothing)
+            {
+                builder.Append(folded);
+            }
         }
 
         return builder.ToString();
@@ -66,56 +92,55 @@ internal static class Tokenizer
     private static bool IsInnerJoiner(string text, int i, int end) =>
         text[i] is '\'' or '’' or '-' && i + 1 < end && char.IsLetter(text[i + 1]) && i > 0 && char.IsLetter(text[i - 1]);
 
-    /// <summary>Folded form of every character below U+2000 (Latin, Greek, Cyrillic…), computed once:
-    /// '\0' marks a character that folds to nothing (a combining mark) or needs the slow path.</summary>
-    private static readonly char[] FoldTable = BuildFoldTable();
-
-    private static char[] BuildFoldTable()
+    private static char[] NewFoldTable()
     {
-        var table = new char[0x2000];
-        for (var c = 0; c < table.Length; c++)
-        {
-            var builder = new StringBuilder(2);
-            SlowFold(builder, (char)c);
-            table[c] = builder.Length == 1 ? builder[0] : '\0';
-        }
-
+        var table = new char[0x10000];
+        Array.Fill(table, Unknown);
         return table;
     }
 
-    private static void AppendFolded(StringBuilder builder, char ch)
+    /// <summary>The folded unit of <paramref name="ch"/>, or <see cref="Nothing"/> or <see cref="Several"/>.
+    /// Threads may compute the same entry at once; they write the same value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static char FoldOf(char ch)
     {
-        if (ch < FoldTable.Length && FoldTable[ch] != '\0')
+        var folded = FoldTable[ch];
+        if (folded != Unknown)
         {
-            builder.Append(FoldTable[ch]);
-            return;
+            return folded;
         }
 
-        SlowFold(builder, ch);
+        var slow = SlowFold(ch);
+        folded = slow.Length switch
+        {
+            0 => Nothing,
+            1 when slow[0] is not (Unknown or Several or Nothing) => slow[0],
+            _ => Several,
+        };
+        FoldTable[ch] = folded;
+        return folded;
     }
 
-    private static void SlowFold(StringBuilder builder, char ch)
+    private static string SlowFold(char ch)
     {
         if (ch is '’')
         {
-            builder.Append('\'');
-            return;
+            return "'";
         }
 
-        if (ch < 128 || char.IsSurrogate(ch))
+        if (ch < 128 || char.IsSurrogate(ch) || ch is Unknown or Several)
         {
-            builder.Append(char.ToLowerInvariant(ch));
-            return;
+            return char.ToLowerInvariant(ch).ToString();
         }
 
         var lower = char.ToLowerInvariant(ch);
         if (lower == 'ς')
         {
-            builder.Append('σ');
-            return;
+            return "σ";
         }
 
         var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
         foreach (var part in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
@@ -123,5 +148,7 @@ internal static class Tokenizer
                 builder.Append(part);
             }
         }
+
+        return builder.ToString();
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CalmDesk.Infrastructure;
 using CalmDesk.Interactions;
@@ -61,47 +60,11 @@ internal static class AnalyzeCommand
             return 1;
         }
 
-        // Invalid UTF-8 becomes U+FFFD rather than an exception: a bad byte spoils one message, not the run.
-        using var reader = path is null
-            ? new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, false))
-            : new StreamReader(path, new UTF8Encoding(false, false));
-        await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-        var options = new AnalysisOptions(Language: language);
-        var number = 0;
-        var errors = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            JsonNode? id = null;
-            string? message;
-            try
-            {
-                var input = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("expected an object");
-                id = input["id"]?.DeepClone();
-                message = input["text"]?.GetValue<string>();
-                if (message is null)
-                {
-                    throw new JsonException("\"text\" is missing");
-                }
-            }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
-            {
-                errors++;
-                await output.WriteLineAsync(new JsonObject { ["id"] = id, ["line"] = number, ["error"] = $"line {number}: {exception.Message}" }.ToJsonString(Json));
-                continue;
-            }
-
-            var result = MessageAnalyzer.Default.Analyze(message, options);
-            await output.WriteLineAsync(JsonSerializer.Serialize(new JsonLine(id, AnalysisDocument.From(result)), Json));
-        }
-
-        await output.FlushAsync(cancellationToken);
-        return errors > 0 ? 3 : 0;
+        await using var input = path is null ? Console.OpenStandardInput() : File.OpenRead(path);
+        await using var output = Console.OpenStandardOutput();
+        using var lines = new JsonLines(MessageAnalyzer.Default, new AnalysisOptions(Language: language), output);
+        lines.Run(input, cancellationToken);
+        return lines.Errors > 0 ? 3 : 0;
     }
 
     private static async Task<int> ReanalyzeAsync(ParseResult parse, CancellationToken cancellationToken)
@@ -164,15 +127,5 @@ internal static class AnalyzeCommand
         }
 
         return builder.ToString();
-    }
-
-    private sealed record JsonLine(
-        JsonNode? Id, string Language, AnalysisDocument.AngerPart Anger, AnalysisDocument.AbusePart Abuse,
-        IReadOnlyList<Finding> Threats, IReadOnlyList<Finding> Situations, IReadOnlyList<Evidence> Evidence)
-    {
-        public JsonLine(JsonNode? id, AnalysisDocument document)
-            : this(id, document.Language, document.Anger, document.Abuse, document.Threats, document.Situations, document.Evidence)
-        {
-        }
     }
 }

@@ -53,6 +53,30 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task JsonLines_KeepsIdsAsGiven_ReadsEveryLineEnding_AndAnswersOddObjectsWithErrorLines()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"calmdesk-{Guid.NewGuid():N}.jsonl");
+        // A byte order mark, CRLF and a lone CR, an id that is an object, a repeated key, a text that is a number.
+        await File.WriteAllTextAsync(file, string.Concat(
+            "\uFEFF{\"text\": \"Siete degli idioti!!!\", \"id\": {\"ticket\": [7, \"a\"]}}\r\n",
+            "{\"id\": \"dup\", \"text\": \"first\", \"text\": \"Ευχαριστώ πολύ\"}\r{\"id\": 3, \"text\": 42}\n",
+            "{\"id\": 4, \"text\": \"ok\"} trailing"), TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await CalmDeskProcess.RunAsync("analyze", "--jsonl", file);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, exit);
+        Assert.Equal(4, lines.Count);
+        Assert.Equal("""{"ticket": [7, "a"]}""", lines[0].GetProperty("id").GetRawText());
+        Assert.True(lines[0].GetProperty("abuse").GetProperty("targeted").GetBoolean());
+        Assert.Equal("el", lines[1].GetProperty("language").GetString());
+        Assert.Equal(3, lines[2].GetProperty("line").GetInt32());
+        Assert.Contains("\"text\" must be a string", lines[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4, lines[3].GetProperty("id").GetInt32());
+        Assert.Equal(4, lines[3].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
     public async Task Text_PrintsAReadableVerdictWithTheEvidence()
     {
         var (exit, output, _) = await CalmDeskProcess.RunAsync("analyze", "Ma siete degli incompetenti? Vergognatevi!!!");
