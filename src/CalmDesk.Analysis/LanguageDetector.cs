@@ -24,9 +24,6 @@ internal static class LanguageDetector
         ["pt"] = ["o", "os", "as", "que", "nao", "e", "uma", "um", "para", "com", "por", "isso", "esta", "muito", "meu", "minha", "voces", "nos", "ja", "mas", "como", "porque", "tenho", "foi", "sao", "obrigado", "obrigada", "ainda", "pedido", "do", "da", "no", "na"],
     };
 
-    // Folded function word → the indices (in Supported) of the languages that use it; looked up by span.
-    private static readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> LanguagesByWord =
-        BuildIndex().GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True when a folded word is one of a language's function words (which carry no tone).</summary>
     public static bool IsFunctionWord(string language, string folded) =>
@@ -63,7 +60,7 @@ internal static class LanguageDetector
         Span<double> scores = stackalloc double[Supported.Count];
         for (var t = 0; t < tokens.Count; t++)
         {
-            if (LanguagesByWord.TryGetValue(tokens.Folded(t), out var languages))
+            if (tokens.Info(t) is { FunctionWordOf: { Length: > 0 } languages })
             {
                 foreach (var language in languages)
                 {
@@ -131,7 +128,8 @@ internal static class LanguageDetector
         }
     }
 
-    private static Dictionary<string, int[]> BuildIndex()
+    /// <summary>Each folded function word with the indices (in <see cref="Supported"/>) of the languages that use it.</summary>
+    public static Dictionary<string, int[]> FunctionWordIndex()
     {
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (language, words) in FunctionWords)
@@ -150,5 +148,6 @@ internal static class LanguageDetector
         return index.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private static int IndexOf(string language) => ((IList<string>)Supported).IndexOf(language);
+    /// <summary>A language's position in <see cref="Supported"/> (-1 for none).</summary>
+    public static int IndexOf(string language) => ((IList<string>)Supported).IndexOf(language);
 }

@@ -1,63 +1,24 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace CalmDesk.Analysis;
 
-/// <summary>The embedded lexicons (Lexicons/LANG.tsv), indexed by each entry's first word: a token is compared
-/// only with the entries that start with it, and with the prefix entries ("idiot*") that share its first letters.</summary>
+/// <summary>An embedded lexicon (Lexicons/LANG.tsv): weighted words and phrases with what they count towards.
+/// Matching goes through the <see cref="Vocabulary"/>, which indexes every lexicon by first word.</summary>
 internal sealed class Lexicon
 {
-    private const int KeyLength = 3;
-
-    // Entries whose first word is a whole word, by that word; entries whose first word is a prefix, by its first
-    // KeyLength letters (or the whole prefix when it is shorter, in _shortPrefixes). Each list longest phrase first.
-    private readonly Dictionary<string, LexiconEntry[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
-    private readonly Dictionary<string, LexiconEntry[]>.AlternateLookup<ReadOnlySpan<char>> _prefixesByKey;
-    private readonly LexiconEntry[] _shortPrefixes;
-
     private Lexicon(string language, IEnumerable<LexiconEntry> entries)
     {
         Language = language;
-        var byFirstWord = new Dictionary<string, List<LexiconEntry>>(StringComparer.Ordinal);
-        var prefixesByKey = new Dictionary<string, List<LexiconEntry>>(StringComparer.Ordinal);
-        var shortPrefixes = new List<LexiconEntry>();
-        foreach (var entry in entries)
-        {
-            var first = entry.Words[0];
-            if (first[^1] != '*')
-            {
-                Add(byFirstWord, first, entry);
-            }
-            else if (first.Length - 1 >= KeyLength)
-            {
-                Add(prefixesByKey, first[..KeyLength], entry);
-            }
-            else
-            {
-                shortPrefixes.Add(entry);
-            }
-        }
-
-        _byFirstWord = Sorted(byFirstWord).GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixesByKey = Sorted(prefixesByKey).GetAlternateLookup<ReadOnlySpan<char>>();
-        _shortPrefixes = [.. shortPrefixes.OrderByDescending(e => e.Words.Length).ThenBy(e => e.Line)];
-
-        static void Add(Dictionary<string, List<LexiconEntry>> index, string key, LexiconEntry entry)
-        {
-            if (!index.TryGetValue(key, out var list))
-            {
-                index[key] = list = [];
-            }
-
-            list.Add(entry);
-        }
-
-        // Longer phrases first, so the most specific entry wins at a position; then in file order.
-        static Dictionary<string, LexiconEntry[]> Sorted(Dictionary<string, List<LexiconEntry>> index) =>
-            index.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(e => e.Words.Length).ThenBy(e => e.Line).ToArray(), StringComparer.Ordinal);
+        Index = LanguageDetector.IndexOf(language);
+        Entries = [.. entries];
     }
 
     public string Language { get; }
+
+    /// <summary>The language's position in <see cref="LanguageDetector.Supported"/>.</summary>
+    public int Index { get; }
+
+    public IReadOnlyList<LexiconEntry> Entries { get; }
 
     public static IReadOnlyDictionary<string, Lexicon> LoadAll()
     {
@@ -105,39 +66,6 @@ internal sealed class Lexicon
             }
 
             yield return new LexiconEntry(language, fields[0], weight, words, fields[2]) { Line = number };
-        }
-    }
-
-    /// <summary>The entries that match at a token, longest first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void MatchAt(TokenList tokens, int index, int order, List<Match> matches)
-    {
-        var folded = tokens.Folded(index);
-        if (_byFirstWord.TryGetValue(folded, out var candidates))
-        {
-            Add(candidates, tokens, index, order, matches);
-        }
-
-        if (folded.Length >= KeyLength && _prefixesByKey.TryGetValue(folded[..KeyLength], out var prefixed))
-        {
-            Add(prefixed, tokens, index, order, matches);
-        }
-
-        if (_shortPrefixes.Length > 0)
-        {
-            Add(_shortPrefixes, tokens, index, order, matches);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Add(LexiconEntry[] candidates, TokenList tokens, int index, int order, List<Match> matches)
-    {
-        foreach (var entry in candidates)
-        {
-            if (entry.Matches(tokens, index))
-            {
-                matches.Add(new Match(entry, index, entry.Words.Length, order));
-            }
         }
     }
 }

@@ -14,6 +14,9 @@ public sealed class MessageAnalyzer
     // The learned calibration and word weights of each language (Models/LANG.tsv); "und" uses English's.
     private readonly Dictionary<string, Model> _models;
 
+    // The function words, lexicons and models in one index: a token is looked up once.
+    private readonly Vocabulary _vocabulary;
+
     private static readonly AnalysisOptions Defaults = new();
 
     [ThreadStatic]
@@ -25,6 +28,7 @@ public sealed class MessageAnalyzer
         _lexicons = Lexicon.LoadAll();
         _lexiconsByLanguage = _lexicons.Keys.Append("und").ToDictionary(code => code, LexiconsFor, StringComparer.Ordinal);
         _models = _lexicons.Keys.ToDictionary(code => code, Model.Load, StringComparer.Ordinal);
+        _vocabulary = new Vocabulary(_lexicons.Values, _models.Values);
         _models["und"] = _models["en"];
     }
 
@@ -55,7 +59,7 @@ public sealed class MessageAnalyzer
         options ??= Defaults;
         var parts = MessageParts.Split(text, options);
         var tokens = workspace.Tokens;
-        Tokenizer.Tokenize(parts.Text, parts, tokens);
+        Tokenizer.Tokenize(parts.Text, parts, tokens, _vocabulary);
         var notes = parts.Notes;
         if (tokens.Count == 0)
         {
@@ -65,7 +69,7 @@ public sealed class MessageAnalyzer
         var language = options.Language is { Length: > 0 } given && _lexicons.ContainsKey(given.ToLowerInvariant())
             ? new LanguageGuess(given.ToLowerInvariant(), 1)
             : LanguageDetector.Detect(parts.Text, tokens);
-        workspace.Scoring.Evaluate(parts, tokens, _lexiconsByLanguage[language.Code]);
+        workspace.Scoring.Evaluate(parts, tokens, _lexiconsByLanguage[language.Code], _vocabulary);
         return (parts, language, workspace.Scoring, notes);
     }
 

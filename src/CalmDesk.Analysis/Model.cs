@@ -1,5 +1,4 @@
 using System.Globalization;
-using AlternateLookup = System.Collections.Generic.Dictionary<string, CalmDesk.Analysis.ModelWord>.AlternateLookup<System.ReadOnlySpan<char>>;
 
 namespace CalmDesk.Analysis;
 
@@ -12,6 +11,7 @@ internal sealed class Model
     private Model(string language)
     {
         Language = language;
+        Index = LanguageDetector.IndexOf(language);
     }
 
     public string Language { get; }
@@ -33,14 +33,16 @@ internal sealed class Model
     public Dictionary<string, double> AbuseWords { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether the model weighs any word at all.</summary>
-    public bool HasWords => _words.Dictionary.Count > 0;
+    public bool HasWords => _words.Count > 0;
 
-    // Both weights of each model word and its evidence rules, built once, looked up by span (one lookup per word).
-    private AlternateLookup _words = new Dictionary<string, ModelWord>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    // Both weights of each model word and its evidence rules, built once.
+    private Dictionary<string, ModelWord> _words = new(StringComparer.Ordinal);
 
-    /// <summary>The weights and evidence rules of a folded word, if the model weighs it.</summary>
-    public bool TryGetWord(ReadOnlySpan<char> folded, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ModelWord word) =>
-        _words.TryGetValue(folded, out word);
+    /// <summary>Every word the model weighs, with its weights and evidence rules (indexed by the <see cref="Vocabulary"/>).</summary>
+    public IEnumerable<ModelWord> Words => _words.Values;
+
+    /// <summary>The language's position in <see cref="LanguageDetector.Supported"/>.</summary>
+    public int Index { get; }
 
     /// <summary>Where the calibration came from: the embedded file's name, or "defaults".</summary>
     public string Source { get; private set; } = "defaults";
@@ -106,7 +108,7 @@ internal sealed class Model
             words[word] = new ModelWord(word, AngerWords.TryGetValue(word, out var anger) ? anger : null, AbuseWords.TryGetValue(word, out var abuse) ? abuse : null, rule, rule + " (aimed at the reader)");
         }
 
-        _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words = words;
     }
 
     private bool SetParameter(string verdict, string name, string text)

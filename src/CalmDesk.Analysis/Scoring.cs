@@ -59,6 +59,7 @@ internal sealed class Scoring
     private string _text = "";
     private TokenList _tokens = null!;
     private List<Lexicon> _lexicons = null!;
+    private Vocabulary _vocabulary = null!;
     private readonly List<Evidence> _evidence = [];
     private readonly List<Match> _matches = [];
     private int[] _negatedAt = new int[64]; // words since the nearest negator in the clause; 0 = none
@@ -74,8 +75,9 @@ internal sealed class Scoring
 
     /// <summary>Scores one message, replacing whatever this instance scored before.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Evaluate(MessageParts parts, TokenList tokens, List<Lexicon> lexicons)
+    public void Evaluate(MessageParts parts, TokenList tokens, List<Lexicon> lexicons, Vocabulary vocabulary)
     {
+        _vocabulary = vocabulary;
         _parts = parts;
         _text = parts.Text;
         _tokens = tokens;
@@ -147,7 +149,7 @@ internal sealed class Scoring
         for (var i = 0; model.HasWords && i < _tokens.Count; i++)
         {
             // Only words the model weighs matter here, so "first occurrence" is checked on those alone.
-            if (!IsContentWord(i) || !model.TryGetWord(_tokens.Folded(i), out var word) || !_seen.Add(word.Word))
+            if (!IsContentWord(i) || _tokens.Info(i)?.Models[model.Index] is not { } word || !_seen.Add(word.Word))
             {
                 continue;
             }
@@ -343,9 +345,20 @@ internal sealed class Scoring
         var all = _matches;
         for (var i = 0; i < _tokens.Count; i++)
         {
+            var info = _tokens.Info(i);
+            var prefixes = info is null ? _vocabulary.PrefixesFor(_tokens.Folded(i)) : null;
             for (var l = 0; l < _lexicons.Count; l++)
             {
-                _lexicons[l].MatchAt(_tokens, i, l, all);
+                var language = _lexicons[l].Index;
+                if (info is not null)
+                {
+                    AddMatches(info.Entries[language], i, l);
+                }
+                else
+                {
+                    AddMatches(prefixes?[language], i, l);
+                    AddMatches(_vocabulary.ShortPrefixes(language), i, l);
+                }
             }
         }
 
@@ -383,6 +396,22 @@ internal sealed class Scoring
 
         all.RemoveRange(kept, all.Count - kept);
         all.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Count != b.Count ? b.Count.CompareTo(a.Count) : Tie(a, b));
+    }
+
+    private void AddMatches(LexiconEntry[]? candidates, int index, int order)
+    {
+        if (candidates is null)
+        {
+            return;
+        }
+
+        foreach (var entry in candidates)
+        {
+            if (entry.Matches(_tokens, index))
+            {
+                _matches.Add(new Match(entry, index, entry.Words.Length, order));
+            }
+        }
     }
 
     private static int Tie(Match a, Match b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Entry.Line.CompareTo(b.Entry.Line);

@@ -9,6 +9,7 @@ internal readonly record struct Token(int Offset, int Length, int FoldedStart, i
 internal sealed class TokenList
 {
     private Token[] _tokens = new Token[64];
+    private WordInfo?[] _infos = new WordInfo?[64];
     private char[] _folded = new char[512];
     private int _foldedLength;
 
@@ -30,6 +31,13 @@ internal sealed class TokenList
         return _folded.AsSpan(token.FoldedStart, token.FoldedLength);
     }
 
+    /// <summary>What the vocabulary knows about the word; null when no list names it.</summary>
+    public WordInfo? Info(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+        return _infos[index];
+    }
+
     /// <summary>The folded form as a string, for the training tool and tests (allocates).</summary>
     public string FoldedString(int index) => new(Folded(index));
 
@@ -48,13 +56,16 @@ internal sealed class TokenList
         _folded[_foldedLength++] = ch;
     }
 
-    public void Add(int offset, int length, int foldedStart, bool allCaps, bool hasDigit)
+    /// <summary>Ends a word whose folded characters were appended since <paramref name="foldedStart"/>.</summary>
+    public void Add(int offset, int length, int foldedStart, bool allCaps, bool hasDigit, Vocabulary vocabulary)
     {
         if (Count == _tokens.Length)
         {
             Array.Resize(ref _tokens, _tokens.Length * 2);
+            Array.Resize(ref _infos, _tokens.Length);
         }
 
+        _infos[Count] = vocabulary.Find(_folded.AsSpan(foldedStart, _foldedLength - foldedStart));
         _tokens[Count++] = new Token(offset, length, foldedStart, _foldedLength - foldedStart, allCaps, hasDigit);
     }
 }

@@ -13,9 +13,9 @@ internal static class Tokenizer
 
     private static readonly char[] FoldTable = NewFoldTable();
 
-    /// <summary>Fills <paramref name="tokens"/> with the words of the judged text.</summary>
+    /// <summary>Fills <paramref name="tokens"/> with the words of the judged text, each looked up once in the vocabulary.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tokenize(string text, MessageParts parts, TokenList tokens)
+    public static void Tokenize(string text, MessageParts parts, TokenList tokens, Vocabulary vocabulary)
     {
         tokens.Clear();
         var i = 0;
@@ -65,7 +65,7 @@ internal static class Tokenizer
                 i++;
             }
 
-            tokens.Add(start, i - start, foldedStart, letters >= 2 && upper == letters, digit);
+            tokens.Add(start, i - start, foldedStart, letters >= 2 && upper == letters, digit, vocabulary);
         }
     }
 
