@@ -9,7 +9,7 @@ internal sealed record LexiconEntry(string Language, string Label, double Weight
     /// <summary>The labels a word can count towards once each; "anger" and "calm" share one group (tone).</summary>
     private static readonly string[] Groups =
     [
-        "tone", "negator", "intensifier", "target", "self",
+        "tone", "negator", "intensifier", "target", "self", "false_friend",
         "abuse:insult", "abuse:profanity", "abuse:threat_of_violence", "abuse:harassment", "abuse:discriminatory",
         "threat:legal", "threat:churn", "threat:public", "threat:escalation",
         "situation:wrong_delivery", "situation:billing_dispute", "situation:price_objection", "situation:change_resistance",

@@ -68,6 +68,7 @@ internal sealed class Scoring
     private ulong[] _covered = new ulong[64];
     private readonly List<int> _targets = [];
     private readonly List<int> _selves = [];
+    private readonly List<int> _falseFriends = [];
     private readonly List<(string Label, string Kind, double Sum)> _findings = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _kinds; // bits over AbuseKindOrder
@@ -255,7 +256,7 @@ internal sealed class Scoring
                     anger += weight;
                     Add(start, count, "anger", isNegated ? entry.NegatedRule : entry.Rule, weight);
                     break;
-                case "negator" or "intensifier" or "target" or "self":
+                case "negator" or "intensifier" or "target" or "self" or "false_friend":
                     break;
                 default:
                     if (entry.AbuseKind.Length > 0)
@@ -362,6 +363,7 @@ internal sealed class Scoring
             }
         }
 
+        DropFalseFriends();
         if (all.Count == 0)
         {
             return;
@@ -396,6 +398,25 @@ internal sealed class Scoring
 
         all.RemoveRange(kept, all.Count - kept);
         all.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Count != b.Count ? b.Count.CompareTo(a.Count) : Tie(a, b));
+    }
+
+    /// <summary>English entries apply to every language's mail, but not where the message's own lexicon says the
+    /// word is its own and means something else: Italian "sue" (his, her), "fine" (end), "so" (I know).</summary>
+    private void DropFalseFriends()
+    {
+        _falseFriends.Clear();
+        foreach (var match in _matches)
+        {
+            if (match.Order == 0 && match.Entry.Label == "false_friend")
+            {
+                _falseFriends.Add(match.Start);
+            }
+        }
+
+        if (_falseFriends.Count > 0)
+        {
+            _matches.RemoveAll(m => m.Order > 0 && _falseFriends.Contains(m.Start));
+        }
     }
 
     private void AddMatches(LexiconEntry[]? candidates, int index, int order)

@@ -9,6 +9,8 @@ public sealed class AngerTests
     [InlineData("Sono stufo, ve l'ho chiesto tre volte. È assurdo.")]
     [InlineData("Αυτό είναι απαράδεκτο. Μας φέρατε πάλι λάθος κιβώτια!!!")]
     [InlineData("αυτο ειναι απαραδεκτο, βαρεθηκα να περιμενω")]
+    [InlineData("Accidenti a voi, il pane è arrivato di nuovo alle undici!")]
+    [InlineData("Mannaggia, che palle: la fattura è sbagliata un'altra volta.")]
     public void Analyze_AngryMessages_ScoreAtLeastHalf(string text)
     {
         var result = MessageAnalyzer.Default.Analyze(text);

@@ -29,4 +29,27 @@ public sealed class ThreatTests
     [InlineData("Non vogliamo disdire il contratto.")]
     public void Analyze_NegatedThreat_IsNotAThreat(string text) =>
         Assert.DoesNotContain(MessageAnalyzer.Default.Analyze(text).Threats, t => t.Kind == "churn");
+
+    [Theory]
+    [InlineData("Se non ci rimborsate entro venerdì vi faccio causa.")]
+    [InlineData("Passo la pratica al nostro ufficio legale e faremo causa.")]
+    [InlineData("Siamo pronti ad avviare azioni legali.")]
+    public void Analyze_ItalianLegalPhrases_AreLegalThreats(string text) =>
+        Assert.Contains(MessageAnalyzer.Default.Analyze(text, new AnalysisOptions(Language: "it")).Threats, t => t.Kind == "legal");
+
+    [Theory]
+    [InlineData("Ci scusiamo: a causa del ritardo del corriere la consegna slitta a lunedì.")]
+    [InlineData("Fattura intestata a Trattoria Da Nino srl, sede legale in via Roma 12, Bologna.")]
+    [InlineData("Il cliente ha spiegato le sue ragioni e alla fine abbiamo trovato un accordo.")]
+    public void Analyze_ItalianWordsThatLookLegal_AreNotThreats(string text)
+    {
+        var result = MessageAnalyzer.Default.Analyze(text, new AnalysisOptions(Language: "it"));
+
+        Assert.Empty(result.Threats);
+        Assert.DoesNotContain(result.Evidence, e => e.Rule.StartsWith("lexicon:en:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_EnglishSue_IsStillALegalThreatInEnglish() =>
+        Assert.Contains(MessageAnalyzer.Default.Analyze("Fix it by Friday or we will sue.").Threats, t => t.Kind == "legal");
 }
