@@ -52,9 +52,7 @@ internal sealed class Lexicon
                 throw new FormatException($"Lexicon {language}, line {number}: expected 'label<TAB>weight<TAB>phrase', found '{line}'.");
             }
 
-            var words = fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => w.EndsWith('*') ? Tokenizer.Fold(w[..^1]) + "*" : Tokenizer.Fold(w))
-                .ToArray();
+            var words = fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(Tokenizer.FoldWords).ToArray();
             if (words.Length == 0)
             {
                 throw new FormatException($"Lexicon {language}, line {number}: the phrase is empty.");

@@ -132,12 +132,13 @@ internal sealed class Scoring
         }
     }
 
-    /// <summary>True for a word the model can weigh (no digits, two letters or more). The model and its training
+    /// <summary>True for a word the model can weigh (no digits, two letters or more, not an elided article). The model and its training
     /// read the same words, each once: its first occurrence.</summary>
     private bool IsContentWord(int index)
     {
         ref readonly var token = ref _tokens[index];
-        return !token.HasDigit && token.FoldedLength >= 2;
+        // An elided article ("l'", "dell'") carries no tone.
+        return !token.HasDigit && token.FoldedLength >= 2 && _tokens.Folded(index)[^1] != '\'';
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

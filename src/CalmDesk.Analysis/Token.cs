@@ -43,6 +43,9 @@ internal sealed class TokenList
 
     public void Clear() => (Count, _foldedLength) = (0, 0);
 
+    /// <summary>The folded characters appended since <paramref name="foldedStart"/> (the word being built).</summary>
+    public ReadOnlySpan<char> FoldedSince(int foldedStart) => _folded.AsSpan(foldedStart, _foldedLength - foldedStart);
+
     /// <summary>Where the next word's folded characters start.</summary>
     public int FoldedEnd => _foldedLength;
 

@@ -36,6 +36,14 @@ internal static class Tokenizer
             while (i < end && (char.IsLetterOrDigit(text[i]) || IsInnerJoiner(text, i, end) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark))
             {
                 var ch = text[i];
+                if (ch is '\'' or '’' && IsElision(tokens.FoldedSince(foldedStart)))
+                {
+                    // "l'avvocato", "dell'ordine", "c'est": the elided article is a word of its own.
+                    tokens.AppendFolded('\'');
+                    i++;
+                    break;
+                }
+
                 if (char.IsLetter(ch))
                 {
                     letters++;
@@ -67,6 +75,33 @@ internal static class Tokenizer
 
             tokens.Add(start, i - start, foldedStart, letters >= 2 && upper == letters, digit, vocabulary);
         }
+    }
+
+    /// <summary>Italian and French words that drop their last vowel before another word ("l'avvocato",
+    /// "dell'ordine", "un'ora", "j'ai", "qu'il"). Split there, so the next word is matched as itself. English
+    /// contractions ("don't", "it's") stay whole: none of their first parts is listed.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Elisions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "l", "un", "dell", "all", "nell", "sull", "dall", "coll", "quell", "quest", "bell", "sant", "degl", "d", "c", "m", "t", "s", "v", "n",
+        "j", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsElision(ReadOnlySpan<char> folded) => folded.Length <= 6 && Elisions.Contains(folded);
+
+    /// <summary>Folds a lexicon or model word and splits it the way the tokenizer splits text ("l'acconto" is
+    /// two words: "l'" and "acconto"). A trailing '*' (prefix entry) stays on the last part.</summary>
+    public static IEnumerable<string> FoldWords(string word)
+    {
+        var star = word.EndsWith('*');
+        var folded = Fold(star ? word[..^1] : word);
+        var apostrophe = folded.IndexOf('\'', StringComparison.Ordinal);
+        if (apostrophe > 0 && apostrophe < folded.Length - 1 && IsElision(folded.AsSpan(0, apostrophe)))
+        {
+            yield return folded[..(apostrophe + 1)];
+            folded = folded[(apostrophe + 1)..];
+        }
+
+        yield return star ? folded + "*" : folded;
     }
 
     /// <summary>Folds one word the way tokens are folded.</summary>

@@ -34,6 +34,8 @@ public sealed class ThreatTests
     [InlineData("Se non ci rimborsate entro venerdì vi faccio causa.")]
     [InlineData("Passo la pratica al nostro ufficio legale e faremo causa.")]
     [InlineData("Siamo pronti ad avviare azioni legali.")]
+    [InlineData("Domani chiamo l'avvocato, siete degl'incompetenti.")]
+    [InlineData("Se non arriva entro sera, vi faccio causa e passo tutto all'avvocato.")]
     public void Analyze_ItalianLegalPhrases_AreLegalThreats(string text) =>
         Assert.Contains(MessageAnalyzer.Default.Analyze(text, new AnalysisOptions(Language: "it")).Threats, t => t.Kind == "legal");
 
@@ -52,4 +54,15 @@ public sealed class ThreatTests
     [Fact]
     public void Analyze_EnglishSue_IsStillALegalThreatInEnglish() =>
         Assert.Contains(MessageAnalyzer.Default.Analyze("Fix it by Friday or we will sue.").Threats, t => t.Kind == "legal");
+
+    [Fact]
+    public void Analyze_ItalianElision_SplitsTheArticleFromTheWord()
+    {
+        var result = MessageAnalyzer.Default.Analyze("Domani chiamo l'avvocato, siete degl'incompetenti e l'ordine è sbagliato.");
+
+        Assert.Equal("it", result.Language.Code);
+        var legal = Assert.Single(result.Evidence, e => e.Label == "threat:legal");
+        Assert.Equal("avvocato", result.Text.Substring(legal.Offset, legal.Length));
+        Assert.True(result.Abuse.Targeted);
+    }
 }
