@@ -9,7 +9,7 @@ namespace CalmDesk.Interactions;
 internal sealed class MessageAnalysis
 {
     /// Bumped whenever lexicons or scoring change, so `calmdesk analyze --reanalyze-all` knows what is stale.
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
