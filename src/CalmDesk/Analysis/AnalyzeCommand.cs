@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CalmDesk.Infrastructure;
 using CalmDesk.Interactions;
 using Spectre.Console;
@@ -11,13 +9,6 @@ namespace CalmDesk.Analysis;
 /// <summary>`calmdesk analyze "TEXT"`, `calmdesk analyze --jsonl [FILE]` and `calmdesk analyze --reanalyze-all`.</summary>
 internal static class AnalyzeCommand
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // Output goes to files and terminals, never into HTML: keep accents, Greek and quotes readable.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     public static Command Create()
     {
         var text = new Argument<string?>("TEXT") { Description = "The message to analyse", Arity = ArgumentArity.ZeroOrOne };

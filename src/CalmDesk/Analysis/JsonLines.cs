@@ -33,7 +33,7 @@ internal sealed class JsonLines : IDisposable
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions
         {
             // Output goes to files and terminals, never into HTML: keep accents, Greek and quotes readable.
-            Encoder = AnalyzeCommand.Json.Encoder,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             SkipValidation = true,
         });
     }
