@@ -212,25 +212,19 @@ internal sealed class Trainer(string data, string eval)
             Add(word, Negative);
         }
 
-        using var lexicon = typeof(MessageAnalyzer).Assembly.GetManifestResourceStream($"CalmDesk.Analysis.Lexicons.{language}.tsv");
-        if (lexicon is not null)
+        // The project's own lexicon, read by the library's parser: its words folded and split as the tokenizer does.
+        foreach (var entry in Lexicons.Value[language].Entries.Where(e => e.Label is "anger" or "calm" || e.AbuseKind.Length > 0))
         {
-            using var reader = new StreamReader(lexicon);
-            while (reader.ReadLine() is { } line)
+            foreach (var word in entry.Words)
             {
-                var f = line.Split('\t');
-                if (f.Length == 3 && !line.StartsWith('#') && (f[0] is "anger" or "calm" || f[0].StartsWith("abuse:", StringComparison.Ordinal)))
-                {
-                    foreach (var word in f[2].Split(' '))
-                    {
-                        Add(word.TrimEnd('*'), f[0] == "calm" ? Positive : Negative);
-                    }
-                }
+                Add(word.TrimEnd('*'), entry.Label == "calm" ? Positive : Negative);
             }
         }
 
         return words;
     }
+
+    private static readonly Lazy<IReadOnlyDictionary<string, Lexicon>> Lexicons = new(Lexicon.LoadAll);
 
     private readonly Dictionary<string, HashSet<string>> _profanity = new(StringComparer.Ordinal);
 
