@@ -66,8 +66,9 @@ public sealed class MessageAnalyzer
             notes = [.. notes, parts.Text.Length == 0 ? "empty" : "no_words"];
         }
 
-        var language = options.Language is { Length: > 0 } given && _lexicons.ContainsKey(given.ToLowerInvariant())
-            ? new LanguageGuess(given.ToLowerInvariant(), 1)
+        var given = options.Language is { Length: > 0 } code ? code.ToLowerInvariant() : null;
+        var language = given is not null && _lexicons.ContainsKey(given)
+            ? new LanguageGuess(given, 1)
             : LanguageDetector.Detect(parts.Text, tokens);
         workspace.Scoring.Evaluate(parts, tokens, _lexiconsByLanguage[language.Code], _vocabulary);
         return (parts, language, workspace.Scoring, notes);

@@ -125,15 +125,15 @@ internal sealed class Scoring
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < _tokens.Count; i++)
         {
-            if (IsContentWord(i) && seen.Add(_tokens.FoldedString(i)))
+            if (IsContentWord(i) && _tokens.FoldedString(i) is var word && seen.Add(word))
             {
-                yield return new WordFeature(_tokens.FoldedString(i), i, IsNegated(i, 3), AimAt(i));
+                yield return new WordFeature(word, i, IsNegated(i, 3), AimAt(i));
             }
         }
     }
 
-    /// <summary>True for a word the model can weigh (no digits, two letters or more, not an elided article). The model and its training
-    /// read the same words, each once: its first occurrence.</summary>
+    /// <summary>True for a word the model can weigh (no digits, two letters or more, not an elided article).
+    /// The model and its training read the same words, each once: its first occurrence.</summary>
     private bool IsContentWord(int index)
     {
         ref readonly var token = ref _tokens[index];
