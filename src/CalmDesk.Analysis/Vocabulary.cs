@@ -44,13 +44,22 @@ internal sealed class Vocabulary
                 if (first[^1] != '*')
                 {
                     Info(first);
-                    ListAt(exact, (first, lexicon.Index)).Add(entry);
+                    if (!exact.TryGetValue((first, lexicon.Index), out var starting))
+                    {
+                        exact[(first, lexicon.Index)] = starting = [];
+                    }
+
+                    starting.Add(entry);
                 }
                 else if (first.Length - 1 >= KeyLength)
                 {
                     var key = first[..KeyLength];
-                    (prefixes.TryGetValue(key, out var byLanguage) ? byLanguage : prefixes[key] = new List<LexiconEntry>?[count])[lexicon.Index] ??= [];
-                    prefixes[key][lexicon.Index]!.Add(entry);
+                    if (!prefixes.TryGetValue(key, out var byLanguage))
+                    {
+                        prefixes[key] = byLanguage = new List<LexiconEntry>?[count];
+                    }
+
+                    (byLanguage[lexicon.Index] ??= []).Add(entry);
                 }
                 else
                 {
@@ -96,9 +105,6 @@ internal sealed class Vocabulary
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
 
         WordInfo Info(string word) => words.TryGetValue(word, out var info) ? info : words[word] = new WordInfo(count);
-
-        static List<LexiconEntry> ListAt<TKey>(Dictionary<TKey, List<LexiconEntry>> index, TKey key)
-            where TKey : notnull => index.TryGetValue(key, out var list) ? list : index[key] = [];
     }
 
     /// <summary>What the lists say about a folded word; null when none names it.</summary>
