@@ -63,6 +63,11 @@ internal sealed class Lexicon
                 throw new FormatException($"Lexicon {language}, line {number}: unknown label '{fields[0]}'.");
             }
 
+            if (fields[0] == "false_friend" && (words.Length != 1 || words[0][^1] == '*'))
+            {
+                throw new FormatException($"Lexicon {language}, line {number}: a false_friend is one whole word, found '{fields[2]}'.");
+            }
+
             yield return new LexiconEntry(language, fields[0], weight, words, fields[2]) { Line = number };
         }
     }

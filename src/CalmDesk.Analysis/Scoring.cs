@@ -68,7 +68,6 @@ internal sealed class Scoring
     private ulong[] _covered = new ulong[64];
     private readonly List<int> _targets = [];
     private readonly List<int> _selves = [];
-    private readonly List<int> _falseFriends = [];
     private readonly List<(string Label, string Kind, double Sum)> _findings = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _kinds; // bits over AbuseKindOrder
@@ -257,7 +256,7 @@ internal sealed class Scoring
                     anger += weight;
                     Add(start, count, "anger", isNegated ? entry.NegatedRule : entry.Rule, weight);
                     break;
-                case "negator" or "intensifier" or "target" or "self" or "false_friend":
+                case "negator" or "intensifier" or "target" or "self":
                     break;
                 default:
                     if (entry.AbuseKind.Length > 0)
@@ -349,7 +348,10 @@ internal sealed class Scoring
         {
             var info = _tokens.Info(i);
             var prefixes = info is null ? _vocabulary.PrefixesFor(_tokens.Folded(i)) : null;
-            for (var l = 0; l < _lexicons.Count; l++)
+            // English entries apply to every language's mail, but do not start at a word the message's own lexicon
+            // marks as a false friend: Italian "sue" (his, her), "fine" (end), "so" (I know).
+            var lexiconCount = info is not null && (info.FalseFriendOf & (1 << _lexicons[0].Index)) != 0 ? 1 : _lexicons.Count;
+            for (var l = 0; l < lexiconCount; l++)
             {
                 var language = _lexicons[l].Index;
                 if (info is not null)
@@ -364,7 +366,6 @@ internal sealed class Scoring
             }
         }
 
-        DropFalseFriends();
         if (all.Count == 0)
         {
             return;
@@ -399,25 +400,6 @@ internal sealed class Scoring
 
         all.RemoveRange(kept, all.Count - kept);
         all.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Count != b.Count ? b.Count.CompareTo(a.Count) : Tie(a, b));
-    }
-
-    /// <summary>English entries apply to every language's mail, but not where the message's own lexicon says the
-    /// word is its own and means something else: Italian "sue" (his, her), "fine" (end), "so" (I know).</summary>
-    private void DropFalseFriends()
-    {
-        _falseFriends.Clear();
-        foreach (var match in _matches)
-        {
-            if (match.Order == 0 && match.Entry.Label == "false_friend")
-            {
-                _falseFriends.Add(match.Start);
-            }
-        }
-
-        if (_falseFriends.Count > 0)
-        {
-            _matches.RemoveAll(m => m.Order > 0 && _falseFriends.Contains(m.Start));
-        }
     }
 
     private void AddMatches(LexiconEntry[]? candidates, int index, int order)

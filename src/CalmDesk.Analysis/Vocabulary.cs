@@ -10,6 +10,10 @@ internal sealed class WordInfo(int languages)
     /// word; a language listed twice counts twice, as in the detector's table.</summary>
     public int[] FunctionWordOf { get; set; } = [];
 
+    /// <summary>Bits by language index: the languages whose lexicon marks this word as a false friend, where
+    /// English entries do not start at it.</summary>
+    public int FalseFriendOf { get; set; }
+
     /// <summary>By language index: the entries whose first word is this word, or a prefix of it ("idiot*").</summary>
     public LexiconEntry[]?[] Entries { get; } = new LexiconEntry[]?[languages];
 
@@ -41,7 +45,11 @@ internal sealed class Vocabulary
             foreach (var entry in lexicon.Entries)
             {
                 var first = entry.Words[0];
-                if (first[^1] != '*')
+                if (entry.Label == "false_friend")
+                {
+                    Info(first).FalseFriendOf |= 1 << lexicon.Index;
+                }
+                else if (first[^1] != '*')
                 {
                     Info(first);
                     if (!exact.TryGetValue((first, lexicon.Index), out var starting))
