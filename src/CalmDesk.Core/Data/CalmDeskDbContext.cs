@@ -1,6 +1,9 @@
 using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Interactions;
+using CalmDesk.Notifications;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +22,14 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<CommitmentChange> CommitmentChanges => Set<CommitmentChange>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using CalmDesk.Accounts;
+using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
@@ -113,13 +114,14 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
             db.Customers.Add(customer);
             await db.SaveChangesAsync(cancellationToken);
 
-            AddInteractions(customer, contact, rep, banks[spec.Language], random, now, index);
+            await AddInteractionsAsync(customer, contact, rep, banks[spec.Language], random, now, index, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
     }
 
-    private void AddInteractions(Customer customer, Contact contact, (int Id, string Name) rep, DemoMessages bank, Random random, DateTimeOffset now, int index)
+    private async Task AddInteractionsAsync(
+        Customer customer, Contact contact, (int Id, string Name) rep, DemoMessages bank, Random random, DateTimeOffset now, int index, CancellationToken cancellationToken)
     {
         var count = 7 + random.Next(6);
         // Every customer gets a different mix; the inbound kinds cycle so each kind appears in every language.
@@ -177,6 +179,7 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
             }
 
             InteractionAnalysis.Apply(interaction, now);
+            await CaseTriage.AssignAsync(db, interaction, cancellationToken);
             db.Interactions.Add(interaction);
         }
     }

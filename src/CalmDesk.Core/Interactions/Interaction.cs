@@ -1,3 +1,4 @@
+using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Reps;
 
@@ -17,6 +18,11 @@ internal sealed class Interaction
     public int? ContactId { get; set; }
 
     public Contact? Contact { get; set; }
+
+    /// The case it belongs to, if it is about a problem being handled.
+    public int? CaseId { get; set; }
+
+    public Case? Case { get; set; }
 
     public Channel Channel { get; set; }
 

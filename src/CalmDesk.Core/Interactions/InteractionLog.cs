@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CalmDesk.Accounts;
+using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Localization;
@@ -30,7 +31,12 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
         return new Page<InteractionView>([.. rows.Select(r => View(r.Interaction, r.ContactName))], number, size, total);
     }
 
-    public async Task<Outcome<InteractionView>> AddAsync(Viewer viewer, int customerId, InteractionInput input, CancellationToken cancellationToken = default)
+    public Task<Outcome<InteractionView>> AddAsync(Viewer viewer, int customerId, InteractionInput input, CancellationToken cancellationToken = default) =>
+        AddAsync(viewer, customerId, input, null, cancellationToken);
+
+    /// Records an interaction; with a case id it goes to that case, otherwise triage decides whether it opens or joins one.
+    public async Task<Outcome<InteractionView>> AddAsync(
+        Viewer viewer, int customerId, InteractionInput input, int? caseId, CancellationToken cancellationToken = default)
     {
         var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         if (customer is null)
@@ -70,14 +76,19 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
         }
 
         InteractionAnalysis.Apply(interaction, now);
+        interaction.CaseId = caseId;
+        await CaseTriage.AssignAsync(db, interaction, cancellationToken);
         db.Interactions.Add(interaction);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InteractionView>.Done(View(interaction, contact?.Name));
     }
 
-    private static InteractionView View(Interaction i, string? contactName) => new(
+    public static InteractionView View(Interaction i, string? contactName) => new(
         i.Id, i.CustomerId, i.ContactId, contactName, i.Channel, i.Direction, i.OccurredAt,
-        i.Subject, i.Body, i.MinutesSpent, i.AuthorName, i.ExternalId, i.Analysis?.ReadDetails());
+        i.Subject, i.Body, i.MinutesSpent, i.AuthorName, i.ExternalId, i.Analysis?.ReadDetails())
+    {
+        CaseId = i.CaseId ?? i.Case?.Id,
+    };
 
     /// A stable id for a record that came without one, so importing it again is recognised.
     public static string ContentId(string scheme, params string?[] parts) =>

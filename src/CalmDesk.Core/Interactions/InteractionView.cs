@@ -13,4 +13,7 @@ internal sealed record InteractionView(
     int? MinutesSpent,
     string? AuthorName,
     string ExternalId,
-    AnalysisDocument? Analysis);
+    AnalysisDocument? Analysis)
+{
+    public int? CaseId { get; init; }
+}

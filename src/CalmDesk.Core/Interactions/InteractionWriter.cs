@@ -1,3 +1,4 @@
+using CalmDesk.Cases;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
         }
 
         InteractionAnalysis.Apply(interaction, interaction.CreatedAt);
+        await CaseTriage.AssignAsync(db, interaction, cancellationToken);
         db.Interactions.Add(interaction);
         await ImportFile.SaveRecordAsync(db, report, cancellationToken);
     }

@@ -1,0 +1,62 @@
+using CalmDesk.Customers;
+using CalmDesk.Interactions;
+
+namespace CalmDesk.Cases;
+
+/// One problem of one customer and every interaction about it, from the first angry message to the check that it stayed fixed.
+internal sealed class Case
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxFactLength = 1000;
+
+    public int Id { get; set; }
+
+    public int CustomerId { get; set; }
+
+    public Customer? Customer { get; set; }
+
+    public required string Title { get; set; }
+
+    public CaseStatus Status { get; set; } = CaseStatus.Open;
+
+    /// Comma-separated situation kinds (wrong_delivery, price_objection…): detected, or set by the rep.
+    public string Situations { get; set; } = "";
+
+    public RootCause RootCause { get; set; }
+
+    /// The facts drawn out with questions: what happened, when, which order.
+    public string? FactWhat { get; set; }
+
+    public string? FactWhen { get; set; }
+
+    public string? FactOrder { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public DateOnly? FollowUpOn { get; set; }
+
+    /// Comma-separated ids of the de-escalation steps the rep has ticked.
+    public string GuideSteps { get; set; } = "";
+
+    /// Set when this case was merged into another; its interactions moved there.
+    public int? MergedIntoId { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public List<Interaction> Interactions { get; set; } = [];
+
+    public bool IsActive => Status is not (CaseStatus.Resolved or CaseStatus.Closed) && MergedIntoId is null;
+
+    public IReadOnlyList<string> SituationList => Split(Situations);
+
+    public IReadOnlyList<string> GuideStepList => Split(GuideSteps);
+
+    public static string Join(IEnumerable<string> values) =>
+        string.Join(',', values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal));
+
+    private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

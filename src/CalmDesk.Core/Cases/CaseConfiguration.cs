@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CalmDesk.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.Property(c => c.Title).HasMaxLength(Case.MaxTitleLength);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.RootCause).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.Situations).HasMaxLength(400);
+        builder.Property(c => c.FactWhat).HasMaxLength(Case.MaxFactLength);
+        builder.Property(c => c.FactWhen).HasMaxLength(200);
+        builder.Property(c => c.FactOrder).HasMaxLength(200);
+        builder.Property(c => c.Resolution).HasMaxLength(Case.MaxFactLength);
+        builder.Property(c => c.GuideSteps).HasMaxLength(200);
+        builder.HasIndex(c => new { c.CustomerId, c.Status });
+        builder.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Interactions).WithOne(i => i.Case).HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Case>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

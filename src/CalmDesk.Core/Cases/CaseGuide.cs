@@ -1,0 +1,99 @@
+using CalmDesk.Accounts;
+using CalmDesk.Commitments;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Cases;
+
+/// What the rep does on a case while talking to the customer: tick the de-escalation steps, take notes of the call,
+/// pause a heated conversation with a promise of an update, and send the reply.
+internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock)
+{
+    /// The de-escalation tactics, in the order they are used.
+    public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "resolve", "timeline", "keep"];
+
+    public async Task<Outcome<CaseDetail>> SetStepAsync(Viewer viewer, int id, string? step, bool done, CancellationToken cancellationToken = default)
+    {
+        var target = await ActiveAsync(viewer, id, cancellationToken);
+        if (target is null)
+        {
+            return Outcome<CaseDetail>.Missing();
+        }
+
+        if (step is null || !Steps.Contains(step))
+        {
+            return Outcome<CaseDetail>.Invalid("step", Messages.Format("The step must be one of {0}.", string.Join(", ", Steps)));
+        }
+
+        var ticked = target.GuideStepList.Where(s => s != step).ToList();
+        if (done)
+        {
+            ticked.Add(step);
+        }
+
+        target.GuideSteps = Case.Join(Steps.Where(ticked.Contains));
+        target.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
+    }
+
+    /// Stores what the customer said on the call as a note on the case, analysed like any message.
+    public async Task<Outcome<InteractionView>> AddNoteAsync(
+        Viewer viewer, int id, string? body, Channel channel = Channel.Call, int? minutes = null, CancellationToken cancellationToken = default) =>
+        await RecordAsync(viewer, id, new InteractionInput(channel.ToString(), nameof(Direction.Internal), null, null, body, minutes), null, cancellationToken);
+
+    /// Records the reply as sent to the customer's contact, and the case then waits on the customer.
+    public async Task<Outcome<InteractionView>> SendReplyAsync(
+        Viewer viewer, int id, string? subject, string? body, CancellationToken cancellationToken = default) =>
+        await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken);
+
+    /// Pauses a conversation too heated to continue: a promise of a status update in the given number of minutes.
+    public async Task<Outcome<CommitmentView>> PauseAsync(Viewer viewer, int id, int? minutes, string? what, CancellationToken cancellationToken = default)
+    {
+        var target = await ActiveAsync(viewer, id, cancellationToken);
+        if (target is null)
+        {
+            return Outcome<CommitmentView>.Missing();
+        }
+
+        if (minutes is not (>= 5 and <= 7 * 24 * 60))
+        {
+            return Outcome<CommitmentView>.Invalid("minutes", Messages.Get("The pause must last between 5 minutes and 7 days."));
+        }
+
+        var text = string.IsNullOrWhiteSpace(what) ? Messages.Format("Status update to the customer: {0}", target.Title) : what.Trim();
+        return await new CommitmentBook(db, clock).CreateAsync(
+            viewer, new CommitmentInput(null, id, text, clock.GetUtcNow().AddMinutes(minutes.Value)), CommitmentSource.Pause, cancellationToken);
+    }
+
+    private async Task<Outcome<InteractionView>> RecordAsync(
+        Viewer viewer, int id, InteractionInput input, CaseStatus? then, CancellationToken cancellationToken)
+    {
+        var target = await ActiveAsync(viewer, id, cancellationToken);
+        if (target is null)
+        {
+            return Outcome<InteractionView>.Missing();
+        }
+
+        var contactId = await db.Interactions.Where(i => i.CaseId == id && i.ContactId != null)
+            .OrderByDescending(i => i.OccurredAt).Select(i => i.ContactId).FirstOrDefaultAsync(cancellationToken);
+        var outcome = await new InteractionLog(db, clock).AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            target.UpdatedAt = clock.GetUtcNow();
+            if (then is { } status && target.Status is CaseStatus.Open or CaseStatus.WaitingOnUs)
+            {
+                target.Status = status;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private Task<Case?> ActiveAsync(Viewer viewer, int id, CancellationToken cancellationToken) =>
+        db.Cases.VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id && c.MergedIntoId == null, cancellationToken);
+}

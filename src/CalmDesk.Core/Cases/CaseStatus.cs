@@ -1,0 +1,10 @@
+namespace CalmDesk.Cases;
+
+internal enum CaseStatus
+{
+    Open,
+    WaitingOnUs,
+    WaitingOnCustomer,
+    Resolved,
+    Closed,
+}

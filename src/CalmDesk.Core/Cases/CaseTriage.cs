@@ -1,0 +1,86 @@
+using CalmDesk.Analysis;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Cases;
+
+/// Decides, as a message is stored, whether it is about a problem: an angry or abusive message, or one with a
+/// situation, joins the customer's open case on the same problem, or opens a new one.
+internal static class CaseTriage
+{
+    /// Situations that are good news, not problems: they never open a case.
+    private static readonly HashSet<string> NotProblems = new(StringComparer.Ordinal) { "praise" };
+
+    public static IReadOnlyList<string> ProblemSituations(MessageAnalysis analysis) =>
+        [.. analysis.Situations.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(s => !NotProblems.Contains(s))];
+
+    public static bool NeedsCase(Interaction interaction) =>
+        interaction is { Direction: not Direction.Outbound, Analysis: { } analysis }
+        && (analysis.AngerLevel >= AngerLevel.Angry || (analysis.AbuseTargeted && analysis.AbuseScore >= 0.5) || ProblemSituations(analysis).Count > 0);
+
+    /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case, or null.
+    public static async Task<Case?> AssignAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken = default)
+    {
+        if (interaction.CaseId is not null || interaction.Case is not null || !NeedsCase(interaction))
+        {
+            return null;
+        }
+
+        var situations = ProblemSituations(interaction.Analysis!);
+        // Cases added earlier in the same unit of work (an import batch, the demo) count as well as stored ones.
+        var active = db.Cases.Local.Where(c => c.CustomerId == interaction.CustomerId && c.IsActive).ToList();
+        active.AddRange(await db.Cases
+            .Where(c => c.CustomerId == interaction.CustomerId && c.MergedIntoId == null
+                && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            .ToListAsync(cancellationToken));
+        var candidates = active.Distinct().OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).ToList();
+        // Same problem: a shared situation; a message with anger but no situation belongs to the latest open problem.
+        var match = situations.Count == 0
+            ? candidates.FirstOrDefault()
+            : candidates.FirstOrDefault(c => c.SituationList.Intersect(situations, StringComparer.Ordinal).Any());
+        if (match is null)
+        {
+            match = new Case
+            {
+                CustomerId = interaction.CustomerId,
+                Title = TitleFor(interaction),
+                OpenedAt = interaction.OccurredAt,
+                UpdatedAt = interaction.OccurredAt,
+            };
+            db.Cases.Add(match);
+        }
+
+        match.Situations = Case.Join([.. match.SituationList, .. situations]);
+        if (interaction.OccurredAt > match.UpdatedAt)
+        {
+            match.UpdatedAt = interaction.OccurredAt;
+        }
+
+        if (interaction.OccurredAt < match.OpenedAt)
+        {
+            match.OpenedAt = interaction.OccurredAt;
+        }
+
+        interaction.Case = match;
+        return match;
+    }
+
+    public static string TitleFor(Interaction interaction)
+    {
+        var text = interaction.Subject is { Length: > 0 } subject ? subject : interaction.Body;
+        text = text.Trim();
+        while (text.StartsWith("re:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("fw:", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[3..].TrimStart();
+        }
+
+        var firstLine = text.Split('\n', 2)[0].Trim();
+        if (firstLine.Length == 0)
+        {
+            firstLine = interaction.Channel.ToString();
+        }
+
+        return firstLine.Length <= 80 ? firstLine : firstLine[..77].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,67 @@
+using CalmDesk.Analysis;
+using CalmDesk.Commitments;
+using CalmDesk.Interactions;
+
+namespace CalmDesk.Cases;
+
+internal sealed record CaseSummary(
+    int Id,
+    int CustomerId,
+    string Company,
+    string Title,
+    CaseStatus Status,
+    IReadOnlyList<string> Situations,
+    RootCause RootCause,
+    double PeakAnger,
+    bool Abusive,
+    int Interactions,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset UpdatedAt,
+    DateOnly? FollowUpOn)
+{
+    public AngerLevel PeakLevel => PeakAnger switch
+    {
+        >= 0.8 => AngerLevel.Furious,
+        >= 0.5 => AngerLevel.Angry,
+        >= 0.3 => AngerLevel.Annoyed,
+        _ => AngerLevel.Calm,
+    };
+}
+
+/// Everything the case page, the guide and the drafts need about one case.
+internal sealed record CaseDetail(
+    int Id,
+    int CustomerId,
+    string Company,
+    string Title,
+    CaseStatus Status,
+    IReadOnlyList<string> Situations,
+    RootCause RootCause,
+    string? FactWhat,
+    string? FactWhen,
+    string? FactOrder,
+    string? Resolution,
+    DateOnly? FollowUpOn,
+    IReadOnlyList<string> GuideSteps,
+    int? MergedIntoId,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ResolvedAt,
+    string Language,
+    string? ContactName,
+    string? ContactEmail,
+    string? RepName,
+    IReadOnlyList<InteractionView> Interactions,
+    IReadOnlyList<CommitmentView> Commitments)
+{
+    /// The latest message from the customer's side (or our note of a call), whose mood the guide follows.
+    public InteractionView? LatestFromCustomer =>
+        Interactions.Where(i => i.Direction != Direction.Outbound && i.Analysis is not null).MaxBy(i => (i.OccurredAt, i.Id));
+
+    public AngerLevel CurrentAnger => LatestFromCustomer?.Analysis?.Anger.Level ?? AngerLevel.Calm;
+
+    public bool CurrentlyAbusive => LatestFromCustomer?.Analysis?.Abuse is { Targeted: true, Score: >= 0.5 };
+
+    /// Too heated to talk resolution: the guide offers a pause.
+    public bool TooHeated => CurrentAnger >= AngerLevel.Furious || CurrentlyAbusive;
+}

@@ -1,0 +1,212 @@
+using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Commitments;
+
+/// Records promises, lists them by urgency, and keeps their history as they are kept, delayed or cancelled.
+internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CommitmentView>> ListAsync(
+        Viewer viewer, bool includeClosed = false, int? customerId = null, int? caseId = null, CancellationToken cancellationToken = default)
+    {
+        var query = Query(viewer).Where(c => includeClosed || c.Status == CommitmentStatus.Open);
+        if (customerId is { } customer)
+        {
+            query = query.Where(c => c.CustomerId == customer);
+        }
+
+        if (caseId is { } caseNumber)
+        {
+            query = query.Where(c => c.CaseId == caseNumber);
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = await query.OrderBy(c => c.DueAt).Take(500).ToListAsync(cancellationToken);
+        return [.. rows.Select(c => View(c, now)).OrderBy(v => v.State).ThenBy(v => v.DueAt)];
+    }
+
+    /// Open promises due before the given time (overdue included), most urgent first: `calmdesk commitments due`.
+    public async Task<IReadOnlyList<CommitmentView>> DueAsync(Viewer viewer, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await Query(viewer).Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= before).ToListAsync(cancellationToken);
+        return [.. rows.Select(c => View(c, now)).OrderBy(v => v.State).ThenBy(v => v.DueAt)];
+    }
+
+    public async Task<CommitmentView?> GetAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
+        await Query(viewer).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } commitment ? View(commitment, clock.GetUtcNow()) : null;
+
+    public async Task<Outcome<CommitmentView>> CreateAsync(
+        Viewer viewer, CommitmentInput input, CommitmentSource source = CommitmentSource.Manual, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var errors = input.Validate(now);
+        var customerId = input.CustomerId;
+        if (input.CaseId is { } caseId)
+        {
+            var owningCase = await db.Cases.VisibleTo(viewer).Where(c => c.Id == caseId).Select(c => new { c.CustomerId }).SingleOrDefaultAsync(cancellationToken);
+            if (owningCase is null)
+            {
+                errors["caseId"] = [Messages.Format("Case {0} does not exist or is not yours.", caseId)];
+            }
+            else if (customerId is not null && customerId != owningCase.CustomerId)
+            {
+                errors["caseId"] = [Messages.Format("Case {0} belongs to another customer.", caseId)];
+            }
+            else
+            {
+                customerId = owningCase.CustomerId;
+            }
+        }
+
+        if (customerId is { } id && !await db.Customers.VisibleTo(viewer).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            errors["customerId"] = [Messages.Format("Customer {0} does not exist or is not yours.", id)];
+        }
+
+        var owner = await OwnerAsync(viewer, input.OwnerRepId, cancellationToken);
+        if (owner is null)
+        {
+            errors["ownerRepId"] = [viewer.SeesAll
+                ? Messages.Get("Choose an active rep to keep the promise.")
+                : Messages.Get("A rep can only make promises they keep themselves.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<CommitmentView>.Invalid(errors);
+        }
+
+        var commitment = New(customerId!.Value, input.CaseId, owner!.Value, input.What!.Trim(), input.DueAt!.Value.ToUniversalTime(), source, now);
+        db.Commitments.Add(commitment);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CommitmentView>.Done((await GetAsync(Viewer.System, commitment.Id, cancellationToken))!);
+    }
+
+    /// A new promise with its first history line; the caller adds and saves it.
+    public static Commitment New(int customerId, int? caseId, int ownerRepId, string what, DateTimeOffset dueAt, CommitmentSource source, DateTimeOffset now)
+    {
+        var commitment = new Commitment { CustomerId = customerId, CaseId = caseId, OwnerRepId = ownerRepId, What = what, Source = source, CreatedAt = now };
+        commitment.Schedule(dueAt, now);
+        commitment.History.Add(new CommitmentChange { Kind = CommitmentChangeKind.Created, At = now, NewDueAt = dueAt });
+        return commitment;
+    }
+
+    public async Task<Outcome<CommitmentView>> CompleteAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
+        await CloseAsync(viewer, id, CommitmentStatus.Done, CommitmentChangeKind.Done, null, cancellationToken);
+
+    public async Task<Outcome<CommitmentView>> CancelAsync(Viewer viewer, int id, string? reason, CancellationToken cancellationToken = default) =>
+        await CloseAsync(viewer, id, CommitmentStatus.Cancelled, CommitmentChangeKind.Cancelled, reason, cancellationToken);
+
+    /// Moves the due time, after telling the customer: the notice is recorded in their timeline (and the case), and
+    /// the history keeps the old date, the new one, the reason and the notice.
+    public async Task<Outcome<CommitmentView>> DelayAsync(
+        Viewer viewer, int id, DateTimeOffset? newDueAt, string? reason, string? notice, CancellationToken cancellationToken = default)
+    {
+        var commitment = await Query(viewer).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (commitment is null)
+        {
+            return Outcome<CommitmentView>.Missing();
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        if (commitment.Status != CommitmentStatus.Open)
+        {
+            errors["status"] = [Messages.Get("Only an open promise can be delayed.")];
+        }
+
+        if (newDueAt is null || newDueAt <= now)
+        {
+            errors["newDueAt"] = [Messages.Get("The new due time must be in the future.")];
+        }
+        else if (newDueAt <= commitment.DueAt)
+        {
+            errors["newDueAt"] = [Messages.Get("The new due time must be later than the current one.")];
+        }
+
+        if (string.IsNullOrWhiteSpace(notice))
+        {
+            errors["notice"] = [Messages.Get("Tell the customer first: the delay notice is required.")];
+        }
+        else if (notice.Length > 4000)
+        {
+            errors["notice"] = [Messages.Format("The notice must be at most {0} characters.", 4000)];
+        }
+
+        if (reason is { Length: > 500 })
+        {
+            errors["reason"] = [Messages.Format("The reason must be at most {0} characters.", 500)];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<CommitmentView>.Invalid(errors);
+        }
+
+        var previous = commitment.DueAt;
+        commitment.Schedule(newDueAt!.Value.ToUniversalTime(), now);
+        var rep = await db.Reps.SingleOrDefaultAsync(r => r.UserId == viewer.UserId, cancellationToken);
+        commitment.History.Add(new CommitmentChange
+        {
+            Kind = CommitmentChangeKind.Delayed, At = now, PreviousDueAt = previous, NewDueAt = commitment.DueAt,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = rep?.Id,
+        });
+        db.Interactions.Add(new Interaction
+        {
+            CustomerId = commitment.CustomerId, CaseId = commitment.CaseId, Channel = Channel.Email, Direction = Direction.Outbound,
+            OccurredAt = now, CreatedAt = now, Body = notice.Trim(), AuthorRepId = rep?.Id, AuthorName = rep?.DisplayName,
+            ExternalId = "calmdesk:" + Guid.NewGuid().ToString("N"),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CommitmentView>.Done(View(commitment, now));
+    }
+
+    private async Task<Outcome<CommitmentView>> CloseAsync(
+        Viewer viewer, int id, CommitmentStatus status, CommitmentChangeKind kind, string? reason, CancellationToken cancellationToken)
+    {
+        var commitment = await Query(viewer).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (commitment is null)
+        {
+            return Outcome<CommitmentView>.Missing();
+        }
+
+        if (commitment.Status != CommitmentStatus.Open)
+        {
+            return Outcome<CommitmentView>.Invalid("status", Messages.Get("This promise is already closed."));
+        }
+
+        var now = clock.GetUtcNow();
+        commitment.Status = status;
+        commitment.CompletedAt = now;
+        var rep = await db.Reps.SingleOrDefaultAsync(r => r.UserId == viewer.UserId, cancellationToken);
+        commitment.History.Add(new CommitmentChange { Kind = kind, At = now, Reason = reason, ByRepId = rep?.Id });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CommitmentView>.Done(View(commitment, now));
+    }
+
+    /// The rep who will keep a new promise: the one named (managers may name anyone active), else the viewer's own.
+    public async Task<int?> OwnerAsync(Viewer viewer, int? ownerRepId, CancellationToken cancellationToken)
+    {
+        var own = await db.Reps.Where(r => r.UserId == viewer.UserId && r.IsActive).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        if (ownerRepId is null || ownerRepId == own)
+        {
+            return own;
+        }
+
+        return viewer.SeesAll && await db.Reps.AnyAsync(r => r.Id == ownerRepId && r.IsActive, cancellationToken) ? ownerRepId : null;
+    }
+
+    private IQueryable<Commitment> Query(Viewer viewer) =>
+        db.Commitments.VisibleTo(viewer).Include(c => c.Customer).Include(c => c.Case).Include(c => c.Owner).Include(c => c.History);
+
+    public static CommitmentView View(Commitment c, DateTimeOffset now) => new(
+        c.Id, c.CustomerId, c.Customer?.Company ?? "", c.CaseId, c.Case?.Title, c.OwnerRepId, c.Owner?.DisplayName ?? "", c.What,
+        c.DueAt, c.RemindAt, c.AtRiskAt, c.Status, CommitmentSchedule.StateOf(c, now), c.Source, c.CreatedAt, c.CompletedAt,
+        [.. c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new CommitmentChangeView(h.Kind, h.At, h.PreviousDueAt, h.NewDueAt, h.Reason, h.Notice))]);
+}

@@ -1,0 +1,11 @@
+namespace CalmDesk.Commitments;
+
+/// Where a promise came from, so the history reads naturally ("promised during the call", "pause").
+internal enum CommitmentSource
+{
+    Manual,
+    Guide,
+    Pause,
+    Resolution,
+    FollowUp,
+}

@@ -1,0 +1,8 @@
+namespace CalmDesk.Commitments;
+
+internal enum CommitmentStatus
+{
+    Open,
+    Done,
+    Cancelled,
+}

@@ -1,0 +1,23 @@
+namespace CalmDesk.Commitments;
+
+internal sealed record CommitmentView(
+    int Id,
+    int CustomerId,
+    string Company,
+    int? CaseId,
+    string? CaseTitle,
+    int OwnerRepId,
+    string OwnerName,
+    string What,
+    DateTimeOffset DueAt,
+    DateTimeOffset RemindAt,
+    DateTimeOffset AtRiskAt,
+    CommitmentStatus Status,
+    CommitmentState State,
+    CommitmentSource Source,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt,
+    IReadOnlyList<CommitmentChangeView> History);
+
+internal sealed record CommitmentChangeView(
+    CommitmentChangeKind Kind, DateTimeOffset At, DateTimeOffset? PreviousDueAt, DateTimeOffset? NewDueAt, string? Reason, string? Notice);

@@ -1,0 +1,16 @@
+namespace CalmDesk.Notifications;
+
+internal enum NotificationKind
+{
+    /// A promise is coming up.
+    Reminder,
+
+    /// A promise is due soon and not done: tell the customer first if it will slip.
+    AtRisk,
+
+    /// A promise's due time has passed.
+    Overdue,
+
+    /// To a manager: a rep's promise is overdue.
+    Escalation,
+}

@@ -1,0 +1,250 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CalmDesk.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CasesAndCommitments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "CaseId",
+                table: "Interactions",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Situations = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RootCause = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FactWhat = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FactWhen = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FactOrder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    GuideSteps = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_Cases_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CommitmentId = table.Column<int>(type: "integer", nullable: true),
+                    CaseId = table.Column<int>(type: "integer", nullable: true),
+                    CustomerId = table.Column<int>(type: "integer", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Company = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerRepId = table.Column<int>(type: "integer", nullable: false),
+                    What = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AtRiskAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AtRiskSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverdueSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Reps_OwnerRepId",
+                        column: x => x.OwnerRepId,
+                        principalTable: "Reps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitmentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommitmentId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NewDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Notice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ByRepId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitmentChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitmentChanges_Commitments_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_CaseId",
+                table: "Interactions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CustomerId_Status",
+                table: "Cases",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_MergedIntoId",
+                table: "Cases",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentChanges_CommitmentId",
+                table: "CommitmentChanges",
+                column: "CommitmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_CaseId",
+                table: "Commitments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_CustomerId",
+                table: "Commitments",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_OwnerRepId_Status",
+                table: "Commitments",
+                columns: new[] { "OwnerRepId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Status_AtRiskAt",
+                table: "Commitments",
+                columns: new[] { "Status", "AtRiskAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Status_DueAt",
+                table: "Commitments",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Status_RemindAt",
+                table: "Commitments",
+                columns: new[] { "Status", "RemindAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_CommitmentId",
+                table: "Notifications",
+                column: "CommitmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientUserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "RecipientUserId", "ReadAt" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Interactions_Cases_CaseId",
+                table: "Interactions",
+                column: "CaseId",
+                principalTable: "Cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Interactions_Cases_CaseId",
+                table: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "CommitmentChanges");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Commitments");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Interactions_CaseId",
+                table: "Interactions");
+
+            migrationBuilder.DropColumn(
+                name: "CaseId",
+                table: "Interactions");
+        }
+    }
+}

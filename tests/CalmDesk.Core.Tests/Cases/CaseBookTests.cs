@@ -1,0 +1,169 @@
+using CalmDesk.Accounts;
+using CalmDesk.Commitments;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Cases;
+
+public sealed class CaseBookTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ListAndGet_AsRep_SeesOnlyCasesOfOwnCustomers(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var book = new CaseBook(db, database.Clock);
+        var mine = await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
+        var theirs = await book.CreateAsync(Viewer.System, fixture.Harbour, "Price increase", ["price_objection"], null, TestContext.Current.CancellationToken);
+
+        var list = await book.ListAsync(fixture.Giulia, activeOnly: true, null, null, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal([mine.Value!.Id], list.Items.Select(c => c.Id));
+        Assert.Null(await book.GetAsync(fixture.Giulia, theirs.Value!.Id, TestContext.Current.CancellationToken));
+        Assert.True((await book.UpdateAsync(fixture.Giulia, theirs.Value.Id, new CaseChange(Title: "mine now"), TestContext.Current.CancellationToken)).NotFound);
+        Assert.NotNull(await book.GetAsync(new Viewer("manager", SeesAll: true), theirs.Value.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ListAsync_AngriestActiveCaseFirst()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var log = new InteractionLog(db, database.Clock);
+        await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Prezzi", "Un aumento del 12% con due settimane di preavviso? Non è corretto."), TestContext.Current.CancellationToken);
+        await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Consegna", "VERGOGNA!!! Ci avete consegnato la merce sbagliata, siete degli incompetenti!!!"), TestContext.Current.CancellationToken);
+
+        var list = await new CaseBook(db, database.Clock).ListAsync(fixture.Giulia, true, null, null, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, list.Total);
+        Assert.Equal("Consegna", list.Items[0].Title);
+        Assert.True(list.Items[0].PeakAnger > list.Items[1].PeakAnger);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_UnknownStatusAndSituation_AreFieldErrors_AndNothingChanges()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var book = new CaseBook(db, database.Clock);
+        var created = await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
+
+        var outcome = await book.UpdateAsync(Viewer.System, created.Value!.Id, new CaseChange(Title: "x", Status: "sleeping", Situations: ["gossip"]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["situations", "status"], outcome.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Consegna", (await book.GetAsync(Viewer.System, created.Value.Id, TestContext.Current.CancellationToken))!.Title);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task MergeAndSplit_MoveInteractions(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var log = new InteractionLog(db, database.Clock);
+        var book = new CaseBook(db, database.Clock);
+        var a = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Consegna", "Ci avete consegnato la merce sbagliata, è inaccettabile!!!"), TestContext.Current.CancellationToken);
+        var b = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Prezzi", "Un aumento del 12% con due settimane di preavviso? Il vostro concorrente costa meno."), TestContext.Current.CancellationToken);
+        var target = a.Value!.CaseId!.Value;
+        var source = b.Value!.CaseId!.Value;
+
+        var merged = await book.MergeAsync(fixture.Giulia, target, source, TestContext.Current.CancellationToken);
+        var split = await book.SplitAsync(fixture.Giulia, target, [b.Value.Id], "Aumento prezzi", TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, merged.Value!.Interactions.Count);
+        Assert.Contains("price_objection", merged.Value.Situations);
+        Assert.Equal(target, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == source, TestContext.Current.CancellationToken)).MergedIntoId);
+        Assert.Equal([b.Value.Id], split.Value!.Interactions.Select(i => i.Id));
+        Assert.Equal([a.Value.Id], (await book.GetAsync(Viewer.System, target, TestContext.Current.CancellationToken))!.Interactions.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task MergeAsync_CasesOfDifferentCustomers_IsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var book = new CaseBook(db, database.Clock);
+        var one = await book.CreateAsync(Viewer.System, fixture.Nino, "One", null, null, TestContext.Current.CancellationToken);
+        var other = await book.CreateAsync(Viewer.System, fixture.Harbour, "Other", null, null, TestContext.Current.CancellationToken);
+
+        var outcome = await book.MergeAsync(Viewer.System, one.Value!.Id, other.Value!.Id, TestContext.Current.CancellationToken);
+
+        Assert.Contains("sourceCaseId", outcome.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ResolveAsync_SchedulesFollowUpCommitment_NDaysLater(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var book = new CaseBook(db, database.Clock);
+        var created = await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
+
+        var resolved = await book.ResolveAsync(fixture.Giulia, created.Value!.Id, "Reso ritirato e merce giusta consegnata", "ourMistake", 10, TestContext.Current.CancellationToken);
+
+        var detail = resolved.Value!;
+        Assert.Equal(CaseStatus.Resolved, detail.Status);
+        Assert.Equal(RootCause.OurMistake, detail.RootCause);
+        var followUp = Assert.Single(detail.Commitments);
+        Assert.Equal(CommitmentSource.FollowUp, followUp.Source);
+        Assert.Equal(fixture.GiuliaRep, followUp.OwnerRepId);
+        Assert.Equal(database.Clock.GetUtcNow().AddDays(10), followUp.DueAt);
+        Assert.Equal(DateOnly.FromDateTime(database.Clock.GetUtcNow().AddDays(10).UtcDateTime), detail.FollowUpOn);
+        Assert.Contains("status", (await book.ResolveAsync(fixture.Giulia, created.Value.Id, "again", null, 3, TestContext.Current.CancellationToken)).Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Guide_NoteIsAnalysed_StepsKeepTheirOrder_PauseCreatesPromise()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var created = await new CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Consegna", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
+        var guide = new CaseGuide(db, database.Clock);
+        var id = created.Value!.Id;
+
+        var note = await guide.AddNoteAsync(fixture.Giulia, id, "Il cliente urla: siete degli incompetenti, VERGOGNA!!!", cancellationToken: TestContext.Current.CancellationToken);
+        await guide.SetStepAsync(fixture.Giulia, id, "vent", true, TestContext.Current.CancellationToken);
+        var steps = await guide.SetStepAsync(fixture.Giulia, id, "acknowledge", true, TestContext.Current.CancellationToken);
+        var bad = await guide.SetStepAsync(fixture.Giulia, id, "shout", true, TestContext.Current.CancellationToken);
+        var pause = await guide.PauseAsync(fixture.Giulia, id, 60, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(id, note.Value!.CaseId);
+        Assert.Equal(Direction.Internal, note.Value.Direction);
+        Assert.NotNull(note.Value.Analysis);
+        Assert.True(steps.Value!.TooHeated);
+        Assert.Equal(["acknowledge", "vent"], steps.Value.GuideSteps);
+        Assert.Contains("step", bad.Errors.Keys);
+        Assert.Equal(CommitmentSource.Pause, pause.Value!.Source);
+        Assert.Equal(database.Clock.GetUtcNow().AddHours(1), pause.Value.DueAt);
+        Assert.Equal(fixture.GiuliaRep, pause.Value.OwnerRepId);
+    }
+
+    [Fact]
+    public async Task SendReplyAsync_RecordsOutboundEmail_AndWaitsOnCustomer()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var created = await new CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Consegna", null, null, TestContext.Current.CancellationToken);
+
+        var sent = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, created.Value!.Id, "Re: Consegna", "Gentile Nino, …", TestContext.Current.CancellationToken);
+        var other = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.James, created.Value.Id, "x", "y", TestContext.Current.CancellationToken);
+
+        Assert.Equal(Direction.Outbound, sent.Value!.Direction);
+        Assert.Equal(CaseStatus.WaitingOnCustomer, (await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Status);
+        Assert.True(other.NotFound);
+    }
+}
