@@ -1,0 +1,37 @@
+namespace CalmDesk.Playbooks;
+
+/// How to handle one situation, in one language: goals, steps, what to avoid, phrases, and the paragraph a reply draft uses.
+internal sealed record Playbook(
+    string Id,
+    string Language,
+    string Title,
+    IReadOnlyList<string> Triggers,
+    int Priority,
+    IReadOnlyList<string> Goals,
+    IReadOnlyList<string> Steps,
+    IReadOnlyList<string> Avoid,
+    IReadOnlyList<string> Phrases,
+    IReadOnlyList<string> Reply,
+    string File);
+
+/// One tactic of the live guide: what to do (for the rep) and phrases to say (for the customer).
+internal sealed record GuideStep(string Id, string Title, string Do, IReadOnlyList<string> Phrases);
+
+internal sealed record Guide(string Language, string Title, IReadOnlyDictionary<string, GuideStep> Steps, string File);
+
+/// The building blocks of reply drafts in one language, and the phrases a draft must never contain.
+internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, IReadOnlyList<string>> Sections, IReadOnlyList<string> Banned, string File)
+{
+    public static readonly IReadOnlyList<string> Required =
+    [
+        "subject", "greeting", "acknowledge-calm", "acknowledge-annoyed", "acknowledge-angry", "acknowledge-furious",
+        "apology", "facts-order", "facts-what", "promise", "closing", "delay",
+    ];
+
+    /// The variant of a section for a given case, stable for the case so the draft does not change on every visit.
+    public string Pick(string section, int seed)
+    {
+        var items = Sections[section];
+        return items[(int)((uint)seed % (uint)items.Count)];
+    }
+}

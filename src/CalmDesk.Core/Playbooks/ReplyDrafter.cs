@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
+using CalmDesk.Interactions;
+
+namespace CalmDesk.Playbooks;
+
+internal sealed record ReplyDraft(string Language, string Subject, string Body, IReadOnlyList<string> Playbooks);
+
+/// Drafts replies and delay notices in the customer's language from the playbook texts. The tone rules are built in:
+/// the acknowledgement follows the anger level, an apology appears once and only when the mistake was ours, and the
+/// banned phrases of the language (blame, "I told you", "you owe") never appear.
+internal static class ReplyDrafter
+{
+    /// What a case says about itself: its situations, and whether the mistake was ours or a message abused the rep.
+    public static IReadOnlyList<string> Signals(CaseDetail detail)
+    {
+        var signals = new List<string>(detail.Situations);
+        if (detail.RootCause == RootCause.OurMistake)
+        {
+            signals.Add("our_mistake");
+        }
+
+        if (detail.Interactions.Any(i => i.Direction != Direction.Outbound && i.Analysis?.Abuse is { Targeted: true, Score: >= 0.5 }))
+        {
+            signals.Add("abuse");
+        }
+
+        return signals;
+    }
+
+    public static ReplyDraft Draft(CaseDetail detail, PlaybookLibrary library, string? repName, TimeZoneInfo zone)
+    {
+        var language = detail.Language;
+        var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
+        var culture = CultureFor(texts.Language);
+        var promise = detail.Commitments.Where(c => c.Status == CommitmentStatus.Open).MinBy(c => c.DueAt);
+        var values = Values(detail, repName, promise?.DueAt, null, zone, culture);
+        var playbooks = library.Matching(Signals(detail), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
+        var seed = detail.Id;
+
+        var body = new StringBuilder();
+        body.Append(Fill(texts.Pick("greeting", seed), values)).Append('\n');
+        var paragraph = new List<string> { texts.Pick("acknowledge-" + detail.CurrentAnger.ToString().ToLowerInvariant(), seed) };
+        if (detail.RootCause == RootCause.OurMistake)
+        {
+            paragraph.Add(texts.Pick("apology", seed));
+        }
+
+        if (detail.FactOrder is not null)
+        {
+            paragraph.Add(texts.Pick("facts-order", seed));
+        }
+
+        if (detail.FactWhat is not null)
+        {
+            paragraph.Add(texts.Pick("facts-what", seed));
+        }
+
+        body.Append(Fill(string.Join(' ', paragraph), values)).Append("\n\n");
+        foreach (var playbook in playbooks)
+        {
+            body.Append(Fill(playbook.Reply[(int)((uint)seed % (uint)playbook.Reply.Count)], values)).Append("\n\n");
+        }
+
+        if (promise is not null)
+        {
+            body.Append(Fill(texts.Pick("promise", seed), values)).Append("\n\n");
+        }
+
+        body.Append(Fill(texts.Pick("closing", seed), values));
+        return new ReplyDraft(texts.Language, Fill(texts.Pick("subject", seed), values), body.ToString(), [.. playbooks.Select(p => p.Id)]);
+    }
+
+    /// The notice that tells the customer of a delay before they have to ask: the promised date, and the new one.
+    public static ReplyDraft DelayNotice(
+        CaseDetail? detail, string language, string? contactName, string? repName, DateTimeOffset previousDue, DateTimeOffset newDue, PlaybookLibrary library, TimeZoneInfo zone)
+    {
+        var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
+        var culture = CultureFor(texts.Language);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["contact"] = contactName ?? "",
+            ["rep"] = repName ?? "",
+            ["title"] = detail?.Title ?? "",
+            ["date"] = Format(newDue, zone, culture),
+            ["old_date"] = Format(previousDue, zone, culture),
+        };
+        var seed = detail?.Id ?? 0;
+        var body = Fill(texts.Pick("greeting", seed), values) + "\n" + Fill(texts.Pick("delay", seed), values) + "\n\n" + Fill(texts.Pick("closing", seed), values);
+        return new ReplyDraft(texts.Language, Fill(texts.Pick("subject", seed), values), body, []);
+    }
+
+    /// A guide phrase in the customer's language with the case's values filled in (the promise date, the contact…).
+    public static string Phrase(string phrase, CaseDetail detail, string? repName, DateTimeOffset? due, TimeZoneInfo zone) =>
+        Fill(phrase, Values(detail, repName, due, null, zone, CultureFor(detail.Language)));
+
+    public static string Format(DateTimeOffset when, TimeZoneInfo zone, CultureInfo culture) =>
+        TimeZoneInfo.ConvertTime(when, zone).ToString("f", culture);
+
+    private static Dictionary<string, string> Values(
+        CaseDetail detail, string? repName, DateTimeOffset? due, DateTimeOffset? previous, TimeZoneInfo zone, CultureInfo culture) => new(StringComparer.Ordinal)
+    {
+        ["contact"] = detail.ContactName ?? detail.Company,
+        ["rep"] = repName ?? detail.RepName ?? "",
+        ["company"] = detail.Company,
+        ["title"] = detail.Title,
+        ["order"] = detail.FactOrder ?? "",
+        ["what"] = detail.FactWhat?.TrimEnd('.', ' ') ?? "",
+        ["when"] = detail.FactWhen ?? "",
+        ["date"] = due is { } d ? Format(d, zone, culture) : "",
+        ["old_date"] = previous is { } p ? Format(p, zone, culture) : "",
+    };
+
+    private static string Fill(string text, Dictionary<string, string> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static CultureInfo CultureFor(string language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+}
