@@ -39,6 +39,26 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock)
         return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
     }
 
+    /// Sets the ticked steps all at once, as the guide page's form sends them.
+    public async Task<Outcome<CaseDetail>> SetStepsAsync(Viewer viewer, int id, IReadOnlyCollection<string> steps, CancellationToken cancellationToken = default)
+    {
+        var target = await ActiveAsync(viewer, id, cancellationToken);
+        if (target is null)
+        {
+            return Outcome<CaseDetail>.Missing();
+        }
+
+        if (steps.Any(s => !Steps.Contains(s)))
+        {
+            return Outcome<CaseDetail>.Invalid("step", Messages.Format("The step must be one of {0}.", string.Join(", ", Steps)));
+        }
+
+        target.GuideSteps = Case.Join(Steps.Where(steps.Contains));
+        target.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
+    }
+
     /// Stores what the customer said on the call as a note on the case, analysed like any message.
     public async Task<Outcome<InteractionView>> AddNoteAsync(
         Viewer viewer, int id, string? body, Channel channel = Channel.Call, int? minutes = null, CancellationToken cancellationToken = default) =>

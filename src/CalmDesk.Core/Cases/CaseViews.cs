@@ -54,6 +54,8 @@ internal sealed record CaseDetail(
     IReadOnlyList<InteractionView> Interactions,
     IReadOnlyList<CommitmentView> Commitments)
 {
+    public bool IsActive => Status is not (CaseStatus.Resolved or CaseStatus.Closed) && MergedIntoId is null;
+
     /// The latest message from the customer's side (or our note of a call), whose mood the guide follows.
     public InteractionView? LatestFromCustomer =>
         Interactions.Where(i => i.Direction != Direction.Outbound && i.Analysis is not null).MaxBy(i => (i.OccurredAt, i.Id));

@@ -1,9 +1,13 @@
 using System.Globalization;
 using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Demo;
 using CalmDesk.Interactions;
+using CalmDesk.Notifications;
+using CalmDesk.Playbooks;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -78,6 +82,15 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<CustomerCsvImport>();
         builder.Services.AddScoped<InteractionCsvImport>();
         builder.Services.AddScoped<MailImport>();
+        builder.Services.AddScoped<CaseBook>();
+        builder.Services.AddScoped<CaseGuide>();
+        builder.Services.AddScoped<CommitmentBook>();
+        builder.Services.AddScoped<CommitmentSweep>();
+        builder.Services.AddScoped<NotificationInbox>();
+        builder.Services.AddScoped<DelayNotices>();
+        builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
+        builder.Services.Configure<CommitmentReminderOptions>(builder.Configuration.GetSection("Commitments"));
+        builder.Services.AddHostedService<CommitmentReminderService>();
 
         WebFeatures.Add(builder);
         return builder;

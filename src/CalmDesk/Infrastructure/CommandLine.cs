@@ -1,13 +1,14 @@
 using System.CommandLine;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
+using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 
 namespace CalmDesk.Infrastructure;
 
-/// The `calmdesk` command line: `serve` (the default), `db`, `import` and `users`.
+/// The `calmdesk` command line: `serve` (the default), `db`, `import`, `users`, `analyze` and `commitments`.
 internal static class CommandLine
 {
     public static readonly Option<string> Data = new("--data")
@@ -32,6 +33,7 @@ internal static class CommandLine
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(CommitmentsCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -4,11 +4,15 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
 using CalmDesk.Components;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Interactions;
+using CalmDesk.Notifications;
+using CalmDesk.Playbooks;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -57,7 +61,8 @@ internal static class WebFeatures
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Manager, policy => policy.RequireRole(Roles.Manager, Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
 
@@ -69,7 +74,7 @@ internal static class WebFeatures
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CalmDesk API";
-            document.Info.Description = "Customers, contacts, interactions and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
+            document.Info.Description = "Customers, contacts, interactions, cases, promises, notifications, playbooks and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
             return Task.CompletedTask;
         }));
         services.AddLocalization();
@@ -123,6 +128,10 @@ internal static class WebFeatures
         api.MapRepsApi();
         api.MapAccountsApi();
         api.MapAnalyzeApi();
+        api.MapCasesApi();
+        api.MapCommitmentsApi();
+        api.MapNotificationsApi();
+        api.MapPlaybooksApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

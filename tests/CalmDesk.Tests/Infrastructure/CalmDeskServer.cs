@@ -24,7 +24,8 @@ public sealed class CalmDeskServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<CalmDeskServer> StartAsync(string provider, bool demo = false)
+    /// Starts the program; with a clock, it runs on that clock (a fake one lets a test move time for reminders).
+    public static async Task<CalmDeskServer> StartAsync(string provider, bool demo = false, TimeProvider? clock = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "calmdesk-web-tests", Guid.NewGuid().ToString("N"));
         List<string> args = [];
@@ -38,7 +39,18 @@ public sealed class CalmDeskServer : IAsyncDisposable
         }
 
         args.Add("--Logging:LogLevel:Default=Warning");
-        var app = CalmDeskHost.CreateBuilder(new HostSettings(dataDirectory, "http://127.0.0.1:0", demo, [.. args])).Build();
+        if (clock is not null)
+        {
+            args.Add("--Commitments:SweepSeconds=1");
+        }
+
+        var builder = CalmDeskHost.CreateBuilder(new HostSettings(dataDirectory, "http://127.0.0.1:0", demo, [.. args]));
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
+        var app = builder.Build();
         WebFeatures.Map(app);
         await CalmDeskHost.PrepareDatabaseAsync(app.Services, seed: demo, TextWriter.Null);
         await app.StartAsync();

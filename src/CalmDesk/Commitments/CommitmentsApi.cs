@@ -1,0 +1,89 @@
+using CalmDesk.Accounts;
+using CalmDesk.Data;
+using CalmDesk.Playbooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalmDesk.Commitments;
+
+internal sealed record CommitmentRequest(int? CustomerId, int? CaseId, string? What, DateTimeOffset? DueAt, int? OwnerRepId);
+
+internal sealed record CommitmentDelayRequest(DateTimeOffset? NewDueAt, string? Reason, string? Notice);
+
+internal sealed record CommitmentCancelRequest(string? Reason);
+
+internal static class CommitmentsApi
+{
+    public static RouteGroupBuilder MapCommitmentsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/commitments").WithTags("Commitments").RequireAuthorization();
+        group.MapGet("/", ListCommitments).WithName(nameof(ListCommitments))
+            .WithSummary("Your promises (managers: everyone's), most urgent first: overdue, at risk, upcoming");
+        group.MapGet("/due", DueCommitments).WithName(nameof(DueCommitments)).WithSummary("Open promises due within `hours` (default 24), overdue ones included");
+        group.MapGet("/{id:int}", GetCommitment).WithName(nameof(GetCommitment)).WithSummary("A promise with its history");
+        group.MapPost("/", CreateCommitment).WithName(nameof(CreateCommitment))
+            .WithSummary("Record a promise made to a customer; without `ownerRepId` it is yours (only managers may name another rep)");
+        group.MapPost("/{id:int}/done", CompleteCommitment).WithName(nameof(CompleteCommitment)).WithSummary("Mark a promise as kept");
+        group.MapPost("/{id:int}/cancel", CancelCommitment).WithName(nameof(CancelCommitment)).WithSummary("Cancel a promise that no longer applies");
+        group.MapGet("/{id:int}/delay-notice", DraftDelayNotice).WithName(nameof(DraftDelayNotice))
+            .WithSummary("The drafted notice telling the customer of a delay to `newDueAt`, in their language");
+        group.MapPost("/{id:int}/delay", DelayCommitment).WithName(nameof(DelayCommitment))
+            .WithSummary("Move the due time after telling the customer: `notice` is required and recorded in their timeline; the history keeps both dates");
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<CommitmentView>>> ListCommitments(
+        bool? includeClosed, int? customerId, int? caseId, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await book.ListAsync(Viewer.From(http.User), includeClosed ?? false, customerId, caseId, cancellationToken));
+
+    public static async Task<Results<Ok<IReadOnlyList<CommitmentView>>, ValidationProblem>> DueCommitments(
+        int? hours, HttpContext http, CommitmentBook book, TimeProvider clock, CancellationToken cancellationToken) =>
+        hours is < 0 or > 24 * 366
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hours"] = ["Hours must be between 0 and 8784."] })
+            : TypedResults.Ok(await book.DueAsync(Viewer.From(http.User), clock.GetUtcNow().AddHours(hours ?? 24), cancellationToken));
+
+    public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult>> GetCommitment(int id, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
+        await book.GetAsync(Viewer.From(http.User), id, cancellationToken) is { } found ? TypedResults.Ok(found) : NotFound(id);
+
+    public static async Task<Results<Created<CommitmentView>, ValidationProblem>> CreateCommitment(
+        CommitmentRequest request, HttpContext http, CommitmentBook book, CancellationToken cancellationToken)
+    {
+        var outcome = await book.CreateAsync(
+            Viewer.From(http.User), new CommitmentInput(request.CustomerId, request.CaseId, request.What, request.DueAt, request.OwnerRepId), CommitmentSource.Manual, cancellationToken);
+        return outcome.Value is { } created ? TypedResults.Created($"/api/v1/commitments/{created.Id}", created) : TypedResults.ValidationProblem(outcome.Errors);
+    }
+
+    public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> CompleteCommitment(
+        int id, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
+        Answer(id, await book.CompleteAsync(Viewer.From(http.User), id, cancellationToken));
+
+    public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> CancelCommitment(
+        int id, CommitmentCancelRequest request, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
+        Answer(id, await book.CancelAsync(Viewer.From(http.User), id, request.Reason, cancellationToken));
+
+    public static async Task<Results<Ok<ReplyDraft>, ProblemHttpResult, ValidationProblem>> DraftDelayNotice(
+        int id, DateTimeOffset? newDueAt, HttpContext http, DelayNotices notices, CancellationToken cancellationToken)
+    {
+        if (newDueAt is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newDueAt"] = ["Give the new due time, e.g. ?newDueAt=2026-12-01T10:00:00Z."] });
+        }
+
+        return await notices.DraftAsync(Viewer.From(http.User), id, newDueAt.Value, http.User.FindFirst("name")?.Value, cancellationToken) is { } draft
+            ? TypedResults.Ok(draft)
+            : NotFound(id);
+    }
+
+    public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> DelayCommitment(
+        int id, CommitmentDelayRequest request, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
+        Answer(id, await book.DelayAsync(Viewer.From(http.User), id, request.NewDueAt, request.Reason, request.Notice, cancellationToken));
+
+    internal static ProblemHttpResult NotFound(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Promise not found", detail: $"There is no promise {id} that you can see.");
+
+    private static Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem> Answer(int id, Outcome<CommitmentView> outcome) => outcome switch
+    {
+        { Value: { } value } => TypedResults.Ok(value),
+        { NotFound: true } => NotFound(id),
+        _ => TypedResults.ValidationProblem(outcome.Errors),
+    };
+}

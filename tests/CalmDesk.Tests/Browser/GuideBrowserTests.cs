@@ -1,0 +1,90 @@
+using CalmDesk.Demo;
+using CalmDesk.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace CalmDesk.Browser;
+
+/// The end-to-end walk: a rep opens the demo's angriest Italian email, follows the guide, sends the drafted
+/// Italian reply, and finds the promise on 'My promises' with its reminder, which later fires as a notification.
+public sealed class GuideBrowserTests
+{
+    [Fact]
+    public async Task Rep_FollowsGuideForAngriestItalianEmail_SendsItalianDraft_AndSeesPromiseWithReminder()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var server = await CalmDeskServer.StartAsync("sqlite", demo: true, clock);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+
+        await page.GotoAsync("/cases");
+        await page.FillAsync("#email", DemoPortfolio.RepEmails[1]);
+        await page.FillAsync("#password", DemoPortfolio.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#cases")).ToBeVisibleAsync();
+        // Giulia looks after the Italian accounts; the angriest open case heads her list.
+        var firstMood = page.Locator("#cases tbody tr").First.Locator("td").Nth(2);
+        await Assertions.Expect(firstMood).ToContainTextAsync("Furioso");
+        await page.Locator("#cases tbody tr").First.Locator("a").First.ClickAsync();
+        var contact = await page.Locator("#facts dd").Nth(4).InnerTextAsync();
+        Assert.False(string.IsNullOrWhiteSpace(contact));
+
+        await page.ClickAsync("#open-guide");
+        await Assertions.Expect(page.Locator("#pause")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#step-acknowledge .phrases[lang=it]")).ToContainTextAsync("Capisco");
+        foreach (var step in new[] { "acknowledge", "support", "vent", "cool", "facts" })
+        {
+            await page.CheckAsync($"#step-{step} input[type=checkbox]");
+        }
+
+        await page.FillAsync("#fact-what", "40 cartoni da 330ml invece che da 750ml");
+        await page.FillAsync("#fact-order", "SO-24123");
+        await page.FillAsync("#note", "Il cliente si è calmato, chiede la merce giusta entro domani mattina. <b>non in grassetto</b>");
+        await page.ClickAsync("#save-guide");
+        await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#step-facts")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("done"));
+
+        await page.FillAsync("#promise-what", "Richiamare con l'orario della nuova consegna");
+        await page.SelectOptionAsync("#promise-hours", "2");
+        await page.ClickAsync("#promise-button");
+        await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#promise .promises")).ToContainTextAsync("Richiamare con l'orario della nuova consegna");
+
+        await page.ClickAsync("a:has-text('←')");
+        var draft = await page.InputValueAsync("#reply-body");
+        Assert.StartsWith("Gentile " + contact + ",", draft, StringComparison.Ordinal);
+        Assert.Contains("SO-24123", draft, StringComparison.Ordinal);
+        Assert.Contains("Avrà mie notizie entro", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", draft, StringComparison.Ordinal);
+        await page.ClickAsync("#reply-form button[type=submit]");
+        await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#case-timeline li").First).ToHaveClassAsync("outbound");
+        await Assertions.Expect(page.Locator("#case-timeline li").First.Locator(".body")).ToContainTextAsync("SO-24123");
+        Assert.Equal(0, await page.Locator("#case-timeline b").CountAsync());
+
+        await page.ClickAsync("nav a[href='/promises']");
+        var row = page.Locator("#promises tr", new() { HasText = "Richiamare con l'orario della nuova consegna" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        var due = await row.Locator("td").Nth(3).InnerTextAsync();
+        var reminder = await row.Locator(".reminder").InnerTextAsync();
+        Assert.NotEqual(due, reminder);
+
+        // An hour later (halfway to a two-hour promise) the reminder fires once, in Giulia's notifications.
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var reminders = page.Locator("#notifications li", new() { HasText = "Richiamare con l'orario della nuova consegna" });
+        for (var attempt = 0; attempt < 40 && await reminders.CountAsync() == 0; attempt++)
+        {
+            // The sweep runs on the server's own timer; reload until it has been through.
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            await page.GotoAsync("/notifications");
+        }
+
+        await Assertions.Expect(reminders).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#bell .count")).Not.ToHaveTextAsync("0");
+        Assert.Equal(0, dialogs);
+    }
+}
