@@ -29,7 +29,19 @@ public sealed record LanguageGuess(string Code, double Confidence);
 /// <summary>Anger on a calibrated scale: a score of 0.5 or more means angry.</summary>
 /// <param name="Score">In [0,1]; 0.5 is the decision threshold.</param>
 /// <param name="Level">The band the score falls in.</param>
-public sealed record AngerVerdict(double Score, AngerLevel Level);
+public sealed record AngerVerdict(double Score, AngerLevel Level)
+{
+    /// <summary>The band a score falls in: below 0.3 calm, then annoyed, angry from 0.5, furious from 0.8.</summary>
+    /// <param name="score">An anger score in [0,1].</param>
+    /// <returns>The level of that score.</returns>
+    public static AngerLevel LevelOf(double score) => score switch
+    {
+        >= 0.8 => AngerLevel.Furious,
+        >= 0.5 => AngerLevel.Angry,
+        >= 0.3 => AngerLevel.Annoyed,
+        _ => AngerLevel.Calm,
+    };
+}
 
 /// <summary>Bands of anger.</summary>
 public enum AngerLevel
@@ -50,7 +62,7 @@ public enum AngerLevel
 /// <summary>Abuse on a calibrated scale: a score of 0.5 or more means abusive.</summary>
 /// <param name="Score">In [0,1]; 0.5 is the decision threshold.</param>
 /// <param name="Kinds">insult, profanity, threat_of_violence, harassment, discriminatory.</param>
-/// <param name="Targeted">True when aimed at the rep or staff, not at things or situations.</param>
+/// <param name="Targeted">True when the message is abusive (score 0.5 or more) and the abuse is aimed at the rep or staff, not at things or situations.</param>
 public sealed record AbuseVerdict(double Score, IReadOnlyList<string> Kinds, bool Targeted);
 
 /// <summary>A threat or a situation, with its score in [0,1].</summary>

@@ -191,7 +191,7 @@ internal sealed class Scoring
         return new AnalysisResult(
             _text,
             language,
-            new AngerVerdict(Math.Round(angerScore, 3), Level(angerScore)),
+            new AngerVerdict(Math.Round(angerScore, 3), AngerVerdict.LevelOf(angerScore)),
             new AbuseVerdict(Math.Round(abuseScore, 3), KindLists[_kinds], targeted && abuseScore >= 0.5),
             threats,
             situations,
@@ -598,12 +598,4 @@ internal sealed class Scoring
     private static double Logistic(double logit) => 1 / (1 + Math.Exp(-logit));
 
     private static double LogisticAt(double raw, double midpoint, double slope) => Logistic(slope * (raw - midpoint));
-
-    private static AngerLevel Level(double score) => score switch
-    {
-        >= 0.8 => AngerLevel.Furious,
-        >= 0.5 => AngerLevel.Angry,
-        >= 0.3 => AngerLevel.Annoyed,
-        _ => AngerLevel.Calm,
-    };
 }

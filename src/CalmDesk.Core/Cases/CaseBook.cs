@@ -36,7 +36,7 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
                 Case = c,
                 c.Customer!.Company,
                 Peak = c.Interactions.Where(i => i.Direction != Direction.Outbound).Max(i => (double?)i.Analysis!.AngerScore) ?? 0,
-                Abusive = c.Interactions.Any(i => i.Analysis!.AbuseTargeted && i.Analysis.AbuseScore >= 0.5),
+                Abusive = c.Interactions.Any(i => i.Analysis!.AbuseTargeted),
                 Count = c.Interactions.Count,
             })
             .OrderBy(r => r.Case.Status == CaseStatus.Resolved || r.Case.Status == CaseStatus.Closed)

@@ -17,7 +17,7 @@ internal static class CaseTriage
 
     public static bool NeedsCase(Interaction interaction) =>
         interaction is { Direction: not Direction.Outbound, Analysis: { } analysis }
-        && (analysis.AngerLevel >= AngerLevel.Angry || (analysis.AbuseTargeted && analysis.AbuseScore >= 0.5) || ProblemSituations(analysis).Count > 0);
+        && (analysis.AngerLevel >= AngerLevel.Angry || analysis.AbuseTargeted || ProblemSituations(analysis).Count > 0);
 
     /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case, or null.
     public static async Task<Case?> AssignAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken = default)

@@ -19,13 +19,7 @@ internal sealed record CaseSummary(
     DateTimeOffset UpdatedAt,
     DateOnly? FollowUpOn)
 {
-    public AngerLevel PeakLevel => PeakAnger switch
-    {
-        >= 0.8 => AngerLevel.Furious,
-        >= 0.5 => AngerLevel.Angry,
-        >= 0.3 => AngerLevel.Annoyed,
-        _ => AngerLevel.Calm,
-    };
+    public AngerLevel PeakLevel => AngerVerdict.LevelOf(PeakAnger);
 }
 
 /// Everything the case page, the guide and the drafts need about one case.
@@ -62,7 +56,7 @@ internal sealed record CaseDetail(
 
     public AngerLevel CurrentAnger => LatestFromCustomer?.Analysis?.Anger.Level ?? AngerLevel.Calm;
 
-    public bool CurrentlyAbusive => LatestFromCustomer?.Analysis?.Abuse is { Targeted: true, Score: >= 0.5 };
+    public bool CurrentlyAbusive => LatestFromCustomer?.Analysis?.Abuse.Targeted == true;
 
     /// Too heated to talk resolution: the guide offers a pause.
     public bool TooHeated => CurrentAnger >= AngerLevel.Furious || CurrentlyAbusive;

@@ -22,7 +22,7 @@ internal static class ReplyDrafter
             signals.Add("our_mistake");
         }
 
-        if (detail.Interactions.Any(i => i.Direction != Direction.Outbound && i.Analysis?.Abuse is { Targeted: true, Score: >= 0.5 }))
+        if (detail.Interactions.Any(i => i.Direction != Direction.Outbound && i.Analysis?.Abuse.Targeted == true))
         {
             signals.Add("abuse");
         }
