@@ -28,10 +28,9 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
         "apology", "facts-order", "facts-what", "promise", "closing", "delay",
     ];
 
-    /// The variant of a section for a given case, stable for the case so the draft does not change on every visit.
-    public string Pick(string section, int seed)
-    {
-        var items = Sections[section];
-        return items[(int)((uint)seed % (uint)items.Count)];
-    }
+    /// The variant of a section for a given case.
+    public string Pick(string section, int seed) => Variant(Sections[section], seed);
+
+    /// One of several wordings, stable for a seed (the case), so a draft does not change on every visit.
+    public static string Variant(IReadOnlyList<string> items, int seed) => items[(int)((uint)seed % (uint)items.Count)];
 }

@@ -36,7 +36,7 @@ internal static class ReplyDrafter
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
         var culture = CultureFor(texts.Language);
         var promise = detail.Commitments.Where(c => c.Status == CommitmentStatus.Open).MinBy(c => c.DueAt);
-        var values = Values(detail, repName, promise?.DueAt, null, zone, culture);
+        var values = Values(detail, null, repName, promise?.DueAt, null, zone, culture);
         var playbooks = library.Matching(Signals(detail), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
         var seed = detail.Id;
 
@@ -61,7 +61,7 @@ internal static class ReplyDrafter
         body.Append(Fill(string.Join(' ', paragraph), values)).Append("\n\n");
         foreach (var playbook in playbooks)
         {
-            body.Append(Fill(playbook.Reply[(int)((uint)seed % (uint)playbook.Reply.Count)], values)).Append("\n\n");
+            body.Append(Fill(ReplyTexts.Variant(playbook.Reply, seed), values)).Append("\n\n");
         }
 
         if (promise is not null)
@@ -79,14 +79,7 @@ internal static class ReplyDrafter
     {
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
         var culture = CultureFor(texts.Language);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["contact"] = contactName ?? "",
-            ["rep"] = repName ?? "",
-            ["title"] = detail?.Title ?? "",
-            ["date"] = Format(newDue, zone, culture),
-            ["old_date"] = Format(previousDue, zone, culture),
-        };
+        var values = Values(detail, contactName, repName, newDue, previousDue, zone, culture);
         var seed = detail?.Id ?? 0;
         var body = Fill(texts.Pick("greeting", seed), values) + "\n" + Fill(texts.Pick("delay", seed), values) + "\n\n" + Fill(texts.Pick("closing", seed), values);
         return new ReplyDraft(texts.Language, Fill(texts.Pick("subject", seed), values), body, []);
@@ -94,21 +87,22 @@ internal static class ReplyDrafter
 
     /// A guide phrase in the customer's language with the case's values filled in (the promise date, the contact…).
     public static string Phrase(string phrase, CaseDetail detail, string? repName, DateTimeOffset? due, TimeZoneInfo zone) =>
-        Fill(phrase, Values(detail, repName, due, null, zone, CultureFor(detail.Language)));
+        Fill(phrase, Values(detail, null, repName, due, null, zone, CultureFor(detail.Language)));
 
     public static string Format(DateTimeOffset when, TimeZoneInfo zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(when, zone).ToString("f", culture);
 
+    /// Every placeholder's value; without a case (a promise made outside one) its parts are empty.
     private static Dictionary<string, string> Values(
-        CaseDetail detail, string? repName, DateTimeOffset? due, DateTimeOffset? previous, TimeZoneInfo zone, CultureInfo culture) => new(StringComparer.Ordinal)
+        CaseDetail? detail, string? contactName, string? repName, DateTimeOffset? due, DateTimeOffset? previous, TimeZoneInfo zone, CultureInfo culture) => new(StringComparer.Ordinal)
     {
-        ["contact"] = detail.ContactName ?? detail.Company,
-        ["rep"] = repName ?? detail.RepName ?? "",
-        ["company"] = detail.Company,
-        ["title"] = detail.Title,
-        ["order"] = detail.FactOrder ?? "",
-        ["what"] = detail.FactWhat?.TrimEnd('.', ' ') ?? "",
-        ["when"] = detail.FactWhen ?? "",
+        ["contact"] = contactName ?? detail?.ContactName ?? detail?.Company ?? "",
+        ["rep"] = repName ?? detail?.RepName ?? "",
+        ["company"] = detail?.Company ?? "",
+        ["title"] = detail?.Title ?? "",
+        ["order"] = detail?.FactOrder ?? "",
+        ["what"] = detail?.FactWhat?.TrimEnd('.', ' ') ?? "",
+        ["when"] = detail?.FactWhen ?? "",
         ["date"] = due is { } d ? Format(d, zone, culture) : "",
         ["old_date"] = previous is { } p ? Format(p, zone, culture) : "",
     };
