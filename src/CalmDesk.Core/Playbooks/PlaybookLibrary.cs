@@ -47,19 +47,21 @@ internal sealed class PlaybookLibrary
         return library;
     }
 
-    public IReadOnlyList<Playbook> All(string language) =>
-        [.. (For(_playbooks, language)?.Values ?? Enumerable.Empty<Playbook>()).OrderByDescending(p => p.Priority).ThenBy(p => p.Id, StringComparer.Ordinal)];
-
-    /// The playbooks a case's signals trigger, most important first, in the language asked for (English where missing).
-    public IReadOnlyList<Playbook> Matching(IEnumerable<string> signals, string language)
+    /// Every playbook in the language asked for, most important first; English stands in for any the language lacks.
+    public IReadOnlyList<Playbook> All(string language)
     {
-        var set = signals.ToHashSet(StringComparer.Ordinal);
-        var local = For(_playbooks, language) ?? [];
+        var local = _playbooks.GetValueOrDefault(language.ToLowerInvariant()) ?? [];
         var fallback = _playbooks.GetValueOrDefault(Fallback) ?? [];
         return [.. local.Keys.Union(fallback.Keys)
             .Select(id => local.GetValueOrDefault(id) ?? fallback[id])
-            .Where(p => p.Triggers.Any(set.Contains))
             .OrderByDescending(p => p.Priority).ThenBy(p => p.Id, StringComparer.Ordinal)];
+    }
+
+    /// The playbooks a case's signals trigger, most important first.
+    public IReadOnlyList<Playbook> Matching(IEnumerable<string> signals, string language)
+    {
+        var set = signals.ToHashSet(StringComparer.Ordinal);
+        return [.. All(language).Where(p => p.Triggers.Any(set.Contains))];
     }
 
     public Guide? Guide(string language) => For(_guides, language);

@@ -69,6 +69,8 @@ public sealed class PlaybookLibraryTests : IDisposable
         // French has no price playbook yet: the English one stands in.
         Assert.Equal("en", library.Matching(["price_objection"], "fr")[0].Language);
         Assert.Contains("fr", library.Languages);
+        Assert.Equal(10, library.All("fr").Count);
+        Assert.Equal("fr", library.All("fr").Single(p => p.Id == "abuse").Language);
     }
 
     [Fact]
