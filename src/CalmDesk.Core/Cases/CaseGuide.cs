@@ -14,55 +14,17 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock)
     /// The de-escalation tactics, in the order they are used.
     public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "resolve", "timeline", "keep"];
 
-    public async Task<Outcome<CaseDetail>> SetStepAsync(Viewer viewer, int id, string? step, bool done, CancellationToken cancellationToken = default)
-    {
-        var target = await ActiveAsync(viewer, id, cancellationToken);
-        if (target is null)
-        {
-            return Outcome<CaseDetail>.Missing();
-        }
-
-        if (step is null || !Steps.Contains(step))
-        {
-            return Outcome<CaseDetail>.Invalid("step", Messages.Format("The step must be one of {0}.", string.Join(", ", Steps)));
-        }
-
-        var ticked = target.GuideStepList.Where(s => s != step).ToList();
-        if (done)
-        {
-            ticked.Add(step);
-        }
-
-        target.GuideSteps = Case.Join(Steps.Where(ticked.Contains));
-        target.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
-    }
+    public Task<Outcome<CaseDetail>> SetStepAsync(Viewer viewer, int id, string? step, bool done, CancellationToken cancellationToken = default) =>
+        ChangeStepsAsync(viewer, id, [step ?? ""], ticked => done ? ticked.Append(step!) : ticked.Where(s => s != step), cancellationToken);
 
     /// Sets the ticked steps all at once, as the guide page's form sends them.
-    public async Task<Outcome<CaseDetail>> SetStepsAsync(Viewer viewer, int id, IReadOnlyCollection<string> steps, CancellationToken cancellationToken = default)
-    {
-        var target = await ActiveAsync(viewer, id, cancellationToken);
-        if (target is null)
-        {
-            return Outcome<CaseDetail>.Missing();
-        }
+    public Task<Outcome<CaseDetail>> SetStepsAsync(Viewer viewer, int id, IReadOnlyCollection<string> steps, CancellationToken cancellationToken = default) =>
+        ChangeStepsAsync(viewer, id, steps, _ => steps, cancellationToken);
 
-        if (steps.Any(s => !Steps.Contains(s)))
-        {
-            return Outcome<CaseDetail>.Invalid("step", Messages.Format("The step must be one of {0}.", string.Join(", ", Steps)));
-        }
-
-        target.GuideSteps = Case.Join(Steps.Where(steps.Contains));
-        target.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
-    }
-
-    /// Stores what the customer said on the call as a note on the case, analysed like any message.
+    /// Stores what the customer said on the call (or chat…) as a note on the case, analysed like any message.
     public async Task<Outcome<InteractionView>> AddNoteAsync(
-        Viewer viewer, int id, string? body, Channel channel = Channel.Call, int? minutes = null, CancellationToken cancellationToken = default) =>
-        await RecordAsync(viewer, id, new InteractionInput(channel.ToString(), nameof(Direction.Internal), null, null, body, minutes), null, cancellationToken);
+        Viewer viewer, int id, string? body, string? channel = null, int? minutes = null, CancellationToken cancellationToken = default) =>
+        await RecordAsync(viewer, id, new InteractionInput(channel ?? nameof(Channel.Call), nameof(Direction.Internal), null, null, body, minutes), null, cancellationToken);
 
     /// Records the reply as sent to the customer's contact, and the case then waits on the customer.
     public async Task<Outcome<InteractionView>> SendReplyAsync(
@@ -112,6 +74,28 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock)
         }
 
         return outcome;
+    }
+
+    /// Loads the case, checks the steps named, and stores the ticks that follow from the current ones.
+    private async Task<Outcome<CaseDetail>> ChangeStepsAsync(
+        Viewer viewer, int id, IEnumerable<string> named, Func<IEnumerable<string>, IEnumerable<string>> next, CancellationToken cancellationToken)
+    {
+        var target = await ActiveAsync(viewer, id, cancellationToken);
+        if (target is null)
+        {
+            return Outcome<CaseDetail>.Missing();
+        }
+
+        if (named.Any(s => !Steps.Contains(s)))
+        {
+            return Outcome<CaseDetail>.Invalid("step", Messages.Format("The step must be one of {0}.", string.Join(", ", Steps)));
+        }
+
+        var ticked = next(target.GuideStepList).ToHashSet(StringComparer.Ordinal);
+        target.GuideSteps = Case.Join(Steps.Where(ticked.Contains));
+        target.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
     }
 
     private Task<Case?> ActiveAsync(Viewer viewer, int id, CancellationToken cancellationToken) =>

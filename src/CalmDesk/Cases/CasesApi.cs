@@ -82,16 +82,8 @@ internal static class CasesApi
         Answer(id, await guide.SetStepAsync(Viewer.From(http.User), id, step, request.Done, cancellationToken));
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> AddCaseNote(
-        int id, CaseNoteRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken)
-    {
-        if (!InteractionInput.TryParse<Channel>(request.Channel ?? nameof(Channel.Call), out var channel))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["channel"] = ["The channel must be one of email, call, chat, meeting, note."] });
-        }
-
-        var outcome = await guide.AddNoteAsync(Viewer.From(http.User), id, request.Body, channel, request.MinutesSpent, cancellationToken);
-        return Created(id, outcome);
-    }
+        int id, CaseNoteRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken) =>
+        Created(id, await guide.AddNoteAsync(Viewer.From(http.User), id, request.Body, request.Channel, request.MinutesSpent, cancellationToken));
 
     public static async Task<Results<Created<Commitments.CommitmentView>, ProblemHttpResult, ValidationProblem>> PauseCase(
         int id, CasePauseRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken)

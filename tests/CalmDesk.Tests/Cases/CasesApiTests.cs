@@ -70,12 +70,14 @@ public sealed class CasesApiTests(Servers servers)
         var patch = await rep.PatchAsJsonAsync($"/api/v1/cases/{id}", new { status = "asleep" }, TestContext.Current.CancellationToken);
         var step = await rep.PutAsJsonAsync($"/api/v1/cases/{id}/guide/shout", new { done = true }, TestContext.Current.CancellationToken);
         var missing = await rep.GetAsync("/api/v1/cases/999999", TestContext.Current.CancellationToken);
+        var note = await Json.PostAsync(rep, $"/api/v1/cases/{id}/notes", new { body = "Called back.", channel = "pigeon" });
 
         Assert.Equal(HttpStatusCode.BadRequest, patch.StatusCode);
         Assert.Equal("application/problem+json", patch.Content.Headers.ContentType?.MediaType);
         Assert.True((await Json.ReadAsync(patch)).GetProperty("errors").TryGetProperty("status", out _));
         Assert.True((await Json.ReadAsync(step)).GetProperty("errors").TryGetProperty("step", out _));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.True((await Json.ReadAsync(note)).GetProperty("errors").TryGetProperty("channel", out _));
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
 
