@@ -25,17 +25,13 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
             query = query.Where(c => c.CaseId == caseNumber);
         }
 
-        var now = clock.GetUtcNow();
-        var rows = await query.OrderBy(c => c.DueAt).Take(500).ToListAsync(cancellationToken);
-        return [.. rows.Select(c => View(c, now)).OrderBy(v => v.State).ThenBy(v => v.DueAt)];
+        return ByUrgency(await query.OrderBy(c => c.DueAt).Take(500).ToListAsync(cancellationToken));
     }
 
     /// Open promises due before the given time (overdue included), most urgent first: `calmdesk commitments due`.
     public async Task<IReadOnlyList<CommitmentView>> DueAsync(Viewer viewer, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var rows = await Query(viewer).Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= before).ToListAsync(cancellationToken);
-        return [.. rows.Select(c => View(c, now)).OrderBy(v => v.State).ThenBy(v => v.DueAt)];
+        return ByUrgency(await Query(viewer).Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= before).ToListAsync(cancellationToken));
     }
 
     public async Task<CommitmentView?> GetAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
@@ -151,19 +147,22 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
 
         var previous = commitment.DueAt;
         commitment.Schedule(newDueAt!.Value.ToUniversalTime(), now);
-        var rep = await db.Reps.SingleOrDefaultAsync(r => r.UserId == viewer.UserId, cancellationToken);
         commitment.History.Add(new CommitmentChange
         {
             Kind = CommitmentChangeKind.Delayed, At = now, PreviousDueAt = previous, NewDueAt = commitment.DueAt,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = rep?.Id,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = await ViewerRepIdAsync(viewer, cancellationToken),
         });
-        db.Interactions.Add(new Interaction
+        // The notice enters the customer's timeline (and the case) as any reply does, saved together with the new date.
+        var recorded = await new InteractionLog(db, clock).AddAsync(
+            viewer, commitment.CustomerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, null, notice), commitment.CaseId, cancellationToken);
+        if (!recorded.Succeeded)
         {
-            CustomerId = commitment.CustomerId, CaseId = commitment.CaseId, Channel = Channel.Email, Direction = Direction.Outbound,
-            OccurredAt = now, CreatedAt = now, Body = notice.Trim(), AuthorRepId = rep?.Id, AuthorName = rep?.DisplayName,
-            ExternalId = "calmdesk:" + Guid.NewGuid().ToString("N"),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return recorded.NotFound
+                ? Outcome<CommitmentView>.Invalid("customerId", Messages.Format("Customer {0} does not exist or is not yours.", commitment.CustomerId))
+                : Outcome<CommitmentView>.Invalid(recorded.Errors);
+        }
+
         return Outcome<CommitmentView>.Done(View(commitment, now));
     }
 
@@ -184,8 +183,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         commitment.Status = status;
         commitment.CompletedAt = now;
-        var rep = await db.Reps.SingleOrDefaultAsync(r => r.UserId == viewer.UserId, cancellationToken);
-        commitment.History.Add(new CommitmentChange { Kind = kind, At = now, Reason = reason, ByRepId = rep?.Id });
+        commitment.History.Add(new CommitmentChange { Kind = kind, At = now, Reason = reason, ByRepId = await ViewerRepIdAsync(viewer, cancellationToken) });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<CommitmentView>.Done(View(commitment, now));
     }
@@ -200,6 +198,16 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
         }
 
         return viewer.SeesAll && await db.Reps.AnyAsync(r => r.Id == ownerRepId && r.IsActive, cancellationToken) ? ownerRepId : null;
+    }
+
+    private Task<int?> ViewerRepIdAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+
+    /// Most urgent first: overdue, at risk, upcoming; then by due time.
+    private List<CommitmentView> ByUrgency(List<Commitment> rows)
+    {
+        var now = clock.GetUtcNow();
+        return [.. rows.Select(c => View(c, now)).OrderBy(v => v.State).ThenBy(v => v.DueAt)];
     }
 
     private IQueryable<Commitment> Query(Viewer viewer) =>
