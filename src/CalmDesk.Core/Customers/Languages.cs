@@ -10,4 +10,20 @@ internal static class Languages
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public static bool IsKnown(string code) => code.Trim().Length == 2 && Known.Contains(code.Trim());
+
+    /// The culture of a language code, or null when .NET does not know it.
+    public static CultureInfo? Culture(string code)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(code);
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// The language's name in itself ("Italiano", "Ελληνικά"), or the code when unknown.
+    public static string NativeName(string code) => Culture(code)?.NativeName ?? code;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
+using CalmDesk.Customers;
 using CalmDesk.Interactions;
 
 namespace CalmDesk.Playbooks;
@@ -117,15 +118,5 @@ internal static class ReplyDrafter
         return text;
     }
 
-    private static CultureInfo CultureFor(string language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-    }
+    private static CultureInfo CultureFor(string language) => Languages.Culture(language) ?? CultureInfo.InvariantCulture;
 }
