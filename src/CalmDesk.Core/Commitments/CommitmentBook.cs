@@ -28,6 +28,9 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
         return ByUrgency(await query.OrderBy(c => c.DueAt).Take(500).ToListAsync(cancellationToken));
     }
 
+    /// How far ahead `DueAsync` callers may look: a year.
+    public const int MaxDueWindowHours = 24 * 366;
+
     /// Open promises due before the given time (overdue included), most urgent first: `calmdesk commitments due`.
     public async Task<IReadOnlyList<CommitmentView>> DueAsync(Viewer viewer, DateTimeOffset before, CancellationToken cancellationToken = default)
     {

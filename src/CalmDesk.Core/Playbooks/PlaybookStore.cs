@@ -44,5 +44,6 @@ internal sealed class PlaybookStore(IReadOnlyList<string> folders, TimeProvider 
     private string Stamp() => string.Join('|', folders.Where(Directory.Exists)
         .SelectMany(f => Directory.EnumerateFiles(f, "*.md", SearchOption.AllDirectories))
         .Order(StringComparer.Ordinal)
-        .Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}:{new FileInfo(f).Length}"));
+        .Select(f => new FileInfo(f))
+        .Select(f => $"{f.FullName}:{f.LastWriteTimeUtc.Ticks}:{f.Length}"));
 }

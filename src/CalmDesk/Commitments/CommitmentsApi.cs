@@ -37,8 +37,8 @@ internal static class CommitmentsApi
 
     public static async Task<Results<Ok<IReadOnlyList<CommitmentView>>, ValidationProblem>> DueCommitments(
         int? hours, HttpContext http, CommitmentBook book, TimeProvider clock, CancellationToken cancellationToken) =>
-        hours is < 0 or > 24 * 366
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hours"] = ["Hours must be between 0 and 8784."] })
+        hours is < 0 or > CommitmentBook.MaxDueWindowHours
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hours"] = [$"Hours must be between 0 and {CommitmentBook.MaxDueWindowHours}."] })
             : TypedResults.Ok(await book.DueAsync(Viewer.From(http.User), clock.GetUtcNow().AddHours(hours ?? 24), cancellationToken));
 
     public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult>> GetCommitment(int id, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>

@@ -25,9 +25,9 @@ internal static class CommitmentsCommand
         var command = new Command("due", "List open promises due soon, most urgent first; exit code 2 when any is overdue") { hours, rep, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(hours) is < 0 or > 24 * 366)
+            if (parse.GetValue(hours) is < 0 or > CommitmentBook.MaxDueWindowHours)
             {
-                await Console.Error.WriteLineAsync("error: --within must be between 0 and 8784 hours.");
+                await Console.Error.WriteLineAsync($"error: --within must be between 0 and {CommitmentBook.MaxDueWindowHours} hours.");
                 return 1;
             }
 
