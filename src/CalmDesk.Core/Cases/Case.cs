@@ -58,5 +58,5 @@ internal sealed class Case
     public static string Join(IEnumerable<string> values) =>
         string.Join(',', values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal));
 
-    private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public static IReadOnlyList<string> Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

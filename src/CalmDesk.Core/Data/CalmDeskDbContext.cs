@@ -4,6 +4,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
+using CalmDesk.Receivables;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,12 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<CommitmentChange> CommitmentChanges => Set<CommitmentChange>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<CollectionAction> CollectionActions => Set<CollectionAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,7 +8,7 @@ using CalmDesk.Reps;
 namespace CalmDesk.Demo;
 
 /// A realistic, reproducible portfolio for a first look: four reps and a manager, three dozen customers
-/// in England, Italy and Greece, and a few hundred interactions from polite to abusive.
+/// in England, Italy and Greece, a few hundred interactions from polite to abusive, and a year of invoices and payments.
 internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, TimeProvider clock)
 {
     public const string Password = "CalmDesk-demo-2026";
@@ -116,6 +116,8 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
 
             await AddInteractionsAsync(customer, contact, rep, banks[spec.Language], random, now, index, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            await DemoAccounts.AddAsync(db, customer.Id, customer.Currency, index, random, today, cancellationToken);
             db.ChangeTracker.Clear();
         }
     }

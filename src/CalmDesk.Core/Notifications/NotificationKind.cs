@@ -13,4 +13,7 @@ internal enum NotificationKind
 
     /// To a manager: a rep's promise is overdue.
     Escalation,
+
+    /// A step of the collection plan is drafted and waiting for the rep.
+    Collection,
 }

@@ -28,6 +28,17 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
         "apology", "facts-order", "facts-what", "promise", "closing", "delay",
     ];
 
+    /// The sections of `letters.md`: collection steps, boundary answers, price announcements, a new rep's introduction.
+    public static readonly IReadOnlyList<string> LetterSections =
+    [
+        "collection-subject", "collection-friendly", "collection-notice", "collection-copy", "collection-call",
+        "early-discount", "payment-plan", "resolve-first",
+        "boundary-subject", "boundary-intro", "boundary-delivery-day", "boundary-opening-day", "boundary-deposit",
+        "boundary-discount", "boundary-payment-terms", "boundary-clause",
+        "announcement-subject", "announcement", "announcement-volume", "announcement-offer", "announcement-competition",
+        "new-rep-subject", "new-rep",
+    ];
+
     /// The variant of a section for a given case.
     public string Pick(string section, int seed) => Variant(Sections[section], seed);
 

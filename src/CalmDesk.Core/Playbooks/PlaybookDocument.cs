@@ -8,7 +8,13 @@ namespace CalmDesk.Playbooks;
 internal sealed partial class PlaybookDocument
 {
     public static readonly IReadOnlySet<string> Placeholders =
-        new HashSet<string>(StringComparer.Ordinal) { "contact", "rep", "company", "title", "order", "what", "when", "date", "old_date" };
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "contact", "rep", "company", "title", "order", "what", "when", "date", "old_date",
+            // letters: money, boundaries, announcements, introductions
+            "invoice", "amount", "due", "days", "discount", "discount_date", "asked", "allowed", "clause", "deposit", "methods",
+            "change", "effective", "reasons", "volume", "threshold", "better_rate", "competition", "experience", "credentials", "previous_rep",
+        };
 
     private PlaybookDocument(string file) => File = file;
 

@@ -16,6 +16,7 @@ internal sealed class PlaybookLibrary
     private readonly Dictionary<string, Dictionary<string, Playbook>> _playbooks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Guide> _guides = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReplyTexts> _replies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReplyTexts> _letters = new(StringComparer.Ordinal);
     private readonly List<PlaybookProblem> _problems = [];
 
     public IReadOnlyList<PlaybookProblem> Problems => _problems;
@@ -68,6 +69,8 @@ internal sealed class PlaybookLibrary
 
     public ReplyTexts? Replies(string language) => For(_replies, language);
 
+    public ReplyTexts? Letters(string language) => For(_letters, language);
+
     private static T? For<T>(Dictionary<string, T> byLanguage, string language) where T : class =>
         byLanguage.GetValueOrDefault(language.ToLowerInvariant()) ?? byLanguage.GetValueOrDefault(Fallback);
 
@@ -108,6 +111,14 @@ internal sealed class PlaybookLibrary
                     }
 
                     break;
+                case "letters":
+                    var letters = PlaybookReader.Letters(language, document, problems);
+                    if (problems.Count == 0)
+                    {
+                        _letters[language] = letters;
+                    }
+
+                    break;
                 default:
                     var playbook = PlaybookReader.Playbook(name, language, document, problems);
                     if (problems.Count == 0)
@@ -128,7 +139,9 @@ internal sealed class PlaybookLibrary
         foreach (var (language, replies) in _replies)
         {
             var banned = replies.Banned.Select(b => b.ToLowerInvariant()).ToList();
+            var letters = _letters.GetValueOrDefault(language);
             var texts = replies.Sections.Values.SelectMany(v => v).Select(t => (replies.File, t))
+                .Concat(letters?.Sections.Values.SelectMany(v => v).Select(t => (letters.File, t)) ?? [])
                 .Concat((_playbooks.GetValueOrDefault(language)?.Values ?? Enumerable.Empty<Playbook>()).SelectMany(p => p.Reply.Concat(p.Phrases).Select(t => (p.File, t))));
             foreach (var (file, text) in texts)
             {

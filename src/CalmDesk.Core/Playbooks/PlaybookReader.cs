@@ -38,14 +38,20 @@ internal static class PlaybookReader
         return new Guide(language, document.Title, steps, document.File);
     }
 
-    public static ReplyTexts Replies(string language, PlaybookDocument document, List<PlaybookProblem> problems)
+    public static ReplyTexts Replies(string language, PlaybookDocument document, List<PlaybookProblem> problems) =>
+        Texts(language, document, ReplyTexts.Required, problems);
+
+    public static ReplyTexts Letters(string language, PlaybookDocument document, List<PlaybookProblem> problems) =>
+        Texts(language, document, ReplyTexts.LetterSections, problems);
+
+    private static ReplyTexts Texts(string language, PlaybookDocument document, IReadOnlyList<string> required, List<PlaybookProblem> problems)
     {
         var sections = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var section in document.Sections)
         {
-            if (section.Name != "banned" && !ReplyTexts.Required.Contains(section.Name))
+            if (section.Name != "banned" && !required.Contains(section.Name))
             {
-                problems.Add(new(document.File, section.Line, $"unknown section '{section.Name}'; the sections are {string.Join(", ", ReplyTexts.Required)}, banned"));
+                problems.Add(new(document.File, section.Line, $"unknown section '{section.Name}'; the sections are {string.Join(", ", required)}, banned"));
             }
             else if (section.Items.Count == 0)
             {
@@ -55,7 +61,7 @@ internal static class PlaybookReader
             sections[section.Name] = [.. section.Items.Select(i => i.Text)];
         }
 
-        foreach (var missing in ReplyTexts.Required.Where(s => !sections.ContainsKey(s)))
+        foreach (var missing in required.Where(s => !sections.ContainsKey(s)))
         {
             problems.Add(new(document.File, 1, $"section '{missing}' is missing"));
         }

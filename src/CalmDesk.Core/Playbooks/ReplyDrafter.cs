@@ -108,7 +108,7 @@ internal static class ReplyDrafter
         ["old_date"] = previous is { } p ? Format(p, zone, culture) : "",
     };
 
-    private static string Fill(string text, Dictionary<string, string> values)
+    internal static string Fill(string text, IReadOnlyDictionary<string, string> values)
     {
         foreach (var (key, value) in values)
         {
@@ -118,5 +118,5 @@ internal static class ReplyDrafter
         return text;
     }
 
-    private static CultureInfo CultureFor(string language) => Languages.Culture(language) ?? CultureInfo.InvariantCulture;
+    internal static CultureInfo CultureFor(string language) => Languages.Culture(language) ?? CultureInfo.InvariantCulture;
 }

@@ -8,6 +8,7 @@ using CalmDesk.Demo;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
 using CalmDesk.Playbooks;
+using CalmDesk.Receivables;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -88,9 +89,18 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<CommitmentSweep>();
         builder.Services.AddScoped<NotificationInbox>();
         builder.Services.AddScoped<DelayNotices>();
+        builder.Services.Configure<ReceivablesOptions>(builder.Configuration.GetSection("Receivables"));
+        builder.Services.AddScoped<ReceivablesBook>();
+        builder.Services.AddScoped<ReceivablesCsvImport>();
+        builder.Services.AddScoped<CollectionSweep>();
+        builder.Services.AddScoped<CollectionDesk>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
-        builder.Services.Configure<CommitmentReminderOptions>(builder.Configuration.GetSection("Commitments"));
-        builder.Services.AddHostedService<CommitmentReminderService>();
+        builder.Services.Configure<SweepOptions>(options =>
+        {
+            options.SweepSeconds = builder.Configuration.GetValue("Commitments:SweepSeconds", options.SweepSeconds);
+            options.CollectionMinutes = builder.Configuration.GetValue("Receivables:SweepMinutes", options.CollectionMinutes);
+        });
+        builder.Services.AddHostedService<SweepService>();
 
         WebFeatures.Add(builder);
         return builder;

@@ -5,6 +5,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Receivables;
 
 namespace CalmDesk.Infrastructure;
 
@@ -29,6 +30,10 @@ internal static class CommandLine
         var import = new Command("import", "Import records from files; safe to re-run, imports nothing twice");
         import.Subcommands.Add(ImportCustomersCommand.Create());
         import.Subcommands.Add(ImportInteractionsCommand.Create());
+        foreach (var command in ImportReceivablesCommand.Create())
+        {
+            import.Subcommands.Add(command);
+        }
         root.Subcommands.Add(import);
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());

@@ -13,6 +13,7 @@ using CalmDesk.Imports;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
 using CalmDesk.Playbooks;
+using CalmDesk.Receivables;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -74,7 +75,7 @@ internal static class WebFeatures
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CalmDesk API";
-            document.Info.Description = "Customers, contacts, interactions, cases, promises, notifications, playbooks and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
+            document.Info.Description = "Customers, contacts, interactions, cases, promises, notifications, playbooks, receivables and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
             return Task.CompletedTask;
         }));
         services.AddLocalization();
@@ -132,6 +133,7 @@ internal static class WebFeatures
         api.MapCommitmentsApi();
         api.MapNotificationsApi();
         api.MapPlaybooksApi();
+        api.MapReceivablesApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

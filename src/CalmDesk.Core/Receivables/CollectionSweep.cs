@@ -1,0 +1,99 @@
+using CalmDesk.Data;
+using CalmDesk.Imports;
+using CalmDesk.Notifications;
+using CalmDesk.Playbooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CalmDesk.Receivables;
+
+/// One pass of the collection plan over every overdue invoice: each step that has come due is drafted in the
+/// customer's language and put in the rep's queue, once. When several steps are due at once (an invoice imported
+/// 70 days late), only the latest is drafted and the earlier ones are marked skipped: nobody sends a "friendly
+/// reminder" about a bill three months overdue. The unique (invoice, step) key makes a second sweep's insert fail.
+internal sealed class CollectionSweep(CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions> options, PlaybookStore playbooks)
+{
+    public sealed record Result(int Drafted, int Skipped);
+
+    public async Task<Result> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var plan = settings.Plan;
+        var today = settings.Today(clock);
+        var documents = await db.Invoices.AsNoTracking().ToListAsync(cancellationToken);
+        var payments = await db.Payments.AsNoTracking().ToListAsync(cancellationToken);
+        var overdue = Ledger.Settle(documents, payments, today).Invoices
+            .Where(s => s.Invoice.Kind == InvoiceKind.Invoice && s.IsOverdue(today) && plan.Any(p => p.AfterDays <= s.DaysOverdue(today)))
+            .ToList();
+        if (overdue.Count == 0)
+        {
+            return new Result(0, 0);
+        }
+
+        var ids = overdue.Select(s => s.Invoice.Id).ToList();
+        var done = (await db.CollectionActions.AsNoTracking().Where(a => ids.Contains(a.InvoiceId)).Select(a => new { a.InvoiceId, a.Step }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.InvoiceId, a => a.Step);
+        var customerIds = overdue.Select(s => s.Invoice.CustomerId).Distinct().ToList();
+        var accounts = (await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
+                .Select(c => new
+                {
+                    c.Id, c.Company, c.PreferredLanguage, RepName = c.AssignedRep == null ? null : c.AssignedRep.DisplayName,
+                    RepUserId = c.AssignedRep == null ? null : c.AssignedRep.UserId, Contact = c.Contacts.OrderBy(k => k.Id).Select(k => k.Name).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
+        var library = playbooks.Current;
+        var now = clock.GetUtcNow();
+        int drafted = 0, skipped = 0;
+        foreach (var state in overdue)
+        {
+            var days = state.DaysOverdue(today);
+            var missing = plan.Where(p => p.AfterDays <= days && !done[state.Invoice.Id].Contains(p.Key)).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var customer = accounts[state.Invoice.CustomerId];
+            var latest = missing[^1];
+            var account = new CollectionLetters.Account(customer.Company, customer.PreferredLanguage, customer.Contact, customer.RepName);
+            var letter = CollectionLetters.Step(library, latest.Kind, latest.OfferDiscount, account, state, today, settings);
+            foreach (var step in missing)
+            {
+                var isLatest = ReferenceEquals(step, latest);
+                db.CollectionActions.Add(new CollectionAction
+                {
+                    InvoiceId = state.Invoice.Id, CustomerId = customer.Id, Step = step.Key, Kind = step.Kind, DaysOverdue = days, CreatedAt = now,
+                    Status = isLatest ? CollectionActionStatus.Pending : CollectionActionStatus.Skipped,
+                    Language = isLatest ? letter.Language : customer.PreferredLanguage,
+                    Subject = isLatest ? letter.Subject : "", Body = isLatest ? letter.Body : "",
+                });
+            }
+
+            if (customer.RepUserId is { } recipient)
+            {
+                db.Notifications.Add(new Notification
+                {
+                    RecipientUserId = recipient, Kind = NotificationKind.Collection, CustomerId = customer.Id, Company = customer.Company,
+                    Subject = $"{state.Invoice.Number} · {latest.Key}", CreatedAt = now,
+                });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                drafted++;
+                skipped += missing.Count - 1;
+            }
+            catch (DbUpdateException exception) when (ImportFile.IsUniqueViolation(exception))
+            {
+                // Another instance drafted this step first.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return new Result(drafted, skipped);
+    }
+}

@@ -1,0 +1,244 @@
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CalmDesk.Receivables;
+
+/// Invoices, payments and what they add up to: the aged book, a customer's account, DSO and the discount's effect.
+/// Everything is computed from the stored documents on the day asked, in the business's time zone; a rep sees only
+/// their own customers' money.
+internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions> options)
+{
+    private ReceivablesOptions Settings => options.Value;
+
+    public DateOnly Today => Settings.Today(clock);
+
+    public async Task<AgedBook> AgedBookAsync(Viewer viewer, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    {
+        var day = asOf ?? Today;
+        var (companies, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
+        var position = Ledger.Settle(documents, payments, day);
+        var rows = Aging.Rows(position, companies.ToDictionary(c => c.Key, c => c.Value.Company));
+        var totals = Aging.Totals(rows);
+        return new AgedBook(day, rows, totals, Aging.Dso(totals, documents, day, Settings.DsoDays));
+    }
+
+    public async Task<CustomerAccount?> AccountAsync(Viewer viewer, int customerId, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    {
+        var day = asOf ?? Today;
+        var (companies, documents, payments) = await LoadAsync(viewer, customerId, cancellationToken);
+        if (!companies.TryGetValue(customerId, out var customer))
+        {
+            return null;
+        }
+
+        var position = Ledger.Settle(documents, payments, day);
+        var states = position.Invoices.ToDictionary(s => s.Invoice.Id);
+        var numbers = documents.ToDictionary(d => d.Id, d => d.Number);
+        return new CustomerAccount(
+            customerId, customer.Company, customer.Language, day,
+            Aging.Rows(position, new Dictionary<int, string> { [customerId] = customer.Company }),
+            [.. documents.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Select(d => View(d, customer.Company, states.GetValueOrDefault(d.Id), day))],
+            [.. payments.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id)
+                .Select(p => new PaymentView(p.Id, p.CustomerId, p.Reference, p.InvoiceId is { } id ? numbers.GetValueOrDefault(id) : null, p.ReceivedOn, p.Amount, p.Currency, p.DiscountTaken))],
+            PaymentBehaviour.Monthly(position, 12));
+    }
+
+    /// Open invoices past their due date, most overdue first, for the viewer's customers.
+    public async Task<IReadOnlyList<InvoiceView>> OverdueAsync(Viewer viewer, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    {
+        var day = asOf ?? Today;
+        var (companies, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
+        return [.. Ledger.Settle(documents, payments, day).Invoices.Where(s => s.IsOverdue(day))
+            .OrderByDescending(s => s.DaysOverdue(day)).ThenByDescending(s => s.Open)
+            .Select(s => View(s.Invoice, companies[s.Invoice.CustomerId].Company, s, day))];
+    }
+
+    /// Invoices that offered the early-payment discount against those that did not: how many took it, what it cost,
+    /// and how fast each group paid (days from issue to settlement).
+    public async Task<IReadOnlyList<DiscountEffect>> DiscountEffectAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var day = Today;
+        var (_, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
+        var position = Ledger.Settle(documents, payments, day);
+        var taken = payments.Where(p => p.DiscountTaken > 0 && p.InvoiceId is not null).ToLookup(p => p.InvoiceId!.Value);
+        return [.. position.Invoices.Where(s => s.Invoice.Kind == InvoiceKind.Invoice)
+            .GroupBy(s => s.Invoice.Currency.ToUpperInvariant()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var offered = g.Where(s => s.Invoice.EarlyDiscountPercent > 0).ToList();
+                var plain = g.Where(s => s.Invoice.EarlyDiscountPercent is not > 0).ToList();
+                return new DiscountEffect(g.Key, offered.Count, offered.Count(s => taken.Contains(s.Invoice.Id)),
+                    offered.Sum(s => taken[s.Invoice.Id].Sum(p => p.DiscountTaken)), DaysToPay(offered), plain.Count, DaysToPay(plain));
+            })];
+    }
+
+    private static double? DaysToPay(List<InvoiceState> states)
+    {
+        var days = states.Where(s => s.SettledOn is not null).Select(s => (double)(s.SettledOn!.Value.DayNumber - s.Invoice.IssuedOn.DayNumber)).ToList();
+        return days.Count == 0 ? null : Math.Round(days.Average(), 1);
+    }
+
+    public async Task<Outcome<InvoiceView>> AddInvoiceAsync(Viewer viewer, InvoiceInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        var customer = input.CustomerId is { } id ? await db.Customers.VisibleTo(viewer).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
+        if (input.CustomerId is not null && customer is null)
+        {
+            errors["customerId"] = [Messages.Get("There is no such customer that you can see.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<InvoiceView>.Invalid(errors);
+        }
+
+        var number = input.Number!.Trim();
+        if (await db.Invoices.AnyAsync(i => i.CustomerId == customer!.Id && i.Number == number, cancellationToken))
+        {
+            return Outcome<InvoiceView>.Invalid("number", Messages.Format("This customer already has an invoice numbered {0}.", number));
+        }
+
+        var kind = input.KindOrDefault;
+        int? corrects = null;
+        if (input.Corrects is { Length: > 0 } correctsNumber)
+        {
+            corrects = await db.Invoices.Where(i => i.CustomerId == customer!.Id && i.Number == correctsNumber.Trim() && i.Kind == InvoiceKind.Invoice)
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+            if (corrects is null)
+            {
+                return Outcome<InvoiceView>.Invalid("corrects", Messages.Format("This customer has no invoice numbered {0}.", correctsNumber));
+            }
+        }
+
+        var invoice = await BuildInvoiceAsync(customer!, input, kind, corrects, cancellationToken);
+        db.Invoices.Add(invoice);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<InvoiceView>.Done(View(invoice, customer!.Company, new InvoiceState(invoice, kind == InvoiceKind.Invoice ? invoice.Amount : 0, null), Today));
+    }
+
+    /// The invoice as it will be stored: the customer's currency and terms where the input is silent, and the
+    /// early-payment offer on invoices (not credit notes) unless the input sets its own percentage (0 for none).
+    internal async Task<Invoice> BuildInvoiceAsync(Customer customer, InvoiceInput input, InvoiceKind kind, int? corrects, CancellationToken cancellationToken)
+    {
+        var issued = input.IssuedOn!.Value;
+        var termsDays = await TermsDaysAsync(customer.Id, cancellationToken);
+        var percent = kind == InvoiceKind.CreditNote ? 0 : input.EarlyDiscountPercent ?? Settings.EarlyDiscountPercent;
+        return new Invoice
+        {
+            CustomerId = customer.Id,
+            Number = input.Number!.Trim(),
+            Kind = kind,
+            IssuedOn = issued,
+            DueOn = input.DueOn ?? issued.AddDays(termsDays),
+            Amount = input.Amount!.Value,
+            Currency = (input.Currency ?? customer.Currency).Trim().ToUpperInvariant(),
+            CorrectsInvoiceId = corrects,
+            EarlyDiscountPercent = percent > 0 ? percent : null,
+            EarlyDiscountUntil = percent > 0 ? issued.AddDays(Settings.EarlyDiscountDays) : null,
+            CreatedAt = clock.GetUtcNow(),
+        };
+    }
+
+    public async Task<Outcome<PaymentView>> AddPaymentAsync(Viewer viewer, PaymentInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        var customer = input.CustomerId is { } id ? await db.Customers.VisibleTo(viewer).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
+        if (input.CustomerId is not null && customer is null)
+        {
+            errors["customerId"] = [Messages.Get("There is no such customer that you can see.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<PaymentView>.Invalid(errors);
+        }
+
+        var (payment, problem) = await BuildPaymentAsync(customer!, input, cancellationToken);
+        if (payment is null)
+        {
+            return Outcome<PaymentView>.Invalid(problem!.Value.Field, problem.Value.Message);
+        }
+
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<PaymentView>.Done(new PaymentView(payment.Id, payment.CustomerId, payment.Reference, input.Invoice?.Trim(), payment.ReceivedOn, payment.Amount, payment.Currency, payment.DiscountTaken));
+    }
+
+    /// The payment as it will be stored, or the one rule it breaks: a known reference, an unknown invoice, another
+    /// currency than the invoice's, or a discount the invoice did not offer (or offered until an earlier day).
+    internal async Task<(Payment? Payment, (string Field, string Message)? Problem)> BuildPaymentAsync(Customer customer, PaymentInput input, CancellationToken cancellationToken)
+    {
+        var reference = input.Reference!.Trim();
+        if (await db.Payments.AnyAsync(p => p.CustomerId == customer.Id && p.Reference == reference, cancellationToken))
+        {
+            return (null, ("reference", Messages.Format("This customer already has a payment with reference {0}.", reference)));
+        }
+
+        Invoice? invoice = null;
+        if (input.Invoice is { Length: > 0 } number)
+        {
+            invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.CustomerId == customer.Id && i.Number == number.Trim() && i.Kind == InvoiceKind.Invoice, cancellationToken);
+            if (invoice is null)
+            {
+                return (null, ("invoice", Messages.Format("This customer has no invoice numbered {0}.", number)));
+            }
+        }
+
+        var currency = (input.Currency ?? invoice?.Currency ?? customer.Currency).Trim().ToUpperInvariant();
+        if (invoice is not null && invoice.Currency != currency)
+        {
+            return (null, ("currency", Messages.Format("Invoice {0} is in {1}; a payment in {2} cannot settle it.", invoice.Number, invoice.Currency, currency)));
+        }
+
+        var discount = input.DiscountTaken ?? 0;
+        if (discount > 0)
+        {
+            if (invoice is not { EarlyDiscountPercent: { } percent, EarlyDiscountUntil: { } until })
+            {
+                return (null, ("discountTaken", Messages.Get("A discount can only be taken on an invoice that offered one.")));
+            }
+
+            if (input.ReceivedOn > until)
+            {
+                return (null, ("discountTaken", Messages.Format("The early-payment discount on invoice {0} ran until {1:d}.", invoice.Number, until)));
+            }
+
+            if (discount > decimal.Round(invoice.Amount * percent / 100m, 2))
+            {
+                return (null, ("discountTaken", Messages.Format("Invoice {0} offered {1}% off, at most {2:N2}.", invoice.Number, percent, decimal.Round(invoice.Amount * percent / 100m, 2))));
+            }
+        }
+
+        return (new Payment
+        {
+            CustomerId = customer.Id,
+            Reference = reference,
+            InvoiceId = invoice?.Id,
+            ReceivedOn = input.ReceivedOn!.Value,
+            Amount = input.Amount!.Value,
+            Currency = currency,
+            DiscountTaken = discount,
+            CreatedAt = clock.GetUtcNow(),
+        }, null);
+    }
+
+    /// The customer's payment terms in days: their written terms, the organisation's, or the configured default.
+    internal Task<int> TermsDaysAsync(int customerId, CancellationToken cancellationToken) => Task.FromResult(Settings.DefaultTermsDays);
+
+    private async Task<(Dictionary<int, (string Company, string Language)> Customers, List<Invoice> Documents, List<Payment> Payments)> LoadAsync(
+        Viewer viewer, int? customerId, CancellationToken cancellationToken)
+    {
+        var visible = db.Customers.VisibleTo(viewer).Where(c => customerId == null || c.Id == customerId);
+        var customers = await visible.AsNoTracking().Select(c => new { c.Id, c.Company, c.PreferredLanguage }).ToListAsync(cancellationToken);
+        var documents = await db.Invoices.AsNoTracking().Where(i => visible.Any(c => c.Id == i.CustomerId)).ToListAsync(cancellationToken);
+        var payments = await db.Payments.AsNoTracking().Where(p => visible.Any(c => c.Id == p.CustomerId)).ToListAsync(cancellationToken);
+        return (customers.ToDictionary(c => c.Id, c => (c.Company, c.PreferredLanguage)), documents, payments);
+    }
+
+    internal static InvoiceView View(Invoice invoice, string company, InvoiceState? state, DateOnly asOf) => new(
+        invoice.Id, invoice.CustomerId, company, invoice.Number, invoice.Kind, invoice.IssuedOn, invoice.DueOn, invoice.Amount, invoice.Currency,
+        state?.Open ?? 0, state?.SettledOn, state is { Open: > 0 } ? state.DaysOverdue(asOf) : 0, invoice.EarlyDiscountPercent, invoice.EarlyDiscountUntil);
+}

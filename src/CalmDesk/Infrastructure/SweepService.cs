@@ -1,0 +1,64 @@
+using CalmDesk.Commitments;
+using CalmDesk.Receivables;
+using Microsoft.Extensions.Options;
+
+namespace CalmDesk.Infrastructure;
+
+internal sealed class SweepOptions
+{
+    /// How often the sweep looks for reminders, at-risk and overdue promises (`Commitments:SweepSeconds`).
+    public int SweepSeconds { get; set; } = 30;
+
+    /// How often the collection plan is checked (`Receivables:SweepMinutes`): its steps are days apart.
+    public int CollectionMinutes { get; set; } = 15;
+}
+
+/// Runs the sweeps in the background of `calmdesk serve`: promise reminders every few seconds, the collection plan
+/// every few minutes. Several instances may run against one database: each sweep claims its work (a conditional
+/// update, a unique key), so each reminder and each collection step fires once.
+internal sealed partial class SweepService(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SweepOptions> options, ILogger<SweepService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.SweepSeconds)), clock);
+        var collectedAt = DateTimeOffset.MinValue;
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<CommitmentSweep>().RunAsync(stoppingToken);
+                if (result.Reminders + result.AtRisk + result.Overdue > 0)
+                {
+                    Swept(result.Reminders, result.AtRisk, result.Overdue, result.Escalations);
+                }
+
+                if (clock.GetUtcNow() - collectedAt >= TimeSpan.FromMinutes(Math.Max(1, options.Value.CollectionMinutes)))
+                {
+                    collectedAt = clock.GetUtcNow();
+                    var collection = await scope.ServiceProvider.GetRequiredService<CollectionSweep>().RunAsync(stoppingToken);
+                    if (collection.Drafted > 0)
+                    {
+                        Collected(collection.Drafted, collection.Skipped);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A database hiccup must not stop reminders for good: log it and try again at the next tick.
+                SweepFailed(exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Promises: {Reminders} reminders, {AtRisk} at risk, {Overdue} overdue ({Escalations} escalations)")]
+    private partial void Swept(int reminders, int atRisk, int overdue, int escalations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection: {Drafted} steps drafted, {Skipped} earlier steps skipped")]
+    private partial void Collected(int drafted, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sweep failed; it will run again at the next tick")]
+    private partial void SweepFailed(Exception exception);
+}

@@ -1,0 +1,113 @@
+using CalmDesk.Accounts;
+using CalmDesk.Imports;
+using CalmDesk.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalmDesk.Receivables;
+
+internal sealed record CollectionSendRequest(string? Subject, string? Body);
+
+internal static class ReceivablesApi
+{
+    public static RouteGroupBuilder MapReceivablesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/receivables").WithTags("Receivables").RequireAuthorization();
+        group.MapGet("/aging", AgedBook).WithName(nameof(AgedBook))
+            .WithSummary("The aged book on `asOf` (default today): per customer and currency, current / 1-30 / 31-60 / 61-90 / 90+ days, totals and DSO");
+        group.MapGet("/customers/{customerId:int}", CustomerAccount).WithName(nameof(CustomerAccount))
+            .WithSummary("One customer's account: aging, invoices with what is open, payments, and payment behaviour month by month");
+        group.MapGet("/overdue", OverdueInvoices).WithName(nameof(OverdueInvoices)).WithSummary("Open invoices past their due date, most overdue first");
+        group.MapPost("/invoices", AddInvoice).WithName(nameof(AddInvoice))
+            .WithSummary("Record an invoice or credit note (`kind`); without `dueOn` the customer's payment terms apply, and new invoices carry the early-payment offer");
+        group.MapPost("/payments", AddPayment).WithName(nameof(AddPayment))
+            .WithSummary("Record a payment; with `invoice` it settles that invoice first, otherwise the oldest open ones");
+        group.MapPost("/invoices/import", ImportInvoices).WithName(nameof(ImportInvoices)).RequireAuthorization(Policies.Manager).Accepts<string>("text/csv")
+            .WithSummary("Import invoices from a CSV body (managers); re-running imports nothing twice: " + string.Join(", ", ReceivablesCsvImport.InvoiceColumns));
+        group.MapPost("/payments/import", ImportPayments).WithName(nameof(ImportPayments)).RequireAuthorization(Policies.Manager).Accepts<string>("text/csv")
+            .WithSummary("Import payments from a CSV body (managers); re-running imports nothing twice: " + string.Join(", ", ReceivablesCsvImport.PaymentColumns));
+        group.MapGet("/late-payers", LatePayersList).WithName(nameof(LatePayersList))
+            .WithSummary("Customers with overdue invoices: protesting (a complaint behind it), struggling (cash flow) or unclear, with the evidence and a drafted next move");
+        group.MapGet("/collection", CollectionQueue).WithName(nameof(CollectionQueue))
+            .WithSummary("The collection plan's drafted steps (`pending=false` includes the ones done)");
+        group.MapPost("/collection/{id:int}/send", SendCollectionStep).WithName(nameof(SendCollectionStep))
+            .WithSummary("Send a drafted step (optionally edited): recorded in the customer's timeline; a step is never sent twice");
+        group.MapPost("/collection/{id:int}/skip", SkipCollectionStep).WithName(nameof(SkipCollectionStep)).WithSummary("Set a drafted step aside without sending it");
+        group.MapGet("/discount-effect", DiscountEffect).WithName(nameof(DiscountEffect))
+            .WithSummary("The early-payment discount's effect per currency: offered, taken up, its cost, and days to pay with and without it");
+        return api;
+    }
+
+    public static async Task<Ok<AgedBook>> AgedBook(DateOnly? asOf, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await book.AgedBookAsync(Viewer.From(http.User), asOf, cancellationToken));
+
+    public static async Task<Results<Ok<CustomerAccount>, ProblemHttpResult>> CustomerAccount(
+        int customerId, DateOnly? asOf, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
+        await book.AccountAsync(Viewer.From(http.User), customerId, asOf, cancellationToken) is { } account
+            ? TypedResults.Ok(account)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found", detail: $"There is no customer {customerId} that you can see.");
+
+    public static async Task<Ok<IReadOnlyList<InvoiceView>>> OverdueInvoices(HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await book.OverdueAsync(Viewer.From(http.User), null, cancellationToken));
+
+    public static async Task<Results<Created<InvoiceView>, ValidationProblem>> AddInvoice(
+        InvoiceInput request, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken)
+    {
+        var outcome = await book.AddInvoiceAsync(Viewer.From(http.User), request, cancellationToken);
+        return outcome.Value is { } invoice
+            ? TypedResults.Created($"/api/v1/receivables/customers/{invoice.CustomerId}", invoice)
+            : TypedResults.ValidationProblem(outcome.Errors);
+    }
+
+    public static async Task<Results<Created<PaymentView>, ValidationProblem>> AddPayment(
+        PaymentInput request, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken)
+    {
+        var outcome = await book.AddPaymentAsync(Viewer.From(http.User), request, cancellationToken);
+        return outcome.Value is { } payment
+            ? TypedResults.Created($"/api/v1/receivables/customers/{payment.CustomerId}", payment)
+            : TypedResults.ValidationProblem(outcome.Errors);
+    }
+
+    public static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportInvoices(HttpRequest request, ReceivablesCsvImport import, CancellationToken cancellationToken) =>
+        ImportAsync("invoices", request, stream => import.InvoicesAsync(stream, null, cancellationToken));
+
+    public static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportPayments(HttpRequest request, ReceivablesCsvImport import, CancellationToken cancellationToken) =>
+        ImportAsync("payments", request, stream => import.PaymentsAsync(stream, null, cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<LatePayer>>> LatePayersList(HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await desk.LatePayersAsync(Viewer.From(http.User), cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<CollectionActionView>>> CollectionQueue(bool? pending, HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await desk.ActionsAsync(Viewer.From(http.User), pending ?? true, null, cancellationToken));
+
+    public static async Task<Results<Ok<CollectionActionView>, ProblemHttpResult, ValidationProblem>> SendCollectionStep(
+        int id, CollectionSendRequest request, HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
+        await desk.CompleteAsync(Viewer.From(http.User), id, request.Subject, request.Body, cancellationToken) switch
+        {
+            { Value: { } done } => TypedResults.Ok(done),
+            { NotFound: true } => StepNotFound(id),
+            var outcome => TypedResults.ValidationProblem(outcome.Errors),
+        };
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SkipCollectionStep(int id, HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
+        await desk.SkipAsync(Viewer.From(http.User), id, cancellationToken) ? TypedResults.NoContent() : StepNotFound(id);
+
+    public static async Task<Ok<IReadOnlyList<DiscountEffect>>> DiscountEffect(HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await book.DiscountEffectAsync(Viewer.From(http.User), cancellationToken));
+
+    private static ProblemHttpResult StepNotFound(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Collection step not found", detail: $"There is no pending collection step {id} that you can see.");
+
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(string kind, HttpRequest request, Func<Stream, Task<ImportReport>> import)
+    {
+        try
+        {
+            var report = await import(request.Body);
+            ImportMetrics.Record(kind, report);
+            return TypedResults.Ok(report);
+        }
+        catch (InvalidDataException exception)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The CSV cannot be read", detail: exception.Message);
+        }
+    }
+}

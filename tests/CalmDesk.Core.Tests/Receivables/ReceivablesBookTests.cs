@@ -1,0 +1,88 @@
+using CalmDesk.Accounts;
+using CalmDesk.Data;
+
+namespace CalmDesk.Receivables;
+
+public sealed class ReceivablesBookTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AgedBookAsync_ARepSeesOnlyTheirOwnCustomersMoney_AManagerSeesAll(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        await money.InvoiceAsync(money.People.Nino, "N-1", 50, 120.50m);
+        await money.InvoiceAsync(money.People.Harbour, "H-1", 100, 80m, currency: "GBP");
+        var manager = new Viewer("someone", SeesAll: true);
+        var cancel = TestContext.Current.CancellationToken;
+
+        var giulias = await money.Book.AgedBookAsync(money.People.Giulia, cancellationToken: cancel);
+        var everyone = await money.Book.AgedBookAsync(manager, cancellationToken: cancel);
+
+        var row = Assert.Single(giulias.Customers);
+        Assert.Equal(("Trattoria Da Nino", 120.50m), (row.Company, row.Days1To30));
+        Assert.Equal(["EUR", "GBP"], everyone.Totals.Select(t => t.Currency));
+        Assert.Equal(80m, everyone.Customers.Single(c => c.Currency == "GBP").Over90 + everyone.Customers.Single(c => c.Currency == "GBP").Days61To90);
+        Assert.Null(await money.Book.AccountAsync(money.People.James, money.People.Nino, cancellationToken: cancel));
+        var refused = await money.Book.AddPaymentAsync(money.People.James, new PaymentInput(money.People.Nino, "X", money.Today, 10m), cancel);
+        Assert.True(refused.Errors.ContainsKey("customerId"));
+    }
+
+    [Fact]
+    public async Task AddInvoiceAsync_WithoutADueDate_UsesTheTermsAndOffersTheEarlyPaymentDiscount()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+
+        var outcome = await money.Book.AddInvoiceAsync(money.People.Giulia, new InvoiceInput(money.People.Nino, "N-7", money.Today, 500m), TestContext.Current.CancellationToken);
+
+        var invoice = outcome.Value!;
+        Assert.Equal(money.Today.AddDays(30), invoice.DueOn);
+        Assert.Equal((2m, money.Today.AddDays(10)), (invoice.EarlyDiscountPercent, invoice.EarlyDiscountUntil));
+        Assert.Equal("EUR", invoice.Currency);
+    }
+
+    [Fact]
+    public async Task AddPaymentAsync_RefusesADuplicateReferenceAnExpiredDiscountAndAForeignCurrency()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await money.InvoiceAsync(money.People.Nino, "N-1", 20, 100m);
+        var giulia = money.People.Giulia;
+
+        var ok = await money.Book.AddPaymentAsync(giulia, new PaymentInput(money.People.Nino, "BANK-1", money.Today, 50m, "N-1"), cancel);
+        var again = await money.Book.AddPaymentAsync(giulia, new PaymentInput(money.People.Nino, "BANK-1", money.Today, 50m, "N-1"), cancel);
+        var late = await money.Book.AddPaymentAsync(giulia, new PaymentInput(money.People.Nino, "BANK-2", money.Today, 48m, "N-1", DiscountTaken: 2m), cancel);
+        var pounds = await money.Book.AddPaymentAsync(giulia, new PaymentInput(money.People.Nino, "BANK-3", money.Today, 50m, "N-1", "GBP"), cancel);
+        var unknown = await money.Book.AddPaymentAsync(giulia, new PaymentInput(money.People.Nino, "BANK-4", money.Today, 50m, "N-404"), cancel);
+
+        Assert.True(ok.Succeeded);
+        Assert.Contains("reference", again.Errors.Keys);
+        Assert.Contains("discountTaken", late.Errors.Keys);
+        Assert.Contains("currency", pounds.Errors.Keys);
+        Assert.Contains("invoice", unknown.Errors.Keys);
+        var account = await money.Book.AccountAsync(giulia, money.People.Nino, cancellationToken: cancel);
+        Assert.Equal(50m, Assert.Single(account!.Invoices).Open);
+        Assert.Single(account.Payments);
+    }
+
+    [Fact]
+    public async Task DiscountEffectAsync_ComparesInvoicesWithAndWithoutTheOffer()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        var giulia = money.People.Giulia;
+        var issued = money.Today.AddDays(-40);
+        await money.Book.AddInvoiceAsync(giulia, new InvoiceInput(money.People.Nino, "OFFER", issued, 100m), cancel);
+        await money.Book.AddInvoiceAsync(giulia, new InvoiceInput(money.People.Nino, "PLAIN", issued, 100m, EarlyDiscountPercent: 0), cancel);
+        await money.Book.AddPaymentAsync(giulia, new PaymentInput(money.People.Nino, "P1", issued.AddDays(6), 98m, "OFFER", DiscountTaken: 2m), cancel);
+        await money.Book.AddPaymentAsync(giulia, new PaymentInput(money.People.Nino, "P2", issued.AddDays(35), 100m, "PLAIN"), cancel);
+
+        var effect = Assert.Single(await money.Book.DiscountEffectAsync(giulia, cancel));
+
+        Assert.Equal(new DiscountEffect("EUR", 1, 1, 2m, 6, 1, 35), effect);
+    }
+}
