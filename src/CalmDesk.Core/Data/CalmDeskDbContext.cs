@@ -1,4 +1,5 @@
 using CalmDesk.Accounts;
+using CalmDesk.Boundaries;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
@@ -37,6 +38,8 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<CollectionAction> CollectionActions => Set<CollectionAction>();
+
+    public DbSet<Terms> Terms => Set<Terms>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -120,6 +120,8 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
             await DemoAccounts.AddAsync(db, customer.Id, customer.Currency, index, random, today, cancellationToken);
             db.ChangeTracker.Clear();
         }
+
+        await DemoTerms.AddAsync(db, now, cancellationToken);
     }
 
     private async Task AddInteractionsAsync(

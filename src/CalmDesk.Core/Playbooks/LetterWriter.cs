@@ -10,19 +10,25 @@ internal sealed record Letter(string Language, string Subject, string Body);
 internal static class LetterWriter
 {
     public static Letter Write(
-        PlaybookLibrary library, string language, string subject, IEnumerable<IReadOnlyList<string>> paragraphs, IReadOnlyDictionary<string, string> values, int seed)
+        PlaybookLibrary library, string language, string subject, IEnumerable<IReadOnlyList<string>> paragraphs, IReadOnlyDictionary<string, string> values, int seed) =>
+        Compose(library, language, subject,
+            paragraphs.Where(p => p.Count > 0).Select(p => string.Join(' ', p.Select(section => Section(library, language, section, values, seed)))), values, seed);
+
+    /// A letter from paragraphs already filled (each with its own values, as a boundary answer needs), between the
+    /// greeting and the closing.
+    public static Letter Compose(
+        PlaybookLibrary library, string language, string subject, IEnumerable<string> paragraphs, IReadOnlyDictionary<string, string> values, int seed)
     {
         var replies = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
-        var letters = library.Letters(language) ?? throw new InvalidOperationException("No letter texts are loaded, not even English.");
         var body = new StringBuilder();
         body.Append(ReplyDrafter.Fill(replies.Pick("greeting", seed), values)).Append('\n');
-        foreach (var paragraph in paragraphs.Where(p => p.Count > 0))
+        foreach (var paragraph in paragraphs)
         {
-            body.Append(string.Join(' ', paragraph.Select(section => ReplyDrafter.Fill(letters.Pick(section, seed), values)))).Append("\n\n");
+            body.Append(paragraph).Append("\n\n");
         }
 
         body.Append(ReplyDrafter.Fill(replies.Pick("closing", seed), values));
-        return new Letter(letters.Language, ReplyDrafter.Fill(letters.Pick(subject, seed), values), body.ToString());
+        return new Letter(library.Letters(language)?.Language ?? replies.Language, Section(library, language, subject, values, seed), body.ToString());
     }
 
     /// One section alone, filled: a call's talking points, a sentence for the page.

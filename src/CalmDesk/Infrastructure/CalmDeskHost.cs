@@ -1,5 +1,6 @@
 using System.Globalization;
 using CalmDesk.Accounts;
+using CalmDesk.Boundaries;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
@@ -94,6 +95,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<ReceivablesCsvImport>();
         builder.Services.AddScoped<CollectionSweep>();
         builder.Services.AddScoped<CollectionDesk>();
+        builder.Services.AddScoped<BoundaryBook>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

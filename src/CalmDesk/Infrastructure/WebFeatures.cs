@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
+using CalmDesk.Boundaries;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Components;
@@ -75,7 +76,7 @@ internal static class WebFeatures
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CalmDesk API";
-            document.Info.Description = "Customers, contacts, interactions, cases, promises, notifications, playbooks, receivables and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
+            document.Info.Description = "Customers, contacts, interactions, cases, promises, notifications, playbooks, receivables, written terms and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
             return Task.CompletedTask;
         }));
         services.AddLocalization();
@@ -134,6 +135,7 @@ internal static class WebFeatures
         api.MapNotificationsApi();
         api.MapPlaybooksApi();
         api.MapReceivablesApi();
+        api.MapBoundariesApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

@@ -1,0 +1,143 @@
+using System.Globalization;
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Playbooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Boundaries;
+
+internal sealed record TermsView(Terms? Organisation, Terms? Customer, EffectiveTerms Effective);
+
+/// A message that asks for something the terms exclude: the breaches with the clause each one meets, and a drafted
+/// answer in the customer's language that holds the line politely and offers what is possible.
+internal sealed record BoundaryFlag(long InteractionId, DateTimeOffset OccurredAt, string? Subject, IReadOnlyList<BoundaryFlagItem> Breaches, Letter Draft);
+
+internal sealed record BoundaryFlagItem(string Rule, int Offset, int Length, string Quote, string Clause);
+
+/// The written terms and their use: reading and saving them, and checking customers' messages against them.
+internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, PlaybookStore playbooks)
+{
+    /// The clause key that words each rule in the free-form clauses ("delivery: …").
+    private static readonly Dictionary<string, string> ClauseKeys = new(StringComparer.Ordinal)
+    {
+        ["delivery-day"] = "delivery", ["opening-day"] = "opening", ["deposit"] = "deposit", ["discount"] = "discount", ["payment-terms"] = "payment",
+    };
+
+    private static readonly Dictionary<string, string> And = new(StringComparer.Ordinal) { ["it"] = "e", ["el"] = "και", ["en"] = "and" };
+
+    public async Task<TermsView?> TermsAsync(Viewer viewer, int? customerId, CancellationToken cancellationToken = default)
+    {
+        if (customerId is not null && !await db.Customers.VisibleTo(viewer).AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            return null;
+        }
+
+        var organisation = await db.Terms.AsNoTracking().OrderBy(t => t.Id).FirstOrDefaultAsync(t => t.CustomerId == null, cancellationToken);
+        var customer = customerId is null ? null : await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.CustomerId == customerId, cancellationToken);
+        return new TermsView(organisation, customer, EffectiveTerms.Merge(organisation, customer));
+    }
+
+    /// Saves the organisation's terms (managers only: the caller checks the role) or one visible customer's contract.
+    public async Task<Outcome<TermsView>> SaveAsync(Viewer viewer, int? customerId, TermsInput input, CancellationToken cancellationToken = default)
+    {
+        if (customerId is not null && !await db.Customers.VisibleTo(viewer).AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            return Outcome<TermsView>.Missing();
+        }
+
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return Outcome<TermsView>.Invalid(errors);
+        }
+
+        var terms = await db.Terms.OrderBy(t => t.Id).FirstOrDefaultAsync(t => t.CustomerId == customerId, cancellationToken);
+        if (terms is null)
+        {
+            terms = new Terms { CustomerId = customerId };
+            db.Terms.Add(terms);
+        }
+
+        input.ApplyTo(terms);
+        terms.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<TermsView>.Done((await TermsAsync(viewer, customerId, cancellationToken))!);
+    }
+
+    /// The customer's recent messages (or one case's) that ask for something their terms exclude, newest first.
+    public async Task<IReadOnlyList<BoundaryFlag>> FlagsAsync(Viewer viewer, int customerId, int? caseId = null, CancellationToken cancellationToken = default)
+    {
+        var view = await TermsAsync(viewer, customerId, cancellationToken);
+        if (view is null)
+        {
+            return [];
+        }
+
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
+            .Select(c => new
+            {
+                c.Company, c.PreferredLanguage, Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName,
+                Contact = c.Contacts.OrderBy(k => k.Id).Select(k => k.Name).FirstOrDefault(),
+            })
+            .FirstAsync(cancellationToken);
+        var messages = await db.Interactions.AsNoTracking()
+            .Where(i => i.CustomerId == customerId && i.Direction == Direction.Inbound && (caseId == null || i.CaseId == caseId))
+            .OrderByDescending(i => i.OccurredAt).Take(30)
+            .Select(i => new { i.Id, i.OccurredAt, i.Subject, i.Body, Language = i.Analysis == null ? null : i.Analysis.Language, Contact = i.Contact == null ? null : i.Contact.Name })
+            .ToListAsync(cancellationToken);
+        var flags = new List<BoundaryFlag>();
+        foreach (var message in messages)
+        {
+            var language = message.Language is { Length: 2 } detected && playbooks.Current.Letters(detected)?.Language == detected ? detected : customer.PreferredLanguage;
+            var culture = Languages.Culture(language) ?? CultureInfo.InvariantCulture;
+            var breaches = BoundaryCheck.Check(message.Body, view.Effective, culture, And.GetValueOrDefault(language, "and"));
+            if (breaches.Count == 0)
+            {
+                continue;
+            }
+
+            var items = breaches.Select(b => new BoundaryFlagItem(b.Rule, b.Offset, b.Length, b.Quote, view.Effective.ClauseFor(ClauseKeys[b.Rule]) ?? b.Allowed)).ToList();
+            flags.Add(new BoundaryFlag(message.Id, message.OccurredAt, message.Subject, items,
+                Answer(language, message.Subject ?? "", message.Contact ?? customer.Contact ?? customer.Company, customer.Rep, view.Effective, breaches, items, (int)message.Id)));
+        }
+
+        return flags;
+    }
+
+    /// Checks a text as it is being read or written (the API's live check), for one customer's terms.
+    public async Task<IReadOnlyList<BoundaryBreach>?> CheckAsync(Viewer viewer, int customerId, string text, CancellationToken cancellationToken = default)
+    {
+        var view = await TermsAsync(viewer, customerId, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredLanguage).FirstAsync(cancellationToken);
+        return BoundaryCheck.Check(text, view.Effective, Languages.Culture(language) ?? CultureInfo.InvariantCulture, And.GetValueOrDefault(language, "and"));
+    }
+
+    private Letter Answer(
+        string language, string title, string contact, string? rep, EffectiveTerms terms, IReadOnlyList<BoundaryBreach> breaches, List<BoundaryFlagItem> items, int seed)
+    {
+        var library = playbooks.Current;
+        var common = new Dictionary<string, string>(StringComparer.Ordinal) { ["contact"] = contact, ["rep"] = rep ?? "", ["title"] = title };
+        var paragraphs = new List<string> { LetterWriter.Section(library, language, "boundary-intro", common, seed) };
+        for (var i = 0; i < breaches.Count; i++)
+        {
+            var values = new Dictionary<string, string>(common, StringComparer.Ordinal)
+            {
+                ["asked"] = breaches[i].Asked,
+                ["allowed"] = breaches[i].Allowed,
+                ["clause"] = items[i].Clause,
+                ["deposit"] = breaches[i].Allowed,
+                ["methods"] = terms.DepositMethods ?? "",
+            };
+            paragraphs.Add(LetterWriter.Section(library, language, "boundary-" + breaches[i].Rule, values, seed));
+        }
+
+        return LetterWriter.Compose(library, language, "boundary-subject", paragraphs, common, seed);
+    }
+}

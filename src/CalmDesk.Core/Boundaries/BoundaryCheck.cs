@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CalmDesk.Boundaries;
+
+/// Something a message asks for that the terms exclude, with the words that ask it and the rule they break.
+/// Rules: delivery-day, opening-day, deposit, discount, payment-terms.
+internal sealed record BoundaryBreach(string Rule, int Offset, int Length, string Quote, string Asked, string Allowed);
+
+/// Finds requests in a message (English, Italian, Greek) and checks them against the written terms, sentence by
+/// sentence: a weekday with a delivery word, a deposit with a "without", a percentage with a discount word, a number
+/// of days with a payment word. Only what the terms actually exclude is flagged, and every flag names its words.
+internal static partial class BoundaryCheck
+{
+    private static readonly (DayOfWeek[] Days, Regex Pattern)[] DayWords =
+    [
+        ([DayOfWeek.Sunday], SundayWords()),
+        ([DayOfWeek.Saturday], SaturdayWords()),
+        ([DayOfWeek.Saturday, DayOfWeek.Sunday], WeekendWords()),
+    ];
+
+    public static IReadOnlyList<BoundaryBreach> Check(string text, EffectiveTerms terms, CultureInfo culture, string and)
+    {
+        var breaches = new List<BoundaryBreach>();
+        foreach (Match sentence in Sentence().Matches(text))
+        {
+            var s = sentence.Value;
+            var offset = sentence.Index;
+            foreach (var (days, pattern) in DayWords)
+            {
+                if (pattern.Match(s) is not { Success: true } day)
+                {
+                    continue;
+                }
+
+                var (rule, allowed) = DeliveryWords().IsMatch(s) ? ("delivery-day", terms.DeliveryDays ?? terms.OpenDays)
+                    : OpenWords().IsMatch(s) ? ("opening-day", terms.OpenDays)
+                    : (null, null);
+                if (rule is not null && allowed is not null && days.Any(d => !allowed.Contains(d)))
+                {
+                    breaches.Add(new(rule, offset + day.Index, day.Length, day.Value, day.Value, EffectiveTerms.DayNames(allowed, culture, and)));
+                    break;
+                }
+            }
+
+            if (terms.DepositPercent is > 0 && DepositWords().Match(s) is { Success: true } deposit && Waiver().IsMatch(s))
+            {
+                breaches.Add(new("deposit", offset + deposit.Index, deposit.Length, deposit.Value, deposit.Value, terms.DepositPercent.Value.ToString(culture)));
+            }
+
+            if (terms.MaxDiscountPercent is { } max && DiscountWords().IsMatch(s) && Percent().Match(s) is { Success: true } percent
+                && decimal.TryParse(percent.Groups[1].Value.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var asked) && asked > max)
+            {
+                breaches.Add(new("discount", offset + percent.Index, percent.Length, percent.Value, asked.ToString("0.##", culture), max.ToString("0.##", culture)));
+            }
+
+            if (terms.PaymentTermsDays is { } termsDays && PayWords().IsMatch(s) && DaysCount().Match(s) is { Success: true } count
+                && int.TryParse(count.Groups[1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var askedDays) && askedDays > termsDays)
+            {
+                breaches.Add(new("payment-terms", offset + count.Index, count.Length, count.Value, askedDays.ToString(culture), termsDays.ToString(culture)));
+            }
+        }
+
+        return breaches;
+    }
+
+    [GeneratedRegex(@"[^.!?;\n]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex(@"\b(sundays?|domenic[ahe]|κυριακ[ηήέε]ς?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SundayWords();
+
+    [GeneratedRegex(@"\b(saturdays?|sabat[oi]|σ[αά]ββατ[οα]|σαββάτου)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaturdayWords();
+
+    [GeneratedRegex(@"\b(weekends?|week-end|fine settimana|σαββατοκ[υύ]ριακ[οα])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeekendWords();
+
+    [GeneratedRegex(@"\b(deliver\w*|ship\w*|drop\w* off|order\w*|goods|consegn\w*|spedi\w*|ordin\w*|merce|παραγγελ\w*|εμπορε[υύ]\w*|παρ[αά]δοσ\w*|παραδ[ωώ]σ\w*|παραδοθ\w*|αποστολ\w*|φέρετε|φερτε)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeliveryWords();
+
+    [GeneratedRegex(@"\b(open\w*|come (by|in|over)|visit\w*|apert\w*|apri\w*|passare|ανοιχτ\w*|ανοικτ\w*|ανοίγ\w*|ανοιγ\w*|να περάσω)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpenWords();
+
+    [GeneratedRegex(@"\b(deposit|down[- ]payment|upfront payment|acconto|caparra|anticipo|προκαταβολ\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DepositWords();
+
+    [GeneratedRegex(@"\b(without|no|skip\w*|waive\w*|won'?t|not|don'?t|senza|non|niente|saltare|χωρίς|χωρις|δεν|όχι|οχι|μη)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Waiver();
+
+    [GeneratedRegex(@"\b(discount\w*|off\b|reduc\w*|scont\w*|riduzion\w*|έκπτωσ\w*|εκπτωσ\w*|έκπτωση)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DiscountWords();
+
+    [GeneratedRegex(@"(\d{1,2}(?:[.,]\d{1,2})?)\s?(%|per ?cent|percent|per cento|τοις εκατό)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Percent();
+
+    [GeneratedRegex(@"\b(pay\w*|settl\w*|pag\w*|salda\w*|πληρ[ωώ]\w*|εξοφλ\w*|εξόφλ\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PayWords();
+
+    [GeneratedRegex(@"\b(\d{2,3})\s?(days|giorni|gg|ημέρες|ημερών|ημερες|μέρες|μερες)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DaysCount();
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace CalmDesk.Boundaries;
+
+public sealed class BoundaryCheckTests
+{
+    private static readonly EffectiveTerms Terms = EffectiveTerms.Merge(new Terms
+    {
+        DepositPercent = 30, OpenDays = "mon,tue,wed,thu,fri,sat", DeliveryDays = "mon,tue,wed,thu,fri", PaymentTermsDays = 30, MaxDiscountPercent = 10,
+    }, null);
+
+    [Theory]
+    [InlineData("en", "Can you deliver on Sunday morning?", "delivery-day", "Sunday")]
+    [InlineData("it", "Potete fare la consegna domenica verso le 9?", "delivery-day", "domenica")]
+    [InlineData("el", "Χρειαζόμαστε όλη την παραγγελία την Κυριακή στις 7.", "delivery-day", "Κυριακή")]
+    [InlineData("en", "Could we start without the deposit?", "deposit", "deposit")]
+    [InlineData("it", "Possiamo iniziare senza acconto?", "deposit", "acconto")]
+    [InlineData("el", "Θα θέλαμε να ξεκινήσετε χωρίς προκαταβολή.", "deposit", "προκαταβολή")]
+    [InlineData("en", "We'd like a 20% discount on this order.", "discount", "20%")]
+    [InlineData("it", "Ci fate uno sconto del 15 %?", "discount", "15 %")]
+    [InlineData("el", "Θέλουμε έκπτωση 25% για την παραγγελία.", "discount", "25%")]
+    [InlineData("en", "We'd prefer to pay at 60 days.", "payment-terms", "60 days")]
+    [InlineData("it", "Vorremmo pagare a 90 giorni.", "payment-terms", "90 giorni")]
+    [InlineData("el", "Μπορούμε να πληρώσουμε σε 60 ημέρες;", "payment-terms", "60 ημέρες")]
+    public void Check_AnAskTheTermsExclude_IsFlaggedWithItsWords(string language, string text, string rule, string quote)
+    {
+        var breach = Assert.Single(BoundaryCheck.Check(text, Terms, CultureInfo.GetCultureInfo(language), "and"));
+
+        Assert.Equal((rule, quote), (breach.Rule, breach.Quote));
+        Assert.Equal(quote, text.Substring(breach.Offset, breach.Length));
+    }
+
+    [Theory]
+    [InlineData("Can you deliver on Thursday?")]
+    [InlineData("Are you open on Saturday?")]
+    [InlineData("We'd like a 5% discount.")]
+    [InlineData("We will pay within 30 days as agreed.")]
+    [InlineData("Here is the deposit, as agreed.")]
+    [InlineData("Sunday was a lovely day for our party, thank you.")]
+    public void Check_WhatTheTermsAllow_IsNotFlagged(string text) =>
+        Assert.Empty(BoundaryCheck.Check(text, Terms, CultureInfo.InvariantCulture, "and"));
+
+    [Fact]
+    public void Check_WithoutAWrittenRule_FlagsNothing()
+    {
+        var none = EffectiveTerms.Merge(null, null);
+
+        Assert.Empty(BoundaryCheck.Check("Deliver on Sunday, without the deposit, 50% discount, pay at 120 days.", none, CultureInfo.InvariantCulture, "and"));
+    }
+
+    [Fact]
+    public void Merge_ACustomersContractOverridesTheOrganisationsFieldByField()
+    {
+        var merged = EffectiveTerms.Merge(
+            new Terms { DeliveryDays = "mon,tue", MaxDiscountPercent = 10, Clauses = "discount: Ten percent at most." },
+            new Terms { CustomerId = 1, DeliveryDays = "mon,tue,wed,thu,fri,sat,sun", Clauses = "delivery: Every day of the week." });
+
+        Assert.Equal(7, merged.DeliveryDays!.Count);
+        Assert.Equal(10m, merged.MaxDiscountPercent);
+        Assert.Equal("Every day of the week.", merged.ClauseFor("delivery"));
+        Assert.Equal("Ten percent at most.", merged.ClauseFor("discount"));
+        Assert.Empty(BoundaryCheck.Check("Please deliver on Sunday.", merged, CultureInfo.InvariantCulture, "and"));
+    }
+}
