@@ -5,6 +5,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
+using CalmDesk.Orders;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,8 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<CollectionAction> CollectionActions => Set<CollectionAction>();
 
     public DbSet<Terms> Terms => Set<Terms>();
+
+    public DbSet<Order> Orders => Set<Order>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using CalmDesk.Data;
 using CalmDesk.Demo;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
+using CalmDesk.Orders;
 using CalmDesk.Playbooks;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
@@ -96,6 +97,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<CollectionSweep>();
         builder.Services.AddScoped<CollectionDesk>();
         builder.Services.AddScoped<BoundaryBook>();
+        builder.Services.AddScoped<OrderBook>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

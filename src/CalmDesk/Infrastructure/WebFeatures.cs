@@ -13,6 +13,7 @@ using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
+using CalmDesk.Orders;
 using CalmDesk.Playbooks;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
@@ -76,7 +77,7 @@ internal static class WebFeatures
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CalmDesk API";
-            document.Info.Description = "Customers, contacts, interactions, cases, promises, notifications, playbooks, receivables, written terms and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
+            document.Info.Description = "Customers, contacts, interactions, cases, promises, notifications, playbooks, orders, receivables, written terms and reps. Authenticate with `Authorization: Bearer TOKEN` (create one with `calmdesk users token EMAIL`).";
             return Task.CompletedTask;
         }));
         services.AddLocalization();
@@ -136,6 +137,7 @@ internal static class WebFeatures
         api.MapPlaybooksApi();
         api.MapReceivablesApi();
         api.MapBoundariesApi();
+        api.MapOrdersApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();
