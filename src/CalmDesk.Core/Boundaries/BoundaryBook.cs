@@ -66,22 +66,17 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
         return Outcome<TermsView>.Done((await TermsAsync(viewer, customerId, cancellationToken))!);
     }
 
-    /// The customer's recent messages (or one case's) that ask for something their terms exclude, newest first.
-    public async Task<IReadOnlyList<BoundaryFlag>> FlagsAsync(Viewer viewer, int customerId, int? caseId = null, CancellationToken cancellationToken = default)
+    /// The customer's recent messages (or one case's) that ask for something their terms exclude, newest first;
+    /// null when the customer is not visible.
+    public async Task<IReadOnlyList<BoundaryFlag>?> FlagsAsync(Viewer viewer, int customerId, int? caseId = null, CancellationToken cancellationToken = default)
     {
         var view = await TermsAsync(viewer, customerId, cancellationToken);
         if (view is null)
         {
-            return [];
+            return null;
         }
 
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
-            .Select(c => new
-            {
-                c.Company, c.PreferredLanguage, Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName,
-                Contact = c.Contacts.OrderBy(k => k.Id).Select(k => k.Name).FirstOrDefault(),
-            })
-            .FirstAsync(cancellationToken);
+        var customer = (await Addressee.LoadAsync(db.Customers.Where(c => c.Id == customerId), cancellationToken))[customerId];
         var messages = await db.Interactions.AsNoTracking()
             .Where(i => i.CustomerId == customerId && i.Direction == Direction.Inbound && (caseId == null || i.CaseId == caseId))
             .OrderByDescending(i => i.OccurredAt).Take(30)
@@ -90,7 +85,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
         var flags = new List<BoundaryFlag>();
         foreach (var message in messages)
         {
-            var language = message.Language is { Length: 2 } detected && playbooks.Current.Letters(detected)?.Language == detected ? detected : customer.PreferredLanguage;
+            var language = message.Language is { Length: 2 } detected && playbooks.Current.Letters(detected)?.Language == detected ? detected : customer.Language;
             var culture = Languages.Culture(language) ?? CultureInfo.InvariantCulture;
             var breaches = BoundaryCheck.Check(message.Body, view.Effective, culture, And.GetValueOrDefault(language, "and"));
             if (breaches.Count == 0)
@@ -100,7 +95,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
 
             var items = breaches.Select(b => new BoundaryFlagItem(b.Rule, b.Offset, b.Length, b.Quote, view.Effective.ClauseFor(ClauseKeys[b.Rule]) ?? b.Allowed)).ToList();
             flags.Add(new BoundaryFlag(message.Id, message.OccurredAt, message.Subject, items,
-                Answer(language, message.Subject ?? "", message.Contact ?? customer.Contact ?? customer.Company, customer.Rep, view.Effective, breaches, items, (int)message.Id)));
+                Answer(language, message.Subject ?? "", message.Contact ?? customer.Contact ?? customer.Company, customer.RepName, view.Effective, breaches, items, (int)message.Id)));
         }
 
         return flags;

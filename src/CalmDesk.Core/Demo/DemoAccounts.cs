@@ -1,8 +1,5 @@
-using CalmDesk.Cases;
 using CalmDesk.Data;
-using CalmDesk.Interactions;
 using CalmDesk.Receivables;
-using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Demo;
 
@@ -13,11 +10,8 @@ internal static class DemoAccounts
 {
     public static async Task AddAsync(CalmDeskDbContext db, int customerId, string currency, int index, Random random, DateOnly today, CancellationToken cancellationToken)
     {
-        var cases = await db.Cases.AsNoTracking().Where(c => c.CustomerId == customerId && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
-            .Select(c => new LatePayers.CaseFacts(c.Id, c.Title, c.Situations, c.UpdatedAt)).ToListAsync(cancellationToken);
-        var messages = await db.Interactions.AsNoTracking().Where(i => i.CustomerId == customerId && i.Direction == Direction.Inbound && i.Analysis != null)
-            .Select(i => new LatePayers.MessageFacts(i.Id, i.Subject, i.Body, i.OccurredAt, i.Analysis!.AngerLevel, i.Analysis.Situations)).ToListAsync(cancellationToken);
-        var (kind, _) = LatePayers.Diagnose(cases, messages);
+        var (cases, messages) = await LatePayers.LoadFactsAsync(db, [customerId], DateTimeOffset.MinValue, cancellationToken);
+        var (kind, _) = LatePayers.Diagnose(cases[customerId], messages[customerId]);
         var late = kind switch
         {
             LatePayerKind.Struggling => true,

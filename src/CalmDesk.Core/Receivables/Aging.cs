@@ -40,14 +40,13 @@ internal static class Aging
     public static IReadOnlyList<AgingRow> Rows(LedgerPosition position, IReadOnlyDictionary<int, string> companies)
     {
         var rows = new List<AgingRow>();
-        var accounts = position.Invoices.Where(s => s.Open > 0)
-            .Select(s => (s.Invoice.CustomerId, Currency: s.Invoice.Currency.ToUpperInvariant()))
-            .Concat(position.Unapplied.Keys)
-            .Distinct();
-        foreach (var (customerId, currency) in accounts)
+        var open = position.Invoices.Where(s => s.Open > 0)
+            .GroupBy(s => (s.Invoice.CustomerId, Currency: s.Invoice.Currency.ToUpperInvariant()))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (customerId, currency) in open.Keys.Concat(position.Unapplied.Keys).Distinct())
         {
             var sums = new decimal[5];
-            foreach (var state in position.Invoices.Where(s => s.Open > 0 && s.Invoice.CustomerId == customerId && s.Invoice.Currency.Equals(currency, StringComparison.OrdinalIgnoreCase)))
+            foreach (var state in open.GetValueOrDefault((customerId, currency)) ?? [])
             {
                 sums[BucketOf(position.AsOf.DayNumber - state.Invoice.DueOn.DayNumber)] += state.Open;
             }

@@ -21,13 +21,10 @@ internal sealed class CollectionDesk(
 {
     public async Task<IReadOnlyList<CollectionActionView>> ActionsAsync(Viewer viewer, bool pendingOnly, int? customerId = null, CancellationToken cancellationToken = default)
     {
-        var visible = db.Customers.VisibleTo(viewer);
-        return await db.CollectionActions.AsNoTracking()
-            .Where(a => visible.Any(c => c.Id == a.CustomerId) && (customerId == null || a.CustomerId == customerId))
+        return await Views(Visible(viewer)
+            .Where(a => customerId == null || a.CustomerId == customerId)
             .Where(a => pendingOnly ? a.Status == CollectionActionStatus.Pending : a.Status != CollectionActionStatus.Skipped)
-            .OrderByDescending(a => a.DaysOverdue).ThenBy(a => a.Id).Take(500)
-            .Select(a => new CollectionActionView(a.Id, a.CustomerId, a.Customer!.Company, a.InvoiceId, a.Invoice!.Number, a.Step, a.Kind, a.Status,
-                a.DaysOverdue, a.Language, a.Subject, a.Body, a.CreatedAt, a.DoneAt, a.InteractionId))
+            .OrderByDescending(a => a.DaysOverdue).ThenBy(a => a.Id).Take(500))
             .ToListAsync(cancellationToken);
     }
 
@@ -64,10 +61,8 @@ internal sealed class CollectionDesk(
 
         await db.CollectionActions.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.InteractionId, recorded.Value.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var views = await ActionsAsync(viewer, pendingOnly: false, action.CustomerId, cancellationToken);
-        return Outcome<CollectionActionView>.Done(views.First(v => v.Id == id));
+        return Outcome<CollectionActionView>.Done(await Views(Visible(viewer).Where(a => a.Id == id)).SingleAsync(cancellationToken));
     }
-
     /// Sets a drafted step aside without sending it (a promise to pay came in, the complaint is being handled first).
     public async Task<bool> SkipAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
         await Visible(viewer).Where(a => a.Id == id && a.Status == CollectionActionStatus.Pending)
@@ -77,48 +72,35 @@ internal sealed class CollectionDesk(
     public async Task<IReadOnlyList<LatePayer>> LatePayersAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
         var today = book.Today;
-        var overdue = await book.OverdueAsync(viewer, today, cancellationToken);
+        var overdue = await book.OverdueStatesAsync(viewer, today, cancellationToken);
         if (overdue.Count == 0)
         {
             return [];
         }
 
-        var customerIds = overdue.Select(i => i.CustomerId).Distinct().ToList();
-        var since = new DateTimeOffset(overdue.Min(i => i.IssuedOn).AddDays(-LatePayers.WindowDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var customers = (await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Company, c.PreferredLanguage, Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, Contact = c.Contacts.OrderBy(k => k.Id).Select(k => k.Name).FirstOrDefault() })
-            .ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
-        var cases = (await db.Cases.AsNoTracking()
-            .Where(c => customerIds.Contains(c.CustomerId) && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
-            .Select(c => new { c.CustomerId, Facts = new LatePayers.CaseFacts(c.Id, c.Title, c.Situations, c.UpdatedAt) })
-            .ToListAsync(cancellationToken)).ToLookup(c => c.CustomerId, c => c.Facts);
-        var messages = (await db.Interactions.AsNoTracking()
-            .Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Direction.Inbound && i.Analysis != null)
-            .Select(i => new { i.CustomerId, i.Id, i.Subject, i.Body, i.OccurredAt, i.Analysis!.AngerLevel, i.Analysis.Situations })
-            .ToListAsync(cancellationToken))
-            .Where(m => m.OccurredAt >= since)
-            .ToLookup(m => m.CustomerId, m => new LatePayers.MessageFacts(m.Id, m.Subject, m.Body, m.OccurredAt, m.AngerLevel, m.Situations));
+        var customerIds = overdue.Select(s => s.Invoice.CustomerId).Distinct().ToList();
+        var since = new DateTimeOffset(overdue.Min(s => s.Invoice.IssuedOn).AddDays(-LatePayers.WindowDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var addressees = await Addressee.LoadAsync(db.Customers.Where(c => customerIds.Contains(c.Id)), cancellationToken);
+        var (cases, messages) = await LatePayers.LoadFactsAsync(db, customerIds, since, cancellationToken);
 
         var library = playbooks.Current;
         var settings = options.Value;
         var result = new List<LatePayer>();
-        foreach (var group in overdue.GroupBy(i => (i.CustomerId, i.Currency)))
+        foreach (var group in overdue.GroupBy(s => (s.Invoice.CustomerId, Currency: s.Invoice.Currency.ToUpperInvariant())))
         {
-            var customer = customers[group.Key.CustomerId];
-            var (kind, signals) = LatePayers.Diagnose(cases[customer.Id], messages[customer.Id]);
-            var oldest = group.MaxBy(i => i.DaysOverdue)!;
-            var state = new InvoiceState(new Invoice { Id = oldest.Id, Number = oldest.Number, Currency = oldest.Currency, DueOn = oldest.DueOn, IssuedOn = oldest.IssuedOn }, oldest.Open, null);
-            var account = new CollectionLetters.Account(customer.Company, customer.PreferredLanguage, customer.Contact, customer.Rep);
-            var total = group.Sum(i => i.Open);
+            var customer = addressees[group.Key.CustomerId];
+            var (kind, signals) = LatePayers.Diagnose(cases[customer.CustomerId], messages[customer.CustomerId]);
+            var oldest = group.MaxBy(s => s.DaysOverdue(today))!;
+            var total = group.Sum(s => s.Open);
             var (move, draft) = kind switch
             {
-                LatePayerKind.Protesting => ("resolve_complaint_first", CollectionLetters.ResolveFirst(library, account, state,
+                LatePayerKind.Protesting => ("resolve_complaint_first", CollectionLetters.ResolveFirst(library, customer, oldest,
                     signals.FirstOrDefault(s => s.CaseId is not null)?.Text ?? signals[0].Text, today, settings)),
-                LatePayerKind.Struggling => ("offer_payment_plan", CollectionLetters.PaymentPlan(library, account, state, total, today, settings)),
-                _ => ("follow_the_plan", CollectionLetters.Step(library, NextLetterKind(settings, oldest.DaysOverdue), false, account, state, today, settings)),
+                LatePayerKind.Struggling => ("offer_payment_plan", CollectionLetters.PaymentPlan(library, customer, oldest, total, today, settings)),
+                _ => ("follow_the_plan", CollectionLetters.Step(library, NextLetterKind(settings, oldest.DaysOverdue(today)), false, customer, oldest, today, settings)),
             };
-            result.Add(new LatePayer(customer.Id, customer.Company, customer.PreferredLanguage, customer.Rep, kind, total, group.Key.Currency,
-                oldest.DaysOverdue, [.. group.Select(i => i.Number)], signals, move, draft));
+            result.Add(new LatePayer(customer.CustomerId, customer.Company, customer.Language, customer.RepName, kind, total, group.Key.Currency,
+                oldest.DaysOverdue(today), [.. group.Select(s => s.Invoice.Number)], signals, move, draft));
         }
 
         return [.. result.OrderBy(p => p.Kind).ThenByDescending(p => p.OldestDays)];
@@ -127,6 +109,10 @@ internal sealed class CollectionDesk(
     /// The written step of the plan that fits how late the invoice is (a call is a task, not a letter).
     private static CollectionStepKind NextLetterKind(ReceivablesOptions settings, int daysOverdue) =>
         settings.Plan.LastOrDefault(p => p.AfterDays <= daysOverdue && p.Kind != CollectionStepKind.Call)?.Kind ?? CollectionStepKind.Friendly;
+
+    private static IQueryable<CollectionActionView> Views(IQueryable<CollectionAction> actions) =>
+        actions.Select(a => new CollectionActionView(a.Id, a.CustomerId, a.Customer!.Company, a.InvoiceId, a.Invoice!.Number, a.Step, a.Kind, a.Status,
+            a.DaysOverdue, a.Language, a.Subject, a.Body, a.CreatedAt, a.DoneAt, a.InteractionId));
 
     private IQueryable<CollectionAction> Visible(Viewer viewer)
     {

@@ -8,9 +8,7 @@ namespace CalmDesk.Receivables;
 /// the "let us fix your complaint first" letter. Always about the account and the invoice, never about the person.
 internal static class CollectionLetters
 {
-    public sealed record Account(string Company, string Language, string? Contact, string? Rep);
-
-    public static Letter Step(PlaybookLibrary library, CollectionStepKind kind, bool offerDiscount, Account account, InvoiceState invoice, DateOnly today, ReceivablesOptions options)
+    public static Letter Step(PlaybookLibrary library, CollectionStepKind kind, bool offerDiscount, Addressee account, InvoiceState invoice, DateOnly today, ReceivablesOptions options)
     {
         var values = Values(account, invoice, today, options);
         if (kind == CollectionStepKind.Call)
@@ -36,7 +34,7 @@ internal static class CollectionLetters
     }
 
     /// For a customer short of cash: spread the open balance over instalments.
-    public static Letter PaymentPlan(PlaybookLibrary library, Account account, InvoiceState oldest, decimal balance, DateOnly today, ReceivablesOptions options)
+    public static Letter PaymentPlan(PlaybookLibrary library, Addressee account, InvoiceState oldest, decimal balance, DateOnly today, ReceivablesOptions options)
     {
         var values = Values(account, oldest, today, options);
         values["amount"] = Money.Format(balance, oldest.Invoice.Currency, Culture(account.Language));
@@ -44,20 +42,20 @@ internal static class CollectionLetters
     }
 
     /// For a customer holding back payment over a complaint: the complaint comes first.
-    public static Letter ResolveFirst(PlaybookLibrary library, Account account, InvoiceState oldest, string complaint, DateOnly today, ReceivablesOptions options)
+    public static Letter ResolveFirst(PlaybookLibrary library, Addressee account, InvoiceState oldest, string complaint, DateOnly today, ReceivablesOptions options)
     {
         var values = Values(account, oldest, today, options);
         values["title"] = complaint;
         return LetterWriter.Write(library, account.Language, "collection-subject", [["resolve-first"]], values, oldest.Invoice.Id);
     }
 
-    private static Dictionary<string, string> Values(Account account, InvoiceState state, DateOnly today, ReceivablesOptions options)
+    private static Dictionary<string, string> Values(Addressee account, InvoiceState state, DateOnly today, ReceivablesOptions options)
     {
         var culture = Culture(account.Language);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = account.Contact ?? account.Company,
-            ["rep"] = account.Rep ?? "",
+            ["rep"] = account.RepName ?? "",
             ["company"] = account.Company,
             ["invoice"] = state.Invoice.Number,
             ["amount"] = Money.Format(state.Open, state.Invoice.Currency, culture),

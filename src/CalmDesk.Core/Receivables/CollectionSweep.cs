@@ -1,3 +1,4 @@
+using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Notifications;
@@ -34,13 +35,7 @@ internal sealed class CollectionSweep(CalmDeskDbContext db, TimeProvider clock, 
         var done = (await db.CollectionActions.AsNoTracking().Where(a => ids.Contains(a.InvoiceId)).Select(a => new { a.InvoiceId, a.Step }).ToListAsync(cancellationToken))
             .ToLookup(a => a.InvoiceId, a => a.Step);
         var customerIds = overdue.Select(s => s.Invoice.CustomerId).Distinct().ToList();
-        var accounts = (await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
-                .Select(c => new
-                {
-                    c.Id, c.Company, c.PreferredLanguage, RepName = c.AssignedRep == null ? null : c.AssignedRep.DisplayName,
-                    RepUserId = c.AssignedRep == null ? null : c.AssignedRep.UserId, Contact = c.Contacts.OrderBy(k => k.Id).Select(k => k.Name).FirstOrDefault(),
-                })
-                .ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
+        var accounts = await Addressee.LoadAsync(db.Customers.Where(c => customerIds.Contains(c.Id)), cancellationToken);
         var library = playbooks.Current;
         var now = clock.GetUtcNow();
         int drafted = 0, skipped = 0;
@@ -55,16 +50,15 @@ internal sealed class CollectionSweep(CalmDeskDbContext db, TimeProvider clock, 
 
             var customer = accounts[state.Invoice.CustomerId];
             var latest = missing[^1];
-            var account = new CollectionLetters.Account(customer.Company, customer.PreferredLanguage, customer.Contact, customer.RepName);
-            var letter = CollectionLetters.Step(library, latest.Kind, latest.OfferDiscount, account, state, today, settings);
+            var letter = CollectionLetters.Step(library, latest.Kind, latest.OfferDiscount, customer, state, today, settings);
             foreach (var step in missing)
             {
                 var isLatest = ReferenceEquals(step, latest);
                 db.CollectionActions.Add(new CollectionAction
                 {
-                    InvoiceId = state.Invoice.Id, CustomerId = customer.Id, Step = step.Key, Kind = step.Kind, DaysOverdue = days, CreatedAt = now,
+                    InvoiceId = state.Invoice.Id, CustomerId = customer.CustomerId, Step = step.Key, Kind = step.Kind, DaysOverdue = days, CreatedAt = now,
                     Status = isLatest ? CollectionActionStatus.Pending : CollectionActionStatus.Skipped,
-                    Language = isLatest ? letter.Language : customer.PreferredLanguage,
+                    Language = isLatest ? letter.Language : customer.Language,
                     Subject = isLatest ? letter.Subject : "", Body = isLatest ? letter.Body : "",
                 });
             }
@@ -73,7 +67,7 @@ internal sealed class CollectionSweep(CalmDeskDbContext db, TimeProvider clock, 
             {
                 db.Notifications.Add(new Notification
                 {
-                    RecipientUserId = recipient, Kind = NotificationKind.Collection, CustomerId = customer.Id, Company = customer.Company,
+                    RecipientUserId = recipient, Kind = NotificationKind.Collection, CustomerId = customer.CustomerId, Company = customer.Company,
                     Subject = $"{state.Invoice.Number} · {latest.Key}", CreatedAt = now,
                 });
             }

@@ -1,5 +1,8 @@
 using CalmDesk.Analysis;
 using CalmDesk.Cases;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using Microsoft.EntityFrameworkCore;
 using CalmDesk.Playbooks;
 
 namespace CalmDesk.Receivables;
@@ -39,6 +42,23 @@ internal static class LatePayers
     public sealed record CaseFacts(int Id, string Title, string Situations, DateTimeOffset UpdatedAt);
 
     public sealed record MessageFacts(long Id, string? Subject, string Body, DateTimeOffset At, AngerLevel Anger, string Situations);
+
+    /// The open cases and the analysed inbound messages (from <paramref name="since"/>) of these customers.
+    public static async Task<(ILookup<int, CaseFacts> Cases, ILookup<int, MessageFacts> Messages)> LoadFactsAsync(
+        CalmDeskDbContext db, IReadOnlyCollection<int> customerIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var cases = (await db.Cases.AsNoTracking()
+            .Where(c => customerIds.Contains(c.CustomerId) && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            .Select(c => new { c.CustomerId, Facts = new CaseFacts(c.Id, c.Title, c.Situations, c.UpdatedAt) })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.CustomerId, c => c.Facts);
+        var messages = (await db.Interactions.AsNoTracking()
+            .Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Direction.Inbound && i.Analysis != null)
+            .Select(i => new { i.CustomerId, i.Id, i.Subject, i.Body, i.OccurredAt, i.Analysis!.AngerLevel, i.Analysis.Situations })
+            .ToListAsync(cancellationToken))
+            .Where(m => m.OccurredAt >= since)
+            .ToLookup(m => m.CustomerId, m => new MessageFacts(m.Id, m.Subject, m.Body, m.OccurredAt, m.AngerLevel, m.Situations));
+        return (cases, messages);
+    }
 
     public static (LatePayerKind Kind, IReadOnlyList<LatePayerSignal> Signals) Diagnose(IEnumerable<CaseFacts> openCases, IEnumerable<MessageFacts> inbound)
     {

@@ -17,4 +17,7 @@ internal static class Money
         format.CurrencySymbol = Symbols.GetValueOrDefault(currency, currency.ToUpperInvariant());
         return amount.ToString("C", format);
     }
+
+    /// For tables: a dash where there is nothing, so the amounts that matter stand out.
+    public static string OrDash(decimal amount, string currency, CultureInfo culture) => amount == 0 ? "–" : Format(amount, currency, culture);
 }

@@ -51,10 +51,20 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
     public async Task<IReadOnlyList<InvoiceView>> OverdueAsync(Viewer viewer, DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         var day = asOf ?? Today;
+        var (companies, states) = await OverdueCoreAsync(viewer, day, cancellationToken);
+        return [.. states.Select(s => View(s.Invoice, companies[s.Invoice.CustomerId].Company, s, day))];
+    }
+
+    /// The same invoices as ledger positions, for the code that drafts letters about them.
+    internal async Task<IReadOnlyList<InvoiceState>> OverdueStatesAsync(Viewer viewer, DateOnly day, CancellationToken cancellationToken) =>
+        (await OverdueCoreAsync(viewer, day, cancellationToken)).States;
+
+    private async Task<(Dictionary<int, (string Company, string Language)> Companies, List<InvoiceState> States)> OverdueCoreAsync(
+        Viewer viewer, DateOnly day, CancellationToken cancellationToken)
+    {
         var (companies, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
-        return [.. Ledger.Settle(documents, payments, day).Invoices.Where(s => s.IsOverdue(day))
-            .OrderByDescending(s => s.DaysOverdue(day)).ThenByDescending(s => s.Open)
-            .Select(s => View(s.Invoice, companies[s.Invoice.CustomerId].Company, s, day))];
+        return (companies, [.. Ledger.Settle(documents, payments, day).Invoices.Where(s => s.IsOverdue(day))
+            .OrderByDescending(s => s.DaysOverdue(day)).ThenByDescending(s => s.Open)]);
     }
 
     /// Invoices that offered the early-payment discount against those that did not: how many took it, what it cost,
@@ -113,18 +123,17 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             }
         }
 
-        var invoice = await BuildInvoiceAsync(customer!, input, kind, corrects, cancellationToken);
+        var invoice = BuildInvoice(customer!, input, kind, corrects);
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InvoiceView>.Done(View(invoice, customer!.Company, new InvoiceState(invoice, kind == InvoiceKind.Invoice ? invoice.Amount : 0, null), Today));
     }
 
-    /// The invoice as it will be stored: the customer's currency and terms where the input is silent, and the
+    /// The invoice as it will be stored: the customer's currency and the configured terms where the input is silent, and the
     /// early-payment offer on invoices (not credit notes) unless the input sets its own percentage (0 for none).
-    internal async Task<Invoice> BuildInvoiceAsync(Customer customer, InvoiceInput input, InvoiceKind kind, int? corrects, CancellationToken cancellationToken)
+    internal Invoice BuildInvoice(Customer customer, InvoiceInput input, InvoiceKind kind, int? corrects)
     {
         var issued = input.IssuedOn!.Value;
-        var termsDays = await TermsDaysAsync(customer.Id, cancellationToken);
         var percent = kind == InvoiceKind.CreditNote ? 0 : input.EarlyDiscountPercent ?? Settings.EarlyDiscountPercent;
         return new Invoice
         {
@@ -132,7 +141,7 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             Number = input.Number!.Trim(),
             Kind = kind,
             IssuedOn = issued,
-            DueOn = input.DueOn ?? issued.AddDays(termsDays),
+            DueOn = input.DueOn ?? issued.AddDays(Settings.DefaultTermsDays),
             Amount = input.Amount!.Value,
             Currency = (input.Currency ?? customer.Currency).Trim().ToUpperInvariant(),
             CorrectsInvoiceId = corrects,
@@ -224,9 +233,6 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             CreatedAt = clock.GetUtcNow(),
         }, null);
     }
-
-    /// The customer's payment terms in days: their written terms, the organisation's, or the configured default.
-    internal Task<int> TermsDaysAsync(int customerId, CancellationToken cancellationToken) => Task.FromResult(Settings.DefaultTermsDays);
 
     private async Task<(Dictionary<int, (string Company, string Language)> Customers, List<Invoice> Documents, List<Payment> Payments)> LoadAsync(
         Viewer viewer, int? customerId, CancellationToken cancellationToken)

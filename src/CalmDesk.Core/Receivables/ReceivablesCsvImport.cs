@@ -63,7 +63,7 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
                 }
             }
 
-            db.Invoices.Add(await book.BuildInvoiceAsync(customer, input, input.KindOrDefault, corrects, cancellationToken));
+            db.Invoices.Add(book.BuildInvoice(customer, input, input.KindOrDefault, corrects));
             known.Add((customer.Id, number));
             await ImportFile.SaveRecordAsync(db, report, cancellationToken);
         }, cancellationToken);

@@ -19,7 +19,7 @@ internal sealed class ReceivablesOptions
     /// The business's time zone: it decides which day it is for aging and due dates (IANA or Windows id; empty = the server's).
     public string TimeZone { get; set; } = "";
 
-    /// Payment terms for invoices given without a due date, unless the customer's written terms say otherwise.
+    /// Payment terms for invoices given without a due date.
     public int DefaultTermsDays { get; set; } = 30;
 
     /// The window DSO measures sales over.

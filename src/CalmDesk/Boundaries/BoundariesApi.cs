@@ -42,9 +42,7 @@ internal static class BoundariesApi
 
     public static async Task<Results<Ok<IReadOnlyList<BoundaryFlag>>, ProblemHttpResult>> BoundaryFlags(
         int customerId, HttpContext http, BoundaryBook book, CancellationToken cancellationToken) =>
-        await book.TermsAsync(Viewer.From(http.User), customerId, cancellationToken) is null
-            ? NotFound(customerId)
-            : TypedResults.Ok(await book.FlagsAsync(Viewer.From(http.User), customerId, null, cancellationToken));
+        await book.FlagsAsync(Viewer.From(http.User), customerId, null, cancellationToken) is { } flags ? TypedResults.Ok(flags) : NotFound(customerId);
 
     public static async Task<Results<Ok<IReadOnlyList<BoundaryBreach>>, ProblemHttpResult, ValidationProblem>> CheckText(
         BoundaryCheckRequest request, HttpContext http, BoundaryBook book, CancellationToken cancellationToken)

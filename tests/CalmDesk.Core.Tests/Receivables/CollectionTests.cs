@@ -69,7 +69,7 @@ public sealed class CollectionTests
         var invoice = new Invoice { Id = 7, Number = "INV-7", Currency = "EUR", IssuedOn = new(2026, 9, 1), DueOn = new(2026, 10, 1), Amount = 1234.5m };
         var state = new InvoiceState(invoice, 1234.5m, null);
 
-        var letter = CollectionLetters.Step(library, CollectionStepKind.Notice, false, new("Acme", language, "Ann", "Giulia"), state, new DateOnly(2026, 10, 21), new ReceivablesOptions());
+        var letter = CollectionLetters.Step(library, CollectionStepKind.Notice, false, new(0, "Acme", language, "Ann", "Giulia", null), state, new DateOnly(2026, 10, 21), new ReceivablesOptions());
 
         Assert.StartsWith(greeting, letter.Body, StringComparison.Ordinal);
         Assert.Contains(account, letter.Body, StringComparison.OrdinalIgnoreCase);
