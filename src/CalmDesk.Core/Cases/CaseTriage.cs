@@ -1,4 +1,5 @@
 using CalmDesk.Analysis;
+using CalmDesk.Campaigns;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,14 @@ internal static class CaseTriage
             return null;
         }
 
-        var situations = ProblemSituations(interaction.Analysis!);
+        var situations = ProblemSituations(interaction.Analysis!).ToList();
+        // A reply to a price announcement is about the price, even when its words alone do not say so.
+        var announcement = await CampaignReplies.AnsweredAsync(db, interaction, cancellationToken);
+        if (announcement is not null && CampaignReplies.SituationFor(situations) is { } implied)
+        {
+            situations.Add(implied);
+        }
+
         // Cases added earlier in the same unit of work (an import batch, the demo) count as well as stored ones.
         var active = db.Cases.Local.Where(c => c.CustomerId == interaction.CustomerId && c.IsActive).ToList();
         active.AddRange(await db.Cases
@@ -63,6 +71,11 @@ internal static class CaseTriage
         }
 
         interaction.Case = match;
+        if (announcement is not null)
+        {
+            await CampaignReplies.FollowUpAsync(db, announcement, match, interaction, cancellationToken);
+        }
+
         return match;
     }
 

@@ -6,6 +6,9 @@ internal enum CommitmentChangeKind
     Delayed,
     Done,
     Cancelled,
+
+    /// Made sooner: an angry reply turned a routine follow-up into a call-back.
+    BroughtForward,
 }
 
 /// One line of a promise's history: a delay keeps both dates, the reason and the notice the customer was sent.

@@ -8,4 +8,7 @@ internal enum CommitmentSource
     Pause,
     Resolution,
     FollowUp,
+
+    /// Following up a price-change announcement, or calling back after an angry reply to it.
+    Campaign,
 }

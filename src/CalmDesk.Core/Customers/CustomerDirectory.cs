@@ -1,6 +1,7 @@
 using CalmDesk.Accounts;
 using CalmDesk.Data;
 using CalmDesk.Localization;
+using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Customers;
@@ -97,7 +98,14 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             return Outcome<CustomerDetail>.Invalid(errors);
         }
 
+        var previousRepId = customer.AssignedRepId;
         input.ApplyTo(customer);
+        if (customer.AssignedRepId is { } toRepId && toRepId != previousRepId)
+        {
+            // Kept so the new rep is prompted to introduce themselves, and so the account's history shows who had it when.
+            db.Reassignments.Add(new Reassignment { CustomerId = id, FromRepId = previousRepId, ToRepId = toRepId, At = clock.GetUtcNow(), ByUserId = viewer.UserId });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<CustomerDetail>.Done((await GetAsync(Viewer.System, id, cancellationToken))!);
     }

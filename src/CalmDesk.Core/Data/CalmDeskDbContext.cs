@@ -1,5 +1,6 @@
 using CalmDesk.Accounts;
 using CalmDesk.Boundaries;
+using CalmDesk.Campaigns;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
@@ -43,6 +44,12 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<Terms> Terms => Set<Terms>();
 
     public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+
+    public DbSet<Reassignment> Reassignments => Set<Reassignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

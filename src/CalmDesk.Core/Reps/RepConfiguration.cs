@@ -8,7 +8,22 @@ internal sealed class RepConfiguration : IEntityTypeConfiguration<Rep>
     public void Configure(EntityTypeBuilder<Rep> builder)
     {
         builder.Property(r => r.DisplayName).HasMaxLength(200);
+        builder.Property(r => r.Experience).HasMaxLength(Rep.MaxProfileLength);
+        builder.Property(r => r.Credentials).HasMaxLength(Rep.MaxProfileLength);
         builder.HasIndex(r => r.UserId).IsUnique();
         builder.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReassignmentConfiguration : IEntityTypeConfiguration<Reassignment>
+{
+    public void Configure(EntityTypeBuilder<Reassignment> builder)
+    {
+        builder.HasIndex(r => new { r.CustomerId, r.At });
+        builder.Property(r => r.ByUserId).HasMaxLength(450);
+        builder.Property(r => r.Reason).HasMaxLength(Reassignment.MaxReasonLength);
+        builder.HasOne(r => r.Customer).WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.FromRep).WithMany().HasForeignKey(r => r.FromRepId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.ToRep).WithMany().HasForeignKey(r => r.ToRepId).OnDelete(DeleteBehavior.Restrict);
     }
 }

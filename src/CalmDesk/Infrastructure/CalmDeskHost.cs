@@ -1,6 +1,7 @@
 using System.Globalization;
 using CalmDesk.Accounts;
 using CalmDesk.Boundaries;
+using CalmDesk.Campaigns;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
@@ -98,6 +99,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<CollectionDesk>();
         builder.Services.AddScoped<BoundaryBook>();
         builder.Services.AddScoped<OrderBook>();
+        builder.Services.AddScoped<CampaignDesk>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

@@ -1,0 +1,166 @@
+using CalmDesk.Accounts;
+using CalmDesk.Commitments;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Receivables;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Campaigns;
+
+public sealed class CampaignTests
+{
+    private const string Furious = "Siete degli incompetenti, vergognatevi! Chiamo il mio avvocato.";
+
+    private static CampaignInput Spring(DateOnly today, IReadOnlyList<int>? customers = null) => new(
+        "Spring review", "our flour range", 4.5m, today.AddDays(30), ["supplier", "shipping"],
+        CompetitorPercent: 6m, OrderThreshold: 1000m, BetterRatePercent: 3m, CustomerIds: customers);
+
+    private static CampaignDesk Desk(ReceivablesFixture money) =>
+        new(money.Db, money.Database.Clock, money.Playbooks, money.Book, new InteractionLog(money.Db, money.Database.Clock));
+
+    [Fact]
+    public async Task CreateAsync_DraftsEachAnnouncementInTheCustomersLanguage_WithTheirVolumeAndTheOffer()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await money.InvoiceAsync(money.People.Nino, "N-1", 200, 400m);
+        await money.InvoiceAsync(money.People.Nino, "N-2", 100, 300m);
+        await money.Book.AddInvoiceAsync(Viewer.System, new InvoiceInput(money.People.Nino, "NC-1", money.Today.AddDays(-90), 100m, null, null, "credit_note", "N-2"), cancel);
+        await money.InvoiceAsync(money.People.Nino, "N-OLD", 400, 9999m); // more than a year ago: not in the volume
+        await money.InvoiceAsync(money.People.Harbour, "H-1", 10, 250m, currency: "GBP"); // another currency: not reached
+
+        var outcome = await Desk(money).CreateAsync(Viewer.System, Spring(money.Today), "en", cancel);
+
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Errors.SelectMany(e => e.Value)));
+        var nino = Assert.Single(outcome.Value!.Recipients);
+        Assert.Equal((money.People.Nino, "it", 600m, 2), (nino.CustomerId, nino.Language, nino.Volume, nino.Invoices));
+        Assert.Equal(RecipientStatus.Drafted, nino.Status);
+        Assert.StartsWith("Gentile Nino Esposito,", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("i prezzi di our flour range aumentano del 4,5%", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("600,00 €", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("1.000,00 €", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("I nostri fornitori", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("Trasporti e spedizioni", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("circa il 6%", nino.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", nino.Body + nino.Subject, StringComparison.Ordinal);
+        Assert.Contains(money.Today.AddDays(30).ToString("d", System.Globalization.CultureInfo.GetCultureInfo("it")), nino.Subject, StringComparison.Ordinal);
+        // The rep's talking points come in the reader's language, from the same figures.
+        Assert.Contains(nino.TalkingPoints, p => p.Contains("€300.00 on average", StringComparison.Ordinal));
+        Assert.Contains(nino.TalkingPoints, p => p.Contains("30 days to go", StringComparison.Ordinal));
+        Assert.DoesNotContain(nino.TalkingPoints, p => p.Contains('{', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreateAsync_BadInput_IsRefusedFieldByField_AndNothingIsStored()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        var input = new CampaignInput("", " ", 0m, money.Today, ["weather"], CompetitorPercent: 120m, OrderThreshold: 500m, Currency: "XXQ",
+            CustomerIds: [money.People.Nino, 999]);
+
+        var outcome = await Desk(money).CreateAsync(Viewer.System, input, "en", cancel);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(["competitorPercent", "currency", "customerIds", "effectiveOn", "name", "orderThreshold", "percent", "reasons", "scope"],
+            outcome.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0, await money.Db.Campaigns.CountAsync(cancel));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Replies_AngryOneOpensAPriceObjectionCase_AndBringsTheFollowUpForward_CalmOnesAreOnlyCounted(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        var desk = Desk(money);
+        var log = new InteractionLog(money.Db, database.Clock);
+        await money.InvoiceAsync(money.People.Nino, "N-1", 60, 800m);
+        await money.InvoiceAsync(money.People.Harbour, "H-1", 60, 500m);
+        await log.AddAsync(Viewer.System, money.People.Harbour, new InteractionInput("email", "inbound", null, null, "Before the letter: see you on Friday."), cancel);
+        var campaign = (await desk.CreateAsync(Viewer.System, Spring(money.Today), "en", cancel)).Value!;
+        var nino = campaign.Recipients.Single(r => r.CustomerId == money.People.Nino);
+        var harbour = campaign.Recipients.Single(r => r.CustomerId == money.People.Harbour);
+
+        database.Clock.Advance(TimeSpan.FromHours(1));
+        var sent = await desk.SendAsync(money.People.Giulia, nino.Id, null, null, "en", cancel);
+        await desk.SendAsync(money.People.James, harbour.Id, null, null, "en", cancel);
+
+        Assert.True(sent.Succeeded);
+        var routine = sent.Value!.FollowUp!;
+        Assert.Equal((CommitmentSource.Campaign, money.People.GiuliaRep), (routine.Source, routine.OwnerRepId));
+        Assert.Equal(database.Clock.GetUtcNow().AddDays(7), routine.DueAt);
+        var timeline = await money.Db.Interactions.AsNoTracking().SingleAsync(i => i.Id == sent.Value.InteractionId, cancel);
+        Assert.Equal((Direction.Outbound, nino.Subject), (timeline.Direction, timeline.Subject));
+
+        database.Clock.Advance(TimeSpan.FromDays(1));
+        var angry = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, Furious), cancel);
+        await log.AddAsync(Viewer.System, money.People.Harbour, new InteractionInput("email", "inbound", null, null, "Thanks for letting us know early, noted."), cancel);
+
+        var @case = await money.Db.Cases.AsNoTracking().SingleAsync(c => c.Id == angry.Value!.CaseId, cancel);
+        Assert.True(@case.SituationList.Contains("price_objection"), @case.Situations);
+        var detail = (await desk.GetAsync(Viewer.System, campaign.Summary.Id, "en", cancel))!;
+        Assert.Equal((2, 2, 2, 1, 1, 2), (detail.Summary.Recipients, detail.Summary.Sent, detail.Summary.Replied, detail.Summary.Angry, detail.Summary.Cases, detail.Summary.FollowUpsOpen));
+        var ninoNow = detail.Recipients.Single(r => r.CustomerId == money.People.Nino);
+        Assert.True(ninoNow.Angry);
+        Assert.Equal(@case.Id, ninoNow.CaseId);
+        var callBack = ninoNow.FollowUp!;
+        Assert.Equal(routine.Id, callBack.Id);
+        Assert.Equal(@case.Id, callBack.CaseId);
+        Assert.Equal(database.Clock.GetUtcNow().AddHours(24), callBack.DueAt);
+        Assert.Equal(CommitmentChangeKind.BroughtForward, callBack.History[^1].Kind);
+        var harbourNow = detail.Recipients.Single(r => r.CustomerId == money.People.Harbour);
+        Assert.Equal((1, false, (int?)null), (harbourNow.Replies.Count, harbourNow.Angry, harbourNow.CaseId));
+        Assert.Equal(database.Clock.GetUtcNow().AddDays(6), harbourNow.FollowUp!.DueAt);
+    }
+
+    [Fact]
+    public async Task Replies_AfterTheWindowCloses_AreNotTakenForAnswersToTheAnnouncement()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        var desk = Desk(money);
+        await money.InvoiceAsync(money.People.Nino, "N-1", 60, 800m);
+        var campaign = (await desk.CreateAsync(Viewer.System, Spring(money.Today), "en", cancel)).Value!;
+        await desk.SendAsync(Viewer.System, campaign.Recipients[0].Id, null, null, "en", cancel);
+
+        database.Clock.Advance(TimeSpan.FromDays(30 + CampaignReplies.DaysAfterEffective + 2));
+        var late = await new InteractionLog(money.Db, database.Clock).AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, Furious), cancel);
+
+        var @case = await money.Db.Cases.AsNoTracking().SingleAsync(c => c.Id == late.Value!.CaseId, cancel);
+        Assert.DoesNotContain("price_objection", @case.SituationList);
+        var detail = (await desk.GetAsync(Viewer.System, campaign.Summary.Id, "en", cancel))!;
+        Assert.Equal(0, detail.Summary.Replied);
+        Assert.Null(await money.Db.Commitments.AsNoTracking().Where(c => c.CaseId == @case.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancel));
+    }
+
+    [Fact]
+    public async Task SendAsync_IsNeverDoneTwice_AndARepReachesOnlyTheirOwnCustomers()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        var desk = Desk(money);
+        await money.InvoiceAsync(money.People.Nino, "N-1", 60, 800m);
+        await money.InvoiceAsync(money.People.Harbour, "H-1", 60, 500m);
+        var campaign = (await desk.CreateAsync(Viewer.System, Spring(money.Today), "en", cancel)).Value!;
+        var nino = campaign.Recipients.Single(r => r.CustomerId == money.People.Nino);
+
+        var asJames = await desk.SendAsync(money.People.James, nino.Id, null, null, "en", cancel);
+        var first = await desk.SendAsync(money.People.Giulia, nino.Id, "Prezzi 2027", "Testo rivisto dalla rep.", "en", cancel);
+        var second = await desk.SendAsync(money.People.Giulia, nino.Id, null, null, "en", cancel);
+
+        Assert.True(asJames.NotFound);
+        Assert.True(first.Succeeded);
+        Assert.True(second.Errors.ContainsKey("status"));
+        Assert.Equal(1, await money.Db.Interactions.CountAsync(i => i.CustomerId == money.People.Nino && i.Direction == Direction.Outbound, cancel));
+        Assert.Equal("Testo rivisto dalla rep.", (await money.Db.Interactions.SingleAsync(i => i.Id == first.Value!.InteractionId, cancel)).Body);
+        var giuliaSees = (await desk.GetAsync(money.People.Giulia, campaign.Summary.Id, "it", cancel))!;
+        Assert.Equal([money.People.Nino], giuliaSees.Recipients.Select(r => r.CustomerId));
+        Assert.Equal(1, Assert.Single(await desk.ListAsync(money.People.James, cancel)).Recipients);
+    }
+}
