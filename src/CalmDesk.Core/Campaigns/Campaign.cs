@@ -20,8 +20,9 @@ internal sealed class Campaign
     /// The campaign's name for people inside the company ("Spring 2027 price review").
     public required string Name { get; set; }
 
-    /// What changes, in words the customer recognises ("our flour and semolina range").
-    public required string Scope { get; set; }
+    /// What changes, in words the customer recognises whatever their language (product names: "Chianti and Prosecco");
+    /// empty means the whole price list, which each letter says in the customer's own language.
+    public string Scope { get; set; } = "";
 
     /// How much prices rise, in percent.
     public decimal Percent { get; set; }

@@ -105,7 +105,7 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
 
         var campaign = new Campaign
         {
-            Name = input.Name!.Trim(), Scope = input.Scope!.Trim(), Percent = input.Percent!.Value, EffectiveOn = input.EffectiveOn!.Value,
+            Name = input.Name!.Trim(), Scope = input.Scope?.Trim() ?? "", Percent = input.Percent!.Value, EffectiveOn = input.EffectiveOn!.Value,
             Reasons = string.Join(',', input.ReasonKinds), CompetitorPercent = input.CompetitorPercent,
             CompetitorNote = string.IsNullOrWhiteSpace(input.CompetitorNote) ? null : input.CompetitorNote.Trim(),
             OrderThreshold = input.OrderThreshold, BetterRatePercent = input.BetterRatePercent, Currency = currency,
@@ -113,7 +113,7 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
-        await DraftAsync(campaign, customerIds, today, cancellationToken);
+        await DraftAsync(db, playbooks.Current, campaign, customerIds, today, cancellationToken);
         return Outcome<CampaignDetail>.Done((await GetAsync(viewer, campaign.Id, language, cancellationToken))!);
     }
 
@@ -151,11 +151,7 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
         var owner = await db.Customers.Where(c => c.Id == recipient.CustomerId).Select(c => c.AssignedRepId).SingleAsync(cancellationToken) ?? repId;
         if (owner is not null)
         {
-            var dayBefore = new DateTimeOffset(recipient.Campaign!.EffectiveOn.AddDays(-1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-            var due = now.AddDays(CampaignReplies.FollowUpDays);
-            due = dayBefore > now.AddHours(CampaignReplies.AngryCallBackHours) && dayBefore < due ? dayBefore : due;
-            db.Commitments.Add(CommitmentBook.New(recipient.CustomerId, null, owner.Value,
-                Messages.Get("Follow up on the price announcement: ask how it lands and whether a larger order would help."), due, CommitmentSource.Campaign, now));
+            db.Commitments.Add(FollowUp(recipient.Campaign!, recipient.CustomerId, owner.Value, now));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -164,12 +160,24 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
         return Outcome<RecipientView>.Done((await RecipientsAsync(viewer, campaign, language, cancellationToken, recipientId)).Single());
     }
 
+    /// The follow-up a sent announcement gets: a week later, or the day before the change when that comes sooner.
+    public static Commitment FollowUp(Campaign campaign, int customerId, int ownerRepId, DateTimeOffset now)
+    {
+        var dayBefore = new DateTimeOffset(campaign.EffectiveOn.AddDays(-1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        var due = now.AddDays(CampaignReplies.FollowUpDays);
+        due = dayBefore > now.AddHours(CampaignReplies.AngryCallBackHours) && dayBefore < due ? dayBefore : due;
+        return CommitmentBook.New(customerId, null, ownerRepId,
+            Messages.Get("Follow up on the price announcement: ask how it lands and whether a larger order would help."), due, CommitmentSource.Campaign, now);
+    }
+
     /// Sets an announcement aside unsent (the rep will tell this customer in person).
     public async Task<bool> SkipAsync(Viewer viewer, int recipientId, CancellationToken cancellationToken = default) =>
         await VisibleRecipients(viewer).Where(r => r.Id == recipientId && r.Status == RecipientStatus.Drafted)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Skipped), cancellationToken) > 0;
 
-    private async Task DraftAsync(Campaign campaign, IReadOnlyList<int> customerIds, DateOnly today, CancellationToken cancellationToken)
+    /// Drafts each customer's announcement from their invoices over the twelve months before today.
+    public static async Task DraftAsync(
+        CalmDeskDbContext db, PlaybookLibrary library, Campaign campaign, IReadOnlyList<int> customerIds, DateOnly today, CancellationToken cancellationToken)
     {
         var since = today.AddMonths(-12);
         var volumes = (await db.Invoices.AsNoTracking()
@@ -181,7 +189,6 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
                 Volume: g.Sum(i => i.Kind == InvoiceKind.CreditNote ? -i.Amount : i.Amount),
                 Count: g.Count(i => i.Kind == InvoiceKind.Invoice)));
         var addressees = await Addressee.LoadAsync(db.Customers.Where(c => customerIds.Contains(c.Id)), cancellationToken);
-        var library = playbooks.Current;
         foreach (var customerId in customerIds)
         {
             var customer = addressees[customerId];

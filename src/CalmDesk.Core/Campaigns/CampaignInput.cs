@@ -22,9 +22,9 @@ internal sealed record CampaignInput(
             errors["name"] = [Messages.Format("A name is required, at most {0} characters.", Campaign.MaxNameLength)];
         }
 
-        if (string.IsNullOrWhiteSpace(Scope) || Scope.Trim().Length > Campaign.MaxScopeLength)
+        if (Scope is { } scope && scope.Trim().Length > Campaign.MaxScopeLength)
         {
-            errors["scope"] = [Messages.Format("Say what changes (for example 'our flour range'), at most {0} characters.", Campaign.MaxScopeLength)];
+            errors["scope"] = [Messages.Format("What changes is at most {0} characters (leave it empty for the whole price list).", Campaign.MaxScopeLength)];
         }
 
         if (Percent is not (> 0 and <= 100))

@@ -10,7 +10,7 @@ internal static class CampaignLetters
 {
     public static Letter Announcement(PlaybookLibrary library, Campaign campaign, Addressee customer, decimal volume, int invoices)
     {
-        var values = Values(campaign, customer, volume, invoices, customer.Language, today: null);
+        var values = Values(library, campaign, customer, volume, invoices, customer.Language, today: null);
         List<IReadOnlyList<string>> paragraphs =
         [
             ["announcement", .. campaign.ReasonList.Select(r => "reason-" + r), "announcement-held"],
@@ -27,7 +27,7 @@ internal static class CampaignLetters
     public static IReadOnlyList<string> TalkingPoints(
         PlaybookLibrary library, Campaign campaign, Addressee customer, decimal volume, int invoices, string language, DateOnly today)
     {
-        var values = Values(campaign, customer, volume, invoices, language, today);
+        var values = Values(library, campaign, customer, volume, invoices, language, today);
         values["reasons"] = string.Join(" ", campaign.ReasonList.Select(r => LetterWriter.Section(library, language, "reason-" + r, values, campaign.Id)));
         List<string> sections = [invoices > 0 ? "talk-volume" : "talk-no-volume"];
         if (campaign.OrderThreshold is not null)
@@ -49,15 +49,17 @@ internal static class CampaignLetters
         return [.. sections.Select(s => LetterWriter.Section(library, language, s, values, campaign.Id))];
     }
 
-    private static Dictionary<string, string> Values(Campaign campaign, Addressee customer, decimal volume, int invoices, string language, DateOnly? today)
+    private static Dictionary<string, string> Values(
+        PlaybookLibrary library, Campaign campaign, Addressee customer, decimal volume, int invoices, string language, DateOnly? today)
     {
         var culture = ReplyDrafter.CultureFor(language);
+        var scope = new Dictionary<string, string>(StringComparer.Ordinal) { ["scope"] = campaign.Scope };
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = customer.Contact ?? customer.Company,
             ["rep"] = customer.RepName ?? "",
             ["company"] = customer.Company,
-            ["change"] = campaign.Scope,
+            ["change"] = LetterWriter.Section(library, language, campaign.Scope.Length == 0 ? "change-all" : "change-scope", scope, campaign.Id),
             ["percent"] = Percent(campaign.Percent, culture),
             ["effective"] = campaign.EffectiveOn.ToString("d", culture),
             ["volume"] = Money.Format(volume, campaign.Currency, culture),

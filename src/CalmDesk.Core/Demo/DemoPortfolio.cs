@@ -3,13 +3,14 @@ using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Playbooks;
 using CalmDesk.Reps;
 
 namespace CalmDesk.Demo;
 
 /// A realistic, reproducible portfolio for a first look: four reps and a manager, three dozen customers
 /// in England, Italy and Greece, a few hundred interactions from polite to abusive, and a year of invoices and payments.
-internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, TimeProvider clock)
+internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks)
 {
     public const string Password = "CalmDesk-demo-2026";
     public const string ManagerEmail = "manager@demo.calmdesk.app";
@@ -122,6 +123,7 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
         }
 
         await DemoTerms.AddAsync(db, now, cancellationToken);
+        await DemoCampaign.AddAsync(db, playbooks.Current, now, cancellationToken);
     }
 
     private async Task AddInteractionsAsync(

@@ -35,7 +35,7 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
         "early-discount", "payment-plan", "resolve-first",
         "boundary-subject", "boundary-intro", "boundary-delivery-day", "boundary-opening-day", "boundary-deposit",
         "boundary-discount", "boundary-payment-terms", "boundary-clause",
-        "announcement-subject", "announcement", "announcement-held", "announcement-volume", "announcement-offer",
+        "announcement-subject", "announcement", "change-all", "change-scope", "announcement-held", "announcement-volume", "announcement-offer",
         "announcement-competition", "announcement-competition-rise",
         "reason-supplier", "reason-market", "reason-shipping", "reason-energy", "reason-labour",
         "talk-volume", "talk-no-volume", "talk-offer", "talk-before", "talk-competition", "talk-reasons",

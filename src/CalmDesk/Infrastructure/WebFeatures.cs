@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
 using CalmDesk.Boundaries;
+using CalmDesk.Campaigns;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Components;
@@ -138,6 +139,7 @@ internal static class WebFeatures
         api.MapReceivablesApi();
         api.MapBoundariesApi();
         api.MapOrdersApi();
+        api.MapCampaignsApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();
