@@ -52,12 +52,30 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public async Task CreateAsync_WithoutAScope_NamesTheWholePriceListInTheCustomersLanguage()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await money.InvoiceAsync(money.People.Nino, "N-1", 20, 100m);
+        await money.InvoiceAsync(money.People.Harbour, "H-1", 20, 100m);
+
+        var outcome = await Desk(money).CreateAsync(Viewer.System, Spring(money.Today) with { Scope = null, OrderThreshold = null, BetterRatePercent = null }, "en", cancel);
+
+        var letters = outcome.Value!.Recipients.ToDictionary(r => r.Language, r => r.Body);
+        Assert.Contains("i prezzi del nostro listino aumentano del 4,5%", letters["it"], StringComparison.Ordinal);
+        Assert.Contains("our list prices go up by 4.5%", letters["en"], StringComparison.Ordinal);
+        Assert.All(letters.Values, body => Assert.DoesNotContain("{", body, StringComparison.Ordinal));
+        Assert.DoesNotContain("1,000", letters["en"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateAsync_BadInput_IsRefusedFieldByField_AndNothingIsStored()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
-        var input = new CampaignInput("", " ", 0m, money.Today, ["weather"], CompetitorPercent: 120m, OrderThreshold: 500m, Currency: "XXQ",
+        var input = new CampaignInput("", new string('x', 201), 0m, money.Today, ["weather"], CompetitorPercent: 120m, OrderThreshold: 500m, Currency: "XXQ",
             CustomerIds: [money.People.Nino, 999]);
 
         var outcome = await Desk(money).CreateAsync(Viewer.System, input, "en", cancel);
