@@ -124,6 +124,7 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
 
         await DemoTerms.AddAsync(db, now, cancellationToken);
         await DemoCampaign.AddAsync(db, playbooks.Current, now, cancellationToken);
+        await DemoReps.AddAsync(db, now, cancellationToken);
     }
 
     private async Task AddInteractionsAsync(

@@ -39,7 +39,7 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
         "announcement-competition", "announcement-competition-rise",
         "reason-supplier", "reason-market", "reason-shipping", "reason-energy", "reason-labour",
         "talk-volume", "talk-no-volume", "talk-offer", "talk-before", "talk-competition", "talk-reasons",
-        "new-rep-subject", "new-rep",
+        "new-rep-subject", "new-rep", "new-rep-first", "new-rep-experience", "new-rep-credentials", "new-rep-close",
     ];
 
     /// The variant of a section for a given case.

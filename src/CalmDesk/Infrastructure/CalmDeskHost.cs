@@ -100,6 +100,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<BoundaryBook>();
         builder.Services.AddScoped<OrderBook>();
         builder.Services.AddScoped<CampaignDesk>();
+        builder.Services.AddScoped<RepIntroductions>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

@@ -1,9 +1,14 @@
+using CalmDesk.Accounts;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Reps;
 
 internal sealed record CreateRepRequest(string? Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles);
+
+internal sealed record ProfileRequest(string? Experience, string? Credentials);
+
+internal sealed record SendIntroductionRequest(string? Subject, string? Body);
 
 internal static class RepsApi
 {
@@ -13,8 +18,47 @@ internal static class RepsApi
         group.MapGet("/", ListReps).WithName(nameof(ListReps)).WithSummary("List reps with their roles and number of customers");
         group.MapPost("/", CreateRep).WithName(nameof(CreateRep)).WithSummary("Create a user with a rep profile (admins only)")
             .RequireAuthorization(Policies.Admin);
+        group.MapGet("/me/profile", GetMyProfile).WithName(nameof(GetMyProfile)).WithSummary("Your rep profile: experience and credentials, used to introduce you");
+        group.MapPut("/me/profile", SaveMyProfile).WithName(nameof(SaveMyProfile)).WithSummary("Write your experience and credentials, in your own words");
+        var introduction = api.MapGroup("/customers/{customerId:int}/introduction").WithTags("Reps").RequireAuthorization();
+        introduction.MapGet("/", GetIntroduction).WithName(nameof(GetIntroduction))
+            .WithSummary("The new rep's drafted introduction to a reassigned customer, in the customer's language (404 when none is waiting)");
+        introduction.MapPost("/send", SendIntroduction).WithName(nameof(SendIntroduction))
+            .WithSummary("Send the introduction (subject and body may be edited); recorded in the timeline, never twice");
         return api;
     }
+
+    public static async Task<Results<Ok<RepProfile>, ProblemHttpResult>> GetMyProfile(HttpContext http, RepIntroductions introductions, CancellationToken cancellationToken) =>
+        await introductions.ProfileAsync(Viewer.From(http.User).UserId, cancellationToken) is { } profile ? TypedResults.Ok(profile) : NoProfile();
+
+    public static async Task<Results<Ok<RepProfile>, ProblemHttpResult, ValidationProblem>> SaveMyProfile(
+        ProfileRequest request, HttpContext http, RepIntroductions introductions, CancellationToken cancellationToken) =>
+        await introductions.SaveProfileAsync(Viewer.From(http.User).UserId, request.Experience, request.Credentials, cancellationToken) switch
+        {
+            { Value: { } profile } => TypedResults.Ok(profile),
+            { NotFound: true } => NoProfile(),
+            var outcome => TypedResults.ValidationProblem(outcome.Errors),
+        };
+
+    public static async Task<Results<Ok<IntroductionDraft>, ProblemHttpResult>> GetIntroduction(
+        int customerId, HttpContext http, RepIntroductions introductions, CancellationToken cancellationToken) =>
+        await introductions.PendingAsync(Viewer.From(http.User), customerId, cancellationToken) is { } draft
+            ? TypedResults.Ok(draft)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No introduction waiting",
+                detail: $"Customer {customerId} is not visible to you, was not reassigned, or has been introduced already.");
+
+    public static async Task<Results<Ok<IntroductionDraft>, ProblemHttpResult, ValidationProblem>> SendIntroduction(
+        int customerId, SendIntroductionRequest? request, HttpContext http, RepIntroductions introductions, CancellationToken cancellationToken) =>
+        await introductions.SendAsync(Viewer.From(http.User), customerId, request?.Subject, request?.Body, cancellationToken) switch
+        {
+            { Value: { } draft } => TypedResults.Ok(draft),
+            { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found",
+                detail: $"There is no customer {customerId} that you can see."),
+            var outcome => TypedResults.ValidationProblem(outcome.Errors),
+        };
+
+    private static ProblemHttpResult NoProfile() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No rep profile", detail: "Your user has no rep profile.");
 
     public static async Task<Ok<IReadOnlyList<RepSummary>>> ListReps(RepDirectory reps, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reps.ListAsync(cancellationToken));

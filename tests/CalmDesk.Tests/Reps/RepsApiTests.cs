@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CalmDesk.Infrastructure;
 
 namespace CalmDesk.Reps;
@@ -37,5 +38,40 @@ public sealed class RepsApiTests(Servers servers)
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it");
         var weakInItalian = await Json.PostAsync(admin, "/api/v1/reps", new { email = "weak@example.com", displayName = "Weak", password = "123", roles = new[] { "Rep" } });
         Assert.Contains("La password deve avere almeno 10 caratteri.", (await Json.ReadAsync(weakInItalian)).GetProperty("errors").GetProperty("password").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Reassignment_TheNewRepAloneSeesAndSendsTheIntroduction_Once()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var cancel = TestContext.Current.CancellationToken;
+        var (first, _) = await server.SignUpAsync("Rep");
+        var (second, secondRepId) = await server.SignUpAsync("Rep");
+        var (manager, _) = await server.SignUpAsync("Manager");
+        var key = Guid.NewGuid().ToString("N")[..8];
+        var customer = await Json.ReadAsync(await Json.PostAsync(first, "/api/v1/customers",
+            new { company = "Φούρνος " + key, preferredLanguage = "el", contacts = new[] { new { name = "Κατερίνα Γεωργίου" } } }));
+        var customerId = customer.GetProperty("id").GetInt32();
+        var profile = await second.PutAsJsonAsync("/api/v1/reps/me/profile", new { experience = "δέκα χρόνια στον κλάδο αρτοποιίας", credentials = new string('x', 501) }, cancel);
+        (await second.PutAsJsonAsync("/api/v1/reps/me/profile", new { experience = "δέκα χρόνια στον κλάδο αρτοποιίας." }, cancel)).EnsureSuccessStatusCode();
+
+        var beforeMove = await second.GetAsync($"/api/v1/customers/{customerId}/introduction", cancel);
+        (await manager.PutAsJsonAsync($"/api/v1/customers/{customerId}", new { company = "Φούρνος " + key, preferredLanguage = "el", assignedRepId = secondRepId }, cancel))
+            .EnsureSuccessStatusCode();
+        var byOldRep = await first.GetAsync($"/api/v1/customers/{customerId}/introduction", cancel);
+        var draft = await Json.ReadAsync(await second.GetAsync($"/api/v1/customers/{customerId}/introduction", cancel));
+        var sent = await Json.PostAsync(second, $"/api/v1/customers/{customerId}/introduction/send", new { });
+        var again = await Json.PostAsync(second, $"/api/v1/customers/{customerId}/introduction/send", new { });
+
+        Assert.Equal(HttpStatusCode.BadRequest, profile.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, beforeMove.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byOldRep.StatusCode);
+        Assert.Equal("el", draft.GetProperty("language").GetString());
+        Assert.Contains("Λίγα λόγια για μένα: δέκα χρόνια στον κλάδο αρτοποιίας.", draft.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Σε επίσημο επίπεδο", draft.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var timeline = await Json.ReadAsync(await second.GetAsync($"/api/v1/customers/{customerId}/interactions", cancel));
+        Assert.Equal(draft.GetProperty("subject").GetString(), timeline.GetProperty("items")[0].GetProperty("subject").GetString());
     }
 }
