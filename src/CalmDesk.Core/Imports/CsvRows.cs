@@ -8,6 +8,40 @@ namespace CalmDesk.Imports;
 internal sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fields, string? Problem)
 {
     public string? this[string name] => Fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    /// The column as an ISO date (2026-03-31), null when empty; a bad value adds its reason to the row's problems.
+    public DateOnly? Date(string column, List<string> problems)
+    {
+        if (this[column] is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        problems.Add($"{column} '{text}' is not a date like 2026-03-31.");
+        return null;
+    }
+
+    /// The column as a number with a dot for decimals, null when empty; a bad value adds its reason to the row's problems.
+    public decimal? Number(string column, List<string> problems)
+    {
+        if (this[column] is not { } text)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var amount))
+        {
+            return amount;
+        }
+
+        problems.Add($"{column} '{text}' is not a number like 1234.50 (a dot for decimals, no thousands separator).");
+        return null;
+    }
 }
 
 /// Reads CSV records one by one with CsvHelper, tolerating the damage real exports have

@@ -4,6 +4,41 @@ namespace CalmDesk.Orders;
 
 internal sealed record OrderLineInput(string? Item, decimal? Ordered, decimal? UnitPrice = null, decimal? Confirmed = null, decimal? Delivered = null);
 
+/// Lines typed on a page, one per line: "item | quantity | unit price" (a tab or ';' also separates; the price may be
+/// left out). Numbers take a dot or a comma for decimals. Returns the lines, or the first line that cannot be read.
+internal static class OrderLinesText
+{
+    public static (IReadOnlyList<(string Item, decimal Quantity, decimal? Price)> Lines, string? Problem) Parse(string? text)
+    {
+        var result = new List<(string, decimal, decimal?)>();
+        var number = 0;
+        foreach (var raw in (text ?? "").Split('\n'))
+        {
+            number++;
+            if (raw.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var parts = raw.Split(['|', '\t', ';']).Select(p => p.Trim()).ToArray();
+            decimal? price = null;
+            if (parts.Length is < 2 or > 3 || parts[0].Length == 0 || Number(parts[1]) is not { } quantity
+                || (parts.Length == 3 && parts[2].Length > 0 && (price = Number(parts[2])) is null))
+            {
+                return ([], Messages.Format("Line {0} should read 'item | quantity | unit price', e.g. 'Chianti 750ml | 40 | 9.50'.", number));
+            }
+
+            result.Add((parts[0], quantity, price));
+        }
+
+        return (result, null);
+    }
+
+    private static decimal? Number(string text) =>
+        decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Number & ~System.Globalization.NumberStyles.AllowThousands,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+}
+
 /// An order as the API or an import gives it: number, day, and at least one line.
 internal sealed record OrderInput(int? CustomerId, string? Number, DateOnly? OrderedOn, IReadOnlyList<OrderLineInput>? Lines)
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Imports;
@@ -42,8 +41,8 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
             }
 
             var parse = new List<string>();
-            var input = new InvoiceInput(customer.Id, number, Date(row, "issuedon", parse), Amount(row, "amount", parse),
-                Date(row, "dueon", parse), row["currency"], row["kind"], row["corrects"], Amount(row, "earlydiscountpercent", parse));
+            var input = new InvoiceInput(customer.Id, number, row.Date("issuedon", parse), row.Number("amount", parse),
+                row.Date("dueon", parse), row["currency"], row["kind"], row["corrects"], row.Number("earlydiscountpercent", parse));
             var errors = input.Validate();
             if (parse.Count > 0 || errors.Count > 0)
             {
@@ -92,8 +91,8 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
             }
 
             var parse = new List<string>();
-            var input = new PaymentInput(customer.Id, reference, Date(row, "receivedon", parse), Amount(row, "amount", parse),
-                row["invoice"], row["currency"], Amount(row, "discounttaken", parse));
+            var input = new PaymentInput(customer.Id, reference, row.Date("receivedon", parse), row.Number("amount", parse),
+                row["invoice"], row["currency"], row.Number("discounttaken", parse));
             var errors = input.Validate();
             if (parse.Count > 0 || errors.Count > 0)
             {
@@ -130,37 +129,5 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
         }
 
         return (customer, null);
-    }
-
-    private static DateOnly? Date(CsvRow row, string column, List<string> problems)
-    {
-        if (row[column] is not { } text)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        problems.Add($"{column} '{text}' is not a date like 2026-03-31.");
-        return null;
-    }
-
-    private static decimal? Amount(CsvRow row, string column, List<string> problems)
-    {
-        if (row[column] is not { } text)
-        {
-            return null;
-        }
-
-        if (decimal.TryParse(text, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var amount))
-        {
-            return amount;
-        }
-
-        problems.Add($"{column} '{text}' is not a number like 1234.50 (a dot for decimals, no thousands separator).");
-        return null;
     }
 }

@@ -99,6 +99,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<CollectionDesk>();
         builder.Services.AddScoped<BoundaryBook>();
         builder.Services.AddScoped<OrderBook>();
+        builder.Services.AddScoped<OrderCsvImport>();
         builder.Services.AddScoped<CampaignDesk>();
         builder.Services.AddScoped<RepIntroductions>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));

@@ -5,6 +5,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Orders;
 using CalmDesk.Receivables;
 
 namespace CalmDesk.Infrastructure;
@@ -34,6 +35,8 @@ internal static class CommandLine
         {
             import.Subcommands.Add(command);
         }
+
+        import.Subcommands.Add(ImportOrdersCommand.Create());
         root.Subcommands.Add(import);
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());

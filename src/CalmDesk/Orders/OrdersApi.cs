@@ -1,5 +1,7 @@
 using CalmDesk.Accounts;
 using CalmDesk.Data;
+using CalmDesk.Imports;
+using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Orders;
@@ -19,6 +21,8 @@ internal static class OrdersApi
         group.MapPost("/{id:int}/confirmation", ConfirmOrder).WithName(nameof(ConfirmOrder))
             .WithSummary("Record the confirmation exactly as sent (channel, text, confirmed quantities if they differ); kept unchanged afterwards");
         group.MapPost("/{id:int}/delivery", DeliverOrder).WithName(nameof(DeliverOrder)).WithSummary("Record what was delivered (quantities per item that differ)");
+        group.MapPost("/import", ImportOrders).WithName(nameof(ImportOrders)).RequireAuthorization(Policies.Manager).Accepts<string>("text/csv")
+            .WithSummary("Import order lines from a CSV body (managers), one row per line; re-running imports nothing twice: " + string.Join(", ", OrderCsvImport.Columns));
         group.MapGet("/for-case/{caseId:int}", OrderForCase).WithName(nameof(OrderForCase))
             .WithSummary("The order a case is about (named in its messages or facts, else the latest delivered), compared");
         return api;
@@ -52,6 +56,9 @@ internal static class OrdersApi
         await book.ForCaseAsync(Viewer.From(http.User), caseId, cancellationToken) is { } order
             ? TypedResults.Ok(order)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No order found", detail: $"Case {caseId} is not visible to you, or no order matches it.");
+
+    public static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportOrders(HttpRequest request, OrderCsvImport import, CancellationToken cancellationToken) =>
+        CsvImportEndpoint.RunAsync("orders", request, stream => import.ImportAsync(stream, null, cancellationToken));
 
     private static ProblemHttpResult NotFound(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {id} that you can see.");

@@ -68,10 +68,10 @@ internal static class ReceivablesApi
     }
 
     public static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportInvoices(HttpRequest request, ReceivablesCsvImport import, CancellationToken cancellationToken) =>
-        ImportAsync("invoices", request, stream => import.InvoicesAsync(stream, null, cancellationToken));
+        CsvImportEndpoint.RunAsync("invoices", request, stream => import.InvoicesAsync(stream, null, cancellationToken));
 
     public static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportPayments(HttpRequest request, ReceivablesCsvImport import, CancellationToken cancellationToken) =>
-        ImportAsync("payments", request, stream => import.PaymentsAsync(stream, null, cancellationToken));
+        CsvImportEndpoint.RunAsync("payments", request, stream => import.PaymentsAsync(stream, null, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<LatePayer>>> LatePayersList(HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
         TypedResults.Ok(await desk.LatePayersAsync(Viewer.From(http.User), cancellationToken));
@@ -96,18 +96,4 @@ internal static class ReceivablesApi
 
     private static ProblemHttpResult StepNotFound(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Collection step not found", detail: $"There is no pending collection step {id} that you can see.");
-
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(string kind, HttpRequest request, Func<Stream, Task<ImportReport>> import)
-    {
-        try
-        {
-            var report = await import(request.Body);
-            ImportMetrics.Record(kind, report);
-            return TypedResults.Ok(report);
-        }
-        catch (InvalidDataException exception)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The CSV cannot be read", detail: exception.Message);
-        }
-    }
 }

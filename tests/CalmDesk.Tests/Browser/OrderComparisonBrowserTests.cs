@@ -57,4 +57,42 @@ public sealed class OrderComparisonBrowserTests(Servers servers)
         Assert.Equal(0, await comparison.Locator("b").CountAsync());
         Assert.Equal(0, dialogs);
     }
+
+    [Fact]
+    public async Task OrdersPage_RecordsAnOrderItsConfirmationAndADeliveryThatDiffers()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var number = "PO-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var customer = await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Hotel Bellavista " + number, preferredLanguage = "it" }));
+        var customerId = customer.GetProperty("id").GetInt32();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+
+        await page.GotoAsync($"/customers/{customerId}/orders");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Password-123");
+        await page.ClickAsync("button[type=submit]");
+        await page.FillAsync("#new-order input[name=Number]", number);
+        await page.FillAsync("#new-order input[name=OrderedOn]", "2026-10-01");
+        await page.FillAsync("#new-order textarea[name=Lines]", "Chianti 750ml | 40\nProsecco DOC | twelve");
+        await page.ClickAsync("#add-order");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("Line 2");
+        await page.FillAsync("#new-order textarea[name=Lines]", "Chianti 750ml | 40 | 9,50\nProsecco DOC | 12 | 7");
+        await page.ClickAsync("#add-order");
+
+        var order = page.Locator("section.order");
+        await Assertions.Expect(order.Locator("h2")).ToContainTextAsync(number);
+        await order.Locator("textarea[name=Text]").FillAsync($"Confermiamo l'ordine {number}: 40 Chianti 750ml, 12 Prosecco DOC.");
+        await order.Locator("button", new() { HasText = "Record the confirmation" }).ClickAsync();
+        await Assertions.Expect(order.Locator("details summary")).ToContainTextAsync("The confirmation as sent");
+        await order.Locator("input[name=DeliveredOn]").FillAsync("2026-10-03");
+        await order.Locator("textarea[name=Differences]").FillAsync("Chianti 750ml | 24");
+        await order.Locator("button", new() { HasText = "Record the delivery" }).ClickAsync();
+
+        await Assertions.Expect(order.Locator("tr.differs-delivery td")).ToHaveTextAsync(["Chianti 750ml", "40", "40", "24"]);
+        await Assertions.Expect(order.Locator("form")).ToHaveCountAsync(0);
+    }
 }

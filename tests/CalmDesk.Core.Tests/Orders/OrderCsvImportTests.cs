@@ -1,0 +1,67 @@
+using System.Text;
+using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Orders;
+
+public sealed class OrderCsvImportTests
+{
+    private const string Csv = """
+        customer,order,ordered_on,item,quantity,unit_price,delivered
+        Trattoria Da Nino,SO-1,2026-10-01,Chianti 750ml,40,9.50,24
+        Trattoria Da Nino,SO-1,2026-10-01,Prosecco DOC,12,7.00,
+        Trattoria Da Nino,SO-1,2026-10-02,Olio EVO 1l,6,11.00,
+        Trattoria Da Nino,SO-2,2026-31-10,Chianti 750ml,10,9.50,
+        Nobody Ltd,SO-3,2026-10-01,Chianti 750ml,10,9.50,
+        Harbour Lane Wines,H-7,2026-10-05,Rioja,-3,8.00,
+        Harbour Lane Wines,H-8,2026-10-05,Rioja,30,8.00,
+        """;
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportAsync_GroupsLinesIntoOrders_RejectsBadRowsAlone_AndASecondRunImportsNothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var people = await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var import = new OrderCsvImport(db, database.Clock);
+
+        var first = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Csv)), cancellationToken: cancel);
+        var second = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Csv)), cancellationToken: cancel);
+
+        Assert.Equal((3, 0), (first.Imported, first.Duplicates));
+        Assert.Equal(["line 4", "line 5", "line 6", "line 7"], first.Rejected.Select(r => r.Location));
+        Assert.Contains("2026-10-01, not 2026-10-02", first.Rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("orderedon '2026-31-10'", first.Rejected[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("Nobody Ltd", first.Rejected[2].Reason, StringComparison.Ordinal);
+        Assert.Equal((0, 3), (second.Imported, second.Duplicates));
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Lines).OrderBy(o => o.Number).ToListAsync(cancel);
+        Assert.Equal(["H-8", "SO-1"], orders.Select(o => o.Number));
+        var so1 = orders[1];
+        Assert.Equal(people.Nino, so1.CustomerId);
+        Assert.Equal([("Chianti 750ml", 40m, (decimal?)24m), ("Prosecco DOC", 12m, null)], so1.Lines.OrderBy(l => l.Item).Select(l => (l.Item, l.Ordered, l.Delivered)));
+    }
+
+    [Fact]
+    public async Task ImportAsync_NeverAddsALineToAConfirmedOrder()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var import = new OrderCsvImport(db, database.Clock);
+        await import.ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-9,2026-10-01,Chianti 750ml,40\n"u8.ToArray()), cancellationToken: cancel);
+        var order = await db.Orders.AsNoTracking().SingleAsync(cancel);
+        await new OrderBook(db, database.Clock).ConfirmAsync(Viewer.System, order.Id, "email", "Confermiamo 40 Chianti 750ml.", null, acknowledged: false, cancel);
+
+        var later = await import.ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-9,2026-10-01,Prosecco DOC,12\n"u8.ToArray()), cancellationToken: cancel);
+
+        var rejected = Assert.Single(later.Rejected);
+        Assert.Contains("already confirmed", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, await db.Set<OrderLine>().CountAsync(cancel));
+    }
+}
