@@ -1,6 +1,7 @@
 using CalmDesk.Analysis;
 using CalmDesk.Campaigns;
 using CalmDesk.Data;
+using CalmDesk.Incidents;
 using CalmDesk.Interactions;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,10 @@ internal static class CaseTriage
         && (analysis.AngerLevel >= AngerLevel.Angry || analysis.AbuseTargeted || ProblemSituations(analysis).Count > 0);
 
     /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case, or null.
+    /// Abuse aimed at the rep is recorded as an incident first, whether or not the message joins a case.
     public static async Task<Case?> AssignAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken = default)
     {
+        await IncidentRecorder.RecordAsync(db, interaction, cancellationToken);
         if (interaction.CaseId is not null || interaction.Case is not null || !NeedsCase(interaction))
         {
             return null;

@@ -4,6 +4,7 @@ using CalmDesk.Campaigns;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
+using CalmDesk.Incidents;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
 using CalmDesk.Orders;
@@ -50,6 +51,12 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
 
     public DbSet<Reassignment> Reassignments => Set<Reassignment>();
+
+    public DbSet<Handover> Handovers => Set<Handover>();
+
+    public DbSet<AbuseIncident> AbuseIncidents => Set<AbuseIncident>();
+
+    public DbSet<RepTolerance> RepTolerances => Set<RepTolerance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

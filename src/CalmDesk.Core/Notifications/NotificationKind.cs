@@ -16,4 +16,7 @@ internal enum NotificationKind
 
     /// A step of the collection plan is drafted and waiting for the rep.
     Collection,
+
+    /// To a manager: an account should move to a colleague (a rep's line was crossed, or the rep asked).
+    Handover,
 }

@@ -27,3 +27,20 @@ internal sealed class ReassignmentConfiguration : IEntityTypeConfiguration<Reass
         builder.HasOne(r => r.ToRep).WithMany().HasForeignKey(r => r.ToRepId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
+{
+    public void Configure(EntityTypeBuilder<Handover> builder)
+    {
+        builder.HasIndex(h => new { h.CustomerId, h.Status });
+        builder.Property(h => h.Reason).HasConversion<string>().HasMaxLength(16);
+        builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(h => h.Explanation).HasMaxLength(Handover.MaxTextLength);
+        builder.Property(h => h.Note).HasMaxLength(Handover.MaxTextLength);
+        builder.Property(h => h.RequestedByUserId).HasMaxLength(450);
+        builder.Property(h => h.DecidedByUserId).HasMaxLength(450);
+        builder.HasOne(h => h.Customer).WithMany().HasForeignKey(h => h.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(h => h.FromRep).WithMany().HasForeignKey(h => h.FromRepId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(h => h.ToRep).WithMany().HasForeignKey(h => h.ToRepId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -611,6 +611,96 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("InteractionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RepId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("WronglyDetected")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("RepId", "OccurredAt");
+
+                    b.ToTable("AbuseIncidents");
+                });
+
+            modelBuilder.Entity("CalmDesk.Incidents.RepTolerance", b =>
+                {
+                    b.Property<int>("RepId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxIn30Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Never")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RepId");
+
+                    b.ToTable("RepTolerances");
+                });
+
             modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
                 {
                     b.Property<long>("Id")
@@ -1009,6 +1099,68 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("CalmDesk.Reps.Handover", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("FromRepId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("ToRepId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromRepId");
+
+                    b.HasIndex("ToRepId");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.ToTable("Handovers");
+                });
+
             modelBuilder.Entity("CalmDesk.Reps.Reassignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1334,6 +1486,42 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("AssignedRep");
                 });
 
+            modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CalmDesk.Interactions.Interaction", "Interaction")
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CalmDesk.Reps.Rep", "Rep")
+                        .WithMany()
+                        .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Interaction");
+
+                    b.Navigation("Rep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Incidents.RepTolerance", b =>
+                {
+                    b.HasOne("CalmDesk.Reps.Rep", "Rep")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Incidents.RepTolerance", "RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rep");
+                });
+
             modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
                 {
                     b.HasOne("CalmDesk.Reps.Rep", "AuthorRep")
@@ -1498,6 +1686,32 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Customer");
 
                     b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("CalmDesk.Reps.Handover", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CalmDesk.Reps.Rep", "FromRep")
+                        .WithMany()
+                        .HasForeignKey("FromRepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CalmDesk.Reps.Rep", "ToRep")
+                        .WithMany()
+                        .HasForeignKey("ToRepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("FromRep");
+
+                    b.Navigation("ToRep");
                 });
 
             modelBuilder.Entity("CalmDesk.Reps.Reassignment", b =>

@@ -588,6 +588,94 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WronglyDetected")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("RepId", "OccurredAt");
+
+                    b.ToTable("AbuseIncidents");
+                });
+
+            modelBuilder.Entity("CalmDesk.Incidents.RepTolerance", b =>
+                {
+                    b.Property<int>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxIn30Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Never")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepId");
+
+                    b.ToTable("RepTolerances");
+                });
+
             modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
                 {
                     b.Property<long>("Id")
@@ -972,6 +1060,66 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("CalmDesk.Reps.Handover", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromRepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToRepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromRepId");
+
+                    b.HasIndex("ToRepId");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.ToTable("Handovers");
+                });
+
             modelBuilder.Entity("CalmDesk.Reps.Reassignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1289,6 +1437,42 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("AssignedRep");
                 });
 
+            modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CalmDesk.Interactions.Interaction", "Interaction")
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CalmDesk.Reps.Rep", "Rep")
+                        .WithMany()
+                        .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Interaction");
+
+                    b.Navigation("Rep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Incidents.RepTolerance", b =>
+                {
+                    b.HasOne("CalmDesk.Reps.Rep", "Rep")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Incidents.RepTolerance", "RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rep");
+                });
+
             modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
                 {
                     b.HasOne("CalmDesk.Reps.Rep", "AuthorRep")
@@ -1453,6 +1637,32 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Customer");
 
                     b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("CalmDesk.Reps.Handover", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CalmDesk.Reps.Rep", "FromRep")
+                        .WithMany()
+                        .HasForeignKey("FromRepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CalmDesk.Reps.Rep", "ToRep")
+                        .WithMany()
+                        .HasForeignKey("ToRepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("FromRep");
+
+                    b.Navigation("ToRep");
                 });
 
             modelBuilder.Entity("CalmDesk.Reps.Reassignment", b =>

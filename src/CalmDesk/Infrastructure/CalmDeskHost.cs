@@ -6,6 +6,7 @@ using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Incidents;
 using CalmDesk.Demo;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
@@ -102,6 +103,8 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<OrderCsvImport>();
         builder.Services.AddScoped<CampaignDesk>();
         builder.Services.AddScoped<RepIntroductions>();
+        builder.Services.AddScoped<HandoverDesk>();
+        builder.Services.AddScoped<IncidentBook>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

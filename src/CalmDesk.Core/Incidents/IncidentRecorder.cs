@@ -1,0 +1,57 @@
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Reps;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Incidents;
+
+/// Turns abuse aimed at our people into an incident as the message is stored (inbound mail or a rep's note of a call),
+/// and when that takes the customer over the rep's line, asks a manager to approve a hand-over.
+internal static class IncidentRecorder
+{
+    private static readonly HashSet<string> Serious = new(StringComparer.Ordinal) { "threat_of_violence", "harassment", "discriminatory" };
+
+    public static IncidentSeverity SeverityOf(double abuseScore, IReadOnlyCollection<string> kinds) =>
+        kinds.Any(Serious.Contains) ? IncidentSeverity.High
+        : kinds.Contains("insult") && abuseScore >= 0.6 ? IncidentSeverity.Medium
+        : IncidentSeverity.Low;
+
+    /// The abuse words of the message, quoted: what the incident rests on.
+    public static string EvidenceOf(Interaction interaction)
+    {
+        var spans = interaction.Analysis?.ReadDetails()?.Evidence
+            .Where(e => e.Label.StartsWith("abuse:", StringComparison.Ordinal) && e.Offset >= 0 && e.Offset + e.Length <= interaction.Body.Length)
+            .OrderBy(e => e.Offset)
+            .Select(e => string.Concat("\u201c", interaction.Body.AsSpan(e.Offset, e.Length), "\u201d"))
+            .Distinct()
+            .ToList() ?? [];
+        var text = string.Join(" · ", spans);
+        return text.Length <= AbuseIncident.MaxEvidenceLength ? text : text[..(AbuseIncident.MaxEvidenceLength - 1)] + "…";
+    }
+
+    /// Adds the incident for a (not yet saved) message with abuse aimed at the rep; returns it, or null.
+    public static async Task<AbuseIncident?> RecordAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction is not { Analysis: { AbuseTargeted: true } analysis } || interaction.Direction == Direction.Outbound)
+        {
+            return null;
+        }
+
+        var assigned = await db.Customers.Where(c => c.Id == interaction.CustomerId).Select(c => c.AssignedRepId).FirstOrDefaultAsync(cancellationToken);
+        var repId = interaction.Direction == Direction.Internal ? interaction.AuthorRepId ?? assigned : assigned;
+        var kinds = analysis.AbuseKinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var incident = new AbuseIncident
+        {
+            CustomerId = interaction.CustomerId, Interaction = interaction, RepId = repId, Severity = SeverityOf(analysis.AbuseScore, kinds),
+            Kinds = analysis.AbuseKinds, Evidence = EvidenceOf(interaction), Source = IncidentSource.Detected,
+            OccurredAt = interaction.OccurredAt, RecordedAt = interaction.CreatedAt,
+        };
+        db.AbuseIncidents.Add(incident);
+        if (repId is { } rep)
+        {
+            await HandoverDesk.SuggestIfCrossedAsync(db, interaction.CustomerId, rep, incident, interaction.CreatedAt, cancellationToken);
+        }
+
+        return incident;
+    }
+}

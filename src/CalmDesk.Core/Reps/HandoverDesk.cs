@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text;
+using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Incidents;
+using CalmDesk.Localization;
+using CalmDesk.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Reps;
+
+internal sealed record HandoverView(
+    int Id, int CustomerId, string Company, int FromRepId, string FromRep, int? ToRepId, string? ToRep, HandoverReason Reason,
+    string Explanation, string Note, HandoverStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt);
+
+internal sealed record Colleague(int RepId, string Name, int Customers, int OpenCases, int MaxIn30Days, bool Fits);
+
+/// Hand-overs: suggested when a customer crosses the assigned rep's line, or asked for by the rep; a manager approves
+/// (the account moves, and the new rep is prompted to introduce themselves) or declines. The colleague suggested is one
+/// whose own tolerance the customer's recent incidents would not cross, with the lightest workload.
+internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<HandoverView>> ListAsync(Viewer viewer, bool pendingOnly, CancellationToken cancellationToken = default)
+    {
+        var ownRepId = await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return await Views(db.Handovers.AsNoTracking()
+                .Where(h => viewer.SeesAll || h.FromRepId == ownRepId || h.ToRepId == ownRepId)
+                .Where(h => !pendingOnly || h.Status == HandoverStatus.Pending)
+                .OrderBy(h => h.Status).ThenByDescending(h => h.RequestedAt).Take(200))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// The rep asks to hand one of their accounts to a colleague.
+    public async Task<Outcome<HandoverView>> RequestAsync(Viewer viewer, int customerId, string? why, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.VisibleTo(viewer).AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null)
+        {
+            return Outcome<HandoverView>.Missing();
+        }
+
+        if (customer.AssignedRepId is not { } fromRepId)
+        {
+            return Outcome<HandoverView>.Invalid("customerId", Messages.Get("This customer has no rep to hand over from."));
+        }
+
+        if (why is { Length: > Handover.MaxTextLength })
+        {
+            return Outcome<HandoverView>.Invalid("why", Messages.Format("At most {0} characters.", Handover.MaxTextLength));
+        }
+
+        if (await db.Handovers.AnyAsync(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending, cancellationToken))
+        {
+            return Outcome<HandoverView>.Invalid("customerId", Messages.Get("A hand-over of this customer is already waiting for a manager."));
+        }
+
+        var handover = await SuggestAsync(db, customerId, fromRepId, HandoverReason.Requested,
+            string.IsNullOrWhiteSpace(why) ? Messages.Get("The rep asked to hand this account over.") : why.Trim(), clock.GetUtcNow(), viewer.UserId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<HandoverView>.Done(await Views(db.Handovers.AsNoTracking().Where(h => h.Id == handover.Id)).SingleAsync(cancellationToken));
+    }
+
+    /// A manager approves (optionally choosing another colleague): the account moves and the move is recorded.
+    public async Task<Outcome<HandoverView>> ApproveAsync(Viewer viewer, int id, int? toRepId, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.SeesAll)
+        {
+            return Outcome<HandoverView>.Missing();
+        }
+
+        var handover = await db.Handovers.Include(h => h.Customer).FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (handover is null)
+        {
+            return Outcome<HandoverView>.Missing();
+        }
+
+        if (handover.Status != HandoverStatus.Pending)
+        {
+            return Outcome<HandoverView>.Invalid("status", Messages.Get("This hand-over was already decided."));
+        }
+
+        var to = toRepId ?? handover.ToRepId;
+        if (to is null || to == handover.FromRepId || !await db.Reps.AnyAsync(r => r.Id == to && r.IsActive, cancellationToken))
+        {
+            return Outcome<HandoverView>.Invalid("toRepId", Messages.Get("Choose an active colleague other than the current rep."));
+        }
+
+        var now = clock.GetUtcNow();
+        handover.ToRepId = to;
+        handover.Status = HandoverStatus.Approved;
+        handover.DecidedAt = now;
+        handover.DecidedByUserId = viewer.UserId;
+        handover.Customer!.AssignedRepId = to;
+        db.Reassignments.Add(new Reassignment
+        {
+            CustomerId = handover.CustomerId, FromRepId = handover.FromRepId, ToRepId = to.Value, At = now, ByUserId = viewer.UserId,
+            Reason = handover.Explanation.Length <= Reassignment.MaxReasonLength ? handover.Explanation : handover.Explanation[..Reassignment.MaxReasonLength],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<HandoverView>.Done(await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).SingleAsync(cancellationToken));
+    }
+
+    public async Task<Outcome<HandoverView>> DeclineAsync(Viewer viewer, int id, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.SeesAll)
+        {
+            return Outcome<HandoverView>.Missing();
+        }
+
+        var changed = await db.Handovers.Where(h => h.Id == id && h.Status == HandoverStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoverStatus.Declined).SetProperty(h => h.DecidedAt, clock.GetUtcNow())
+                .SetProperty(h => h.DecidedByUserId, viewer.UserId), cancellationToken);
+        var view = await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        return view is null ? Outcome<HandoverView>.Missing()
+            : changed == 0 ? Outcome<HandoverView>.Invalid("status", Messages.Get("This hand-over was already decided."))
+            : Outcome<HandoverView>.Done(view);
+    }
+
+    /// Colleagues for an account, those the customer's recent incidents would not push over their line first, then by workload.
+    public static async Task<IReadOnlyList<Colleague>> ColleaguesAsync(CalmDeskDbContext db, int customerId, int fromRepId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var reps = await db.Reps.AsNoTracking()
+            .Where(r => r.IsActive && r.Id != fromRepId && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole))
+            .Select(r => new
+            {
+                r.Id, r.DisplayName,
+                Customers = db.Customers.Count(c => c.AssignedRepId == r.Id),
+                OpenCases = db.Cases.Count(k => k.Customer!.AssignedRepId == r.Id && k.MergedIntoId == null && k.Status != CaseStatus.Resolved && k.Status != CaseStatus.Closed),
+            })
+            .ToListAsync(cancellationToken);
+        var tolerances = await db.RepTolerances.AsNoTracking().ToDictionaryAsync(t => t.RepId, cancellationToken);
+        var recent = await Tolerance.RecentAsync(db, customerId, now, cancellationToken);
+        return [.. reps
+            .Select(r =>
+            {
+                var tolerance = tolerances.GetValueOrDefault(r.Id) ?? new RepTolerance { RepId = r.Id };
+                return new Colleague(r.Id, r.DisplayName, r.Customers, r.OpenCases, tolerance.MaxIn30Days, !Tolerance.Check(recent, tolerance).Crossed);
+            })
+            .OrderByDescending(c => c.Fits).ThenBy(c => c.Customers + c.OpenCases).ThenBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    /// When the new incident takes the customer over the rep's line and no hand-over is waiting, suggests one.
+    public static async Task SuggestIfCrossedAsync(
+        CalmDeskDbContext db, int customerId, int repId, AbuseIncident incident, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var crossing = Tolerance.Check(await Tolerance.RecentAsync(db, customerId, now, cancellationToken), await Tolerance.ForAsync(db, repId, cancellationToken));
+        if (!crossing.Crossed
+            || db.Handovers.Local.Any(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending)
+            || await db.Handovers.AnyAsync(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending, cancellationToken))
+        {
+            return;
+        }
+
+        await SuggestAsync(db, customerId, repId, HandoverReason.Tolerance, crossing.Explain() + " " + incident.Evidence, now, null, cancellationToken);
+    }
+
+    private static async Task<Handover> SuggestAsync(
+        CalmDeskDbContext db, int customerId, int fromRepId, HandoverReason reason, string explanation, DateTimeOffset now, string? byUserId, CancellationToken cancellationToken)
+    {
+        var colleague = (await ColleaguesAsync(db, customerId, fromRepId, now, cancellationToken)).FirstOrDefault(c => c.Fits);
+        var handover = new Handover
+        {
+            CustomerId = customerId, FromRepId = fromRepId, ToRepId = colleague?.RepId, Reason = reason, Status = HandoverStatus.Pending,
+            Explanation = Clip(explanation), Note = Clip(await NoteAsync(db, customerId, now, cancellationToken)), RequestedAt = now, RequestedByUserId = byUserId,
+        };
+        db.Handovers.Add(handover);
+        var company = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Company).FirstAsync(cancellationToken);
+        var from = await db.Reps.Where(r => r.Id == fromRepId).Select(r => r.DisplayName).FirstAsync(cancellationToken);
+        foreach (var manager in await ManagerIdsAsync(db, cancellationToken))
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientUserId = manager, Kind = NotificationKind.Handover, CustomerId = customerId, Subject = Clip(explanation, 300),
+                Company = company, OwnerName = from, CreatedAt = now,
+            });
+        }
+
+        return handover;
+    }
+
+    /// The account in a few lines for the colleague taking it: since when, open cases, open promises, recent incidents.
+    private static async Task<string> NoteAsync(CalmDeskDbContext db, int customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Company, c.CreatedAt }).FirstAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.CustomerId == customerId && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            .OrderByDescending(c => c.UpdatedAt).Select(c => c.Title).Take(5).ToListAsync(cancellationToken);
+        var promises = await db.Commitments.AsNoTracking().Where(c => c.CustomerId == customerId && c.Status == CommitmentStatus.Open)
+            .OrderBy(c => c.DueAt).Select(c => new { c.What, c.DueAt }).Take(5).ToListAsync(cancellationToken);
+        var since = now.AddDays(-90);
+        var incidents = await db.AbuseIncidents.AsNoTracking().CountAsync(i => i.CustomerId == customerId && !i.WronglyDetected && i.OccurredAt >= since, cancellationToken)
+            + db.ChangeTracker.Entries<AbuseIncident>().Count(e => e.State == EntityState.Added && e.Entity.CustomerId == customerId);
+        var note = new StringBuilder();
+        note.AppendLine(Messages.Format("{0}, a customer since {1}.", customer.Company, customer.CreatedAt.ToString("d", culture)));
+        note.AppendLine(cases.Count == 0 ? Messages.Get("No open cases.") : Messages.Format("Open cases: {0}.", string.Join("; ", cases)));
+        note.AppendLine(promises.Count == 0 ? Messages.Get("No open promises.")
+            : Messages.Format("Open promises: {0}.", string.Join("; ", promises.Select(p => p.What + " (" + p.DueAt.ToString("d", culture) + ")"))));
+        note.Append(Messages.Format("Abuse incidents in the last 90 days: {0}.", incidents));
+        return note.ToString();
+    }
+
+    private static async Task<List<string>> ManagerIdsAsync(CalmDeskDbContext db, CancellationToken cancellationToken) =>
+        await (from userRole in db.UserRoles
+               join role in db.Roles on userRole.RoleId equals role.Id
+               where role.Name == Roles.Manager
+               select userRole.UserId).Distinct().ToListAsync(cancellationToken);
+
+    private static string Clip(string text, int max = Handover.MaxTextLength) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static IQueryable<HandoverView> Views(IQueryable<Handover> handovers) =>
+        handovers.Select(h => new HandoverView(h.Id, h.CustomerId, h.Customer!.Company, h.FromRepId, h.FromRep!.DisplayName, h.ToRepId,
+            h.ToRep == null ? null : h.ToRep.DisplayName, h.Reason, h.Explanation, h.Note, h.Status, h.RequestedAt, h.DecidedAt));
+}

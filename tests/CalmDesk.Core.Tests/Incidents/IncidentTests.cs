@@ -1,0 +1,99 @@
+using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Notifications;
+using CalmDesk.Playbooks;
+using CalmDesk.Reps;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Incidents;
+
+public sealed class IncidentTests
+{
+    private const string Insult = "Sei un incompetente e un idiota, vergognati!";
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AbuseAtTheRep_IsRecorded_CrossingTheirLineSuggestsAColleague_AndOnlyAManagerApproves(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var people = await CaseFixture.SeedAsync(database);
+        var (_, managerUser) = await database.AddRepAsync("boss@ourco.example", Roles.Manager);
+        var manager = new Viewer(managerUser, true);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var log = new InteractionLog(db, database.Clock);
+        var book = new IncidentBook(db, database.Clock);
+        var handovers = new HandoverDesk(db, database.Clock);
+        Assert.True((await book.SaveToleranceAsync(people.Giulia, 1, [], cancel)).Succeeded);
+
+        var first = await log.AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, Insult), cancel);
+        Assert.Empty(await handovers.ListAsync(manager, pendingOnly: true, cancel));
+        database.Clock.Advance(TimeSpan.FromDays(2));
+        await log.AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, Insult), cancel);
+
+        var giuliaSees = await book.ListAsync(people.Giulia, null, null, cancel);
+        Assert.Equal(2, giuliaSees.Count);
+        Assert.All(giuliaSees, i => Assert.Equal((people.GiuliaRep, IncidentSource.Detected), (i.RepId!.Value, i.Source)));
+        Assert.Contains("idiota", giuliaSees[0].Evidence, StringComparison.Ordinal);
+        Assert.Contains(first.Value!.Id, giuliaSees.Select(i => i.InteractionId!.Value));
+        Assert.Empty(await book.ListAsync(people.James, null, null, cancel));
+        Assert.Empty(await book.ListAsync(people.James, people.GiuliaRep, null, cancel));
+        Assert.Null(await book.ToleranceAsync(people.James, people.GiuliaRep, cancel));
+        Assert.Equal(1, (await book.ToleranceAsync(manager, people.GiuliaRep, cancel))!.MaxIn30Days);
+
+        var pending = Assert.Single(await handovers.ListAsync(manager, pendingOnly: true, cancel));
+        Assert.Equal((HandoverReason.Tolerance, people.GiuliaRep, (int?)people.JamesRep), (pending.Reason, pending.FromRepId, pending.ToRepId));
+        Assert.Contains("2", pending.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Trattoria Da Nino", pending.Note, StringComparison.Ordinal);
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.Kind == NotificationKind.Handover && n.RecipientUserId == managerUser, cancel));
+
+        Assert.True((await handovers.ApproveAsync(people.James, pending.Id, null, cancel)).NotFound);
+        var approved = await handovers.ApproveAsync(manager, pending.Id, null, cancel);
+        var twice = await handovers.ApproveAsync(manager, pending.Id, null, cancel);
+
+        Assert.Equal(HandoverStatus.Approved, approved.Value!.Status);
+        Assert.True(twice.Errors.ContainsKey("status"));
+        Assert.Equal(people.JamesRep, await db.Customers.Where(c => c.Id == people.Nino).Select(c => c.AssignedRepId).SingleAsync(cancel));
+        var introductions = new RepIntroductions(db, database.Clock, new PlaybookStore([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock), log);
+        Assert.NotNull(await introductions.PendingAsync(people.James, people.Nino, cancel));
+    }
+
+    [Fact]
+    public async Task MarkWrong_KeepsTheIncidentButStopsItCounting_AndOnlyItsRepOrAManagerMayMarkIt()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var people = await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var book = new IncidentBook(db, database.Clock);
+        await new InteractionLog(db, database.Clock).AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, Insult), cancel);
+        var incident = Assert.Single(await book.ListAsync(people.Giulia, null, null, cancel));
+
+        var byJames = await book.MarkWrongAsync(people.James, incident.Id, "not me", cancel);
+        var byGiulia = await book.MarkWrongAsync(people.Giulia, incident.Id, "He was quoting a film.", cancel);
+
+        Assert.True(byJames.NotFound);
+        Assert.True(byGiulia.Value!.WronglyDetected);
+        Assert.Empty(await Tolerance.RecentAsync(db, people.Nino, database.Clock.GetUtcNow(), cancel));
+        Assert.Single(await db.AbuseIncidents.ToListAsync(cancel));
+    }
+
+    [Fact]
+    public void Check_ANeverKindCrossesAtOnce_OtherwiseTheCountMustExceedTheLimit()
+    {
+        var tolerance = new RepTolerance { RepId = 1, MaxIn30Days = 2, Never = "threat_of_violence" };
+        AbuseIncident Of(string kinds) => new() { Kinds = kinds };
+
+        Assert.False(Tolerance.Check([Of("insult"), Of("profanity")], tolerance).Crossed);
+        Assert.True(Tolerance.Check([Of("insult"), Of("insult"), Of("insult")], tolerance).Crossed);
+        var threat = Tolerance.Check([Of("insult,threat_of_violence")], tolerance);
+        Assert.True(threat.Crossed);
+        Assert.Equal(["threat_of_violence"], threat.NeverKinds);
+        Assert.Equal(IncidentSeverity.High, IncidentRecorder.SeverityOf(0.3, ["threat_of_violence"]));
+        Assert.Equal(IncidentSeverity.Medium, IncidentRecorder.SeverityOf(0.7, ["insult"]));
+        Assert.Equal(IncidentSeverity.Low, IncidentRecorder.SeverityOf(0.7, ["profanity"]));
+    }
+}
