@@ -6,6 +6,7 @@ using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Health;
 using CalmDesk.Incidents;
 using CalmDesk.Demo;
 using CalmDesk.Interactions;
@@ -105,6 +106,8 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<RepIntroductions>();
         builder.Services.AddScoped<HandoverDesk>();
         builder.Services.AddScoped<IncidentBook>();
+        builder.Services.Configure<HealthOptions>(builder.Configuration.GetSection("Health"));
+        builder.Services.AddScoped<HealthBook>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

@@ -1,0 +1,104 @@
+using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Receivables;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CalmDesk.Health;
+
+/// Gathers the facts of every visible account from the records (invoices, payments, interactions, incidents, cases,
+/// promises) and scores them, today and 90 days ago for the trend.
+internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOptions<HealthOptions> options, IOptions<ReceivablesOptions> money)
+{
+    private static readonly HashSet<string> BoundarySituations = new(StringComparer.Ordinal) { "boundary_request", "unrealistic_demand", "unethical_request" };
+
+    public DateOnly Today => money.Value.Today(clock);
+
+    /// Every visible active or on-hold customer, worst score first.
+    public async Task<IReadOnlyList<HealthReport>> PortfolioAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var customers = db.Customers.VisibleTo(viewer).Where(c => c.Status == CustomerStatus.Active || c.Status == CustomerStatus.OnHold);
+        return [.. (await ReportsAsync(customers, Today, cancellationToken)).OrderBy(r => r.Score).ThenBy(r => r.Facts.Company, StringComparer.Ordinal)];
+    }
+
+    public async Task<HealthReport?> ForAsync(Viewer viewer, int customerId, CancellationToken cancellationToken = default) =>
+        (await ReportsAsync(db.Customers.VisibleTo(viewer).Where(c => c.Id == customerId), Today, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<HealthReport>> ReportsAsync(IQueryable<Customer> customers, DateOnly today, CancellationToken cancellationToken)
+    {
+        var now = await FactsAsync(customers, today, cancellationToken);
+        var before = (await FactsAsync(customers, today.AddDays(-90), cancellationToken)).ToDictionary(f => f.CustomerId);
+        return [.. now.Select(f => AccountHealth.Score(f, options.Value, before.GetValueOrDefault(f.CustomerId)))];
+    }
+
+    public async Task<IReadOnlyList<HealthFacts>> FactsAsync(IQueryable<Customer> customers, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var list = await customers.AsNoTracking()
+            .Select(c => new { c.Id, c.Company, c.Currency, c.AssignedRepId, Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var ids = list.Select(c => c.Id).ToList();
+        var end = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var start = end.AddYears(-1);
+        var from = asOf.AddYears(-1);
+        var recent = end.AddDays(-90);
+        var invoices = await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && i.IssuedOn <= asOf).ToListAsync(cancellationToken);
+        var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.ReceivedOn <= asOf).ToListAsync(cancellationToken);
+        var ledger = Ledger.Settle(invoices, payments, asOf);
+        var interactions = await db.Interactions.AsNoTracking()
+            .Where(i => ids.Contains(i.CustomerId) && i.OccurredAt >= start && i.OccurredAt < end)
+            .Select(i => new { i.CustomerId, i.Channel, i.Direction, i.MinutesSpent, i.OccurredAt, Anger = i.Analysis == null ? 0 : i.Analysis.AngerScore, Situations = i.Analysis == null ? "" : i.Analysis.Situations })
+            .ToListAsync(cancellationToken);
+        var incidents = await db.AbuseIncidents.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && !i.WronglyDetected && i.OccurredAt >= start && i.OccurredAt < end)
+            .GroupBy(i => i.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.MergedIntoId == null && c.OpenedAt < end)
+            .Select(c => new { c.CustomerId, c.Status, c.ResolvedAt }).ToListAsync(cancellationToken);
+        var promises = await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.DueAt >= start && c.DueAt < end)
+            .Select(c => new { c.CustomerId, c.Status, c.DueAt, c.CompletedAt }).ToListAsync(cancellationToken);
+
+        var settings = options.Value;
+        return [.. list.Select(c =>
+        {
+            var mine = invoices.Where(i => i.CustomerId == c.Id && i.IssuedOn > from && string.Equals(i.Currency, c.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
+            var states = ledger.Invoices.Where(s => s.Invoice.CustomerId == c.Id && s.Invoice.Kind == InvoiceKind.Invoice).ToList();
+            var overdue = states.Where(s => s.Open > 0 && s.Invoice.DueOn < asOf).ToList();
+            var settledInWindow = states.Where(s => s.SettledOn is { } on && on > from).ToList();
+            var talk = interactions.Where(i => i.CustomerId == c.Id).ToList();
+            var inbound = talk.Where(i => i.Direction == Direction.Inbound).ToList();
+            var minutes = talk.Where(i => i.OccurredAt >= start).Sum(i => i.MinutesSpent ?? i.Channel switch
+            {
+                Channel.Email => settings.EmailMinutes,
+                Channel.Call => settings.CallMinutes,
+                Channel.Chat => settings.ChatMinutes,
+                Channel.Meeting => settings.MeetingMinutes,
+                _ => 0,
+            });
+            var openCases = cases.Count(k => k.CustomerId == c.Id && (k.ResolvedAt is null ? k.Status is not (CaseStatus.Resolved or CaseStatus.Closed) : k.ResolvedAt >= end));
+            var broken = promises.Count(p => p.CustomerId == c.Id && p.Status != CommitmentStatus.Cancelled
+                && ((p.CompletedAt is { } done && done > p.DueAt) || (p.CompletedAt is null && p.Status == CommitmentStatus.Open && p.DueAt < end)));
+            return new HealthFacts(c.Id, c.Company, c.Currency, c.AssignedRepId, c.Rep, asOf,
+                Revenue: mine.Sum(i => i.Kind == InvoiceKind.CreditNote ? -i.Amount : i.Amount),
+                Concessions: mine.Where(i => i.Kind == InvoiceKind.CreditNote).Sum(i => i.Amount),
+                Minutes: minutes,
+                AngerRecent: Average(inbound.Where(i => i.OccurredAt >= recent).Select(i => i.Anger)),
+                AngerBefore: Average(inbound.Where(i => i.OccurredAt < recent && i.OccurredAt >= recent.AddDays(-90)).Select(i => i.Anger)),
+                AbuseIncidents: incidents.GetValueOrDefault(c.Id),
+                BoundaryAsks: inbound.Count(i => i.OccurredAt >= start && i.Situations.Split(',').Any(BoundarySituations.Contains)),
+                Overdue: overdue.Sum(s => s.Open),
+                OldestOverdueDays: overdue.Count == 0 ? 0 : overdue.Max(s => s.DaysOverdue(asOf)),
+                PaidLate: settledInWindow.Count(s => s.SettledOn > s.Invoice.DueOn),
+                Paid: settledInWindow.Count,
+                OpenCases: openCases,
+                PromisesBrokenByUs: broken);
+        })];
+    }
+
+    private static double Average(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? 0 : list.Average();
+    }
+}
