@@ -7,6 +7,7 @@ using CalmDesk.Customers;
 using CalmDesk.Incidents;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
+using CalmDesk.Offboarding;
 using CalmDesk.Orders;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
@@ -57,6 +58,10 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<AbuseIncident> AbuseIncidents => Set<AbuseIncident>();
 
     public DbSet<RepTolerance> RepTolerances => Set<RepTolerance>();
+
+    public DbSet<Competitor> Competitors => Set<Competitor>();
+
+    public DbSet<CustomerOffboarding> Offboardings => Set<CustomerOffboarding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

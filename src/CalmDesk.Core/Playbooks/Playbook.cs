@@ -40,6 +40,7 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
         "reason-supplier", "reason-market", "reason-shipping", "reason-energy", "reason-labour",
         "talk-volume", "talk-no-volume", "talk-offer", "talk-before", "talk-competition", "talk-reasons",
         "new-rep-subject", "new-rep", "new-rep-first", "new-rep-experience", "new-rep-credentials", "new-rep-close",
+        "letgo-subject", "letgo-abuse", "letgo-ethics", "letgo-discreet", "letgo-until", "letgo-referral", "letgo-data", "letgo-close",
     ];
 
     /// The variant of a section for a given case.

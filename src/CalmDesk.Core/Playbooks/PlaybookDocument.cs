@@ -14,7 +14,7 @@ internal sealed partial class PlaybookDocument
             // letters: money, boundaries, announcements, introductions
             "invoice", "amount", "due", "days", "discount", "discount_date", "asked", "allowed", "clause", "deposit", "methods",
             "change", "effective", "reasons", "volume", "threshold", "better_rate", "competition", "experience", "credentials", "previous_rep",
-            "percent", "competitor_percent", "scope", "orders", "average",
+            "percent", "competitor_percent", "scope", "end_date", "referrals", "orders", "average",
         };
 
     private PlaybookDocument(string file) => File = file;

@@ -832,6 +832,151 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("CalmDesk.Offboarding.Competitor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Competitors");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DataReturnedDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EducationTried")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FactsVerified")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FinalInvoiceDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LetterBody")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("LetterIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LetterLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("LetterSubject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("MoneyWeighed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("NonRenewalOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("OpenOrdersDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Referrals")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("RulesExplained")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.ToTable("Offboardings");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.OffboardingEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OffboardingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OffboardingId");
+
+                    b.ToTable("OffboardingEvent");
+                });
+
             modelBuilder.Entity("CalmDesk.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -1615,6 +1760,26 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Customer");
                 });
 
+            modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.OffboardingEvent", b =>
+                {
+                    b.HasOne("CalmDesk.Offboarding.CustomerOffboarding", null)
+                        .WithMany("Events")
+                        .HasForeignKey("OffboardingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CalmDesk.Orders.Order", b =>
                 {
                     b.HasOne("CalmDesk.Customers.Customer", "Customer")
@@ -1822,6 +1987,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Interactions");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("CalmDesk.Orders.Order", b =>

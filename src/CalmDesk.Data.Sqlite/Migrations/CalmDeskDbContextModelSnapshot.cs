@@ -803,6 +803,145 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("CalmDesk.Offboarding.Competitor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Competitors");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DataReturnedDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EducationTried")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FactsVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FinalInvoiceDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LetterBody")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LetterIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LetterLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterSubject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MoneyWeighed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NonRenewalOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpenOrdersDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Referrals")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RulesExplained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.ToTable("Offboardings");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.OffboardingEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffboardingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OffboardingId");
+
+                    b.ToTable("OffboardingEvent");
+                });
+
             modelBuilder.Entity("CalmDesk.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -1566,6 +1705,26 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Customer");
                 });
 
+            modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.OffboardingEvent", b =>
+                {
+                    b.HasOne("CalmDesk.Offboarding.CustomerOffboarding", null)
+                        .WithMany("Events")
+                        .HasForeignKey("OffboardingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CalmDesk.Orders.Order", b =>
                 {
                     b.HasOne("CalmDesk.Customers.Customer", "Customer")
@@ -1773,6 +1932,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Interactions");
+                });
+
+            modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("CalmDesk.Orders.Order", b =>

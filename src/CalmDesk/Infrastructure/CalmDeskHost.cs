@@ -10,6 +10,7 @@ using CalmDesk.Health;
 using CalmDesk.Incidents;
 using CalmDesk.Demo;
 using CalmDesk.Interactions;
+using CalmDesk.Offboarding;
 using CalmDesk.Notifications;
 using CalmDesk.Orders;
 using CalmDesk.Playbooks;
@@ -108,6 +109,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<IncidentBook>();
         builder.Services.Configure<HealthOptions>(builder.Configuration.GetSection("Health"));
         builder.Services.AddScoped<HealthBook>();
+        builder.Services.AddScoped<OffboardingDesk>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

@@ -66,3 +66,42 @@ public sealed class AccountHealthTests
         Assert.True(facts.AngerRecent > 0.5);
     }
 }
+
+public sealed class LadderTests
+{
+    private static readonly HealthOptions Options = new();
+
+    private static HealthFacts Facts(decimal revenue, int minutes, int abuse, int asks, decimal overdue) => new(
+        1, "X", "EUR", 1, "r", new DateOnly(2026, 11, 2), revenue, 0m, minutes, 0.2, 0.2, abuse, asks, overdue, overdue > 0 ? 20 : 0, 0, 0, 0, 0);
+
+    [Fact]
+    public void For_AHealthyAccount_RecommendsNothing()
+    {
+        var rungs = Ladder.For(AccountHealth.Score(Facts(50_000m, 120, 0, 0, 0m), Options));
+
+        Assert.All(rungs, r => Assert.False(r.Recommended));
+        Assert.Equal(["educate", "boundaries", "reassign", "let_go"], rungs.Select(r => r.Step));
+    }
+
+    [Fact]
+    public void For_AnAbusiveAccountThatCostsMoreThanItBrings_ClimbsToLetGo_WithItsReasons()
+    {
+        var report = AccountHealth.Score(Facts(1_000m, 2_000, 3, 2, 400m), Options);
+
+        var rungs = Ladder.For(report).ToDictionary(r => r.Step);
+
+        Assert.True(rungs["reassign"].Recommended);
+        Assert.True(rungs["boundaries"].Recommended);
+        Assert.True(rungs["let_go"].Recommended);
+        Assert.Equal(["costs_more_than_it_brings", "repeated_abuse", "low_score"], rungs["let_go"].Reasons);
+    }
+
+    [Fact]
+    public void For_CostAloneNeverRecommendsLettingGo()
+    {
+        var rungs = Ladder.For(AccountHealth.Score(Facts(1_000m, 2_000, 0, 0, 0m), Options)).ToDictionary(r => r.Step);
+
+        Assert.False(rungs["let_go"].Recommended);
+        Assert.Contains("costs_more_than_it_brings", rungs["let_go"].Reasons);
+    }
+}
