@@ -78,7 +78,7 @@ internal sealed class RepTolerance
 {
     public const int DefaultMaxIn30Days = 3;
 
-    public const string DefaultNever = "threat_of_violence,discriminatory";
+    public const string DefaultNever = "discriminatory";
 
     public static readonly IReadOnlyList<string> Kinds = ["insult", "profanity", "threat_of_violence", "harassment", "discriminatory"];
 

@@ -16,11 +16,12 @@ internal sealed record HandoverView(
     int Id, int CustomerId, string Company, int FromRepId, string FromRep, int? ToRepId, string? ToRep, HandoverReason Reason,
     string Explanation, string Note, HandoverStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt);
 
-internal sealed record Colleague(int RepId, string Name, int Customers, int OpenCases, int MaxIn30Days, bool Fits);
+internal sealed record Colleague(int RepId, string Name, int Customers, int OpenCases, int MaxIn30Days, bool Fits, bool SpeaksLanguage);
 
 /// Hand-overs: suggested when a customer crosses the assigned rep's line, or asked for by the rep; a manager approves
 /// (the account moves, and the new rep is prompted to introduce themselves) or declines. The colleague suggested is one
-/// whose own tolerance the customer's recent incidents would not cross, with the lightest workload.
+/// whose own tolerance the customer's recent incidents would not cross, who already serves customers in the same
+/// language (or works in it), with the lightest workload.
 internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<HandoverView>> ListAsync(Viewer viewer, bool pendingOnly, CancellationToken cancellationToken = default)
@@ -119,10 +120,18 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             : Outcome<HandoverView>.Done(view);
     }
 
+    /// Colleagues for an account (for a manager choosing), best fit first.
+    public async Task<IReadOnlyList<Colleague>> ColleaguesForAsync(int customerId, CancellationToken cancellationToken = default)
+    {
+        var from = await db.Customers.Where(c => c.Id == customerId).Select(c => c.AssignedRepId).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        return await ColleaguesAsync(db, customerId, from, clock.GetUtcNow(), cancellationToken);
+    }
+
     /// Colleagues for an account, those the customer's recent incidents would not push over their line first, then by workload.
     public static async Task<IReadOnlyList<Colleague>> ColleaguesAsync(CalmDeskDbContext db, int customerId, int fromRepId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredLanguage).FirstOrDefaultAsync(cancellationToken) ?? "";
         var reps = await db.Reps.AsNoTracking()
             .Where(r => r.IsActive && r.Id != fromRepId && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole))
             .Select(r => new
@@ -130,6 +139,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
                 r.Id, r.DisplayName,
                 Customers = db.Customers.Count(c => c.AssignedRepId == r.Id),
                 OpenCases = db.Cases.Count(k => k.Customer!.AssignedRepId == r.Id && k.MergedIntoId == null && k.Status != CaseStatus.Resolved && k.Status != CaseStatus.Closed),
+                Speaks = r.User!.Culture == language || db.Customers.Any(c => c.AssignedRepId == r.Id && c.PreferredLanguage == language),
             })
             .ToListAsync(cancellationToken);
         var tolerances = await db.RepTolerances.AsNoTracking().ToDictionaryAsync(t => t.RepId, cancellationToken);
@@ -138,9 +148,9 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             .Select(r =>
             {
                 var tolerance = tolerances.GetValueOrDefault(r.Id) ?? new RepTolerance { RepId = r.Id };
-                return new Colleague(r.Id, r.DisplayName, r.Customers, r.OpenCases, tolerance.MaxIn30Days, !Tolerance.Check(recent, tolerance).Crossed);
+                return new Colleague(r.Id, r.DisplayName, r.Customers, r.OpenCases, tolerance.MaxIn30Days, !Tolerance.Check(recent, tolerance).Crossed, r.Speaks);
             })
-            .OrderByDescending(c => c.Fits).ThenBy(c => c.Customers + c.OpenCases).ThenBy(c => c.Name, StringComparer.Ordinal)];
+            .OrderByDescending(c => c.Fits).ThenByDescending(c => c.SpeaksLanguage).ThenBy(c => c.Customers + c.OpenCases).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
 
     /// When the new incident takes the customer over the rep's line and no hand-over is waiting, suggests one.

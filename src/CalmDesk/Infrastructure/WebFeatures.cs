@@ -13,6 +13,9 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Interactions;
+using CalmDesk.Offboarding;
+using CalmDesk.Health;
+using CalmDesk.Incidents;
 using CalmDesk.Notifications;
 using CalmDesk.Orders;
 using CalmDesk.Playbooks;
@@ -140,6 +143,10 @@ internal static class WebFeatures
         api.MapBoundariesApi();
         api.MapOrdersApi();
         api.MapCampaignsApi();
+        api.MapIncidentsApi();
+        api.MapHandoversApi();
+        api.MapHealthApi();
+        api.MapOffboardingApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

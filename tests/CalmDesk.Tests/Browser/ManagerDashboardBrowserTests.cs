@@ -1,0 +1,77 @@
+using CalmDesk.Demo;
+using CalmDesk.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CalmDesk.Browser;
+
+/// The issue's walk for a manager on the demo: the dashboard draws its charts from the data (the squeaky wheels among
+/// them), a hand-over waiting because a threat crossed Laura's line is approved, and one customer is taken through the
+/// let-go checklist to a printed letter with its non-renewal date.
+public sealed class ManagerDashboardBrowserTests
+{
+    [Fact]
+    public async Task Manager_SeesTheCharts_ApprovesAHandover_AndWalksACustomerToTheLetGoLetter()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var server = await CalmDeskServer.StartAsync("sqlite", demo: true);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+
+        await page.GotoAsync("/dashboard");
+        await page.FillAsync("#email", DemoPortfolio.ManagerEmail);
+        await page.FillAsync("#password", DemoPortfolio.Password);
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#chart-health svg rect.bar")).ToHaveCountAsync(5);
+        var accounts = await page.Locator("#chart-cost svg circle.point").CountAsync();
+        Assert.True(accounts >= 30, $"{accounts} accounts plotted");
+        await Assertions.Expect(page.Locator("#chart-cost svg circle.squeaky")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#squeaky tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#squeaky")).ToContainTextAsync("Harbour Lane Wines");
+        Assert.True(await page.Locator("#chart-abuse svg rect.bar").CountAsync() > 0);
+        Assert.True(await page.Locator("#chart-receivables svg rect.bar").CountAsync() >= 5);
+        await Assertions.Expect(page.Locator("#at-risk tbody tr").First).ToBeVisibleAsync();
+
+        await page.GotoAsync("/wellbeing");
+        var handover = page.Locator("#handovers article.handover").First;
+        await Assertions.Expect(handover).ToContainTextAsync("Officine Meccaniche Villa");
+        await Assertions.Expect(handover).ToContainTextAsync("threat_of_violence");
+        await handover.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator("p.notice")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#handovers")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/customers");
+        await page.Locator("a", new() { HasText = "Harbour Lane Wines" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#health")).ToContainTextAsync("It costs more to serve than it brings.");
+        await page.ClickAsync("#letgo-link");
+        await page.SelectOptionAsync("select[name=Reason]", "Capacity");
+        await page.ClickAsync("#start-offboarding button");
+        await Assertions.Expect(page.Locator("#issue-letter")).ToBeDisabledAsync();
+        foreach (var item in new[] { "facts_verified", "rules_explained", "education_tried", "money_weighed" })
+        {
+            await page.Locator($"#item-{item} input[name=Evidence]").FillAsync("Checked on the health card: " + item);
+            await page.Locator($"#item-{item} button").ClickAsync();
+            await Assertions.Expect(page.Locator($"#item-{item}")).ToHaveClassAsync("done");
+        }
+
+        await page.ClickAsync("#approve");
+        await Assertions.Expect(page.Locator("#approved")).ToBeVisibleAsync();
+        await page.Locator("#letter input[name=Referrals]").First.CheckAsync();
+        await page.Locator("#letter form button", new() { HasText = "Save" }).ClickAsync();
+        await page.ClickAsync("#issue-letter");
+
+        var letter = page.Locator("#letter-body");
+        await Assertions.Expect(letter).ToContainTextAsync("we will not renew our agreement after");
+        await Assertions.Expect(letter).ToContainTextAsync("Oliver Grant");
+        Assert.DoesNotContain("{", await letter.InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#audit li")).ToHaveCountAsync(8);
+        var href = await page.Locator("#print-letter").GetAttributeAsync("href");
+        await page.GotoAsync(href!);
+        await Assertions.Expect(page.Locator("article.letter h1")).ToContainTextAsync("Our agreement after");
+        await Assertions.Expect(page.Locator("header.topbar")).ToHaveCountAsync(0);
+        Assert.Equal(0, dialogs);
+    }
+}
