@@ -94,5 +94,15 @@ public sealed class OrderComparisonBrowserTests(Servers servers)
 
         await Assertions.Expect(order.Locator("tr.differs-delivery td")).ToHaveTextAsync(["Chianti 750ml", "40", "40", "24"]);
         await Assertions.Expect(order.Locator("form")).ToHaveCountAsync(0);
+
+        // The same rep records abuse taken on the phone from the customer page; it shows in the customer's incidents.
+        await page.GotoAsync($"/customers/{customerId}");
+        await page.ClickAsync("#record-incident summary");
+        await page.SelectOptionAsync("select[name=IncidentSeverity]", "Medium");
+        await page.CheckAsync("#record-incident input[value=insult]");
+        await page.FillAsync("textarea[name=IncidentEvidence]", "Called me a useless <b>clown</b> twice.");
+        await page.ClickAsync("#record-incident button");
+        await Assertions.Expect(page.Locator("#customer-incidents summary")).ToContainTextAsync("1");
+        await Assertions.Expect(page.Locator("#customer-incidents li")).ToContainTextAsync("useless <b>clown</b>");
     }
 }
