@@ -1,3 +1,6 @@
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace CalmDesk.Accounts;
 
 internal static class Roles
@@ -10,4 +13,11 @@ internal static class Roles
 
     public static string? Normalize(string role) =>
         All.FirstOrDefault(r => string.Equals(r, role.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// The ids of the users in a role: who is told when something needs a manager.
+    public static async Task<List<string>> UserIdsAsync(CalmDeskDbContext db, string role, CancellationToken cancellationToken) =>
+        await (from userRole in db.UserRoles
+               join r in db.Roles on userRole.RoleId equals r.Id
+               where r.Name == role
+               select userRole.UserId).Distinct().ToListAsync(cancellationToken);
 }

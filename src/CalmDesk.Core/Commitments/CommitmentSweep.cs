@@ -29,7 +29,7 @@ internal sealed class CommitmentSweep(CalmDeskDbContext db, TimeProvider clock)
     {
         var fired = 0;
         var escalations = 0;
-        var managers = kind == NotificationKind.Overdue ? await ManagerIdsAsync(cancellationToken) : [];
+        var managers = kind == NotificationKind.Overdue ? await Roles.UserIdsAsync(db, Roles.Manager, cancellationToken) : [];
         while (true)
         {
             var batch = await db.Commitments.AsNoTracking()
@@ -89,10 +89,4 @@ internal sealed class CommitmentSweep(CalmDeskDbContext db, TimeProvider clock)
             _ => row.Where(c => c.ReminderSentAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderSentAt, now), cancellationToken),
         };
     }
-
-    private async Task<List<string>> ManagerIdsAsync(CancellationToken cancellationToken) =>
-        await (from userRole in db.UserRoles
-               join role in db.Roles on userRole.RoleId equals role.Id
-               where role.Name == Roles.Manager
-               select userRole.UserId).Distinct().ToListAsync(cancellationToken);
 }

@@ -180,7 +180,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         db.Handovers.Add(handover);
         var company = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Company).FirstAsync(cancellationToken);
         var from = await db.Reps.Where(r => r.Id == fromRepId).Select(r => r.DisplayName).FirstAsync(cancellationToken);
-        foreach (var manager in await ManagerIdsAsync(db, cancellationToken))
+        foreach (var manager in await Roles.UserIdsAsync(db, Roles.Manager, cancellationToken))
         {
             db.Notifications.Add(new Notification
             {
@@ -213,12 +213,6 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         note.Append(Messages.Format("Abuse incidents in the last 90 days: {0}.", incidents));
         return note.ToString();
     }
-
-    private static async Task<List<string>> ManagerIdsAsync(CalmDeskDbContext db, CancellationToken cancellationToken) =>
-        await (from userRole in db.UserRoles
-               join role in db.Roles on userRole.RoleId equals role.Id
-               where role.Name == Roles.Manager
-               select userRole.UserId).Distinct().ToListAsync(cancellationToken);
 
     private static string Clip(string text, int max = Handover.MaxTextLength) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
