@@ -60,13 +60,14 @@ internal static class DemoReps
         foreach (var (externalId, calls, minutes, credit) in new[] { ("demo-001", 18, 80, 350m), ("demo-003", 30, 90, 600m), ("demo-022", 30, 80, 400m) })
         {
             var customer = await db.Customers.SingleAsync(c => c.ExternalId == externalId, cancellationToken);
+            var rep = await db.Reps.Where(r => r.Id == customer.AssignedRepId).Select(r => r.DisplayName).FirstOrDefaultAsync(cancellationToken);
             for (var i = 0; i < calls; i++)
             {
                 var when = now.AddDays(-10 - i * 11);
                 db.Interactions.Add(new Interaction
                 {
                     CustomerId = customer.Id, Channel = Channel.Call, Direction = Direction.Internal, OccurredAt = when, CreatedAt = when,
-                    MinutesSpent = minutes, AuthorRepId = customer.AssignedRepId, ExternalId = $"demo:long-call:{externalId}:{i}",
+                    MinutesSpent = minutes, AuthorRepId = customer.AssignedRepId, AuthorName = rep, ExternalId = $"demo:long-call:{externalId}:{i}",
                     Body = "Long call going through the last delivery line by line again; agreed to check every item and call back.",
                 });
             }

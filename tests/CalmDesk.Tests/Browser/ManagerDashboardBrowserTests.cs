@@ -38,7 +38,7 @@ public sealed class ManagerDashboardBrowserTests
         await page.GotoAsync("/wellbeing");
         var handover = page.Locator("#handovers article.handover").First;
         await Assertions.Expect(handover).ToContainTextAsync("Officine Meccaniche Villa");
-        await Assertions.Expect(handover).ToContainTextAsync("threat_of_violence");
+        await Assertions.Expect(handover).ToContainTextAsync("threat of violence");
         await handover.Locator("button.primary").ClickAsync();
         await Assertions.Expect(page.Locator("p.notice")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#handovers")).ToHaveCountAsync(0);
