@@ -38,6 +38,49 @@ public sealed partial class TranslationTests
         Assert.Empty(missing);
     }
 
+    /// Keys built at run time from a prefix and a value ("severity_" + High) escape the literal scan above.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Pages_EveryComposedKey_IsTranslated(string language)
+    {
+        IEnumerable<string> Prefixed(string prefix, IEnumerable<string> values) => values.Select(v => prefix + v);
+        var keys = new[]
+        {
+            Prefixed("severity_", Enum.GetNames<Incidents.IncidentSeverity>()),
+            Prefixed("letgo_", Enum.GetNames<Offboarding.LetGoReason>()),
+            Prefixed("recipient_", Enum.GetNames<Campaigns.RecipientStatus>()),
+            Prefixed("handover_", Enum.GetNames<Reps.HandoverReason>()),
+            Prefixed("notification_", Enum.GetNames<Notifications.NotificationKind>()),
+            Prefixed("abuse_", Incidents.RepTolerance.Kinds),
+            Prefixed("reason_", Campaigns.Campaign.ReasonKinds),
+            Prefixed("check_", Offboarding.OffboardingDesk.ChecklistItems),
+            Prefixed("event_", Offboarding.OffboardingDesk.ChecklistItems),
+            Prefixed("task_", Offboarding.OffboardingDesk.Tasks),
+            Prefixed("event_task_", Offboarding.OffboardingDesk.Tasks),
+            Prefixed("ladder_", ["educate", "boundaries", "reassign", "let_go"]),
+            Prefixed("health_", ["cost", "anger", "abuse", "boundaries", "payment", "cases", "promises"]),
+            Prefixed("band_", ["healthy", "watch", "at_risk"]),
+        }.SelectMany(k => k).ToList();
+
+        var missing = keys.Except(Keys(Path.Combine(Root, "src", "CalmDesk", "Infrastructure", $"Texts.{language}.resx"))).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    /// Resource names ignore case: "Due" and "due" in one file means one of them is silently never shown.
+    [Fact]
+    public void ResourceFiles_HaveNoKeysThatDifferOnlyInCase()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+
+        var clashes = files.SelectMany(file => Keys(file).GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => Path.GetFileName(file) + ": " + string.Join(" / ", g))).ToList();
+
+        Assert.True(files.Count >= 6, "The scan found too few resource files to be working.");
+        Assert.Empty(clashes);
+    }
+
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
