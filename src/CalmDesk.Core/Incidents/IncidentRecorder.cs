@@ -29,8 +29,9 @@ internal static class IncidentRecorder
         return text.Length <= AbuseIncident.MaxEvidenceLength ? text : text[..(AbuseIncident.MaxEvidenceLength - 1)] + "…";
     }
 
-    /// Adds the incident for a (not yet saved) message with abuse aimed at the rep; returns it, or null.
-    public static async Task<AbuseIncident?> RecordAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken)
+    /// Adds the incident for a message with abuse aimed at the rep; returns it, or null. A message stored before
+    /// incidents existed gets its incident when re-analysed, without a hand-over suggestion for the old history.
+    public static async Task<AbuseIncident?> RecordAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken, bool suggestHandover = true)
     {
         if (interaction is not { Analysis: { AbuseTargeted: true } analysis } || interaction.Direction == Direction.Outbound)
         {
@@ -47,7 +48,7 @@ internal static class IncidentRecorder
             OccurredAt = interaction.OccurredAt, RecordedAt = interaction.CreatedAt,
         };
         db.AbuseIncidents.Add(incident);
-        if (repId is { } rep)
+        if (suggestHandover && repId is { } rep)
         {
             await HandoverDesk.SuggestIfCrossedAsync(db, interaction.CustomerId, rep, incident, interaction.CreatedAt, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using CalmDesk.Analysis;
 using CalmDesk.Data;
+using CalmDesk.Incidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Interactions;
@@ -26,9 +27,17 @@ internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clo
             }
 
             var now = clock.GetUtcNow();
+            var ids = batch.Select(i => i.Id).ToList();
+            var recorded = (await db.AbuseIncidents.Where(i => i.InteractionId != null && ids.Contains(i.InteractionId.Value))
+                .Select(i => i.InteractionId!.Value).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var interaction in batch)
             {
                 Apply(interaction, now);
+                if (!recorded.Contains(interaction.Id))
+                {
+                    // Messages stored before incidents were recorded get theirs now.
+                    await IncidentRecorder.RecordAsync(db, interaction, cancellationToken, suggestHandover: false);
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -82,6 +82,35 @@ public sealed class IncidentTests
     }
 
     [Fact]
+    public async Task Reanalyze_GivesOldAbusiveMessagesTheirIncident_OnceAndWithoutAHandover()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var people = await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var setup = database.NewContext())
+        {
+            // Stored before incidents existed: no analysis, no incident.
+            setup.Interactions.AddRange(
+                new Interaction { CustomerId = people.Nino, Channel = Channel.Email, Direction = Direction.Inbound, Body = Insult, ExternalId = "old-1", OccurredAt = database.Clock.GetUtcNow().AddDays(-3), CreatedAt = database.Clock.GetUtcNow().AddDays(-3) },
+                new Interaction { CustomerId = people.Nino, Channel = Channel.Email, Direction = Direction.Inbound, Body = Insult, ExternalId = "old-2", OccurredAt = database.Clock.GetUtcNow().AddDays(-2), CreatedAt = database.Clock.GetUtcNow().AddDays(-2) },
+                new Interaction { CustomerId = people.Nino, Channel = Channel.Email, Direction = Direction.Inbound, Body = "Grazie, tutto bene.", ExternalId = "old-3", OccurredAt = database.Clock.GetUtcNow().AddDays(-1), CreatedAt = database.Clock.GetUtcNow().AddDays(-1) });
+            await setup.SaveChangesAsync(cancel);
+        }
+
+        await using var db = database.NewContext();
+        await new IncidentBook(db, database.Clock).SaveToleranceAsync(people.Giulia, 0, [], cancel);
+        var analysis = new InteractionAnalysis(db, database.Clock);
+
+        await analysis.ReanalyzeAsync(all: false, cancellationToken: cancel);
+        await analysis.ReanalyzeAsync(all: true, cancellationToken: cancel);
+
+        var incidents = await db.AbuseIncidents.AsNoTracking().ToListAsync(cancel);
+        Assert.Equal(2, incidents.Count);
+        Assert.All(incidents, i => Assert.Equal(people.GiuliaRep, i.RepId));
+        Assert.Empty(await db.Handovers.ToListAsync(cancel));
+    }
+
+    [Fact]
     public void Check_ANeverKindCrossesAtOnce_OtherwiseTheCountMustExceedTheLimit()
     {
         var tolerance = new RepTolerance { RepId = 1, MaxIn30Days = 2, Never = "threat_of_violence" };
