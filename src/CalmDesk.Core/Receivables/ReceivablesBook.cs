@@ -123,15 +123,26 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             }
         }
 
-        var invoice = BuildInvoice(customer!, input, kind, corrects);
+        var invoice = BuildInvoice(customer!, input, kind, corrects, await TermsDaysAsync(customer!.Id, cancellationToken));
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InvoiceView>.Done(View(invoice, customer!.Company, new InvoiceState(invoice, kind == InvoiceKind.Invoice ? invoice.Amount : 0, null), Today));
     }
 
-    /// The invoice as it will be stored: the customer's currency and the configured terms where the input is silent, and the
+    /// The payment terms in days for a customer: their contract's written terms, else the organisation's, else the
+    /// configured default (`Receivables:DefaultTermsDays`).
+    internal async Task<int> TermsDaysAsync(int customerId, CancellationToken cancellationToken)
+    {
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || t.CustomerId == customerId)
+            .Select(t => new { t.CustomerId, t.PaymentTermsDays }).ToListAsync(cancellationToken);
+        return terms.FirstOrDefault(t => t.CustomerId == customerId)?.PaymentTermsDays
+            ?? terms.FirstOrDefault(t => t.CustomerId == null)?.PaymentTermsDays
+            ?? Settings.DefaultTermsDays;
+    }
+
+    /// The invoice as it will be stored: the customer's currency and payment terms where the input is silent, and the
     /// early-payment offer on invoices (not credit notes) unless the input sets its own percentage (0 for none).
-    internal Invoice BuildInvoice(Customer customer, InvoiceInput input, InvoiceKind kind, int? corrects)
+    internal Invoice BuildInvoice(Customer customer, InvoiceInput input, InvoiceKind kind, int? corrects, int termsDays)
     {
         var issued = input.IssuedOn!.Value;
         var percent = kind == InvoiceKind.CreditNote ? 0 : input.EarlyDiscountPercent ?? Settings.EarlyDiscountPercent;
@@ -141,7 +152,7 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             Number = input.Number!.Trim(),
             Kind = kind,
             IssuedOn = issued,
-            DueOn = input.DueOn ?? issued.AddDays(Settings.DefaultTermsDays),
+            DueOn = input.DueOn ?? issued.AddDays(termsDays),
             Amount = input.Amount!.Value,
             Currency = (input.Currency ?? customer.Currency).Trim().ToUpperInvariant(),
             CorrectsInvoiceId = corrects,

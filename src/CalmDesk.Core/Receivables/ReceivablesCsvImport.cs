@@ -24,6 +24,7 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
         var known = (await db.Invoices.AsNoTracking().Select(i => new { i.CustomerId, i.Number }).ToListAsync(cancellationToken))
             .Select(i => (i.CustomerId, i.Number)).ToHashSet();
         var customers = new Dictionary<int, Customer>();
+        var termsDays = new Dictionary<int, int>();
         return await CsvRows.ImportEachAsync(stream, ["customer", "number", "issuedon", "amount"], progress, async (row, location, report) =>
         {
             var (customer, problem) = await CustomerAsync(matcher, customers, row, cancellationToken);
@@ -62,7 +63,12 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
                 }
             }
 
-            db.Invoices.Add(book.BuildInvoice(customer, input, input.KindOrDefault, corrects));
+            if (!termsDays.TryGetValue(customer.Id, out var days))
+            {
+                days = termsDays[customer.Id] = await book.TermsDaysAsync(customer.Id, cancellationToken);
+            }
+
+            db.Invoices.Add(book.BuildInvoice(customer, input, input.KindOrDefault, corrects, days));
             known.Add((customer.Id, number));
             await ImportFile.SaveRecordAsync(db, report, cancellationToken);
         }, cancellationToken);

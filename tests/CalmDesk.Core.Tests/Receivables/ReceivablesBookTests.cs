@@ -44,6 +44,28 @@ public sealed class ReceivablesBookTests
     }
 
     [Fact]
+    public async Task AddInvoiceAsync_WithoutADueDate_FollowsTheCustomersWrittenTerms_ThenTheOrganisations()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        money.Db.Terms.AddRange(
+            new Boundaries.Terms { PaymentTermsDays = 45, UpdatedAt = database.Clock.GetUtcNow() },
+            new Boundaries.Terms { CustomerId = money.People.Nino, PaymentTermsDays = 60, UpdatedAt = database.Clock.GetUtcNow() });
+        await money.Db.SaveChangesAsync(cancel);
+
+        var nino = await money.Book.AddInvoiceAsync(Viewer.System, new InvoiceInput(money.People.Nino, "N-60", money.Today, 100m), cancel);
+        var harbour = await money.Book.AddInvoiceAsync(Viewer.System, new InvoiceInput(money.People.Harbour, "H-45", money.Today, 100m), cancel);
+        var imported = await new ReceivablesCsvImport(money.Db, money.Book).InvoicesAsync(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"customer,number,issued_on,amount\nTrattoria Da Nino,N-CSV,{money.Today:yyyy-MM-dd},10.00\n")), cancellationToken: cancel);
+
+        Assert.Equal(money.Today.AddDays(60), nino.Value!.DueOn);
+        Assert.Equal(money.Today.AddDays(45), harbour.Value!.DueOn);
+        Assert.Equal(1, imported.Imported);
+        Assert.Equal(money.Today.AddDays(60), money.Db.Invoices.Single(i => i.Number == "N-CSV").DueOn);
+    }
+
+    [Fact]
     public async Task AddPaymentAsync_RefusesADuplicateReferenceAnExpiredDiscountAndAForeignCurrency()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
