@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace CalmDesk.Boundaries;
 
 /// Something a message asks for that the terms exclude, with the words that ask it and the rule they break.
-/// Rules: delivery-day, opening-day, deposit, discount, payment-terms.
+/// Rules: delivery-day, opening-day, opening-hours, deposit, discount, payment-terms.
 internal sealed record BoundaryBreach(string Rule, int Offset, int Length, string Quote, string Asked, string Allowed);
 
 /// Finds requests in a message (English, Italian, Greek) and checks them against the written terms, sentence by
@@ -43,6 +43,13 @@ internal static partial class BoundaryCheck
                 }
             }
 
+            if (terms is { OpensAt: { } opens, ClosesAt: { } closes } && (DeliveryWords().IsMatch(s) || OpenWords().IsMatch(s))
+                && TimeAsked(s) is { } time && (time.At < opens || time.At > closes))
+            {
+                breaches.Add(new("opening-hours", offset + time.Index, time.Length, s.Substring(time.Index, time.Length), time.At.ToString("t", culture),
+                    opens.ToString("t", culture) + "–" + closes.ToString("t", culture)));
+            }
+
             if (terms.DepositPercent is > 0 && DepositWords().Match(s) is { Success: true } deposit && Waiver().IsMatch(s))
             {
                 breaches.Add(new("deposit", offset + deposit.Index, deposit.Length, deposit.Value, deposit.Value, terms.DepositPercent.Value.ToString(culture)));
@@ -64,6 +71,42 @@ internal static partial class BoundaryCheck
         return breaches;
     }
 
+    /// A clock time in the sentence: "7pm", "7:30 am", "19:00", "alle 20", "στις 9 το βράδυ".
+    private static (TimeOnly At, int Index, int Length)? TimeAsked(string sentence)
+    {
+        if (TwelveHour().Match(sentence) is { Success: true } twelve)
+        {
+            var hour = int.Parse(twelve.Groups[1].Value, CultureInfo.InvariantCulture) % 12;
+            var minute = twelve.Groups[2].Success ? int.Parse(twelve.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+            var pm = twelve.Groups[3].Value.StartsWith('p') || twelve.Groups[3].Value.StartsWith('P');
+            return hour <= 11 && minute <= 59 ? (new TimeOnly(pm ? hour + 12 : hour, minute), twelve.Index, twelve.Length) : null;
+        }
+
+        if (SpokenHour().Match(sentence) is { Success: true } spoken)
+        {
+            var hour = int.Parse(spoken.Groups[1].Value, CultureInfo.InvariantCulture);
+            var minute = spoken.Groups[2].Success ? int.Parse(spoken.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+            var evening = spoken.Groups[3].Success && hour < 12;
+            return hour <= 23 && minute <= 59 ? (new TimeOnly(evening ? hour + 12 : hour, minute), spoken.Index, spoken.Length) : null;
+        }
+
+        if (Clock().Match(sentence) is { Success: true } clock)
+        {
+            return (new TimeOnly(int.Parse(clock.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(clock.Groups[2].Value, CultureInfo.InvariantCulture)), clock.Index, clock.Length);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap]\.?m\.?)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TwelveHour();
+
+    [GeneratedRegex(@"(?:\balle|\bverso le|στις)\s(\d{1,2})(?:[:.](\d{2}))?(\s(?:di sera|del pomeriggio|το βράδυ|το απόγευμα))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpokenHour();
+
+    [GeneratedRegex(@"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Clock();
+
     [GeneratedRegex(@"[^.!?;\n]+", RegexOptions.CultureInvariant)]
     private static partial Regex Sentence();
 
@@ -79,7 +122,7 @@ internal static partial class BoundaryCheck
     [GeneratedRegex(@"\b(deliver\w*|ship\w*|drop\w* off|order\w*|goods|consegn\w*|spedi\w*|ordin\w*|merce|παραγγελ\w*|εμπορε[υύ]\w*|παρ[αά]δοσ\w*|παραδ[ωώ]σ\w*|παραδοθ\w*|αποστολ\w*|φέρετε|φερτε)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeliveryWords();
 
-    [GeneratedRegex(@"\b(open\w*|come (by|in|over)|visit\w*|apert\w*|apri\w*|passare|ανοιχτ\w*|ανοικτ\w*|ανοίγ\w*|ανοιγ\w*|να περάσω)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(open\w*|come (by|in|over)|visit\w*|collect\w*|pick\w* up|apert\w*|apri\w*|passare|ritir\w*|παραλαβ\w*|παραλάβ\w*|ανοιχτ\w*|ανοικτ\w*|ανοίγ\w*|ανοιγ\w*|να περάσω)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenWords();
 
     [GeneratedRegex(@"\b(deposit|down[- ]payment|upfront payment|acconto|caparra|anticipo|προκαταβολ\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

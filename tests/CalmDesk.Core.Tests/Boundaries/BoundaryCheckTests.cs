@@ -40,6 +40,33 @@ public sealed class BoundaryCheckTests
     public void Check_WhatTheTermsAllow_IsNotFlagged(string text) =>
         Assert.Empty(BoundaryCheck.Check(text, Terms, CultureInfo.InvariantCulture, "and"));
 
+    private static readonly EffectiveTerms Hours = EffectiveTerms.Merge(new Terms { OpensAt = new(8, 0), ClosesAt = new(18, 0) }, null);
+
+    [Theory]
+    [InlineData("en", "Can you deliver at 7pm tonight?", "7pm", "19:00")]
+    [InlineData("en", "Could I come by at 6:30 am to collect it?", "6:30 am", "06:30")]
+    [InlineData("it", "Potete fare la consegna alle 20?", "alle 20", "20:00")]
+    [InlineData("it", "Passo a ritirare verso le 7 di sera.", "verso le 7 di sera", "19:00")]
+    [InlineData("el", "Μπορείτε να φέρετε την παραγγελία στις 9 το βράδυ;", "στις 9 το βράδυ", "21:00")]
+    [InlineData("en", "Please deliver at 21:15.", "21:15", "21:15")]
+    public void Check_ATimeOutsideTheOpeningHours_IsFlagged(string language, string text, string quote, string asked)
+    {
+        var breach = Assert.Single(BoundaryCheck.Check(text, Hours, CultureInfo.InvariantCulture, "and"));
+
+        Assert.Equal(("opening-hours", quote), (breach.Rule, breach.Quote));
+        Assert.Equal(asked, breach.Asked);
+        Assert.Equal("08:00–18:00", breach.Allowed);
+        Assert.False(string.IsNullOrEmpty(language));
+    }
+
+    [Theory]
+    [InlineData("Can you deliver at 10am?")]
+    [InlineData("Potete fare la consegna alle 15?")]
+    [InlineData("We had a long chat at 9pm about the invoice.")]
+    [InlineData("Μπορείτε να φέρετε την παραγγελία στις 11;")]
+    public void Check_ATimeWithinTheHoursOrWithoutAnAsk_IsNotFlagged(string text) =>
+        Assert.Empty(BoundaryCheck.Check(text, Hours, CultureInfo.InvariantCulture, "and"));
+
     [Fact]
     public void Check_WithoutAWrittenRule_FlagsNothing()
     {
