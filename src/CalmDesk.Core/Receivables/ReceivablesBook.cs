@@ -12,6 +12,9 @@ namespace CalmDesk.Receivables;
 /// their own customers' money.
 internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions> options)
 {
+    private readonly Dictionary<(string UserId, bool SeesAll, int? CustomerId),
+        Task<(Dictionary<int, (string Company, string Language)> Customers, List<Invoice> Documents, List<Payment> Payments)>> _snapshots = [];
+
     private ReceivablesOptions Settings => options.Value;
 
     public DateOnly Today => Settings.Today(clock);
@@ -126,6 +129,7 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
         var invoice = BuildInvoice(customer!, input, kind, corrects, await TermsDaysAsync(customer!.Id, cancellationToken));
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(cancellationToken);
+        _snapshots.Clear();
         return Outcome<InvoiceView>.Done(View(invoice, customer!.Company, new InvoiceState(invoice, kind == InvoiceKind.Invoice ? invoice.Amount : 0, null), Today));
     }
 
@@ -184,6 +188,7 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
 
         db.Payments.Add(payment);
         await db.SaveChangesAsync(cancellationToken);
+        _snapshots.Clear();
         return Outcome<PaymentView>.Done(new PaymentView(payment.Id, payment.CustomerId, payment.Reference, input.Invoice?.Trim(), payment.ReceivedOn, payment.Amount, payment.Currency, payment.DiscountTaken));
     }
 
@@ -245,7 +250,22 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
         }, null);
     }
 
-    private async Task<(Dictionary<int, (string Company, string Language)> Customers, List<Invoice> Documents, List<Payment> Payments)> LoadAsync(
+    /// The viewer's invoices and payments, read once per scope (a page asks for the aged book, the late payers and the
+    /// discount's effect in one request) and read afresh after this book records an invoice or a payment.
+    private Task<(Dictionary<int, (string Company, string Language)> Customers, List<Invoice> Documents, List<Payment> Payments)> LoadAsync(
+        Viewer viewer, int? customerId, CancellationToken cancellationToken)
+    {
+        var key = (viewer.UserId, viewer.SeesAll, customerId);
+        if (!_snapshots.TryGetValue(key, out var load) || load.IsFaulted || load.IsCanceled)
+        {
+            load = ReadAsync(viewer, customerId, cancellationToken);
+            _snapshots[key] = load;
+        }
+
+        return load;
+    }
+
+    private async Task<(Dictionary<int, (string Company, string Language)> Customers, List<Invoice> Documents, List<Payment> Payments)> ReadAsync(
         Viewer viewer, int? customerId, CancellationToken cancellationToken)
     {
         var visible = db.Customers.VisibleTo(viewer).Where(c => customerId == null || c.Id == customerId);

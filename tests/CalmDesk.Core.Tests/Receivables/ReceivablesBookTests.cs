@@ -66,6 +66,34 @@ public sealed class ReceivablesBookTests
     }
 
     [Fact]
+    public async Task OneBook_ReadsTheLedgerOncePerScope_AndAfreshAfterItRecordsSomething()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await money.InvoiceAsync(money.People.Nino, "N-1", 40, 100m);
+        var book = money.Book;
+
+        var first = await book.AgedBookAsync(Viewer.System, cancellationToken: cancel);
+        await using (var elsewhere = database.NewContext())
+        {
+            // Written by another request: this scope keeps the snapshot it already read.
+            elsewhere.Invoices.Add(new Invoice { CustomerId = money.People.Nino, Number = "N-2", IssuedOn = money.Today.AddDays(-40), DueOn = money.Today.AddDays(-10), Amount = 50m, Currency = "EUR" });
+            await elsewhere.SaveChangesAsync(cancel);
+        }
+
+        var same = await book.AgedBookAsync(Viewer.System, cancellationToken: cancel);
+        var overdue = await book.OverdueAsync(Viewer.System, cancellationToken: cancel);
+        await book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Nino, "P-1", money.Today, 30m, "N-1"), cancel);
+        var after = await book.AgedBookAsync(Viewer.System, cancellationToken: cancel);
+
+        Assert.Equal(100m, first.Totals.Single().Overdue);
+        Assert.Equal(100m, same.Totals.Single().Overdue);
+        Assert.Equal(["N-1"], overdue.Select(i => i.Number));
+        Assert.Equal(120m, after.Totals.Single().Overdue); // 100 + 50 − 30, read afresh after the payment
+    }
+
+    [Fact]
     public async Task AddPaymentAsync_RefusesADuplicateReferenceAnExpiredDiscountAndAForeignCurrency()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
