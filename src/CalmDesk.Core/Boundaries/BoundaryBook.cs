@@ -22,7 +22,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
     /// The clause key that words each rule in the free-form clauses ("delivery: …").
     private static readonly Dictionary<string, string> ClauseKeys = new(StringComparer.Ordinal)
     {
-        ["delivery-day"] = "delivery", ["opening-day"] = "opening", ["opening-hours"] = "opening", ["deposit"] = "deposit", ["discount"] = "discount", ["payment-terms"] = "payment",
+        ["delivery-day"] = "delivery", ["opening-day"] = "opening", ["opening-hours"] = "opening", ["deposit"] = "deposit", ["discount"] = "discount", ["payment-terms"] = "payment", ["response-time"] = "response",
     };
 
     private static readonly Dictionary<string, string> And = new(StringComparer.Ordinal) { ["it"] = "e", ["el"] = "και", ["en"] = "and" };

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace CalmDesk.Boundaries;
 
 /// Something a message asks for that the terms exclude, with the words that ask it and the rule they break.
-/// Rules: delivery-day, opening-day, opening-hours, deposit, discount, payment-terms.
+/// Rules: delivery-day, opening-day, opening-hours, deposit, discount, payment-terms, response-time.
 internal sealed record BoundaryBreach(string Rule, int Offset, int Length, string Quote, string Asked, string Allowed);
 
 /// Finds requests in a message (English, Italian, Greek) and checks them against the written terms, sentence by
@@ -66,6 +66,17 @@ internal static partial class BoundaryCheck
             {
                 breaches.Add(new("payment-terms", offset + count.Index, count.Length, count.Value, askedDays.ToString(culture), termsDays.ToString(culture)));
             }
+
+            if (terms.ResponseHours is { } promised && ReplyWords().IsMatch(s) && Within().Match(s) is { Success: true } within
+                && int.TryParse(within.Groups[1].Success ? within.Groups[1].Value : within.Groups[3].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var amount))
+            {
+                var unit = (within.Groups[2].Success ? within.Groups[2].Value : within.Groups[4].Value).ToLowerInvariant();
+                var hours = unit.StartsWith('m') || unit.StartsWith('λ') ? amount / 60.0 : amount;
+                if (hours < promised)
+                {
+                    breaches.Add(new("response-time", offset + within.Index, within.Length, within.Value, within.Value, promised.ToString(culture)));
+                }
+            }
         }
 
         return breaches;
@@ -106,6 +117,12 @@ internal static partial class BoundaryCheck
 
     [GeneratedRegex(@"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Clock();
+
+    [GeneratedRegex(@"\b(repl\w*|respon\w*|answer\w*|get back|hear back|rispos\w*|rispond\w*|richiamat\w*|απάντησ\w*|απαντησ\w*|απαντήσ\w*|απαντ\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyWords();
+
+    [GeneratedRegex(@"(?:\b(?:within|in|entro|tra|fra)\s(\d{1,3})\s?(hours?|hrs?|h|minutes?|mins?|ore|ora|minuti)\b)|(?:(?:μέσα σε|εντός)\s(\d{1,3})\s?(ώρες|ώρα|ωρών|ώρας|λεπτά|λεπτών))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Within();
 
     [GeneratedRegex(@"[^.!?;\n]+", RegexOptions.CultureInvariant)]
     private static partial Regex Sentence();

@@ -34,7 +34,7 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
         "collection-subject", "collection-friendly", "collection-notice", "collection-copy", "collection-call",
         "early-discount", "payment-plan", "resolve-first",
         "boundary-subject", "boundary-intro", "boundary-delivery-day", "boundary-opening-day", "boundary-opening-hours", "boundary-deposit",
-        "boundary-discount", "boundary-payment-terms", "boundary-clause",
+        "boundary-discount", "boundary-payment-terms", "boundary-response-time", "boundary-clause",
         "announcement-subject", "announcement", "change-all", "change-scope", "announcement-held", "announcement-volume", "announcement-offer",
         "announcement-competition", "announcement-competition-rise",
         "reason-supplier", "reason-market", "reason-shipping", "reason-energy", "reason-labour",

@@ -67,6 +67,27 @@ public sealed class BoundaryCheckTests
     public void Check_ATimeWithinTheHoursOrWithoutAnAsk_IsNotFlagged(string text) =>
         Assert.Empty(BoundaryCheck.Check(text, Hours, CultureInfo.InvariantCulture, "and"));
 
+    private static readonly EffectiveTerms Response = EffectiveTerms.Merge(new Terms { ResponseHours = 24 }, null);
+
+    [Theory]
+    [InlineData("I expect a reply within 2 hours.", "within 2 hours")]
+    [InlineData("Answer me in 30 minutes or I call my lawyer.", "in 30 minutes")]
+    [InlineData("Voglio una risposta entro 3 ore.", "entro 3 ore")]
+    [InlineData("Θέλω απάντηση μέσα σε 1 ώρα.", "μέσα σε 1 ώρα")]
+    public void Check_AReplyAskedFasterThanPromised_IsFlagged(string text, string quote)
+    {
+        var breach = Assert.Single(BoundaryCheck.Check(text, Response, CultureInfo.InvariantCulture, "and"));
+
+        Assert.Equal(("response-time", quote, "24"), (breach.Rule, breach.Quote, breach.Allowed));
+    }
+
+    [Theory]
+    [InlineData("Please reply within 48 hours.")]
+    [InlineData("We will deliver within 2 hours of your call.")]
+    [InlineData("Rispondete entro 24 ore, grazie.")]
+    public void Check_AReplyWithinThePromiseOrNoReplyAsked_IsNotFlagged(string text) =>
+        Assert.Empty(BoundaryCheck.Check(text, Response, CultureInfo.InvariantCulture, "and"));
+
     [Fact]
     public void Check_WithoutAWrittenRule_FlagsNothing()
     {
