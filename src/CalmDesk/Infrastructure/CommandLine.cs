@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
+using CalmDesk.Campaigns;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
@@ -41,6 +42,7 @@ internal static class CommandLine
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(CampaignsCommand.Create());
         root.Subcommands.Add(CommitmentsCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
