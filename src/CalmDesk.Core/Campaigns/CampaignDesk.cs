@@ -7,6 +7,7 @@ using CalmDesk.Interactions;
 using CalmDesk.Localization;
 using CalmDesk.Playbooks;
 using CalmDesk.Receivables;
+using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Campaigns;
@@ -127,7 +128,7 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
             return Outcome<RecipientView>.Missing();
         }
 
-        var repId = await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var repId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.CampaignRecipients.Where(r => r.Id == recipientId && r.Status == RecipientStatus.Drafted)

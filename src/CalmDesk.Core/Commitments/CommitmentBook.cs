@@ -4,6 +4,7 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Localization;
+using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Commitments;
@@ -153,7 +154,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
         commitment.History.Add(new CommitmentChange
         {
             Kind = CommitmentChangeKind.Delayed, At = now, PreviousDueAt = previous, NewDueAt = commitment.DueAt,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = await ViewerRepIdAsync(viewer, cancellationToken),
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = await db.Reps.IdOfAsync(viewer, cancellationToken),
         });
         // The notice enters the customer's timeline (and the case) as any reply does, saved together with the new date.
         var recorded = await new InteractionLog(db, clock).AddAsync(
@@ -186,7 +187,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         commitment.Status = status;
         commitment.CompletedAt = now;
-        commitment.History.Add(new CommitmentChange { Kind = kind, At = now, Reason = reason, ByRepId = await ViewerRepIdAsync(viewer, cancellationToken) });
+        commitment.History.Add(new CommitmentChange { Kind = kind, At = now, Reason = reason, ByRepId = await db.Reps.IdOfAsync(viewer, cancellationToken) });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<CommitmentView>.Done(View(commitment, now));
     }
@@ -194,7 +195,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
     /// The rep who will keep a new promise: the one named (managers may name anyone active), else the viewer's own.
     public async Task<int?> OwnerAsync(Viewer viewer, int? ownerRepId, CancellationToken cancellationToken)
     {
-        var own = await db.Reps.Where(r => r.UserId == viewer.UserId && r.IsActive).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        var own = await db.Reps.Where(r => r.IsActive).IdOfAsync(viewer, cancellationToken);
         if (ownerRepId is null || ownerRepId == own)
         {
             return own;
@@ -202,9 +203,6 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
 
         return viewer.SeesAll && await db.Reps.AnyAsync(r => r.Id == ownerRepId && r.IsActive, cancellationToken) ? ownerRepId : null;
     }
-
-    private Task<int?> ViewerRepIdAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
 
     /// Most urgent first: overdue, at risk, upcoming; then by due time.
     private List<CommitmentView> ByUrgency(List<Commitment> rows)

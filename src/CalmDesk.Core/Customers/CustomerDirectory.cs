@@ -62,7 +62,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             }
         }
 
-        var ownRepId = await OwnRepIdAsync(viewer, cancellationToken);
+        var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         input = viewer.SeesAll ? input : input with { AssignedRepId = input.AssignedRepId ?? ownRepId };
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
         await CheckExternalIdAsync(input.ExternalId, exceptId: null, errors, cancellationToken);
@@ -89,7 +89,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         }
 
         var errors = input.Validate();
-        var ownRepId = await OwnRepIdAsync(viewer, cancellationToken);
+        var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
         await CheckExternalIdAsync(input.ExternalId, exceptId: id, errors, cancellationToken);
 
@@ -157,9 +157,6 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             errors["externalId"] = [Messages.Format("Another customer already has the external id '{0}'.", externalId)];
         }
     }
-
-    private async Task<int?> OwnRepIdAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
 
     private async Task CheckAssignmentAsync(Viewer viewer, int? repId, int? ownRepId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {

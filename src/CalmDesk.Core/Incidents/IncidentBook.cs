@@ -2,6 +2,7 @@ using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Localization;
+using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Incidents;
@@ -24,7 +25,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<IncidentView>> ListAsync(Viewer viewer, int? repId, int? customerId, CancellationToken cancellationToken = default)
     {
-        var own = await OwnRepIdAsync(viewer, cancellationToken);
+        var own = await db.Reps.IdOfAsync(viewer, cancellationToken);
         var visibleCustomers = db.Customers.VisibleTo(viewer);
         var query = db.AbuseIncidents.AsNoTracking().AsQueryable();
         if (customerId is { } customer)
@@ -79,7 +80,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
             errors["occurredAt"] = [Messages.Get("The time cannot be in the future.")];
         }
 
-        var rep = await OwnRepIdAsync(viewer, cancellationToken);
+        var rep = await db.Reps.IdOfAsync(viewer, cancellationToken);
         if (rep is null)
         {
             errors["rep"] = [Messages.Get("Only a rep can record an incident they took.")];
@@ -104,7 +105,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
     /// The rep who took it (or a manager) says the analysis got it wrong; the incident stays, no longer counted.
     public async Task<Outcome<IncidentView>> MarkWrongAsync(Viewer viewer, int id, string? note, CancellationToken cancellationToken = default)
     {
-        var own = await OwnRepIdAsync(viewer, cancellationToken);
+        var own = await db.Reps.IdOfAsync(viewer, cancellationToken);
         var incident = await db.AbuseIncidents.FirstOrDefaultAsync(i => i.Id == id && (viewer.SeesAll || i.RepId == own), cancellationToken);
         if (incident is null)
         {
@@ -127,7 +128,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
     /// A rep's tolerance: their own, or anyone's for a manager; null when not theirs to read.
     public async Task<ToleranceView?> ToleranceAsync(Viewer viewer, int? repId, CancellationToken cancellationToken = default)
     {
-        var own = await OwnRepIdAsync(viewer, cancellationToken);
+        var own = await db.Reps.IdOfAsync(viewer, cancellationToken);
         var id = repId ?? own;
         if (id is null || (!viewer.SeesAll && id != own))
         {
@@ -148,7 +149,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
     /// Only the rep sets their own line (a manager reads it, and can talk about it, but it is the rep's to say).
     public async Task<Outcome<ToleranceView>> SaveToleranceAsync(Viewer viewer, int? maxIn30Days, IReadOnlyList<string>? never, CancellationToken cancellationToken = default)
     {
-        var own = await OwnRepIdAsync(viewer, cancellationToken);
+        var own = await db.Reps.IdOfAsync(viewer, cancellationToken);
         if (own is null)
         {
             return Outcome<ToleranceView>.Missing();
@@ -203,7 +204,4 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
             })
             .OrderByDescending(w => w.Incidents)];
     }
-
-    private async Task<int?> OwnRepIdAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
 }

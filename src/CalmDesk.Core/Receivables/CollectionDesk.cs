@@ -5,6 +5,7 @@ using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Localization;
 using CalmDesk.Playbooks;
+using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ internal sealed class CollectionDesk(
             return Outcome<CollectionActionView>.Missing();
         }
 
-        var repId = await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var repId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.CollectionActions.Where(a => a.Id == id && a.Status == CollectionActionStatus.Pending)

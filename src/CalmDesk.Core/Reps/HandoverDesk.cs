@@ -26,7 +26,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<HandoverView>> ListAsync(Viewer viewer, bool pendingOnly, CancellationToken cancellationToken = default)
     {
-        var ownRepId = await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         return await Views(db.Handovers.AsNoTracking()
                 .Where(h => viewer.SeesAll || h.FromRepId == ownRepId || h.ToRepId == ownRepId)
                 .Where(h => !pendingOnly || h.Status == HandoverStatus.Pending)
