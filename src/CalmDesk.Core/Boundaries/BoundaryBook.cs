@@ -1,4 +1,3 @@
-using System.Globalization;
 using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Data;
@@ -86,7 +85,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
         foreach (var message in messages)
         {
             var language = message.Language is { Length: 2 } detected && playbooks.Current.Letters(detected)?.Language == detected ? detected : customer.Language;
-            var culture = Languages.Culture(language) ?? CultureInfo.InvariantCulture;
+            var culture = Languages.CultureOrInvariant(language);
             var breaches = BoundaryCheck.Check(message.Body, view.Effective, culture, And.GetValueOrDefault(language, "and"));
             if (breaches.Count == 0)
             {
@@ -111,7 +110,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
         }
 
         var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredLanguage).FirstAsync(cancellationToken);
-        return BoundaryCheck.Check(text, view.Effective, Languages.Culture(language) ?? CultureInfo.InvariantCulture, And.GetValueOrDefault(language, "and"));
+        return BoundaryCheck.Check(text, view.Effective, Languages.CultureOrInvariant(language), And.GetValueOrDefault(language, "and"));
     }
 
     private Letter Answer(

@@ -52,7 +52,7 @@ internal static class CampaignLetters
     private static Dictionary<string, string> Values(
         PlaybookLibrary library, Campaign campaign, Addressee customer, decimal volume, int invoices, string language, DateOnly? today)
     {
-        var culture = ReplyDrafter.CultureFor(language);
+        var culture = Languages.CultureOrInvariant(language);
         var scope = new Dictionary<string, string>(StringComparer.Ordinal) { ["scope"] = campaign.Scope };
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {

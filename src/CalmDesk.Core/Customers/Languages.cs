@@ -24,6 +24,9 @@ internal static class Languages
         }
     }
 
+    /// The culture to format dates, numbers and money for a language, invariant when .NET does not know it.
+    public static CultureInfo CultureOrInvariant(string code) => Culture(code) ?? CultureInfo.InvariantCulture;
+
     /// The language's name in itself ("Italiano", "Ελληνικά"), or the code when unknown.
     public static string NativeName(string code) => Culture(code)?.NativeName ?? code;
 }

@@ -237,7 +237,7 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
 
     public static Letter Letter(PlaybookLibrary library, Addressee customer, LetGoReason reason, DateOnly end, IReadOnlyList<string> referrals)
     {
-        var culture = ReplyDrafter.CultureFor(customer.Language);
+        var culture = Languages.CultureOrInvariant(customer.Language);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = customer.Contact ?? customer.Company,

@@ -35,7 +35,7 @@ internal static class ReplyDrafter
     {
         var language = detail.Language;
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
-        var culture = CultureFor(texts.Language);
+        var culture = Languages.CultureOrInvariant(texts.Language);
         var promise = detail.Commitments.Where(c => c.Status == CommitmentStatus.Open).MinBy(c => c.DueAt);
         var values = Values(detail, null, repName, promise?.DueAt, null, zone, culture);
         var playbooks = library.Matching(Signals(detail), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
@@ -79,7 +79,7 @@ internal static class ReplyDrafter
         CaseDetail? detail, string language, string? contactName, string? repName, DateTimeOffset previousDue, DateTimeOffset newDue, PlaybookLibrary library, TimeZoneInfo zone)
     {
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
-        var culture = CultureFor(texts.Language);
+        var culture = Languages.CultureOrInvariant(texts.Language);
         var values = Values(detail, contactName, repName, newDue, previousDue, zone, culture);
         var seed = detail?.Id ?? 0;
         var body = Fill(texts.Pick("greeting", seed), values) + "\n" + Fill(texts.Pick("delay", seed), values) + "\n\n" + Fill(texts.Pick("closing", seed), values);
@@ -88,7 +88,7 @@ internal static class ReplyDrafter
 
     /// A guide phrase in the customer's language with the case's values filled in (the promise date, the contact…).
     public static string Phrase(string phrase, CaseDetail detail, string? repName, DateTimeOffset? due, TimeZoneInfo zone) =>
-        Fill(phrase, Values(detail, null, repName, due, null, zone, CultureFor(detail.Language)));
+        Fill(phrase, Values(detail, null, repName, due, null, zone, Languages.CultureOrInvariant(detail.Language)));
 
     public static string Format(DateTimeOffset when, TimeZoneInfo zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(when, zone).ToString("f", culture);
@@ -118,5 +118,4 @@ internal static class ReplyDrafter
         return text;
     }
 
-    internal static CultureInfo CultureFor(string language) => Languages.Culture(language) ?? CultureInfo.InvariantCulture;
 }

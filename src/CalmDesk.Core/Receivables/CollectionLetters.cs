@@ -1,4 +1,3 @@
-using System.Globalization;
 using CalmDesk.Customers;
 using CalmDesk.Playbooks;
 
@@ -37,7 +36,7 @@ internal static class CollectionLetters
     public static Letter PaymentPlan(PlaybookLibrary library, Addressee account, InvoiceState oldest, decimal balance, DateOnly today, ReceivablesOptions options)
     {
         var values = Values(account, oldest, today, options);
-        values["amount"] = Money.Format(balance, oldest.Invoice.Currency, Culture(account.Language));
+        values["amount"] = Money.Format(balance, oldest.Invoice.Currency, Languages.CultureOrInvariant(account.Language));
         return LetterWriter.Write(library, account.Language, "collection-subject", [["payment-plan"]], values, oldest.Invoice.Id);
     }
 
@@ -51,7 +50,7 @@ internal static class CollectionLetters
 
     private static Dictionary<string, string> Values(Addressee account, InvoiceState state, DateOnly today, ReceivablesOptions options)
     {
-        var culture = Culture(account.Language);
+        var culture = Languages.CultureOrInvariant(account.Language);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = account.Contact ?? account.Company,
@@ -65,6 +64,4 @@ internal static class CollectionLetters
             ["discount_date"] = today.AddDays(options.EarlyDiscountDays).ToString("d", culture),
         };
     }
-
-    private static CultureInfo Culture(string language) => Languages.Culture(language) ?? CultureInfo.InvariantCulture;
 }
