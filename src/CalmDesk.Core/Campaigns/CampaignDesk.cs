@@ -251,7 +251,7 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
             .ToListAsync(cancellationToken);
         return sent.ToDictionary(r => r.Id, r => (IReadOnlyList<CampaignReply>)[.. messages
             .Where(m => m.CustomerId == r.CustomerId && m.OccurredAt >= r.SentAt)
-            .Select(m => new CampaignReply(m.Id, m.OccurredAt, m.Subject, Excerpt(m.Body), m.Analysis?.AngerLevel ?? AngerLevel.Calm,
+            .Select(m => new CampaignReply(m.Id, m.OccurredAt, m.Subject, Excerpts.Line(m.Body, 200), m.Analysis?.AngerLevel ?? AngerLevel.Calm,
                 m.Analysis?.AbuseTargeted ?? false, m.Analysis is { } a && CampaignReplies.IsAngry(a), m.Analysis?.Situations ?? "", m.CaseId))]);
     }
 
@@ -288,12 +288,6 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
         c.Id, c.Name, c.Scope, c.Percent, c.EffectiveOn, c.Currency, c.CreatedAt,
         recipients.Count, recipients.Count(r => r.Status == RecipientStatus.Sent), recipients.Count(r => r.Replies.Count > 0),
         recipients.Count(r => r.Angry), recipients.Count(r => r.CaseId is not null), recipients.Count(r => r.FollowUp is { Status: CommitmentStatus.Open }));
-
-    private static string Excerpt(string body)
-    {
-        var text = body.ReplaceLineEndings(" ").Trim();
-        return text.Length <= 200 ? text : text[..197].TrimEnd() + "…";
-    }
 
     private IQueryable<CampaignRecipient> VisibleRecipients(Viewer viewer)
     {

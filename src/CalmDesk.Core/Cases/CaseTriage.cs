@@ -97,6 +97,6 @@ internal static class CaseTriage
             firstLine = interaction.Channel.ToString();
         }
 
-        return firstLine.Length <= 80 ? firstLine : firstLine[..77].TrimEnd() + "…";
+        return Excerpts.Shorten(firstLine, 80);
     }
 }

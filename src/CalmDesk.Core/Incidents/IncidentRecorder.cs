@@ -25,8 +25,7 @@ internal static class IncidentRecorder
             .Select(e => string.Concat("\u201c", interaction.Body.AsSpan(e.Offset, e.Length), "\u201d"))
             .Distinct()
             .ToList() ?? [];
-        var text = string.Join(" · ", spans);
-        return text.Length <= AbuseIncident.MaxEvidenceLength ? text : text[..(AbuseIncident.MaxEvidenceLength - 1)] + "…";
+        return Excerpts.Fit(string.Join(" · ", spans), AbuseIncident.MaxEvidenceLength);
     }
 
     /// Adds the incident for a message with abuse aimed at the rep; returns it, or null. A message stored before

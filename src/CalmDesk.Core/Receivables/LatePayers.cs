@@ -78,7 +78,7 @@ internal static class LatePayers
         {
             var situations = Case.Split(message.Situations);
             var complaint = situations.Where(Complaints.Contains).ToList();
-            var text = Snippet(message.Subject ?? message.Body);
+            var text = Excerpts.Line(message.Subject ?? message.Body, 120);
             if (complaint.Count > 0 || message.Anger >= AngerLevel.Angry)
             {
                 protest.Add(new LatePayerSignal(complaint.Count > 0 ? "complaint:" + string.Join(',', complaint) : "anger", text, null, message.Id, message.At));
@@ -97,11 +97,5 @@ internal static class LatePayers
             : difficulty.Count > 0 ? LatePayerKind.Struggling
             : LatePayerKind.Unclear;
         return (kind, [.. protest.Concat(difficulty).OrderByDescending(s => s.At)]);
-    }
-
-    private static string Snippet(string text)
-    {
-        var line = text.ReplaceLineEndings(" ").Trim();
-        return line.Length <= 120 ? line : line[..117].TrimEnd() + "…";
     }
 }

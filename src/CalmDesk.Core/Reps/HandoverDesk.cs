@@ -6,6 +6,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Incidents;
+using CalmDesk.Interactions;
 using CalmDesk.Localization;
 using CalmDesk.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -175,7 +176,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         var handover = new Handover
         {
             CustomerId = customerId, FromRepId = fromRepId, ToRepId = colleague?.RepId, Reason = reason, Status = HandoverStatus.Pending,
-            Explanation = Clip(explanation), Note = Clip(await NoteAsync(db, customerId, now, cancellationToken)), RequestedAt = now, RequestedByUserId = byUserId,
+            Explanation = Excerpts.Fit(explanation, Handover.MaxTextLength), Note = Excerpts.Fit(await NoteAsync(db, customerId, now, cancellationToken), Handover.MaxTextLength), RequestedAt = now, RequestedByUserId = byUserId,
         };
         db.Handovers.Add(handover);
         var company = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Company).FirstAsync(cancellationToken);
@@ -184,7 +185,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         {
             db.Notifications.Add(new Notification
             {
-                RecipientUserId = manager, Kind = NotificationKind.Handover, CustomerId = customerId, Subject = Clip(explanation, 300),
+                RecipientUserId = manager, Kind = NotificationKind.Handover, CustomerId = customerId, Subject = Excerpts.Fit(explanation, 300),
                 Company = company, OwnerName = from, CreatedAt = now,
             });
         }
@@ -213,8 +214,6 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         note.Append(Messages.Format("Abuse incidents in the last 90 days: {0}.", incidents));
         return note.ToString();
     }
-
-    private static string Clip(string text, int max = Handover.MaxTextLength) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static IQueryable<HandoverView> Views(IQueryable<Handover> handovers) =>
         handovers.Select(h => new HandoverView(h.Id, h.CustomerId, h.Customer!.Company, h.FromRepId, h.FromRep!.DisplayName, h.ToRepId,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CalmDesk.Accounts;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using CalmDesk.Interactions;
 
 namespace CalmDesk.Commitments;
 
@@ -65,7 +66,7 @@ internal static class CommitmentsCommand
                 foreach (var c in due)
                 {
                     var when = TimeZoneInfo.ConvertTime(c.DueAt, clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-                    Console.WriteLine($"{c.Id,6}  {c.State,-8}  {when}  {Cut(c.OwnerName, 20),-20}  {Cut(c.Company, 28),-28}  {c.What}");
+                    Console.WriteLine($"{c.Id,6}  {c.State,-8}  {when}  {Excerpts.Fit(c.OwnerName, 20),-20}  {Excerpts.Fit(c.Company, 28),-28}  {c.What}");
                 }
             }
 
@@ -73,6 +74,4 @@ internal static class CommitmentsCommand
         });
         return command;
     }
-
-    private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

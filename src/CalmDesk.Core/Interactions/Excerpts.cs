@@ -1,0 +1,14 @@
+namespace CalmDesk.Interactions;
+
+/// Text cut down to size: a one-line excerpt of a message for a list, or a value that must fit its column.
+internal static class Excerpts
+{
+    /// The text on one line, shortened to at most `max` characters.
+    public static string Line(string text, int max) => Shorten(text.ReplaceLineEndings(" ").Trim(), max);
+
+    /// At most `max` characters: when cut, the end is trimmed and marked with "…".
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 3)].TrimEnd() + "…";
+
+    /// Exactly at most `max` characters, for a column of that length: when cut, "…" takes the last place.
+    public static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
