@@ -1,5 +1,4 @@
 using CalmDesk.Accounts;
-using CalmDesk.Data;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,18 +30,18 @@ internal static class BoundariesApi
 
     public static async Task<Results<Ok<TermsView>, ProblemHttpResult, ValidationProblem>> SaveOrganisationTerms(
         TermsInput input, HttpContext http, BoundaryBook book, CancellationToken cancellationToken) =>
-        Answer(null, await book.SaveAsync(Viewer.From(http.User), null, input, cancellationToken));
+        ApiResults.From(await book.SaveAsync(Viewer.From(http.User), null, input, cancellationToken), "Customer", 0);
 
     public static async Task<Results<Ok<TermsView>, ProblemHttpResult>> CustomerTerms(int customerId, HttpContext http, BoundaryBook book, CancellationToken cancellationToken) =>
-        await book.TermsAsync(Viewer.From(http.User), customerId, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound(customerId);
+        await book.TermsAsync(Viewer.From(http.User), customerId, cancellationToken) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound("Customer", customerId);
 
     public static async Task<Results<Ok<TermsView>, ProblemHttpResult, ValidationProblem>> SaveCustomerTerms(
         int customerId, TermsInput input, HttpContext http, BoundaryBook book, CancellationToken cancellationToken) =>
-        Answer(customerId, await book.SaveAsync(Viewer.From(http.User), customerId, input, cancellationToken));
+        ApiResults.From(await book.SaveAsync(Viewer.From(http.User), customerId, input, cancellationToken), "Customer", customerId);
 
     public static async Task<Results<Ok<IReadOnlyList<BoundaryFlag>>, ProblemHttpResult>> BoundaryFlags(
         int customerId, HttpContext http, BoundaryBook book, CancellationToken cancellationToken) =>
-        await book.FlagsAsync(Viewer.From(http.User), customerId, null, cancellationToken) is { } flags ? TypedResults.Ok(flags) : NotFound(customerId);
+        await book.FlagsAsync(Viewer.From(http.User), customerId, null, cancellationToken) is { } flags ? TypedResults.Ok(flags) : ApiResults.NotFound("Customer", customerId);
 
     public static async Task<Results<Ok<IReadOnlyList<BoundaryBreach>>, ProblemHttpResult, ValidationProblem>> CheckText(
         BoundaryCheckRequest request, HttpContext http, BoundaryBook book, CancellationToken cancellationToken)
@@ -54,16 +53,7 @@ internal static class BoundariesApi
 
         return await book.CheckAsync(Viewer.From(http.User), request.CustomerId.Value, request.Text, cancellationToken) is { } breaches
             ? TypedResults.Ok(breaches)
-            : NotFound(request.CustomerId.Value);
+            : ApiResults.NotFound("Customer", request.CustomerId.Value);
     }
 
-    private static ProblemHttpResult NotFound(int customerId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found", detail: $"There is no customer {customerId} that you can see.");
-
-    private static Results<Ok<TermsView>, ProblemHttpResult, ValidationProblem> Answer(int? customerId, Outcome<TermsView> outcome) => outcome switch
-    {
-        { Value: { } view } => TypedResults.Ok(view),
-        { NotFound: true } => NotFound(customerId ?? 0),
-        _ => TypedResults.ValidationProblem(outcome.Errors),
-    };
 }

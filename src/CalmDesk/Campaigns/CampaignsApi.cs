@@ -30,7 +30,7 @@ internal static class CampaignsApi
 
     public static async Task<Results<Ok<CampaignDetail>, ProblemHttpResult>> GetCampaign(
         int id, string? language, HttpContext http, CampaignDesk desk, CancellationToken cancellationToken) =>
-        await desk.GetAsync(Viewer.From(http.User), id, Language(language), cancellationToken) is { } campaign ? TypedResults.Ok(campaign) : NotFound("Campaign", id);
+        await desk.GetAsync(Viewer.From(http.User), id, Language(language), cancellationToken) is { } campaign ? TypedResults.Ok(campaign) : ApiResults.NotFound("Campaign", id);
 
     public static async Task<Results<Created<CampaignDetail>, ValidationProblem>> CreateCampaign(
         CampaignInput input, HttpContext http, CampaignDesk desk, CancellationToken cancellationToken)
@@ -43,12 +43,7 @@ internal static class CampaignsApi
 
     public static async Task<Results<Ok<RecipientView>, ProblemHttpResult, ValidationProblem>> SendAnnouncement(
         int id, SendAnnouncementRequest? request, HttpContext http, CampaignDesk desk, CancellationToken cancellationToken) =>
-        await desk.SendAsync(Viewer.From(http.User), id, request?.Subject, request?.Body, Language(null), cancellationToken) switch
-        {
-            { Value: { } recipient } => TypedResults.Ok(recipient),
-            { NotFound: true } => NotFound("Announcement", id),
-            var outcome => TypedResults.ValidationProblem(outcome.Errors),
-        };
+        ApiResults.From(await desk.SendAsync(Viewer.From(http.User), id, request?.Subject, request?.Body, Language(null), cancellationToken), "Announcement", id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SkipAnnouncement(int id, HttpContext http, CampaignDesk desk, CancellationToken cancellationToken) =>
         await desk.SkipAsync(Viewer.From(http.User), id, cancellationToken)
@@ -59,7 +54,4 @@ internal static class CampaignsApi
     /// Talking points come in the asked language, else the reader's own (their culture).
     private static string Language(string? asked) =>
         string.IsNullOrWhiteSpace(asked) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : asked.Trim().ToLowerInvariant();
-
-    private static ProblemHttpResult NotFound(string what, int id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: what + " not found", detail: $"There is no {what.ToLowerInvariant()} {id} that you can see.");
 }

@@ -1,5 +1,6 @@
 using CalmDesk.Accounts;
 using CalmDesk.Data;
+using CalmDesk.Infrastructure;
 using CalmDesk.Interactions;
 using CalmDesk.Playbooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,23 +64,23 @@ internal static class CasesApi
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult, ValidationProblem>> UpdateCase(
         int id, CaseChange request, HttpContext http, CaseBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.UpdateAsync(Viewer.From(http.User), id, request, cancellationToken));
+        ApiResults.From(await book.UpdateAsync(Viewer.From(http.User), id, request, cancellationToken), "Case", id);
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult, ValidationProblem>> MergeCase(
         int id, CaseMergeRequest request, HttpContext http, CaseBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.MergeAsync(Viewer.From(http.User), id, request.SourceCaseId, cancellationToken));
+        ApiResults.From(await book.MergeAsync(Viewer.From(http.User), id, request.SourceCaseId, cancellationToken), "Case", id);
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult, ValidationProblem>> SplitCase(
         int id, CaseSplitRequest request, HttpContext http, CaseBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.SplitAsync(Viewer.From(http.User), id, request.InteractionIds, request.Title, cancellationToken));
+        ApiResults.From(await book.SplitAsync(Viewer.From(http.User), id, request.InteractionIds, request.Title, cancellationToken), "Case", id);
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult, ValidationProblem>> ResolveCase(
         int id, CaseResolveRequest request, HttpContext http, CaseBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.ResolveAsync(Viewer.From(http.User), id, request.Resolution, request.RootCause, request.FollowUpDays, cancellationToken));
+        ApiResults.From(await book.ResolveAsync(Viewer.From(http.User), id, request.Resolution, request.RootCause, request.FollowUpDays, cancellationToken), "Case", id);
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult, ValidationProblem>> SetGuideStep(
         int id, string step, GuideStepRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken) =>
-        Answer(id, await guide.SetStepAsync(Viewer.From(http.User), id, step, request.Done, cancellationToken));
+        ApiResults.From(await guide.SetStepAsync(Viewer.From(http.User), id, step, request.Done, cancellationToken), "Case", id);
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> AddCaseNote(
         int id, CaseNoteRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken) =>
@@ -119,14 +120,8 @@ internal static class CasesApi
     }
 
     internal static ProblemHttpResult NotFound(int id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Case not found", detail: $"There is no case {id} that you can see.");
+        ApiResults.NotFound("Case", id);
 
-    private static Results<Ok<CaseDetail>, ProblemHttpResult, ValidationProblem> Answer(int id, Outcome<CaseDetail> outcome) => outcome switch
-    {
-        { Value: { } value } => TypedResults.Ok(value),
-        { NotFound: true } => NotFound(id),
-        _ => TypedResults.ValidationProblem(outcome.Errors),
-    };
 
     private static Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem> Created(int id, Outcome<InteractionView> outcome) => outcome switch
     {

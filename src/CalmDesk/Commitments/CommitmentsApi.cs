@@ -1,5 +1,5 @@
 using CalmDesk.Accounts;
-using CalmDesk.Data;
+using CalmDesk.Infrastructure;
 using CalmDesk.Playbooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -54,11 +54,11 @@ internal static class CommitmentsApi
 
     public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> CompleteCommitment(
         int id, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.CompleteAsync(Viewer.From(http.User), id, cancellationToken));
+        ApiResults.From(await book.CompleteAsync(Viewer.From(http.User), id, cancellationToken), "Promise", id);
 
     public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> CancelCommitment(
         int id, CommitmentCancelRequest request, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.CancelAsync(Viewer.From(http.User), id, request.Reason, cancellationToken));
+        ApiResults.From(await book.CancelAsync(Viewer.From(http.User), id, request.Reason, cancellationToken), "Promise", id);
 
     public static async Task<Results<Ok<ReplyDraft>, ProblemHttpResult, ValidationProblem>> DraftDelayNotice(
         int id, DateTimeOffset? newDueAt, HttpContext http, DelayNotices notices, CancellationToken cancellationToken)
@@ -75,15 +75,9 @@ internal static class CommitmentsApi
 
     public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> DelayCommitment(
         int id, CommitmentDelayRequest request, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.DelayAsync(Viewer.From(http.User), id, request.NewDueAt, request.Reason, request.Notice, cancellationToken));
+        ApiResults.From(await book.DelayAsync(Viewer.From(http.User), id, request.NewDueAt, request.Reason, request.Notice, cancellationToken), "Promise", id);
 
     internal static ProblemHttpResult NotFound(int id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Promise not found", detail: $"There is no promise {id} that you can see.");
+        ApiResults.NotFound("Promise", id);
 
-    private static Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem> Answer(int id, Outcome<CommitmentView> outcome) => outcome switch
-    {
-        { Value: { } value } => TypedResults.Ok(value),
-        { NotFound: true } => NotFound(id),
-        _ => TypedResults.ValidationProblem(outcome.Errors),
-    };
 }

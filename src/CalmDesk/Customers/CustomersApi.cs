@@ -1,5 +1,6 @@
 using CalmDesk.Accounts;
 using CalmDesk.Data;
+using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Customers;
@@ -101,5 +102,5 @@ internal static class CustomersApi
 
     /// The same answer whether the customer does not exist or belongs to another rep: existence is not leaked.
     internal static ProblemHttpResult NotFound(int id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found", detail: $"There is no customer {id} that you can see.");
+        ApiResults.NotFound("Customer", id);
 }

@@ -1,5 +1,5 @@
 using CalmDesk.Accounts;
-using CalmDesk.Incidents;
+using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Health;
@@ -27,5 +27,5 @@ internal static class HealthApi
     public static async Task<Results<Ok<CustomerHealth>, ProblemHttpResult>> GetCustomerHealth(int customerId, HttpContext http, HealthBook book, CancellationToken cancellationToken) =>
         await book.ForAsync(Viewer.From(http.User), customerId, cancellationToken) is { } report
             ? TypedResults.Ok(new CustomerHealth(report, Ladder.For(report)))
-            : IncidentsApi.NotFound("Customer", customerId);
+            : ApiResults.NotFound("Customer", customerId);
 }

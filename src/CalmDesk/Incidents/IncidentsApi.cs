@@ -1,5 +1,5 @@
 using CalmDesk.Accounts;
-using CalmDesk.Data;
+using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Incidents;
@@ -41,26 +41,15 @@ internal static class IncidentsApi
 
     public static async Task<Results<Ok<IncidentView>, ProblemHttpResult, ValidationProblem>> MarkIncidentWrong(
         int id, MarkWrongRequest? request, HttpContext http, IncidentBook book, CancellationToken cancellationToken) =>
-        Answer(await book.MarkWrongAsync(Viewer.From(http.User), id, request?.Note, cancellationToken), "Incident", id);
+        ApiResults.From(await book.MarkWrongAsync(Viewer.From(http.User), id, request?.Note, cancellationToken), "Incident", id);
 
     public static async Task<Results<Ok<ToleranceView>, ProblemHttpResult>> GetMyTolerance(HttpContext http, IncidentBook book, CancellationToken cancellationToken) =>
-        await book.ToleranceAsync(Viewer.From(http.User), null, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound("Tolerance", 0);
+        await book.ToleranceAsync(Viewer.From(http.User), null, cancellationToken) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound("Tolerance", 0);
 
     public static async Task<Results<Ok<ToleranceView>, ProblemHttpResult>> GetRepTolerance(int repId, HttpContext http, IncidentBook book, CancellationToken cancellationToken) =>
-        await book.ToleranceAsync(Viewer.From(http.User), repId, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound("Tolerance", repId);
+        await book.ToleranceAsync(Viewer.From(http.User), repId, cancellationToken) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound("Tolerance", repId);
 
     public static async Task<Results<Ok<ToleranceView>, ProblemHttpResult, ValidationProblem>> SaveMyTolerance(
         ToleranceRequest request, HttpContext http, IncidentBook book, CancellationToken cancellationToken) =>
-        Answer(await book.SaveToleranceAsync(Viewer.From(http.User), request.MaxIn30Days, request.Never, cancellationToken), "Rep profile", 0);
-
-    internal static Results<Ok<T>, ProblemHttpResult, ValidationProblem> Answer<T>(Outcome<T> outcome, string what, int id)
-        where T : class => outcome switch
-        {
-            { Value: { } value } => TypedResults.Ok(value),
-            { NotFound: true } => NotFound(what, id),
-            _ => TypedResults.ValidationProblem(outcome.Errors),
-        };
-
-    internal static ProblemHttpResult NotFound(string what, int id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: what + " not found", detail: $"There is no {what.ToLowerInvariant()} {id} that you can see.");
+        ApiResults.From(await book.SaveToleranceAsync(Viewer.From(http.User), request.MaxIn30Days, request.Never, cancellationToken), "Rep profile", 0);
 }

@@ -1,5 +1,4 @@
 using CalmDesk.Accounts;
-using CalmDesk.Incidents;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,36 +42,36 @@ internal static class OffboardingApi
 
     public static async Task<Results<Ok<OffboardingView>, ProblemHttpResult, ValidationProblem>> StartOffboarding(
         int customerId, StartOffboardingRequest request, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.StartAsync(Viewer.From(http.User), customerId, request.Reason, request.Note, cancellationToken), "Customer", customerId);
+        ApiResults.From(await desk.StartAsync(Viewer.From(http.User), customerId, request.Reason, request.Note, cancellationToken), "Customer", customerId);
 
     public static async Task<Results<Ok<OffboardingView>, ProblemHttpResult>> GetCustomerOffboarding(
         int customerId, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        await desk.ForCustomerAsync(Viewer.From(http.User), customerId, cancellationToken) is { } view ? TypedResults.Ok(view) : IncidentsApi.NotFound("Let-go checklist", customerId);
+        await desk.ForCustomerAsync(Viewer.From(http.User), customerId, cancellationToken) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound("Let-go checklist", customerId);
 
     public static async Task<Results<Ok<OffboardingView>, ProblemHttpResult, ValidationProblem>> AnswerChecklist(
         int id, ChecklistAnswer answer, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.AnswerAsync(Viewer.From(http.User), id, answer.Item, answer.Note, cancellationToken), "Let-go checklist", id);
+        ApiResults.From(await desk.AnswerAsync(Viewer.From(http.User), id, answer.Item, answer.Note, cancellationToken), "Let-go checklist", id);
 
     public static async Task<Results<Ok<OffboardingView>, ProblemHttpResult, ValidationProblem>> ApproveOffboarding(
         int id, ApprovalRequest? request, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.ApproveAsync(Viewer.From(http.User), id, request?.Note, cancellationToken), "Let-go checklist", id);
+        ApiResults.From(await desk.ApproveAsync(Viewer.From(http.User), id, request?.Note, cancellationToken), "Let-go checklist", id);
 
     public static async Task<Results<Ok<OffboardingView>, ProblemHttpResult, ValidationProblem>> SetOffboardingTerms(
         int id, OffboardingTermsRequest request, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.SetTermsAsync(Viewer.From(http.User), id, request.NonRenewalOn, request.Referrals, cancellationToken), "Let-go checklist", id);
+        ApiResults.From(await desk.SetTermsAsync(Viewer.From(http.User), id, request.NonRenewalOn, request.Referrals, cancellationToken), "Let-go checklist", id);
 
     public static async Task<Results<Ok<OffboardingView>, ProblemHttpResult, ValidationProblem>> IssueOffboardingLetter(
         int id, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.IssueLetterAsync(Viewer.From(http.User), id, cancellationToken), "Let-go checklist", id);
+        ApiResults.From(await desk.IssueLetterAsync(Viewer.From(http.User), id, cancellationToken), "Let-go checklist", id);
 
     public static async Task<Results<Ok<OffboardingView>, ProblemHttpResult, ValidationProblem>> CompleteOffboardingTask(
         int id, TaskRequest request, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.CompleteTaskAsync(Viewer.From(http.User), id, request.Task, request.Note, cancellationToken), "Let-go checklist", id);
+        ApiResults.From(await desk.CompleteTaskAsync(Viewer.From(http.User), id, request.Task, request.Note, cancellationToken), "Let-go checklist", id);
 
     public static async Task<Ok<IReadOnlyList<CompetitorView>>> ListCompetitors(OffboardingDesk desk, CancellationToken cancellationToken) =>
         TypedResults.Ok(await desk.CompetitorsAsync(cancellationToken));
 
     public static async Task<Results<Ok<CompetitorView>, ProblemHttpResult, ValidationProblem>> AddCompetitor(
         CompetitorRequest request, HttpContext http, OffboardingDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.AddCompetitorAsync(Viewer.From(http.User), request.Name, request.Note, cancellationToken), "Competitor", 0);
+        ApiResults.From(await desk.AddCompetitorAsync(Viewer.From(http.User), request.Name, request.Note, cancellationToken), "Competitor", 0);
 }

@@ -1,5 +1,4 @@
 using CalmDesk.Accounts;
-using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +34,7 @@ internal static class OrdersApi
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found", detail: $"There is no customer {customerId} that you can see.");
 
     public static async Task<Results<Ok<OrderComparison>, ProblemHttpResult>> GetOrder(int id, HttpContext http, OrderBook book, CancellationToken cancellationToken) =>
-        await book.GetAsync(Viewer.From(http.User), id, cancellationToken) is { } order ? TypedResults.Ok(order) : NotFound(id);
+        await book.GetAsync(Viewer.From(http.User), id, cancellationToken) is { } order ? TypedResults.Ok(order) : ApiResults.NotFound("Order", id);
 
     public static async Task<Results<Created<OrderComparison>, ValidationProblem>> CreateOrder(
         OrderInput input, HttpContext http, OrderBook book, CancellationToken cancellationToken)
@@ -46,11 +45,11 @@ internal static class OrdersApi
 
     public static async Task<Results<Ok<OrderComparison>, ProblemHttpResult, ValidationProblem>> ConfirmOrder(
         int id, ConfirmationRequest request, HttpContext http, OrderBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.ConfirmAsync(Viewer.From(http.User), id, request.Channel, request.Text, request.Quantities, request.Acknowledged ?? false, cancellationToken));
+        ApiResults.From(await book.ConfirmAsync(Viewer.From(http.User), id, request.Channel, request.Text, request.Quantities, request.Acknowledged ?? false, cancellationToken), "Order", id);
 
     public static async Task<Results<Ok<OrderComparison>, ProblemHttpResult, ValidationProblem>> DeliverOrder(
         int id, DeliveryRequest request, HttpContext http, OrderBook book, CancellationToken cancellationToken) =>
-        Answer(id, await book.DeliverAsync(Viewer.From(http.User), id, request.DeliveredOn, request.Quantities, cancellationToken));
+        ApiResults.From(await book.DeliverAsync(Viewer.From(http.User), id, request.DeliveredOn, request.Quantities, cancellationToken), "Order", id);
 
     public static async Task<Results<Ok<OrderComparison>, ProblemHttpResult>> OrderForCase(int caseId, HttpContext http, OrderBook book, CancellationToken cancellationToken) =>
         await book.ForCaseAsync(Viewer.From(http.User), caseId, cancellationToken) is { } order
@@ -60,13 +59,4 @@ internal static class OrdersApi
     public static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportOrders(HttpRequest request, OrderCsvImport import, CancellationToken cancellationToken) =>
         CsvImportEndpoint.RunAsync("orders", request, stream => import.ImportAsync(stream, null, cancellationToken));
 
-    private static ProblemHttpResult NotFound(int id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {id} that you can see.");
-
-    private static Results<Ok<OrderComparison>, ProblemHttpResult, ValidationProblem> Answer(int id, Outcome<OrderComparison> outcome) => outcome switch
-    {
-        { Value: { } order } => TypedResults.Ok(order),
-        { NotFound: true } => NotFound(id),
-        _ => TypedResults.ValidationProblem(outcome.Errors),
-    };
 }

@@ -1,5 +1,4 @@
 using CalmDesk.Accounts;
-using CalmDesk.Incidents;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,15 +29,15 @@ internal static class HandoversApi
 
     public static async Task<Results<Ok<HandoverView>, ProblemHttpResult, ValidationProblem>> RequestHandover(
         int customerId, HandoverRequest? request, HttpContext http, HandoverDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.RequestAsync(Viewer.From(http.User), customerId, request?.Why, cancellationToken), "Customer", customerId);
+        ApiResults.From(await desk.RequestAsync(Viewer.From(http.User), customerId, request?.Why, cancellationToken), "Customer", customerId);
 
     public static async Task<Results<Ok<HandoverView>, ProblemHttpResult, ValidationProblem>> ApproveHandover(
         int id, ApproveHandoverRequest? request, HttpContext http, HandoverDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.ApproveAsync(Viewer.From(http.User), id, request?.ToRepId, cancellationToken), "Hand-over", id);
+        ApiResults.From(await desk.ApproveAsync(Viewer.From(http.User), id, request?.ToRepId, cancellationToken), "Hand-over", id);
 
     public static async Task<Results<Ok<HandoverView>, ProblemHttpResult, ValidationProblem>> DeclineHandover(
         int id, HttpContext http, HandoverDesk desk, CancellationToken cancellationToken) =>
-        IncidentsApi.Answer(await desk.DeclineAsync(Viewer.From(http.User), id, cancellationToken), "Hand-over", id);
+        ApiResults.From(await desk.DeclineAsync(Viewer.From(http.User), id, cancellationToken), "Hand-over", id);
 
     public static async Task<Ok<IReadOnlyList<Colleague>>> ListColleagues(
         int customerId, HttpContext http, HandoverDesk desk, CancellationToken cancellationToken) =>
