@@ -30,45 +30,75 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
 
     private async Task<IReadOnlyList<HealthReport>> ReportsAsync(IQueryable<Customer> customers, DateOnly today, CancellationToken cancellationToken)
     {
-        var now = await FactsAsync(customers, today, cancellationToken);
-        var before = (await FactsAsync(customers, today.AddDays(-90), cancellationToken)).ToDictionary(f => f.CustomerId);
-        return [.. now.Select(f => AccountHealth.Score(f, options.Value, before.GetValueOrDefault(f.CustomerId)))];
+        // One read of the records serves both today's facts and those of 90 days ago, for the trend.
+        var records = await ReadAsync(customers, today.AddDays(-90), today, cancellationToken);
+        var before = Facts(records, today.AddDays(-90)).ToDictionary(f => f.CustomerId);
+        return [.. Facts(records, today).Select(f => AccountHealth.Score(f, options.Value, before.GetValueOrDefault(f.CustomerId)))];
     }
 
-    public async Task<IReadOnlyList<HealthFacts>> FactsAsync(IQueryable<Customer> customers, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HealthFacts>> FactsAsync(IQueryable<Customer> customers, DateOnly asOf, CancellationToken cancellationToken) =>
+        Facts(await ReadAsync(customers, asOf, asOf, cancellationToken), asOf);
+
+    private sealed record CustomerRow(int Id, string Company, string Currency, int? RepId, string? Rep);
+
+    private sealed record TalkRow(int CustomerId, Channel Channel, Direction Direction, int? MinutesSpent, DateTimeOffset OccurredAt, double Anger, string Situations);
+
+    private sealed record CaseRow(int CustomerId, CaseStatus Status, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt);
+
+    private sealed record PromiseRow(int CustomerId, CommitmentStatus Status, DateTimeOffset DueAt, DateTimeOffset? CompletedAt);
+
+    private sealed record Records(
+        List<CustomerRow> Customers, List<Invoice> Invoices, List<Payment> Payments, List<TalkRow> Talk, List<(int CustomerId, DateTimeOffset OccurredAt)> Incidents,
+        List<CaseRow> Cases, List<PromiseRow> Promises);
+
+    private static (DateTimeOffset Start, DateTimeOffset End) Window(DateOnly asOf)
+    {
+        var end = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return (end.AddYears(-1), end);
+    }
+
+    /// Everything the facts of any day from `first` to `last` need, read once.
+    private async Task<Records> ReadAsync(IQueryable<Customer> customers, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
         var list = await customers.AsNoTracking()
-            .Select(c => new { c.Id, c.Company, c.Currency, c.AssignedRepId, Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.CreatedAt })
+            .Select(c => new CustomerRow(c.Id, c.Company, c.Currency, c.AssignedRepId, c.AssignedRep == null ? null : c.AssignedRep.DisplayName))
             .ToListAsync(cancellationToken);
         var ids = list.Select(c => c.Id).ToList();
-        var end = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var start = end.AddYears(-1);
+        var start = Window(first).Start;
+        var end = Window(last).End;
+        var invoices = await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && i.IssuedOn <= last).ToListAsync(cancellationToken);
+        var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.ReceivedOn <= last).ToListAsync(cancellationToken);
+        var talk = await db.Interactions.AsNoTracking()
+            .Where(i => ids.Contains(i.CustomerId) && i.OccurredAt >= start && i.OccurredAt < end)
+            .Select(i => new TalkRow(i.CustomerId, i.Channel, i.Direction, i.MinutesSpent, i.OccurredAt, i.Analysis == null ? 0 : i.Analysis.AngerScore, i.Analysis == null ? "" : i.Analysis.Situations))
+            .ToListAsync(cancellationToken);
+        var incidents = (await db.AbuseIncidents.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && !i.WronglyDetected && i.OccurredAt >= start && i.OccurredAt < end)
+            .Select(i => new { i.CustomerId, i.OccurredAt }).ToListAsync(cancellationToken)).Select(i => (i.CustomerId, i.OccurredAt)).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.MergedIntoId == null && c.OpenedAt < end)
+            .Select(c => new CaseRow(c.CustomerId, c.Status, c.OpenedAt, c.ResolvedAt)).ToListAsync(cancellationToken);
+        var promises = await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.DueAt >= start && c.DueAt < end)
+            .Select(c => new PromiseRow(c.CustomerId, c.Status, c.DueAt, c.CompletedAt)).ToListAsync(cancellationToken);
+        return new Records(list, invoices, payments, talk, incidents, cases, promises);
+    }
+
+    /// The facts of every customer over the twelve months before `asOf`, from records read for that day or a later one.
+    private List<HealthFacts> Facts(Records records, DateOnly asOf)
+    {
+        var (start, end) = Window(asOf);
         var from = asOf.AddYears(-1);
         var recent = end.AddDays(-90);
-        var invoices = await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && i.IssuedOn <= asOf).ToListAsync(cancellationToken);
-        var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.ReceivedOn <= asOf).ToListAsync(cancellationToken);
-        var ledger = Ledger.Settle(invoices, payments, asOf);
-        var interactions = await db.Interactions.AsNoTracking()
-            .Where(i => ids.Contains(i.CustomerId) && i.OccurredAt >= start && i.OccurredAt < end)
-            .Select(i => new { i.CustomerId, i.Channel, i.Direction, i.MinutesSpent, i.OccurredAt, Anger = i.Analysis == null ? 0 : i.Analysis.AngerScore, Situations = i.Analysis == null ? "" : i.Analysis.Situations })
-            .ToListAsync(cancellationToken);
-        var incidents = await db.AbuseIncidents.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && !i.WronglyDetected && i.OccurredAt >= start && i.OccurredAt < end)
-            .GroupBy(i => i.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.MergedIntoId == null && c.OpenedAt < end)
-            .Select(c => new { c.CustomerId, c.Status, c.ResolvedAt }).ToListAsync(cancellationToken);
-        var promises = await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.DueAt >= start && c.DueAt < end)
-            .Select(c => new { c.CustomerId, c.Status, c.DueAt, c.CompletedAt }).ToListAsync(cancellationToken);
-
+        var invoices = records.Invoices.Where(i => i.IssuedOn <= asOf).ToList();
+        var ledger = Ledger.Settle(invoices, records.Payments.Where(p => p.ReceivedOn <= asOf), asOf);
         var settings = options.Value;
-        return [.. list.Select(c =>
+        return [.. records.Customers.Select(c =>
         {
             var mine = invoices.Where(i => i.CustomerId == c.Id && i.IssuedOn > from && string.Equals(i.Currency, c.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
             var states = ledger.Invoices.Where(s => s.Invoice.CustomerId == c.Id && s.Invoice.Kind == InvoiceKind.Invoice).ToList();
             var overdue = states.Where(s => s.Open > 0 && s.Invoice.DueOn < asOf).ToList();
             var settledInWindow = states.Where(s => s.SettledOn is { } on && on > from).ToList();
-            var talk = interactions.Where(i => i.CustomerId == c.Id).ToList();
+            var talk = records.Talk.Where(i => i.CustomerId == c.Id && i.OccurredAt >= start && i.OccurredAt < end).ToList();
             var inbound = talk.Where(i => i.Direction == Direction.Inbound).ToList();
-            var minutes = talk.Where(i => i.OccurredAt >= start).Sum(i => i.MinutesSpent ?? i.Channel switch
+            var minutes = talk.Sum(i => i.MinutesSpent ?? i.Channel switch
             {
                 Channel.Email => settings.EmailMinutes,
                 Channel.Call => settings.CallMinutes,
@@ -76,17 +106,18 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
                 Channel.Meeting => settings.MeetingMinutes,
                 _ => 0,
             });
-            var openCases = cases.Count(k => k.CustomerId == c.Id && (k.ResolvedAt is null ? k.Status is not (CaseStatus.Resolved or CaseStatus.Closed) : k.ResolvedAt >= end));
-            var broken = promises.Count(p => p.CustomerId == c.Id && p.Status != CommitmentStatus.Cancelled
+            var openCases = records.Cases.Count(k => k.CustomerId == c.Id && k.OpenedAt < end
+                && (k.ResolvedAt is null ? k.Status is not (CaseStatus.Resolved or CaseStatus.Closed) : k.ResolvedAt >= end));
+            var broken = records.Promises.Count(p => p.CustomerId == c.Id && p.DueAt >= start && p.DueAt < end && p.Status != CommitmentStatus.Cancelled
                 && ((p.CompletedAt is { } done && done > p.DueAt) || (p.CompletedAt is null && p.Status == CommitmentStatus.Open && p.DueAt < end)));
-            return new HealthFacts(c.Id, c.Company, c.Currency, c.AssignedRepId, c.Rep, asOf,
+            return new HealthFacts(c.Id, c.Company, c.Currency, c.RepId, c.Rep, asOf,
                 Revenue: mine.Sum(i => i.Kind == InvoiceKind.CreditNote ? -i.Amount : i.Amount),
                 Concessions: mine.Where(i => i.Kind == InvoiceKind.CreditNote).Sum(i => i.Amount),
                 Minutes: minutes,
                 AngerRecent: Average(inbound.Where(i => i.OccurredAt >= recent).Select(i => i.Anger)),
                 AngerBefore: Average(inbound.Where(i => i.OccurredAt < recent && i.OccurredAt >= recent.AddDays(-90)).Select(i => i.Anger)),
-                AbuseIncidents: incidents.GetValueOrDefault(c.Id),
-                BoundaryAsks: inbound.Count(i => i.OccurredAt >= start && i.Situations.Split(',').Any(BoundarySituations.Contains)),
+                AbuseIncidents: records.Incidents.Count(i => i.CustomerId == c.Id && i.OccurredAt >= start && i.OccurredAt < end),
+                BoundaryAsks: inbound.Count(i => i.Situations.Split(',').Any(BoundarySituations.Contains)),
                 Overdue: overdue.Sum(s => s.Open),
                 OldestOverdueDays: overdue.Count == 0 ? 0 : overdue.Max(s => s.DaysOverdue(asOf)),
                 PaidLate: settledInWindow.Count(s => s.SettledOn > s.Invoice.DueOn),
