@@ -21,10 +21,11 @@ internal static class Tolerance
         ?? await db.RepTolerances.AsNoTracking().FirstOrDefaultAsync(t => t.RepId == repId, cancellationToken)
         ?? new RepTolerance { RepId = repId };
 
-    /// The incidents (not marked wrong) from a customer in the 30 days before `now`, stored and pending.
-    public static async Task<IReadOnlyList<AbuseIncident>> RecentAsync(CalmDeskDbContext db, int customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// The incidents (not marked wrong) from a customer in the `days` (30 unless said) before `now`, stored and pending.
+    public static async Task<IReadOnlyList<AbuseIncident>> RecentAsync(
+        CalmDeskDbContext db, int customerId, DateTimeOffset now, CancellationToken cancellationToken, int days = WindowDays)
     {
-        var since = now.AddDays(-WindowDays);
+        var since = now.AddDays(-days);
         var stored = await db.AbuseIncidents.AsNoTracking()
             .Where(i => i.CustomerId == customerId && !i.WronglyDetected && i.OccurredAt >= since)
             .ToListAsync(cancellationToken);

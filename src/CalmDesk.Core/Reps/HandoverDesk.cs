@@ -129,7 +129,8 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
     }
 
     /// Colleagues for an account, those the customer's recent incidents would not push over their line first, then by workload.
-    public static async Task<IReadOnlyList<Colleague>> ColleaguesAsync(CalmDeskDbContext db, int customerId, int fromRepId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Colleague>> ColleaguesAsync(
+        CalmDeskDbContext db, int customerId, int fromRepId, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyList<AbuseIncident>? recent = null)
     {
         var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredLanguage).FirstOrDefaultAsync(cancellationToken) ?? "";
@@ -144,7 +145,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             })
             .ToListAsync(cancellationToken);
         var tolerances = await db.RepTolerances.AsNoTracking().ToDictionaryAsync(t => t.RepId, cancellationToken);
-        var recent = await Tolerance.RecentAsync(db, customerId, now, cancellationToken);
+        recent ??= await Tolerance.RecentAsync(db, customerId, now, cancellationToken);
         return [.. reps
             .Select(r =>
             {
@@ -158,7 +159,8 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
     public static async Task SuggestIfCrossedAsync(
         CalmDeskDbContext db, int customerId, int repId, AbuseIncident incident, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var crossing = Tolerance.Check(await Tolerance.RecentAsync(db, customerId, now, cancellationToken), await Tolerance.ForAsync(db, repId, cancellationToken));
+        var recent = await Tolerance.RecentAsync(db, customerId, now, cancellationToken);
+        var crossing = Tolerance.Check(recent, await Tolerance.ForAsync(db, repId, cancellationToken));
         if (!crossing.Crossed
             || db.Handovers.Local.Any(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending)
             || await db.Handovers.AnyAsync(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending, cancellationToken))
@@ -166,13 +168,14 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             return;
         }
 
-        await SuggestAsync(db, customerId, repId, HandoverReason.Tolerance, crossing.Explain() + " " + incident.Evidence, now, null, cancellationToken);
+        await SuggestAsync(db, customerId, repId, HandoverReason.Tolerance, crossing.Explain() + " " + incident.Evidence, now, null, cancellationToken, recent);
     }
 
     private static async Task<Handover> SuggestAsync(
-        CalmDeskDbContext db, int customerId, int fromRepId, HandoverReason reason, string explanation, DateTimeOffset now, string? byUserId, CancellationToken cancellationToken)
+        CalmDeskDbContext db, int customerId, int fromRepId, HandoverReason reason, string explanation, DateTimeOffset now, string? byUserId,
+        CancellationToken cancellationToken, IReadOnlyList<AbuseIncident>? recent = null)
     {
-        var colleague = (await ColleaguesAsync(db, customerId, fromRepId, now, cancellationToken)).FirstOrDefault(c => c.Fits);
+        var colleague = (await ColleaguesAsync(db, customerId, fromRepId, now, cancellationToken, recent)).FirstOrDefault(c => c.Fits);
         var handover = new Handover
         {
             CustomerId = customerId, FromRepId = fromRepId, ToRepId = colleague?.RepId, Reason = reason, Status = HandoverStatus.Pending,
@@ -203,9 +206,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             .OrderByDescending(c => c.UpdatedAt).Select(c => c.Title).Take(5).ToListAsync(cancellationToken);
         var promises = await db.Commitments.AsNoTracking().Where(c => c.CustomerId == customerId && c.Status == CommitmentStatus.Open)
             .OrderBy(c => c.DueAt).Select(c => new { c.What, c.DueAt }).Take(5).ToListAsync(cancellationToken);
-        var since = now.AddDays(-90);
-        var incidents = await db.AbuseIncidents.AsNoTracking().CountAsync(i => i.CustomerId == customerId && !i.WronglyDetected && i.OccurredAt >= since, cancellationToken)
-            + db.ChangeTracker.Entries<AbuseIncident>().Count(e => e.State == EntityState.Added && e.Entity.CustomerId == customerId);
+        var incidents = (await Tolerance.RecentAsync(db, customerId, now, cancellationToken, days: 90)).Count;
         var note = new StringBuilder();
         note.AppendLine(Messages.Format("{0}, a customer since {1}.", customer.Company, customer.CreatedAt.ToString("d", culture)));
         note.AppendLine(cases.Count == 0 ? Messages.Get("No open cases.") : Messages.Format("Open cases: {0}.", string.Join("; ", cases)));
