@@ -1,4 +1,5 @@
 using CalmDesk.Accounts;
+using CalmDesk.Boundaries;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Localization;
@@ -137,10 +138,8 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
     /// configured default (`Receivables:DefaultTermsDays`).
     internal async Task<int> TermsDaysAsync(int customerId, CancellationToken cancellationToken)
     {
-        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || t.CustomerId == customerId)
-            .Select(t => new { t.CustomerId, t.PaymentTermsDays }).ToListAsync(cancellationToken);
-        return terms.FirstOrDefault(t => t.CustomerId == customerId)?.PaymentTermsDays
-            ?? terms.FirstOrDefault(t => t.CustomerId == null)?.PaymentTermsDays
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || t.CustomerId == customerId).ToListAsync(cancellationToken);
+        return EffectiveTerms.Merge(terms.FirstOrDefault(t => t.CustomerId == null), terms.FirstOrDefault(t => t.CustomerId == customerId)).PaymentTermsDays
             ?? Settings.DefaultTermsDays;
     }
 
