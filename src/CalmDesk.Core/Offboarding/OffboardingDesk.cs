@@ -64,8 +64,7 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
             return null;
         }
 
-        var referralIds = Ids(o.Referrals);
-        var names = await db.Competitors.AsNoTracking().Where(c => referralIds.Contains(c.Id)).Select(c => c.Name).ToListAsync(cancellationToken);
+        var names = await CompetitorNamesAsync(o.Referrals, cancellationToken);
         var userIds = o.Events.Select(e => e.UserId).Where(u => u is not null).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return new OffboardingView(o.Id, o.CustomerId, o.Customer!.Company, o.Reason, o.Direct, o.Status, o.FactsVerified, o.RulesExplained, o.EducationTried,
@@ -192,10 +191,10 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
     /// Issues the letter, only after the manager's approval: direct for abuse or ethics, discreet for capacity or fit.
     public async Task<Outcome<OffboardingView>> IssueLetterAsync(Viewer viewer, int id, CancellationToken cancellationToken = default)
     {
-        var referralNames = await ReferralNamesAsync(id, cancellationToken);
-        var addressee = await db.Offboardings.Where(o => o.Id == id).Select(o => o.CustomerId).FirstOrDefaultAsync(cancellationToken) is var customerId and > 0
-            ? (await Addressee.LoadAsync(db.Customers.Where(c => c.Id == customerId), cancellationToken)).GetValueOrDefault(customerId)
-            : null;
+        var target = await db.Offboardings.Where(o => o.Id == id).Select(o => new { o.CustomerId, o.Referrals }).FirstOrDefaultAsync(cancellationToken);
+        var referralNames = await CompetitorNamesAsync(target?.Referrals ?? "", cancellationToken);
+        var addressee = target is null ? null
+            : (await Addressee.LoadAsync(db.Customers.Where(c => c.Id == target.CustomerId), cancellationToken)).GetValueOrDefault(target.CustomerId);
         return await ChangeAsync(viewer, id, o =>
         {
             if (o.ApprovedAt is null || !o.ChecklistComplete)
@@ -256,9 +255,9 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
         return LetterWriter.Write(library, customer.Language, "letgo-subject", paragraphs, values, customer.CustomerId);
     }
 
-    private async Task<IReadOnlyList<string>> ReferralNamesAsync(int id, CancellationToken cancellationToken)
+    /// The names of the competitors a checklist recommends (its comma-separated ids), by name.
+    private async Task<List<string>> CompetitorNamesAsync(string referrals, CancellationToken cancellationToken)
     {
-        var referrals = await db.Offboardings.Where(o => o.Id == id).Select(o => o.Referrals).FirstOrDefaultAsync(cancellationToken) ?? "";
         var ids = Ids(referrals);
         return await db.Competitors.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
     }
