@@ -42,11 +42,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
             query = repId is not null && repId != own ? query.Where(_ => false) : query.Where(i => i.RepId == own);
         }
 
-        return await query.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(500)
-            .Select(i => new IncidentView(i.Id, i.CustomerId, i.Customer!.Company, i.RepId, i.Rep == null ? null : i.Rep.DisplayName, i.Severity,
-                i.Kinds.Length == 0 ? Array.Empty<string>() : i.Kinds.Split(',', StringSplitOptions.None), i.Evidence, i.Source, i.OccurredAt, i.InteractionId,
-                i.WronglyDetected, i.Note))
-            .ToListAsync(cancellationToken);
+        return await Views(query.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(500)).ToListAsync(cancellationToken);
     }
 
     /// A call with abuse nobody wrote down word for word: the rep records it by hand, as the one who took it.
@@ -99,7 +95,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
         db.AbuseIncidents.Add(incident);
         await Reps.HandoverDesk.SuggestIfCrossedAsync(db, customerId, rep!.Value, incident, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome<IncidentView>.Done((await ListAsync(Viewer.System, null, customerId, cancellationToken)).First(i => i.Id == incident.Id));
+        return Outcome<IncidentView>.Done(await Views(db.AbuseIncidents.AsNoTracking().Where(i => i.Id == incident.Id)).SingleAsync(cancellationToken));
     }
 
     /// The rep who took it (or a manager) says the analysis got it wrong; the incident stays, no longer counted.
@@ -122,8 +118,13 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
         incident.MarkedByUserId = viewer.UserId;
         incident.Note = string.IsNullOrWhiteSpace(note) ? incident.Note : note.Trim();
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome<IncidentView>.Done((await ListAsync(Viewer.System, null, incident.CustomerId, cancellationToken)).First(i => i.Id == id));
+        return Outcome<IncidentView>.Done(await Views(db.AbuseIncidents.AsNoTracking().Where(i => i.Id == id)).SingleAsync(cancellationToken));
     }
+
+    private static IQueryable<IncidentView> Views(IQueryable<AbuseIncident> incidents) =>
+        incidents.Select(i => new IncidentView(i.Id, i.CustomerId, i.Customer!.Company, i.RepId, i.Rep == null ? null : i.Rep.DisplayName, i.Severity,
+            i.Kinds.Length == 0 ? Array.Empty<string>() : i.Kinds.Split(',', StringSplitOptions.None), i.Evidence, i.Source, i.OccurredAt, i.InteractionId,
+            i.WronglyDetected, i.Note));
 
     /// A rep's tolerance: their own, or anyone's for a manager; null when not theirs to read.
     public async Task<ToleranceView?> ToleranceAsync(Viewer viewer, int? repId, CancellationToken cancellationToken = default)
