@@ -37,15 +37,18 @@ internal sealed record DatabaseSettings(DatabaseProvider Provider, string Connec
         throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'sqlite' or 'postgres'.");
     }
 
+    /// `ids.Contains(x)` over a list in memory becomes one parameter holding the whole list (a JSON array, or a
+    /// PostgreSQL array), never one parameter per item: EF Core 10's default, which breaks past SQLite's 32,766
+    /// variables (a dashboard over 33,000 customers) and PostgreSQL's 65,535.
     public void Configure(DbContextOptionsBuilder options)
     {
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown provider {Provider}.");

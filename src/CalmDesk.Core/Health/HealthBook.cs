@@ -63,7 +63,8 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
         var list = await customers.AsNoTracking()
             .Select(c => new CustomerRow(c.Id, c.Company, c.Currency, c.AssignedRepId, c.AssignedRep == null ? null : c.AssignedRep.DisplayName))
             .ToListAsync(cancellationToken);
-        var ids = list.Select(c => c.Id).ToList();
+        // The customers as a subquery, not a list of ids: the query stays the same size however many there are.
+        var ids = customers.Select(c => c.Id);
         var start = Window(first).Start;
         var end = Window(last).End;
         var invoices = await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && i.IssuedOn <= last).ToListAsync(cancellationToken);
@@ -90,13 +91,20 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
         var invoices = records.Invoices.Where(i => i.IssuedOn <= asOf).ToList();
         var ledger = Ledger.Settle(invoices, records.Payments.Where(p => p.ReceivedOn <= asOf), asOf);
         var settings = options.Value;
+        // Each customer's records looked up by id, not searched for in every record: linear in the book, not quadratic.
+        var invoicesOf = invoices.ToLookup(i => i.CustomerId);
+        var statesOf = ledger.Invoices.ToLookup(s => s.Invoice.CustomerId);
+        var talkOf = records.Talk.ToLookup(i => i.CustomerId);
+        var incidentsOf = records.Incidents.ToLookup(i => i.CustomerId);
+        var casesOf = records.Cases.ToLookup(k => k.CustomerId);
+        var promisesOf = records.Promises.ToLookup(p => p.CustomerId);
         return [.. records.Customers.Select(c =>
         {
-            var mine = invoices.Where(i => i.CustomerId == c.Id && i.IssuedOn > from && string.Equals(i.Currency, c.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
-            var states = ledger.Invoices.Where(s => s.Invoice.CustomerId == c.Id && s.Invoice.Kind == InvoiceKind.Invoice).ToList();
+            var mine = invoicesOf[c.Id].Where(i => i.IssuedOn > from && string.Equals(i.Currency, c.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
+            var states = statesOf[c.Id].Where(s => s.Invoice.Kind == InvoiceKind.Invoice).ToList();
             var overdue = states.Where(s => s.Open > 0 && s.Invoice.DueOn < asOf).ToList();
             var settledInWindow = states.Where(s => s.SettledOn is { } on && on > from).ToList();
-            var talk = records.Talk.Where(i => i.CustomerId == c.Id && i.OccurredAt >= start && i.OccurredAt < end).ToList();
+            var talk = talkOf[c.Id].Where(i => i.OccurredAt >= start && i.OccurredAt < end).ToList();
             var inbound = talk.Where(i => i.Direction == Direction.Inbound).ToList();
             var minutes = talk.Sum(i => i.MinutesSpent ?? i.Channel switch
             {
@@ -106,9 +114,9 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
                 Channel.Meeting => settings.MeetingMinutes,
                 _ => 0,
             });
-            var openCases = records.Cases.Count(k => k.CustomerId == c.Id && k.OpenedAt < end
+            var openCases = casesOf[c.Id].Count(k => k.OpenedAt < end
                 && (k.ResolvedAt is null ? k.Status is not (CaseStatus.Resolved or CaseStatus.Closed) : k.ResolvedAt >= end));
-            var broken = records.Promises.Count(p => p.CustomerId == c.Id && p.DueAt >= start && p.DueAt < end && p.Status != CommitmentStatus.Cancelled
+            var broken = promisesOf[c.Id].Count(p => p.DueAt >= start && p.DueAt < end && p.Status != CommitmentStatus.Cancelled
                 && ((p.CompletedAt is { } done && done > p.DueAt) || (p.CompletedAt is null && p.Status == CommitmentStatus.Open && p.DueAt < end)));
             return new HealthFacts(c.Id, c.Company, c.Currency, c.RepId, c.Rep, asOf,
                 Revenue: mine.Sum(i => i.Kind == InvoiceKind.CreditNote ? -i.Amount : i.Amount),
@@ -116,7 +124,7 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
                 Minutes: minutes,
                 AngerRecent: Average(inbound.Where(i => i.OccurredAt >= recent).Select(i => i.Anger)),
                 AngerBefore: Average(inbound.Where(i => i.OccurredAt < recent && i.OccurredAt >= recent.AddDays(-90)).Select(i => i.Anger)),
-                AbuseIncidents: records.Incidents.Count(i => i.CustomerId == c.Id && i.OccurredAt >= start && i.OccurredAt < end),
+                AbuseIncidents: incidentsOf[c.Id].Count(i => i.OccurredAt >= start && i.OccurredAt < end),
                 BoundaryAsks: inbound.Count(i => i.Situations.Split(',').Any(BoundarySituations.Contains)),
                 Overdue: overdue.Sum(s => s.Open),
                 OldestOverdueDays: overdue.Count == 0 ? 0 : overdue.Max(s => s.DaysOverdue(asOf)),
