@@ -7,12 +7,91 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Cases;
 
+/// What the rep does next on the live guide, after saving the ticks, facts and notes.
+internal enum GuideAction
+{
+    Save,
+    Promise,
+    Pause,
+}
+
+/// Everything the live guide's one form sends: what was typed during the call, and what to do next with it.
+internal sealed record GuideProgress(
+    IReadOnlyCollection<string> Steps, string? FactWhat, string? FactWhen, string? FactOrder, string? Note,
+    GuideAction Action = GuideAction.Save, string? PromiseWhat = null, int? PromiseHours = null, int? PauseMinutes = null);
+
 /// What the rep does on a case while talking to the customer: tick the de-escalation steps, take notes of the call,
 /// pause a heated conversation with a promise of an update, and send the reply.
 internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock)
 {
     /// The de-escalation tactics, in the order they are used.
     public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "resolve", "timeline", "keep"];
+
+    /// Saves a call in progress at once: the ticked steps, the facts and the note, then the promise or the pause.
+    /// All of it is checked first and stored in one transaction, so the rep never loses what was typed to a refused
+    /// promise, and a refusal stores nothing.
+    public async Task<Outcome<CaseDetail>> ProgressAsync(Viewer viewer, int id, GuideProgress input, CancellationToken cancellationToken = default)
+    {
+        if (await ActiveAsync(viewer, id, cancellationToken) is null)
+        {
+            return Outcome<CaseDetail>.Missing();
+        }
+
+        var now = clock.GetUtcNow();
+        var facts = new CaseChange(FactWhat: input.FactWhat ?? "", FactWhen: input.FactWhen ?? "", FactOrder: input.FactOrder ?? "");
+        var errors = facts.Validate();
+        if (input.Steps.Any(s => !Steps.Contains(s)))
+        {
+            errors["step"] = [Messages.Format("The step must be one of {0}.", string.Join(", ", Steps))];
+        }
+
+        if (input.Action == GuideAction.Promise)
+        {
+            var due = input.PromiseHours is { } hours and >= 1 and <= 24 * 31 ? now.AddHours(hours) : now;
+            foreach (var (key, value) in new CommitmentInput(null, id, input.PromiseWhat, due).Validate(now))
+            {
+                errors[key] = value;
+            }
+        }
+
+        if (input.Action == GuideAction.Pause && input.PauseMinutes is not (>= 5 and <= 7 * 24 * 60))
+        {
+            errors["minutes"] = [Messages.Get("The pause must last between 5 minutes and 7 days.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<CaseDetail>.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var steps = new List<IReadOnlyDictionary<string, string[]>>
+        {
+            (await new CaseBook(db, clock).UpdateAsync(viewer, id, facts, cancellationToken)).Errors,
+            (await SetStepsAsync(viewer, id, input.Steps, cancellationToken)).Errors,
+        };
+        if (!string.IsNullOrWhiteSpace(input.Note))
+        {
+            steps.Add((await AddNoteAsync(viewer, id, input.Note, cancellationToken: cancellationToken)).Errors);
+        }
+
+        steps.Add(input.Action switch
+        {
+            GuideAction.Promise => (await new CommitmentBook(db, clock).CreateAsync(
+                viewer, new CommitmentInput(null, id, input.PromiseWhat, now.AddHours(input.PromiseHours!.Value)), CommitmentSource.Guide, cancellationToken)).Errors,
+            GuideAction.Pause => (await PauseAsync(viewer, id, input.PauseMinutes, null, cancellationToken)).Errors,
+            _ => new Dictionary<string, string[]>(),
+        });
+        if (steps.FirstOrDefault(e => e.Count > 0) is { } refused)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Outcome<CaseDetail>.Invalid(refused);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
+    }
 
     public Task<Outcome<CaseDetail>> SetStepAsync(Viewer viewer, int id, string? step, bool done, CancellationToken cancellationToken = default) =>
         ChangeStepsAsync(viewer, id, [step ?? ""], ticked => done ? ticked.Append(step!) : ticked.Where(s => s != step), cancellationToken);

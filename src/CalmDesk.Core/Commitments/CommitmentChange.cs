@@ -9,6 +9,9 @@ internal enum CommitmentChangeKind
 
     /// Made sooner: an angry reply turned a routine follow-up into a call-back.
     BroughtForward,
+
+    /// Moved to another rep with the account (Reason holds the previous owner's name).
+    Reassigned,
 }
 
 /// One line of a promise's history: a delay keeps both dates, the reason and the notice the customer was sent.

@@ -102,8 +102,8 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         input.ApplyTo(customer);
         if (customer.AssignedRepId is { } toRepId && toRepId != previousRepId)
         {
-            // Kept so the new rep is prompted to introduce themselves, and so the account's history shows who had it when.
-            db.Reassignments.Add(new Reassignment { CustomerId = id, FromRepId = previousRepId, ToRepId = toRepId, At = clock.GetUtcNow(), ByUserId = viewer.UserId });
+            customer.AssignedRepId = previousRepId;
+            await AccountTransfer.MoveAsync(db, customer, toRepId, viewer.UserId, null, clock.GetUtcNow(), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -11,6 +11,7 @@ using CalmDesk.Offboarding;
 using CalmDesk.Orders;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
+using CalmDesk.Submissions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -62,6 +63,8 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<Competitor> Competitors => Set<Competitor>();
 
     public DbSet<CustomerOffboarding> Offboardings => Set<CustomerOffboarding>();
+
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

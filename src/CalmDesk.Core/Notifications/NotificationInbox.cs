@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Notifications;
 
 internal sealed record NotificationView(
-    long Id, NotificationKind Kind, string Subject, string? Company, string? OwnerName, int? CommitmentId, int? CaseId,
+    long Id, NotificationKind Kind, string Subject, string? Company, string? OwnerName, int? CommitmentId, int? CaseId, int? CustomerId,
     DateTimeOffset? DueAt, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
 /// A user's own in-app notifications: nobody reads anyone else's, managers included.
@@ -15,7 +15,7 @@ internal sealed class NotificationInbox(CalmDeskDbContext db, TimeProvider clock
         await db.Notifications.AsNoTracking()
             .Where(n => n.RecipientUserId == viewer.UserId && (!unreadOnly || n.ReadAt == null))
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(Math.Clamp(take, 1, 500))
-            .Select(n => new NotificationView(n.Id, n.Kind, n.Subject, n.Company, n.OwnerName, n.CommitmentId, n.CaseId, n.DueAt, n.CreatedAt, n.ReadAt))
+            .Select(n => new NotificationView(n.Id, n.Kind, n.Subject, n.Company, n.OwnerName, n.CommitmentId, n.CaseId, n.CustomerId, n.DueAt, n.CreatedAt, n.ReadAt))
             .ToListAsync(cancellationToken);
 
     public Task<int> UnreadCountAsync(Viewer viewer, CancellationToken cancellationToken = default) =>

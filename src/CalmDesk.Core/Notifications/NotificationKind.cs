@@ -19,4 +19,13 @@ internal enum NotificationKind
 
     /// To a manager: an account should move to a colleague (a rep's line was crossed, or the rep asked).
     Handover,
+
+    /// To a rep: an account is now theirs, with its open cases and promises.
+    AccountReceived,
+
+    /// To a rep: one of their accounts moved to a colleague.
+    AccountLeft,
+
+    /// To a manager: an account moved from one rep to another.
+    AccountMoved,
 }

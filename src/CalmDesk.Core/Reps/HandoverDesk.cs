@@ -29,7 +29,8 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
     {
         var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         return await Views(db.Handovers.AsNoTracking()
-                .Where(h => viewer.SeesAll || h.FromRepId == ownRepId || h.ToRepId == ownRepId)
+                // The colleague proposed reads the note (open cases, quoted abuse) only once the account is theirs.
+                .Where(h => viewer.SeesAll || h.FromRepId == ownRepId || (h.ToRepId == ownRepId && h.Status == HandoverStatus.Approved))
                 .Where(h => !pendingOnly || h.Status == HandoverStatus.Pending)
                 .OrderBy(h => h.Status).ThenByDescending(h => h.RequestedAt).Take(200))
             .ToListAsync(cancellationToken);
@@ -95,12 +96,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         handover.Status = HandoverStatus.Approved;
         handover.DecidedAt = now;
         handover.DecidedByUserId = viewer.UserId;
-        handover.Customer!.AssignedRepId = to;
-        db.Reassignments.Add(new Reassignment
-        {
-            CustomerId = handover.CustomerId, FromRepId = handover.FromRepId, ToRepId = to.Value, At = now, ByUserId = viewer.UserId,
-            Reason = handover.Explanation.Length <= Reassignment.MaxReasonLength ? handover.Explanation : handover.Explanation[..Reassignment.MaxReasonLength],
-        });
+        await AccountTransfer.MoveAsync(db, handover.Customer!, to.Value, viewer.UserId, handover.Explanation, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<HandoverView>.Done(await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).SingleAsync(cancellationToken));
     }

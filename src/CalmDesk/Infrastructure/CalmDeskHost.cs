@@ -16,6 +16,7 @@ using CalmDesk.Orders;
 using CalmDesk.Playbooks;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
+using CalmDesk.Submissions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -110,6 +111,7 @@ internal static class CalmDeskHost
         builder.Services.Configure<HealthOptions>(builder.Configuration.GetSection("Health"));
         builder.Services.AddScoped<HealthBook>();
         builder.Services.AddScoped<OffboardingDesk>();
+        builder.Services.AddScoped<SubmissionLedger>();
         builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
         builder.Services.Configure<SweepOptions>(options =>
         {

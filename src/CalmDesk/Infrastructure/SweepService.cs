@@ -1,5 +1,6 @@
 using CalmDesk.Commitments;
 using CalmDesk.Receivables;
+using CalmDesk.Submissions;
 using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Infrastructure;
@@ -14,7 +15,7 @@ internal sealed class SweepOptions
 }
 
 /// Runs the sweeps in the background of `calmdesk serve`: promise reminders every few seconds, the collection plan
-/// every few minutes. Several instances may run against one database: each sweep claims its work (a conditional
+/// every few minutes (with the day-old form claims). Several instances may run against one database: each sweep claims its work (a conditional
 /// update, a unique key), so each reminder and each collection step fires once.
 internal sealed partial class SweepService(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<SweepOptions> options, ILogger<SweepService> logger) : BackgroundService
@@ -42,6 +43,8 @@ internal sealed partial class SweepService(
                     {
                         Collected(collection.Drafted, collection.Skipped);
                     }
+
+                    await scope.ServiceProvider.GetRequiredService<SubmissionLedger>().SweepAsync(stoppingToken);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

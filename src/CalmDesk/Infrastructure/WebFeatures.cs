@@ -109,9 +109,9 @@ internal static class WebFeatures
     {
         // The API answers every error as RFC 9457 problem details; pages show a readable page instead.
         app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !ApiProblem.IsApiRequest(context), pages => pages
-            .UseExceptionHandler("/status/500", createScopeForErrors: true)
-            .UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(context => !ApiProblem.IsApiRequest(context), ErrorPages.Use);
+        // Explicit, after the error handlers, so a re-executed request (/status/404) is routed to its page afresh.
+        app.UseRouting();
         app.MapStaticAssets();
         app.UseAuthentication();
         // After authentication, so a signed-in user's own language wins over the browser's.
@@ -124,6 +124,7 @@ internal static class WebFeatures
         });
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<SubmitOnce>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-reference", options => options.WithTitle("CalmDesk API"));

@@ -7,13 +7,15 @@ namespace CalmDesk.Browser;
 /// Italian announcement from the page, and after an angry reply sees it flagged with its case and the call-back.
 public sealed class CampaignBrowserTests(Servers servers)
 {
-    [Fact]
-    public async Task Rep_SendsTheDraftedAnnouncement_AndTheAngryReplyShowsWithItsCase()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Rep_SendsTheDraftedAnnouncement_AndTheAngryReplyShowsWithItsCase(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var server = await servers.GetAsync("sqlite");
+        var server = await servers.GetAsync(provider);
         var (rep, _, email) = await server.SignUpWithEmailAsync("Rep");
         var (manager, _) = await server.SignUpAsync("Manager");
         var key = Guid.NewGuid().ToString("N")[..6];

@@ -9,14 +9,16 @@ namespace CalmDesk.Browser;
 /// Italian reply, and finds the promise on 'My promises' with its reminder, which later fires as a notification.
 public sealed class GuideBrowserTests
 {
-    [Fact]
-    public async Task Rep_FollowsGuideForAngriestItalianEmail_SendsItalianDraft_AndSeesPromiseWithReminder()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Rep_FollowsGuideForAngriestItalianEmail_SendsItalianDraft_AndSeesPromiseWithReminder(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var server = await CalmDeskServer.StartAsync("sqlite", demo: true, clock);
+        await using var server = await CalmDeskServer.StartAsync(provider, demo: true, clock);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
@@ -86,5 +88,60 @@ public sealed class GuideBrowserTests
         await Assertions.Expect(reminders).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#bell .count")).Not.ToHaveTextAsync("0");
         Assert.Equal(0, dialogs);
+    }
+
+    /// One form for the whole call: a refused promise keeps every tick and word typed, and the promise recorded after
+    /// stores them all; pausing does too.
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Rep_TicksAndTypesDuringTheCall_NothingIsLostByARefusedPromise_OrByPausing(string provider)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var server = await CalmDeskServer.StartAsync(provider, demo: true);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync("/cases");
+        await page.FillAsync("#email", DemoPortfolio.RepEmails[1]);
+        await page.FillAsync("#password", DemoPortfolio.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("#cases tbody tr").First.Locator("a").First.ClickAsync();
+        var caseUrl = page.Url;
+        await page.ClickAsync("#open-guide");
+
+        // Too heated to go on: the rep pauses, and what was ticked and typed so far is kept.
+        await page.CheckAsync("#step-acknowledge input[type=checkbox]");
+        await page.FillAsync("#fact-when", "ieri mattina");
+        await page.ClickAsync("#pause-button");
+        await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#step-acknowledge")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("done"));
+        await Assertions.Expect(page.Locator("#fact-when")).ToHaveValueAsync("ieri mattina");
+
+        await page.CheckAsync("#step-vent input[type=checkbox]");
+        await page.FillAsync("#fact-what", "Consegnati 12 cartoni invece di 20");
+        await page.FillAsync("#fact-order", "SO-777");
+        await page.FillAsync("#note", "Ha chiesto di parlare con il responsabile.");
+        await page.ClickAsync("#promise-button");
+
+        await Assertions.Expect(page.Locator("[role=alert]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#step-acknowledge input[type=checkbox]")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#step-vent input[type=checkbox]")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#step-support input[type=checkbox]")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#fact-what")).ToHaveValueAsync("Consegnati 12 cartoni invece di 20");
+        await Assertions.Expect(page.Locator("#note")).ToHaveValueAsync("Ha chiesto di parlare con il responsabile.");
+
+        await page.FillAsync("#promise-what", "Richiamare con la data della consegna mancante");
+        await page.ClickAsync("#promise-button");
+        await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#step-vent")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("done"));
+        await Assertions.Expect(page.Locator("#fact-order")).ToHaveValueAsync("SO-777");
+        await Assertions.Expect(page.Locator("#fact-when")).ToHaveValueAsync("ieri mattina");
+        await Assertions.Expect(page.Locator("#note")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#promise .promises")).ToContainTextAsync("Richiamare con la data della consegna mancante");
+
+        await page.GotoAsync(caseUrl);
+        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Ha chiesto di parlare con il responsabile.");
+        Assert.Equal(1, await page.Locator("#case-timeline li", new() { HasText = "Ha chiesto di parlare con il responsabile." }).CountAsync());
     }
 }

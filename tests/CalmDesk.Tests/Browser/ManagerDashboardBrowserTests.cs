@@ -9,13 +9,15 @@ namespace CalmDesk.Browser;
 /// let-go checklist to a printed letter with its non-renewal date.
 public sealed class ManagerDashboardBrowserTests
 {
-    [Fact]
-    public async Task Manager_SeesTheCharts_ApprovesAHandover_AndWalksACustomerToTheLetGoLetter()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Manager_SeesTheCharts_ApprovesAHandover_AndWalksACustomerToTheLetGoLetter(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        await using var server = await CalmDeskServer.StartAsync("sqlite", demo: true);
+        await using var server = await CalmDeskServer.StartAsync(provider, demo: true);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };

@@ -7,13 +7,15 @@ namespace CalmDesk.Browser;
 /// marks the line that differs, and (the delivery being ours to get right) points at the "our mistake" playbook.
 public sealed class OrderComparisonBrowserTests(Servers servers)
 {
-    [Fact]
-    public async Task WrongDeliveryComplaint_ShowsTheOrderComparisonOnTheCasePage()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task WrongDeliveryComplaint_ShowsTheOrderComparisonOnTheCasePage(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var server = await servers.GetAsync("sqlite");
+        var server = await servers.GetAsync(provider);
         var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
         var number = "SO-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var customer = await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new
@@ -58,13 +60,15 @@ public sealed class OrderComparisonBrowserTests(Servers servers)
         Assert.Equal(0, dialogs);
     }
 
-    [Fact]
-    public async Task OrdersPage_RecordsAnOrderItsConfirmationAndADeliveryThatDiffers()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task OrdersPage_RecordsAnOrderItsConfirmationAndADeliveryThatDiffers(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var server = await servers.GetAsync("sqlite");
+        var server = await servers.GetAsync(provider);
         var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
         var number = "PO-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var customer = await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Hotel Bellavista " + number, preferredLanguage = "it" }));

@@ -5,13 +5,15 @@ namespace CalmDesk.Browser;
 
 public sealed class TimelineBrowserTests(Servers servers)
 {
-    [Fact]
-    public async Task Rep_SignsIn_OpensCustomer_AddsInteraction_AndSeesItOnTheTimeline()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Rep_SignsIn_OpensCustomer_AddsInteraction_AndSeesItOnTheTimeline(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var server = await servers.GetAsync("sqlite");
+        var server = await servers.GetAsync(provider);
         var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
         var company = $"Ταβέρνα Το Λιμανάκι {Guid.NewGuid().ToString("N")[..6]}";
         var created = await Json.PostAsync(api, "/api/v1/customers", new

@@ -1,0 +1,79 @@
+using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Reps;
+
+public sealed class HandoverTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Approve_MovesTheOpenCasesAndPromisesWithTheAccount_AndTellsBothRepsAndTheManagers(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var people = await CaseFixture.SeedAsync(database);
+        var (_, managerUser) = await database.AddRepAsync("boss@ourco.example", Roles.Manager);
+        var manager = new Viewer(managerUser, true);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var promises = new CommitmentBook(db, database.Clock);
+        var complaint = await new InteractionLog(db, database.Clock).AddAsync(
+            Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, "Ci avete mandato il vino sbagliato, è la terza volta! Sono furioso."), cancel);
+        var caseId = complaint.Value!.CaseId!.Value;
+        var open = await promises.CreateAsync(people.Giulia, new CommitmentInput(null, caseId, "Richiamare con la data della consegna", database.Clock.GetUtcNow().AddDays(1)), cancellationToken: cancel);
+        var kept = await promises.CreateAsync(people.Giulia, new CommitmentInput(people.Nino, null, "Mandare il listino", database.Clock.GetUtcNow().AddDays(2)), cancellationToken: cancel);
+        await promises.CompleteAsync(people.Giulia, kept.Value!.Id, cancel);
+        var desk = new HandoverDesk(db, database.Clock);
+        var asked = await desk.RequestAsync(people.Giulia, people.Nino, "Preferisco che lo segua un collega.", cancel);
+
+        var approved = await desk.ApproveAsync(manager, asked.Value!.Id, people.JamesRep, cancel);
+
+        Assert.True(approved.Succeeded);
+        var moved = Assert.Single(await promises.ListAsync(people.James, cancellationToken: cancel));
+        Assert.Equal((open.Value!.Id, people.JamesRep), (moved.Id, moved.OwnerRepId));
+        Assert.Empty(await promises.ListAsync(people.Giulia, cancellationToken: cancel));
+        Assert.True((await promises.CompleteAsync(people.Giulia, open.Value.Id, cancel)).NotFound);
+        Assert.Equal(people.GiuliaRep, (await promises.GetAsync(manager, kept.Value.Id, cancel))!.OwnerRepId);
+        Assert.Contains(CommitmentChangeKind.Reassigned, (await promises.GetAsync(people.James, open.Value.Id, cancel))!.History.Select(h => h.Kind));
+        var cases = new CaseBook(db, database.Clock);
+        Assert.NotNull(await cases.GetAsync(people.James, caseId, cancel));
+        Assert.Null(await cases.GetAsync(people.Giulia, caseId, cancel));
+        var told = await db.Notifications.AsNoTracking().Where(n => n.CustomerId == people.Nino && (n.Kind == NotificationKind.AccountReceived || n.Kind == NotificationKind.AccountLeft || n.Kind == NotificationKind.AccountMoved))
+            .Select(n => new { n.RecipientUserId, n.Kind }).ToListAsync(cancel);
+        Assert.Contains(told, n => n.RecipientUserId == people.James.UserId && n.Kind == NotificationKind.AccountReceived);
+        Assert.Contains(told, n => n.RecipientUserId == people.Giulia.UserId && n.Kind == NotificationKind.AccountLeft);
+        Assert.Contains(told, n => n.RecipientUserId == managerUser && n.Kind == NotificationKind.AccountMoved);
+        Assert.Equal(3, told.Count);
+    }
+
+    [Fact]
+    public async Task HandoverNote_IsReadByTheProposedColleague_OnlyOnceTheAccountIsTheirs()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var people = await CaseFixture.SeedAsync(database);
+        var (_, managerUser) = await database.AddRepAsync("boss@ourco.example", Roles.Manager);
+        var manager = new Viewer(managerUser, true);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var desk = new HandoverDesk(db, database.Clock);
+        var declined = await desk.RequestAsync(people.Giulia, people.Nino, null, cancel);
+        Assert.Equal(people.JamesRep, declined.Value!.ToRepId);
+
+        var whilePending = await desk.ListAsync(people.James, pendingOnly: false, cancel);
+        await desk.DeclineAsync(manager, declined.Value.Id, cancel);
+        var afterDecline = await desk.ListAsync(people.James, pendingOnly: false, cancel);
+        var approved = await desk.RequestAsync(people.Giulia, people.Nino, null, cancel);
+        await desk.ApproveAsync(manager, approved.Value!.Id, null, cancel);
+        var afterApproval = await desk.ListAsync(people.James, pendingOnly: false, cancel);
+
+        Assert.Empty(whilePending);
+        Assert.Empty(afterDecline);
+        Assert.Equal(approved.Value.Id, Assert.Single(afterApproval).Id);
+        Assert.Equal(2, (await desk.ListAsync(people.Giulia, pendingOnly: false, cancel)).Count);
+    }
+}
