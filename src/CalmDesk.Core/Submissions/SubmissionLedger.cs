@@ -42,11 +42,11 @@ internal sealed class SubmissionLedger(CalmDeskDbContext db, TimeProvider clock)
         db.FormSubmissions.Where(s => s.Key == key).ExecuteDeleteAsync(cancellationToken);
 
     /// Waits for the first post of this key to finish: where it led, or null when it was refused (and released) or
-    /// is still running after the wait.
+    /// is still running after the wait. The wait is real time, whatever the business clock says.
     public async Task<(bool Finished, string? Location)> AwaitFirstAsync(string key, TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        var until = clock.GetUtcNow() + wait;
-        while (true)
+        var poll = TimeSpan.FromMilliseconds(100);
+        for (var waited = TimeSpan.Zero; ; waited += poll)
         {
             var claim = await db.FormSubmissions.AsNoTracking().Where(s => s.Key == key).Select(s => new { s.Location }).SingleOrDefaultAsync(cancellationToken);
             if (claim is null || claim.Location is not null)
@@ -54,12 +54,12 @@ internal sealed class SubmissionLedger(CalmDeskDbContext db, TimeProvider clock)
                 return (true, claim?.Location);
             }
 
-            if (clock.GetUtcNow() >= until)
+            if (waited >= wait)
             {
                 return (false, null);
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+            await Task.Delay(poll, cancellationToken);
         }
     }
 

@@ -39,22 +39,11 @@ public sealed class UsersCommandTests
         using var server = CalmDeskProcess.Start("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}", "--no-demo");
         try
         {
+            await CalmDeskProcess.WaitUntilListeningAsync(server);
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            HttpResponseMessage? me = null;
-            for (var attempt = 0; attempt < 60 && me is null; attempt++)
-            {
-                try
-                {
-                    me = await client.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(250, TestContext.Current.CancellationToken);
-                }
-            }
+            using var me = await client.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
 
-            Assert.NotNull(me);
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
             Assert.Equal("rep@example.com", JsonDocument.Parse(await me.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("email").GetString());
         }

@@ -35,6 +35,25 @@ internal static class CalmDeskProcess
         return (process.ExitCode, await output, await error);
     }
 
+    /// Reads the server's output until it says it is listening (a minute at most: a loaded CI machine starts slowly),
+    /// and keeps draining it afterwards so a full pipe never blocks the server.
+    public static async Task WaitUntilListeningAsync(Process server)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        string? line;
+        while ((line = await server.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
+        {
+            if (line.Contains("Now listening on", StringComparison.Ordinal))
+            {
+                _ = server.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"calmdesk exited ({server.ExitCode}) before listening: {await server.StandardError.ReadToEndAsync(timeout.Token)}");
+    }
+
     /// A loopback port nobody is listening on right now.
     public static int FreePort()
     {
