@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${CALMDESK_SHARED_DATA:-../shared/data}"
 npm ci --prefix eval --no-audit --no-fund >/dev/null
-dotnet run --project tools/CalmDesk.Evaluation -c Release -- "$data" eval docs/analysis-quality.md
+dotnet run --project tools/CalmDesk.Evaluation -c Release -- "$data" eval docs/analysis-quality.md docs/model-card.md

@@ -10,11 +10,9 @@ internal sealed record LexiconEntry(string Language, string Label, double Weight
     private static readonly string[] Groups =
     [
         "tone", "negator", "intensifier", "target", "self", "false_friend",
-        "abuse:insult", "abuse:profanity", "abuse:threat_of_violence", "abuse:harassment", "abuse:discriminatory",
-        "threat:legal", "threat:churn", "threat:public", "threat:escalation",
-        "situation:wrong_delivery", "situation:billing_dispute", "situation:price_objection", "situation:change_resistance",
-        "situation:credibility_challenge", "situation:payment_delay", "situation:unrealistic_demand", "situation:unethical_request",
-        "situation:boundary_request", "situation:refund_demand", "situation:late_response_complaint", "situation:praise",
+        .. Kinds.AbuseKinds.Select(k => "abuse:" + k.Name()),
+        .. Kinds.Threats.Select(t => "threat:" + t.Name()),
+        .. Kinds.Situations.Select(s => "situation:" + s.Name()),
     ];
 
     /// <summary>The entry's group as a bit, so "is this word already counted for this label" is one AND.</summary>

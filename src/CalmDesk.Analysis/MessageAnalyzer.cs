@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CalmDesk.Analysis.Learning;
 
 namespace CalmDesk.Analysis;
 
@@ -11,8 +12,8 @@ public sealed class MessageAnalyzer
     // The lexicons to apply for each detected language, chosen once rather than for every message.
     private readonly Dictionary<string, List<Lexicon>> _lexiconsByLanguage;
 
-    // The learned calibration and word weights of each language (Models/LANG.tsv); "und" uses English's.
-    private readonly Dictionary<string, Model> _models;
+    // The learned heads (Learning/model.bin.gz), shared by every language.
+    private readonly LearnedModel? _model;
 
     // The function words, lexicons and models in one index: a token is looked up once.
     private readonly Vocabulary _vocabulary;
@@ -27,9 +28,8 @@ public sealed class MessageAnalyzer
     {
         _lexicons = Lexicon.LoadAll();
         _lexiconsByLanguage = _lexicons.Keys.Append("und").ToDictionary(code => code, LexiconsFor, StringComparer.Ordinal);
-        _models = _lexicons.Keys.ToDictionary(code => code, Model.Load, StringComparer.Ordinal);
-        _vocabulary = new Vocabulary(_lexicons.Values, _models.Values);
-        _models["und"] = _models["en"];
+        _model = LearnedModel.LoadEmbedded();
+        _vocabulary = new Vocabulary(_lexicons.Values);
     }
 
     /// <summary>A shared instance with the embedded lexicons.</summary>
@@ -45,8 +45,32 @@ public sealed class MessageAnalyzer
     {
         // Each thread reuses its own buffers, so a message allocates little more than its result.
         var (parts, language, scoring, notes) = Prepare(text, options, t_workspace ??= new Workspace());
-        return scoring.Run(language, _models[language.Code], parts.SetAside, notes);
+        return scoring.Run(language, _model ?? throw new InvalidOperationException("The analysis library was built without its model (Learning/model.bin.gz)."), parts.SetAside, notes);
     }
+
+    /// <summary>Every head's calibrated probability (in the order of <see cref="Learning.LearnedModel.Heads"/>), for the
+    /// evaluation, which measures heads the result does not expose on their own (annoyed, each kind of abuse).</summary>
+    internal (double[] Probabilities, string Language) HeadProbabilities(string text)
+    {
+        var model = _model ?? throw new InvalidOperationException("The analysis library was built without its model (Learning/model.bin.gz).");
+        var (_, language, scoring, _) = Prepare(text);
+        var languageIndex = LanguageDetector.IndexOf(language.Code);
+        var p = new double[model.HeadCount];
+        model.Logits(scoring, languageIndex, p, new float[Math.Max(1, scoring.Tokens.Count) * model.HeadCount]);
+        for (var h = 0; h < p.Length; h++)
+        {
+            p[h] = model.Probability(h, languageIndex, p[h]);
+        }
+
+        return (p, language.Code);
+    }
+
+    /// <summary>The model the analyzer applies, for the evaluation and the tests.</summary>
+    internal LearnedModel? Model => _model;
+
+    /// <summary>The learned model's version: the first twelve hex digits of the SHA-256 of its file. Stored with every
+    /// analysis, so a new model shows which stored analyses are stale. Empty when the library was built without it.</summary>
+    public string ModelVersion => _model?.Version ?? "";
 
     /// <summary>Everything up to the model: the rule sums and the words, as the training tool sees them.
     /// The answer has buffers of its own, so it stays valid after further calls.</summary>

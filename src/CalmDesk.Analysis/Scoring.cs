@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using CalmDesk.Analysis.Learning;
 
 namespace CalmDesk.Analysis;
 
@@ -16,17 +17,12 @@ internal enum Aim
     Self,
 }
 
-/// <summary>A word of the judged text as the learned model sees it: folded, whether a negator reaches it,
-/// and whom it would be aimed at if it were abusive.</summary>
-internal readonly record struct WordFeature(string Word, int TokenIndex, bool Negated, Aim Aim);
-
 /// <summary>Turns lexicon matches, surface cues and the learned model into calibrated scores with evidence.</summary>
-/// <remarks>The rules give raw sums (anger; abuse aimed at the reader; abuse aimed at nobody); the language's
-/// <see cref="Model"/> turns them, plus its fitted word weights, into logits. Keeping the two apart lets the
-/// training tool refit the model without touching the rules that find the evidence.</remarks>
+/// <remarks>The rules find the evidence and sum what they found per label (<see cref="RuleFeatures"/>); the
+/// <see cref="LearnedModel"/> turns those sums, the words and their neighbours into calibrated scores. Keeping the two
+/// apart lets the training tool refit the model without touching the rules that find the evidence.</remarks>
 internal sealed class Scoring
 {
-    private const double FindingMidpoint = 1.0, FindingSlope = 2.5;
     private const int TargetWindow = 4;
 
     // Lexicon weights below this are mild oaths (damn, hell, porca miseria, να πάρει).
@@ -39,13 +35,8 @@ internal sealed class Scoring
 
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(",.;:!?\n");
 
-    private static readonly HashSet<string> Complaints = new(StringComparer.Ordinal)
-    {
-        "situation:wrong_delivery", "situation:billing_dispute", "situation:late_response_complaint", "situation:price_objection",
-        "situation:change_resistance", "situation:refund_demand", "situation:credibility_challenge",
-    };
-
-    private static readonly string[] AbuseKindOrder = ["discriminatory", "harassment", "insult", "profanity", "threat_of_violence"];
+    // Kinds are reported in alphabetical order.
+    private static readonly string[] AbuseKindOrder = [.. HeadNames.AbuseKinds.Order(StringComparer.Ordinal)];
     private const int Insult = 2, Profanity = 3;
 
     // The kinds of abuse as a list, for each set of kinds (bits over AbuseKindOrder), built once.
@@ -68,10 +59,9 @@ internal sealed class Scoring
     private ulong[] _covered = new ulong[64];
     private readonly List<int> _targets = [];
     private readonly List<int> _selves = [];
-    private readonly List<(string Label, string Kind, double Sum)> _findings = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private int _kinds; // bits over AbuseKindOrder
-    private bool _targetedByRules;
+
+    /// <summary>What the rules found, as the learned model's features.</summary>
+    public RuleFeatures Rules { get; } = new();
 
     /// <summary>Scores one message, replacing whatever this instance scored before.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -86,10 +76,8 @@ internal sealed class Scoring
         _matches.Clear();
         _targets.Clear();
         _selves.Clear();
-        _findings.Clear();
-        _kinds = 0;
-        _targetedByRules = false;
-        (AngerRules, AbuseAimed, AbuseUnaimed) = (0, 0, 0);
+        Rules.Clear();
+        ContentWords = 0;
         Reset(ref _negatedAt, tokens.Count);
         Reset(ref _abuseRuleAt, tokens.Count);
         Reset(ref _intensified, tokens.Count);
@@ -109,95 +97,151 @@ internal sealed class Scoring
         }
     }
 
-    /// <summary>Raw anger from the rules: lexicon tone words, threats, complaints, abuse, shouting, emoji.</summary>
-    public double AngerRules { get; private set; }
-
-    /// <summary>Raw abuse from rule matches aimed at the reader.</summary>
-    public double AbuseAimed { get; private set; }
-
-    /// <summary>Raw abuse from rule matches aimed at nobody in particular.</summary>
-    public double AbuseUnaimed { get; private set; }
-
-    /// <summary>Every distinct content word once (its first occurrence), for the model's training.</summary>
-    public IEnumerable<WordFeature> Words()
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < _tokens.Count; i++)
-        {
-            if (IsContentWord(i) && _tokens.FoldedString(i) is var word && seen.Add(word))
-            {
-                yield return new WordFeature(word, i, IsNegated(i, 3), AimAt(i));
-            }
-        }
-    }
-
     /// <summary>True for a word the model can weigh (no digits, two letters or more, not an elided article).
     /// The model and its training read the same words, each once: its first occurrence.</summary>
-    private bool IsContentWord(int index)
+    public bool IsContentWord(int index)
     {
         ref readonly var token = ref _tokens[index];
         // An elided article ("l'", "dell'") carries no tone.
         return !token.HasDigit && token.FoldedLength >= 2 && _tokens.Folded(index)[^1] != '\'';
     }
 
+    // Each word's share of each head's logit, words × heads; reused from message to message.
+    private float[] _byWord = new float[64 * 32];
+
+    // A model word counts as evidence for a verdict when it moved the logit at least this much.
+    private const float EvidenceShare = 0.25f;
+    private const int EvidencePerVerdict = 3;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public AnalysisResult Run(LanguageGuess language, Model model, IReadOnlyList<SetAsidePart> setAside, IReadOnlyList<string> notes)
+    public AnalysisResult Run(LanguageGuess language, LearnedModel model, IReadOnlyList<SetAsidePart> setAside, IReadOnlyList<string> notes)
     {
-        var angerLogit = model.AngerBias + (model.AngerRules * AngerRules);
-        var abuseModel = 0.0;
-        var targeted = _targetedByRules;
-        _seen.Clear();
-        for (var i = 0; model.HasWords && i < _tokens.Count; i++)
+        var heads = model.HeadCount;
+        if (_byWord.Length < _tokens.Count * heads)
         {
-            // Only words the model weighs matter here, so "first occurrence" is checked on those alone.
-            if (!IsContentWord(i) || _tokens.Info(i)?.Models[model.Index] is not { } word || !_seen.Add(word.Word))
-            {
-                continue;
-            }
-
-            ref readonly var token = ref _tokens[i];
-            if (word.Anger is { } angerWeight && !IsNegated(i, 3))
-            {
-                angerLogit += angerWeight;
-                AddSpan(token.Offset, token.Length, "anger", word.Rule, angerWeight);
-            }
-
-            if (word.Abuse is { } abuseWeight)
-            {
-                var aim = AimAt(i);
-                if (aim == Aim.Self)
-                {
-                    continue;
-                }
-
-                abuseModel += abuseWeight;
-                var kind = aim == Aim.Aimed ? Insult : Profanity;
-                if (!_abuseRuleAt[i])
-                {
-                    _kinds |= 1 << kind;
-                }
-
-                targeted |= aim == Aim.Aimed;
-                AddSpan(token.Offset, token.Length, aim == Aim.Aimed ? "abuse:insult" : "abuse:profanity", aim == Aim.Aimed ? word.AimedRule : word.Rule, abuseWeight);
-            }
+            _byWord = new float[Math.Max(_tokens.Count * heads, _byWord.Length * 2)];
         }
 
-        var angerScore = Logistic(angerLogit);
-        var anyAbuse = AbuseAimed + AbuseUnaimed + abuseModel > 0;
-        var abuseScore = anyAbuse ? Logistic(model.AbuseBias + (model.AbuseAimed * AbuseAimed) + (model.AbuseUnaimed * AbuseUnaimed) + abuseModel) : 0;
-        var threats = Findings("threat:", angerScore);
-        var situations = Findings("situation:", angerScore);
+        Span<double> p = stackalloc double[heads];
+        var languageIndex = LanguageDetector.IndexOf(language.Code);
+        model.Logits(this, languageIndex, p, _byWord);
+        for (var h = 0; h < heads; h++)
+        {
+            p[h] = model.Probability(h, languageIndex, p[h]);
+        }
+
+        var angerScore = p[model.Angry];
+        var level = angerScore >= 0.5 ? (p[model.Furious] >= 0.5 ? AngerLevel.Furious : AngerLevel.Angry)
+            : p[model.Annoyed] >= 0.5 ? AngerLevel.Annoyed : AngerLevel.Calm;
+        AddModelEvidence(model.Angry, "anger", p);
+
+        var abuseScore = p[model.Abuse];
+        var kinds = 0;
+        if (abuseScore >= 0.5)
+        {
+            var strongest = -1;
+            for (var k = 0; k < model.Kinds.Length; k++)
+            {
+                if (p[model.Kinds[k]] >= 0.5)
+                {
+                    kinds |= 1 << Array.IndexOf(AbuseKindOrder, HeadNames.AbuseKinds[k]);
+                    strongest = strongest < 0 || p[model.Kinds[k]] > p[model.Kinds[strongest]] ? k : strongest;
+                }
+            }
+
+            // Abusive, though no kind is sure on its own: contempt is an insult. Guessing a rarer kind (a threat of
+            // violence, discrimination) from a weak score would put a graver word on the record than the message earns.
+            strongest = strongest >= 0 ? strongest : (int)AbuseKind.Insult;
+            kinds = kinds != 0 ? kinds : 1 << Array.IndexOf(AbuseKindOrder, HeadNames.AbuseKinds[strongest]);
+            AddModelEvidence(model.Abuse, "abuse:" + HeadNames.AbuseKinds[strongest], p);
+        }
+
+        var threats = Found(model.Threats, HeadNames.Threats, "threat:", p, angerScore);
+        var situations = Found(model.Situations, HeadNames.Situations, "situation:", p, angerScore);
         _evidence.Sort(static (a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : string.CompareOrdinal(a.Label, b.Label));
         return new AnalysisResult(
             _text,
             language,
-            new AngerVerdict(Math.Round(angerScore, 3), AngerVerdict.LevelOf(angerScore)),
-            new AbuseVerdict(Math.Round(abuseScore, 3), KindLists[_kinds], targeted && abuseScore >= 0.5),
+            new AngerVerdict(Math.Round(angerScore, 3), level),
+            new AbuseVerdict(Math.Round(abuseScore, 3), KindLists[kinds], abuseScore >= 0.5 && p[model.AbuseAtStaff] >= 0.5),
             threats,
             situations,
             _evidence.Count == 0 ? [] : _evidence.ToArray(),
             setAside,
             notes);
+    }
+
+    /// <summary>The threats or situations whose calibrated score is 0.5 or more, likeliest first, with their evidence.
+    /// "Thanks for nothing" is not praise: praise from an angry message is dropped.</summary>
+    private Finding[] Found(int[] indices, string[] kinds, string prefix, ReadOnlySpan<double> p, double angerScore)
+    {
+        var count = 0;
+        foreach (var index in indices)
+        {
+            count += p[index] >= 0.5 ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var found = new Finding[count];
+        count = 0;
+        for (var k = 0; k < indices.Length; k++)
+        {
+            if (p[indices[k]] < 0.5 || (kinds[k] == "praise" && angerScore >= 0.5))
+            {
+                continue;
+            }
+
+            found[count++] = new Finding(kinds[k], Math.Round(p[indices[k]], 3));
+            AddModelEvidence(indices[k], prefix + kinds[k], p);
+        }
+
+        Array.Resize(ref found, count);
+        Array.Sort(found, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Kind, b.Kind));
+        return found;
+    }
+
+    /// <summary>For a verdict that holds, the words that pushed it most (at most three), as "model:WORD" evidence.</summary>
+    private void AddModelEvidence(int head, string label, ReadOnlySpan<double> p)
+    {
+        if (p[head] < 0.5)
+        {
+            return;
+        }
+
+        var heads = p.Length;
+        Span<int> best = stackalloc int[EvidencePerVerdict];
+        best.Fill(-1);
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            var share = _byWord[(i * heads) + head];
+            if (share < EvidenceShare)
+            {
+                continue;
+            }
+
+            for (var b = 0; b < best.Length; b++)
+            {
+                if (best[b] < 0 || share > _byWord[(best[b] * heads) + head])
+                {
+                    best[b..^1].CopyTo(best[(b + 1)..]);
+                    best[b] = i;
+                    break;
+                }
+            }
+        }
+
+        foreach (var i in best)
+        {
+            if (i >= 0)
+            {
+                ref readonly var token = ref _tokens[i];
+                AddSpan(token.Offset, token.Length, label, "model:" + _tokens.FoldedString(i), _byWord[(i * heads) + head]);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -227,16 +271,17 @@ internal sealed class Scoring
                     break;
                 case "target":
                     _targets.Add(start);
+                    Rules.Add(RuleFeatures.TargetWords, 1);
                     break;
                 case "self":
                     _selves.Add(start);
+                    Rules.Add(RuleFeatures.SelfWords, 1);
                     break;
                 default:
                     break;
             }
         }
 
-        var anger = 0.0;
         foreach (var (entry, start, count, _) in _matches)
         {
             var weight = entry.Weight * (intensified[start] > 0 ? intensified[start] : 1);
@@ -246,14 +291,14 @@ internal sealed class Scoring
             switch (entry.Label)
             {
                 case "anger":
+                    Rules.Add(isNegated ? RuleFeatures.AngerNegated : RuleFeatures.Anger, Math.Abs(weight));
                     weight = isNegated ? -0.3 * entry.Weight : weight;
-                    anger += weight;
                     Add(start, count, "anger", isNegated ? entry.NegatedRule : entry.Rule, weight);
                     break;
                 case "calm":
+                    Rules.Add(isNegated ? RuleFeatures.CalmNegated : RuleFeatures.Calm, Math.Abs(entry.Weight));
                     // "not acceptable", "non va bene", "δεν είναι αποδεκτό": a negated courtesy is a complaint.
                     weight = isNegated ? 0.8 : weight;
-                    anger += weight;
                     Add(start, count, "anger", isNegated ? entry.NegatedRule : entry.Rule, weight);
                     break;
                 case "negator" or "intensifier" or "target" or "self":
@@ -261,7 +306,6 @@ internal sealed class Scoring
                 default:
                     if (entry.AbuseKind.Length > 0)
                     {
-                        anger += 0.6 * weight;
                         for (var i = start; i < start + count; i++)
                         {
                             _abuseRuleAt[i] = true;
@@ -270,6 +314,7 @@ internal sealed class Scoring
                         // Threats of violence, harassment and slurs are aimed at someone by nature; other words
                         // are aimed at the reader when "you" is near and nearer than "we/us".
                         var aim = entry.AbuseKind is "threat_of_violence" or "harassment" or "discriminatory" ? Aim.Aimed : AimAt(start);
+                        Rules.Add(RuleFeatures.Abuse(entry.AbuseKind, aim, aim == Aim.Unaimed && entry.Weight < MildOath), weight);
                         if (aim == Aim.Self)
                         {
                             // "You must think we're stupid": the writer's own side, not abuse; still a sign of temper.
@@ -277,45 +322,24 @@ internal sealed class Scoring
                             break;
                         }
 
-                        // Swearing at a printer is abusive language, but not abuse of the rep: it counts towards the
-                        // score with its own (smaller) coefficient and never makes the verdict "targeted".
-                        if (aim == Aim.Aimed)
+                        // A mild oath aimed at nothing ("damn printer", "porca miseria") is temper, not abuse: its
+                        // evidence weighs nothing. The model weighs aimed, unaimed and mild words apart.
+                        if (aim != Aim.Aimed && entry.Weight < MildOath)
                         {
-                            AbuseAimed += weight;
-                            _targetedByRules = true;
-                        }
-                        else if (entry.Weight >= MildOath)
-                        {
-                            AbuseUnaimed += weight;
-                        }
-                        else
-                        {
-                            // A mild oath aimed at nothing ("damn printer", "porca miseria") is temper, not abuse.
-                            _kinds |= 1 << Array.IndexOf(AbuseKindOrder, entry.AbuseKind);
                             Add(start, count, entry.Label, entry.MildRule, 0);
                             break;
                         }
 
-                        _kinds |= 1 << Array.IndexOf(AbuseKindOrder, entry.AbuseKind);
                         Add(start, count, entry.Label, aim == Aim.Aimed ? entry.AimedRule : entry.Rule, weight);
                         break;
                     }
 
                     // Threats and situations.
+                    var isThreat = entry.Label.StartsWith("threat:", StringComparison.Ordinal);
+                    Rules.Add(isThreat ? RuleFeatures.Threat(entry.FindingKind, isNegated) : RuleFeatures.Situation(entry.FindingKind, isNegated), weight);
                     if (isNegated)
                     {
                         break;
-                    }
-
-                    AddFinding(entry, weight);
-                    if (entry.Label.StartsWith("threat:", StringComparison.Ordinal))
-                    {
-                        anger += 0.35 * weight;
-                    }
-                    else if (Complaints.Contains(entry.Label))
-                    {
-                        // A complaint is itself a sign of displeasure, even in calm words.
-                        anger += 0.25 * weight;
                     }
 
                     Add(start, count, entry.Label, entry.Rule, weight);
@@ -323,21 +347,14 @@ internal sealed class Scoring
             }
         }
 
-        AngerRules = anger + SurfaceCues() + EmojiCues();
-    }
-
-    private void AddFinding(LexiconEntry entry, double weight)
-    {
-        for (var i = 0; i < _findings.Count; i++)
+        SurfaceCues();
+        EmojiCues();
+        for (var i = 0; i < _tokens.Count; i++)
         {
-            if (_findings[i].Label == entry.Label)
-            {
-                _findings[i] = _findings[i] with { Sum = _findings[i].Sum + weight };
-                return;
-            }
+            ContentWords += IsContentWord(i) ? 1 : 0;
         }
 
-        _findings.Add((entry.Label, entry.FindingKind, weight));
+        Rules.Add(RuleFeatures.Words, ContentWords);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -422,12 +439,23 @@ internal sealed class Scoring
 
     private bool IsNegated(int index, int reach) => _negatedAt[index] > 0 && _negatedAt[index] <= reach;
 
+    /// <summary>Whether a negator reaches the word ("not happy", "non è accettabile").</summary>
+    public bool IsNegatedWord(int index) => IsNegated(index, 3);
+
+    /// <summary>The words the model weighs: those <see cref="IsContentWord"/> accepts.</summary>
+    public int ContentWords { get; private set; }
+
+    /// <summary>The message's words, as scored.</summary>
+    public TokenList Tokens => _tokens;
+
+    /// <summary>The message's text, as scored.</summary>
+    public string Text => _text;
+
     /// <summary>Shouting and repeated punctuation. Capitals count only on real words: codes with digits
     /// (SO-24000, A4), short acronyms and known abbreviations are not shouting.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double SurfaceCues()
+    private void SurfaceCues()
     {
-        var weight = 0.0;
         var shouted = 0;
         var firstShoutedLength = 0;
         var wordCount = 0;
@@ -445,8 +473,9 @@ internal sealed class Scoring
         if (shouted > 0 && (shouted >= 2 || firstShoutedLength >= 5))
         {
             var ratio = wordCount == 0 ? 0 : (double)shouted / wordCount;
+            Rules.Add(RuleFeatures.Shouted, shouted);
+            Rules.Add(RuleFeatures.MostlyShouted, ratio > 0.6 && wordCount >= 3 ? 1 : 0);
             var capsWeight = ratio > 0.6 && wordCount >= 3 ? 1.2 : Math.Min(1.0, 0.4 * shouted);
-            weight += capsWeight;
             for (var t = 0; t < _tokens.Count; t++)
             {
                 ref readonly var token = ref _tokens[t];
@@ -473,15 +502,14 @@ internal sealed class Scoring
             }
 
             var run = i - start;
+            Rules.Add(bangs == 0 ? RuleFeatures.QuestionRuns : RuleFeatures.ExclamationRuns, 1);
+            Rules.Add(RuleFeatures.LongExclamationRuns, run >= 3 && bangs >= 1 ? 1 : 0);
             if (run >= 2 && bangs >= 1)
             {
                 var runWeight = run >= 3 ? 0.9 : 0.5;
-                weight += runWeight;
                 AddSpan(start, run, "anger", "exclamations", runWeight);
             }
         }
-
-        return weight;
     }
 
     private bool IsShouted(int index)
@@ -491,7 +519,7 @@ internal sealed class Scoring
     }
 
     /// <summary>True when punctuation that ends a clause stands between token index-1 and token index.</summary>
-    private bool ClauseBreakBefore(int index)
+    public bool ClauseBreakBefore(int index)
     {
         if (index == 0)
         {
@@ -504,9 +532,8 @@ internal sealed class Scoring
 
     /// <summary>Angry faces and rude gestures raise anger; smiles and thanks lower it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double EmojiCues()
+    private void EmojiCues()
     {
-        var weight = 0.0;
         for (var i = 0; i + 1 < _parts.JudgedEnd; i++)
         {
             // The faces and gestures that matter are all outside the Basic Multilingual Plane.
@@ -525,40 +552,10 @@ internal sealed class Scoring
             };
             if (cue != 0)
             {
-                weight += cue;
+                Rules.Add(cue switch { >= 0.7 => RuleFeatures.AngryEmoji, > 0 => RuleFeatures.AnnoyedEmoji, _ => RuleFeatures.HappyEmoji }, 1);
                 AddSpan(index, 2, "anger", "emoji", cue);
             }
         }
-
-        return weight;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Finding[] Findings(string prefix, double angerScore)
-    {
-        Finding[]? found = null;
-        var count = 0;
-        foreach (var (label, kind, sum) in _findings)
-        {
-            var score = Math.Round(LogisticAt(sum, FindingMidpoint, FindingSlope), 3);
-            // "Thanks for nothing" is not praise.
-            if (!label.StartsWith(prefix, StringComparison.Ordinal) || score < 0.5 || (kind == "praise" && angerScore >= 0.5))
-            {
-                continue;
-            }
-
-            found ??= new Finding[_findings.Count];
-            found[count++] = new Finding(kind, score);
-        }
-
-        if (found is null)
-        {
-            return [];
-        }
-
-        Array.Resize(ref found, count);
-        Array.Sort(found, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Kind, b.Kind));
-        return found;
     }
 
     /// <summary>Aimed at the reader when "you" is within four words and nearer than "we/us" before it;
@@ -595,7 +592,4 @@ internal sealed class Scoring
     private void AddSpan(int offset, int length, string label, string rule, double weight) =>
         _evidence.Add(new Evidence(offset, length, label, rule, Math.Round(weight, 3)));
 
-    private static double Logistic(double logit) => 1 / (1 + Math.Exp(-logit));
-
-    private static double LogisticAt(double raw, double midpoint, double slope) => Logistic(slope * (raw - midpoint));
 }

@@ -17,11 +17,13 @@ internal sealed class WordInfo(int languages)
     /// <summary>By language index: the entries whose first word is this word, or a prefix of it ("idiot*").</summary>
     public LexiconEntry[]?[] Entries { get; } = new LexiconEntry[]?[languages];
 
-    /// <summary>By language index: the model's weights for this word.</summary>
-    public ModelWord?[] Models { get; } = new ModelWord?[languages];
+    /// <summary>The analyzer's model's vector for this word (without and with the Greek key), once computed: the most
+    /// frequent words are function words, and the token already points here, so they skip the model's word cache.
+    /// Racing threads may both compute it; they compute the same thing.</summary>
+    public float[]?[] ModelVectors { get; } = new float[]?[2];
 }
 
-/// <summary>One index over the function words, the lexicons and the models, so that a token is looked up once
+/// <summary>One index over the function words and the lexicons, so that a token is looked up once
 /// (and a word no list names, once more for the prefix entries), instead of once per list and per language.</summary>
 internal sealed class Vocabulary
 {
@@ -33,7 +35,7 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, LexiconEntry[]?[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
     private readonly LexiconEntry[]?[] _shortPrefixes;
 
-    public Vocabulary(IEnumerable<Lexicon> lexicons, IEnumerable<Model> models)
+    public Vocabulary(IEnumerable<Lexicon> lexicons)
     {
         var count = LanguageDetector.Supported.Count;
         var words = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
@@ -79,14 +81,6 @@ internal sealed class Vocabulary
         foreach (var (word, languages) in LanguageDetector.FunctionWordIndex())
         {
             Info(word).FunctionWordOf = languages;
-        }
-
-        foreach (var model in models)
-        {
-            foreach (var word in model.Words)
-            {
-                Info(word.Word).Models[model.Index] = word;
-            }
         }
 
         _prefixes = prefixes.ToDictionary(p => p.Key, p => Array.ConvertAll(p.Value, l => l?.ToArray()), StringComparer.Ordinal)

@@ -1,60 +1,27 @@
 namespace CalmDesk.Analysis;
 
+/// <summary>The rules that find anger's evidence. Whether a sentence is angry is the model's call: see
+/// <see cref="ChallengeSetTests"/> and <see cref="DevSplitTests"/>.</summary>
 public sealed class AngerTests
 {
-    [Theory]
-    [InlineData("This is ridiculous. You delivered the wrong bottles AGAIN!!! I want it fixed by tomorrow.")]
-    [InlineData("I am sick and tired of chasing you. Absolutely unacceptable service.")]
-    [InlineData("Questa è una vergogna. Avete sbagliato di nuovo la consegna!!! Inaccettabile.")]
-    [InlineData("Sono stufo, ve l'ho chiesto tre volte. È assurdo.")]
-    [InlineData("Αυτό είναι απαράδεκτο. Μας φέρατε πάλι λάθος κιβώτια!!!")]
-    [InlineData("αυτο ειναι απαραδεκτο, βαρεθηκα να περιμενω")]
-    [InlineData("Accidenti a voi, il pane è arrivato di nuovo alle undici!")]
-    [InlineData("Mannaggia, che palle: la fattura è sbagliata un'altra volta.")]
-    public void Analyze_AngryMessages_ScoreAtLeastHalf(string text)
-    {
-        var result = MessageAnalyzer.Default.Analyze(text);
-
-        Assert.True(result.Anger.Score >= 0.5, $"anger {result.Anger.Score} for: {text}");
-        Assert.True(result.Anger.Level >= AngerLevel.Angry);
-        Assert.Contains(result.Evidence, e => e.Label == "anger" && e.Weight > 0);
-    }
-
-    [Theory]
-    [InlineData("Hello, could you confirm the delivery date for next week's order? Thanks, Anna")]
-    [InlineData("Buongiorno, potrebbe confermarmi i prezzi del listino di primavera? Grazie mille, Franca")]
-    [InlineData("Καλημέρα, μπορείτε να μου στείλετε το τιμολόγιο του Μαρτίου; Ευχαριστώ πολύ")]
-    public void Analyze_PoliteMessages_AreCalm(string text)
-    {
-        var result = MessageAnalyzer.Default.Analyze(text);
-
-        Assert.Equal(AngerLevel.Calm, result.Anger.Level);
-        Assert.True(result.Anger.Score < 0.3);
-    }
-
     [Theory]
     [InlineData("I'm not angry, just disappointed.")]
     [InlineData("Non sono arrabbiato, solo un po' deluso.")]
     [InlineData("Δεν είμαι θυμωμένος, απλώς απογοητευμένος.")]
-    public void Analyze_NegatedAnger_IsNotAngry(string text)
+    public void Analyze_NegatedAnger_IsNegatedEvidence(string text)
     {
         var result = MessageAnalyzer.Default.Analyze(text);
 
-        Assert.True(result.Anger.Score < 0.5, $"anger {result.Anger.Score}");
-        Assert.Contains(result.Evidence, e => e.Rule.EndsWith("(negated)", StringComparison.Ordinal));
+        var negated = Assert.Single(result.Evidence, e => e.Rule.EndsWith("(negated)", StringComparison.Ordinal));
+        Assert.True(negated.Weight < 0);
     }
 
     [Theory]
     [InlineData("Please send the PDF and the USB cables for order SO-24000 and ref ABC123.")]
     [InlineData("Mi mandate il DDT e la fattura IVA per l'ordine SO-24011?")]
     [InlineData("Στείλτε μου το ΦΠΑ και το PDF για την παραγγελία SO-24001.")]
-    public void Analyze_CapitalsThatAreCodes_AreNotShouting(string text)
-    {
-        var result = MessageAnalyzer.Default.Analyze(text);
-
-        Assert.DoesNotContain(result.Evidence, e => e.Rule == "caps");
-        Assert.True(result.Anger.Score < 0.5);
-    }
+    public void Analyze_CapitalsThatAreCodes_AreNotShouting(string text) =>
+        Assert.DoesNotContain(MessageAnalyzer.Default.Analyze(text).Evidence, e => e.Rule == "caps");
 
     [Theory]
     [InlineData("WHERE IS MY ORDER. I HAVE BEEN WAITING FOR TWO WEEKS", "en")]
@@ -63,42 +30,40 @@ public sealed class AngerTests
     public void Analyze_ShoutedMessage_CountsCapitalsAsEvidence(string text, string language)
     {
         var result = MessageAnalyzer.Default.Analyze(text);
+        var quiet = MessageAnalyzer.Default.Analyze(text.ToLowerInvariant());
 
         Assert.Equal(language, result.Language.Code);
-        Assert.Contains(result.Evidence, e => e.Rule == "caps");
-        Assert.True(result.Anger.Score >= 0.3);
+        Assert.Contains(result.Evidence, e => e.Rule == "caps" && e.Weight > 0);
+        // The same words shouted read angrier than the same words typed quietly.
+        Assert.True(result.Anger.Score > quiet.Anger.Score, $"shouted {result.Anger.Score}, quiet {quiet.Anger.Score}");
     }
 
     [Theory]
     [InlineData("I have asked three times for the credit note. This is not acceptable.")]
     [InlineData("È la terza volta che chiedo la nota di credito. Non è accettabile.")]
     [InlineData("Τρίτη φορά ζητάω το πιστωτικό. Δεν είναι αποδεκτό.")]
-    public void Analyze_RepetitionAndNegatedCourtesy_ReadAsAnger(string text)
-    {
-        var result = MessageAnalyzer.Default.Analyze(text);
-
-        Assert.True(result.Anger.Score >= 0.5, $"anger {result.Anger.Score}");
-        Assert.Contains(result.Evidence, e => e.Rule.EndsWith("(negated)", StringComparison.Ordinal) && e.Weight > 0);
-    }
-
-    [Theory]
-    [InlineData("Oh great, thanks for nothing. Yeah right, it will arrive 'soon'.")]
-    [InlineData("Grazie tante, davvero un ottimo servizio... mai più.")]
-    public void Analyze_Sarcasm_IsNotPraise(string text)
-    {
-        var result = MessageAnalyzer.Default.Analyze(text);
-
-        Assert.True(result.Anger.Score >= 0.5, $"anger {result.Anger.Score}");
-        Assert.DoesNotContain(result.Situations, s => s.Kind == "praise");
-    }
+    public void Analyze_NegatedCourtesy_CountsTowardsAnger(string text) =>
+        Assert.Contains(MessageAnalyzer.Default.Analyze(text).Evidence, e => e.Label == "anger" && e.Rule.EndsWith("(negated)", StringComparison.Ordinal) && e.Weight > 0);
 
     [Fact]
-    public void Analyze_AngryEmojiOnly_IsAngerWithEmojiEvidence()
+    public void Analyze_AngryEmojiOnly_IsEmojiEvidence()
     {
         var result = MessageAnalyzer.Default.Analyze("😡😡🤬");
 
-        Assert.True(result.Anger.Score >= 0.5);
+        Assert.Equal(3, result.Evidence.Count(e => e.Rule == "emoji" && e.Weight > 0));
         Assert.All(result.Evidence, e => Assert.Equal("emoji", e.Rule));
         Assert.Contains("no_words", result.Notes);
+    }
+
+    [Theory]
+    [InlineData("Where is my order? I have been waiting for two weeks.")]
+    [InlineData("Dov'è il mio ordine? Aspetto da due settimane.")]
+    [InlineData("Πού είναι η παραγγελία μου; Περιμένω δύο εβδομάδες.")]
+    public void Analyze_MoreExclamationMarks_NeverLowerAnger(string text)
+    {
+        var plain = MessageAnalyzer.Default.Analyze(text).Anger.Score;
+        var loud = MessageAnalyzer.Default.Analyze(text.Replace("?", "?!!!", StringComparison.Ordinal).Replace(".", "!!!", StringComparison.Ordinal)).Anger.Score;
+
+        Assert.True(loud >= plain, $"plain {plain}, with exclamation marks {loud}");
     }
 }

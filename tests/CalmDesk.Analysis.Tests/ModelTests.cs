@@ -1,55 +1,93 @@
+using CalmDesk.Analysis.Learning;
+
 namespace CalmDesk.Analysis;
 
 public sealed class ModelTests
 {
-    [Theory]
-    [InlineData("en")]
-    [InlineData("it")]
-    [InlineData("el")]
-    [InlineData("es")]
-    [InlineData("fr")]
-    [InlineData("de")]
-    [InlineData("pt")]
-    public void Load_EveryLanguage_HasAFittedModelWithItsSource(string language)
-    {
-        var model = Model.Load(language);
+    private static readonly string[] Messages =
+    [
+        "This is ridiculous. You delivered the wrong bottles AGAIN!!! I want my money back or my lawyer calls you.",
+        "Buongiorno, potrebbe confermarmi i prezzi del listino di primavera? Grazie mille, Franca",
+        "Δεν είμαι θυμωμένος, απλώς απογοητευμένος. Η παραγγελία ήρθε μισή.",
+        "kalimera, akoma perimenw tin paraggelia, giati den apantate sto tilefwno???",
+        "Non sono affatto soddisfatto: l'avvocato vi scriverà domani. 😡",
+        "Vous êtes des incapables, je ne paierai pas cette facture.",
+        "Wo bleibt meine Lieferung? Ich warte seit drei Wochen!",
+        "",
+        "OK",
+    ];
 
-        Assert.NotEqual("defaults", model.Source);
-        Assert.True(model.AngerRules > 0);
-        Assert.True(model.AbuseAimed > 0);
-        Assert.True(model.AngerWords.Count > 0 || language is not ("en" or "it" or "el"), "the required languages weigh words");
-        Assert.All(model.AngerWords.Values, w => Assert.True(double.IsFinite(w) && w != 0));
-        Assert.All(model.AbuseWords.Values, w => Assert.True(w > 0));
+    [Fact]
+    public void Logits_TheCachedPerWordArithmetic_EqualsThePlainDotProductOfEveryFeature()
+    {
+        var model = MessageAnalyzer.Default.Model!;
+        var features = new SparseFeatures();
+        foreach (var text in Messages)
+        {
+            var (_, language, scoring, _) = MessageAnalyzer.Default.Prepare(text);
+            var languageIndex = LanguageDetector.IndexOf(language.Code);
+            var fast = new double[model.HeadCount];
+            var plain = new double[model.HeadCount];
+            model.Logits(scoring, languageIndex, fast, new float[Math.Max(1, scoring.Tokens.Count) * model.HeadCount]);
+            MessageFeatures.Collect(scoring, languageIndex, features);
+            var (indices, values) = features.ToArrays();
+            model.PlainLogits(indices, values, plain);
+
+            for (var h = 0; h < model.HeadCount; h++)
+            {
+                Assert.True(Math.Abs(fast[h] - plain[h]) < 1e-3, $"{model.Heads[h]}: {fast[h]} against {plain[h]} for \"{text}\"");
+            }
+        }
     }
 
     [Fact]
-    public void Parse_MalformedLine_NamesTheLanguageAndLine()
+    public void Model_HasEveryHeadTheAnalysisReads_AndCalibrationThatKeepsTheOrder()
     {
-        var text = "anger\tbias\t-1\nanger\trules\tlots\n";
+        var model = MessageAnalyzer.Default.Model!;
 
-        var error = Assert.Throws<FormatException>(() => Model.Parse("xx", new StringReader(text)));
-
-        Assert.Contains("Model xx, line 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HeadNames.All, model.Heads);
+        Assert.Matches("^[0-9a-f]{12}$", model.Version);
+        for (var h = 0; h < model.HeadCount; h++)
+        {
+            for (var language = 0; language < LearnedModel.Languages; language++)
+            {
+                // A higher logit never means a lower probability: the calibration's slope is positive.
+                Assert.True(model.Probability(h, language, 1) > model.Probability(h, language, -1), $"{model.Heads[h]}, language {language}");
+            }
+        }
     }
 
     [Fact]
-    public void Analyze_AWordTheModelWeighs_ShowsItAsEvidence()
+    public void Read_TheEmbeddedFileTwice_GivesTheSameVersion()
     {
-        var word = Model.Load("en").AngerWords.Where(w => w.Value > 0).OrderByDescending(w => w.Value).First().Key;
+        using var first = typeof(LearnedModel).Assembly.GetManifestResourceStream("CalmDesk.Analysis.Learning.model.bin.gz")!;
+        using var second = typeof(LearnedModel).Assembly.GetManifestResourceStream("CalmDesk.Analysis.Learning.model.bin.gz")!;
 
-        var result = MessageAnalyzer.Default.Analyze($"Well, {word}. That is all I have to say about the delivery.", new AnalysisOptions("en"));
-
-        Assert.Contains(result.Evidence, e => e.Rule == $"model:en:{word}" && e.Weight > 0 && result.Text.Substring(e.Offset, e.Length).Equals(word, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(LearnedModel.Read(first).Version, LearnedModel.Read(second).Version);
     }
 
     [Fact]
-    public void Analyze_SameWordNegated_DoesNotCountTheModelWeight()
+    public void Analyze_ModelEvidence_PointsAtTheWordsOfTheMessage()
     {
-        var plain = MessageAnalyzer.Default.Analyze("I am angry about the delivery.", new AnalysisOptions("en"));
-        var negated = MessageAnalyzer.Default.Analyze("I am not angry about the delivery.", new AnalysisOptions("en"));
+        var result = MessageAnalyzer.Default.Analyze("You are useless liars and thieves. I want a full refund today or I go to court!!!", new AnalysisOptions("en"));
 
-        Assert.Contains(plain.Evidence, e => e.Rule == "model:en:angry");
-        Assert.DoesNotContain(negated.Evidence, e => e.Rule == "model:en:angry");
-        Assert.True(negated.Anger.Score < plain.Anger.Score);
+        var model = result.Evidence.Where(e => e.Rule.StartsWith("model:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(model);
+        Assert.All(model, e => Assert.Equal(e.Rule["model:".Length..], Tokenizer.Fold(result.Text.Substring(e.Offset, e.Length))));
+        Assert.All(model, e => Assert.True(e.Weight > 0));
+    }
+
+    [Fact]
+    public void GreekKey_GreekLettersAndGreeklish_ShareTheirKey()
+    {
+        Span<char> a = stackalloc char[GreekKey.MaxLength];
+        Span<char> b = stackalloc char[GreekKey.MaxLength];
+        foreach (var (greek, latin) in new[] { ("ακομα", "akoma"), ("ευχαριστω", "efxaristw"), ("παραγγελια", "paraggelia"), ("θελω", "8elw"), ("γιατι", "giati") })
+        {
+            var lengthA = GreekKey.Write(greek, a);
+            var lengthB = GreekKey.Write(latin, b);
+
+            Assert.Equal(a[..lengthA].ToString(), b[..lengthB].ToString());
+        }
     }
 }

@@ -11,18 +11,24 @@ internal enum Split
     Dev,
 }
 
-/// <summary>Reads the labelled data in shared/data and the project's hand-written messages, one split at a time.</summary>
+/// <summary>Reads the labelled data: the project's corpus (eval/corpus, its fixed split) and public data in shared/data
+/// as auxiliary training data and as extra dev sets. Share-alike data (ToLD-Br) is not used, so the model stays
+/// under the project's licence.</summary>
 internal static class Datasets
 {
     private const int MaxPerDevSet = 1500;
 
-    public const string HandWrittenName = "customer messages (hand-written)";
-
     public static IEnumerable<Sample> Load(string data, string eval, Split split) => split == Split.Dev ? Dev(data, eval) : Train(data, eval);
+
+    /// <summary>The corpus rows of one split.</summary>
+    public static IEnumerable<Sample> Corpus(string eval, Split split) =>
+        CalmDesk.Evaluation.Corpus.CorpusMessage.LoadAll(Path.Combine(eval, "corpus"))
+            .Where(m => m.Message.Split == (split == Split.Dev ? "dev" : "train"))
+            .Select(m => m.Message.ToSample());
 
     private static IEnumerable<Sample> Dev(string data, string eval)
     {
-        foreach (var sample in HandWritten(Path.Combine(eval, "messages.tsv"), "dev"))
+        foreach (var sample in Corpus(eval, Split.Dev))
         {
             yield return sample;
         }
@@ -46,80 +52,53 @@ internal static class Datasets
         }
     }
 
-    /// <summary>Everything outside the dev split: GoEmotions' train file, XED's English annotations and four fifths of
-    /// every projection, four fifths of Davidson, GermEval (de), ToLD-Br (pt) and the hand-written train rows.</summary>
+    /// <summary>The corpus's train split, then the public data outside every dev part: GoEmotions' train file, XED's English
+    /// annotations and four fifths of every projection, four fifths of Davidson, and GermEval.</summary>
     private static IEnumerable<Sample> Train(string data, string eval)
     {
-        foreach (var sample in HandWritten(Path.Combine(eval, "messages.tsv"), "train"))
+        foreach (var sample in Corpus(eval, Split.Train))
         {
             yield return sample;
         }
 
         foreach (var sample in GoEmotions(Path.Combine(data, "goemotions", "train.tsv"), "GoEmotions (train file)"))
         {
-            yield return sample;
+            yield return sample with { Source = "goemotions" };
         }
 
         foreach (var sample in XedEnglish(Path.Combine(data, "xed", "en-annotated.tsv")))
         {
-            yield return sample;
+            yield return sample with { Source = "xed" };
         }
 
         foreach (var language in new[] { "it", "el", "es", "fr", "de", "pt" })
         {
             foreach (var sample in XedProjections(Path.Combine(data, "xed", $"{language}-projections.train.tsv"), language, Split.Train))
             {
-                yield return sample;
+                yield return sample with { Source = "xed" };
             }
         }
 
         foreach (var sample in Davidson(Path.Combine(data, "davidson_hate_offensive", "labeled_data.csv"), Split.Train))
         {
-            yield return sample;
+            yield return sample with { Source = "davidson" };
         }
 
         foreach (var sample in GermEval(Path.Combine(data, "germeval2018", "germeval2018.training.txt")))
         {
-            yield return sample;
-        }
-
-        foreach (var sample in ToldBr(Path.Combine(data, "toldbr", "ToLD-BR.train.csv")))
-        {
-            yield return sample;
+            yield return sample with { Source = "germeval" };
         }
     }
 
-    /// <summary>Customer messages written for this project, rows of one split.</summary>
-    private static IEnumerable<Sample> HandWritten(string path, string split)
-    {
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.StartsWith('#') || line.Length == 0)
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            if (f[1] == split)
-            {
-                yield return new Sample(HandWrittenName, f[0], f[4], f[2] == "1", f[3] == "1");
-            }
-        }
-    }
-
-    /// <summary>Reddit comments; anger (2) is positive, annoyance-only (3) is left out as neither clearly angry nor calm.</summary>
+    /// <summary>Reddit comments: anger (2) is angry; annoyance (3) is annoyed but not angry.</summary>
     private static IEnumerable<Sample> GoEmotions(string path, string name)
     {
         foreach (var line in File.ReadLines(path))
         {
             var f = line.Split('\t');
             var labels = f[1].Split(',');
-            if (labels.Contains("3") && !labels.Contains("2"))
-            {
-                continue;
-            }
-
-            yield return new Sample(name, "en", f[0], labels.Contains("2"), null);
+            var angry = labels.Contains("2");
+            yield return new Sample(name, "en", f[0], Sample.Partial(annoyed: angry || labels.Contains("3"), angry: angry));
         }
     }
 
@@ -131,7 +110,8 @@ internal static class Datasets
             var f = line.Split('\t');
             if (f.Length == 2)
             {
-                yield return new Sample("XED (en subtitles)", "en", f[0], f[1].Split(',', StringSplitOptions.TrimEntries).Contains("1"), null);
+                var angry = f[1].Split(',', StringSplitOptions.TrimEntries).Contains("1");
+                yield return new Sample("XED (en subtitles)", "en", f[0], Sample.Partial(angry: angry));
             }
         }
     }
@@ -149,7 +129,7 @@ internal static class Datasets
 
             var labels = f[1].Split(',', StringSplitOptions.TrimEntries);
             var name = split == Split.Dev ? "XED (subtitles, dev fifth)" : "XED (subtitles, train)";
-            yield return new Sample(name, language, f[0], labels.Contains("1"), null);
+            yield return new Sample(name, language, f[0], Sample.Partial(angry: labels.Contains("1")));
         }
     }
 
@@ -170,7 +150,7 @@ internal static class Datasets
 
             var label = csv.GetField<int>("class");
             var name = split == Split.Dev ? "Davidson (tweets, dev fifth)" : "Davidson (tweets, train)";
-            yield return new Sample(name, "en", text, null, label is 0 or 1);
+            yield return new Sample(name, "en", text, Sample.Partial(abusive: label is 0 or 1));
         }
     }
 
@@ -182,28 +162,8 @@ internal static class Datasets
             var f = line.Split('\t');
             if (f.Length == 3)
             {
-                yield return new Sample("GermEval 2018", "de", f[0], null, f[1] == "OFFENSE");
+                yield return new Sample("GermEval 2018", "de", f[0], Sample.Partial(abusive: f[1] == "OFFENSE"));
             }
-        }
-    }
-
-    /// <summary>Portuguese tweets with annotator votes: any vote for insult, obscene or a prejudice counts as abusive.</summary>
-    private static IEnumerable<Sample> ToldBr(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read())
-        {
-            var text = csv.GetField("text") ?? "";
-            var votes = 0.0;
-            foreach (var column in new[] { "homophobia", "obscene", "insult", "racism", "misogyny", "xenophobia" })
-            {
-                votes += csv.GetField<double>(column);
-            }
-
-            yield return new Sample("ToLD-Br", "pt", text, null, votes > 0);
         }
     }
 }

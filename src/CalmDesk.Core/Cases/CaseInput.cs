@@ -1,3 +1,4 @@
+using CalmDesk.Analysis;
 using CalmDesk.Localization;
 
 namespace CalmDesk.Cases;
@@ -15,11 +16,7 @@ internal sealed record CaseChange(
     DateOnly? FollowUpOn = null)
 {
     /// Situation kinds a case can carry: the problems the analysis detects.
-    public static readonly IReadOnlyList<string> KnownSituations =
-    [
-        "wrong_delivery", "billing_dispute", "refund_demand", "price_objection", "change_resistance", "credibility_challenge",
-        "late_response_complaint", "payment_delay", "unrealistic_demand", "unethical_request", "boundary_request",
-    ];
+    public static readonly IReadOnlyList<string> KnownSituations = [.. Kinds.Situations.Where(s => s != Situation.Praise).Select(s => s.Name())];
 
     public Dictionary<string, string[]> Validate()
     {

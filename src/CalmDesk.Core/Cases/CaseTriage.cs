@@ -1,4 +1,3 @@
-using CalmDesk.Analysis;
 using CalmDesk.Campaigns;
 using CalmDesk.Data;
 using CalmDesk.Incidents;
@@ -17,16 +16,20 @@ internal static class CaseTriage
     public static IReadOnlyList<string> ProblemSituations(MessageAnalysis analysis) =>
         [.. analysis.Situations.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(s => !NotProblems.Contains(s))];
 
-    public static bool NeedsCase(Interaction interaction) =>
+    /// A customer's message needs a case when it is angry enough (the installation's threshold), abusive to staff,
+    /// threatens anything, or raises a problem.
+    public static bool NeedsCase(Interaction interaction, AnalysisThresholds thresholds) =>
         interaction is { Direction: not Direction.Outbound, Analysis: { } analysis }
-        && (analysis.AngerLevel >= AngerLevel.Angry || analysis.AbuseTargeted || ProblemSituations(analysis).Count > 0);
+        && (analysis.AngerScore >= thresholds.OpenCase || analysis.AbuseTargeted || analysis.Threats.Length > 0
+            || ProblemSituations(analysis).Count > 0);
 
     /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case, or null.
     /// Abuse aimed at the rep is recorded as an incident first, whether or not the message joins a case.
-    public static async Task<Case?> AssignAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken = default)
+    public static async Task<Case?> AssignAsync(
+        CalmDeskDbContext db, Interaction interaction, AnalysisThresholds thresholds, CancellationToken cancellationToken = default)
     {
-        await IncidentRecorder.RecordAsync(db, interaction, cancellationToken);
-        if (interaction.CaseId is not null || interaction.Case is not null || !NeedsCase(interaction))
+        await IncidentRecorder.RecordAsync(db, interaction, thresholds, cancellationToken);
+        if (interaction.CaseId is not null || interaction.Case is not null || !NeedsCase(interaction, thresholds))
         {
             return null;
         }

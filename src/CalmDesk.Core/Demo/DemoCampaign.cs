@@ -23,7 +23,7 @@ internal static class DemoCampaign
     /// Left in draft so a visitor can read one and send it.
     private static readonly HashSet<string> Drafts = new(StringComparer.Ordinal) { "demo-019", "demo-031", "demo-036" };
 
-    public static async Task AddAsync(CalmDeskDbContext db, PlaybookLibrary library, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddAsync(CalmDeskDbContext db, PlaybookLibrary library, AnalysisThresholds thresholds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var sentAt = now.AddDays(-5);
@@ -78,7 +78,7 @@ internal static class DemoCampaign
                 Subject = subject, Body = body,
             };
             InteractionAnalysis.Apply(reply, now);
-            await CaseTriage.AssignAsync(db, reply, cancellationToken);
+            await CaseTriage.AssignAsync(db, reply, thresholds, cancellationToken);
             db.Interactions.Add(reply);
             await db.SaveChangesAsync(cancellationToken);
         }

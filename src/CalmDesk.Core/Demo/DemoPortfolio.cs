@@ -5,18 +5,22 @@ using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Playbooks;
 using CalmDesk.Reps;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Demo;
 
 /// A realistic, reproducible portfolio for a first look: four reps and a manager, three dozen customers
 /// in England, Italy and Greece, a few hundred interactions from polite to abusive, and a year of invoices and payments.
-internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks)
+internal sealed class DemoPortfolio(
+    CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks, IOptions<AnalysisThresholds>? options = null)
 {
     public const string Password = "CalmDesk-demo-2026";
     public const string ManagerEmail = "manager@demo.calmdesk.app";
     public const string AdminEmail = "admin@demo.calmdesk.app";
     public static readonly IReadOnlyList<string> RepEmails =
         ["james@demo.calmdesk.app", "giulia@demo.calmdesk.app", "nikos@demo.calmdesk.app", "laura@demo.calmdesk.app"];
+
+    private AnalysisThresholds Thresholds => options?.Value ?? AnalysisThresholds.Default;
 
     private static readonly (string Email, string Name, string[] Roles, string Culture)[] People =
     [
@@ -122,8 +126,8 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
             db.ChangeTracker.Clear();
         }
 
-        await DemoTerms.AddAsync(db, now, cancellationToken);
-        await DemoCampaign.AddAsync(db, playbooks.Current, now, cancellationToken);
+        await DemoTerms.AddAsync(db, Thresholds, now, cancellationToken);
+        await DemoCampaign.AddAsync(db, playbooks.Current, Thresholds, now, cancellationToken);
         await DemoReps.AddAsync(db, now, cancellationToken);
     }
 
@@ -186,7 +190,7 @@ internal sealed class DemoPortfolio(CalmDeskDbContext db, RepDirectory reps, Tim
             }
 
             InteractionAnalysis.Apply(interaction, now);
-            await CaseTriage.AssignAsync(db, interaction, cancellationToken);
+            await CaseTriage.AssignAsync(db, interaction, Thresholds, cancellationToken);
             db.Interactions.Add(interaction);
         }
     }

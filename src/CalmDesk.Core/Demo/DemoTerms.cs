@@ -17,7 +17,7 @@ internal static class DemoTerms
         ("demo-001", 3, "Next order", "Hi, for the next order we'd like a 20% discount, and we'd prefer to pay at 60 days as our other suppliers allow. Can you confirm?"),
     ];
 
-    public static async Task AddAsync(CalmDeskDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddAsync(CalmDeskDbContext db, AnalysisThresholds thresholds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.Terms.Add(new Terms
         {
@@ -52,7 +52,7 @@ internal static class DemoTerms
                 Subject = subject, Body = body,
             };
             InteractionAnalysis.Apply(interaction, now);
-            await CaseTriage.AssignAsync(db, interaction, cancellationToken);
+            await CaseTriage.AssignAsync(db, interaction, thresholds, cancellationToken);
             db.Interactions.Add(interaction);
         }
 

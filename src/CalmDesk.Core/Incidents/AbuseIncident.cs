@@ -80,7 +80,7 @@ internal sealed class RepTolerance
 
     public const string DefaultNever = "discriminatory";
 
-    public static readonly IReadOnlyList<string> Kinds = ["insult", "profanity", "threat_of_violence", "harassment", "discriminatory"];
+    public static readonly IReadOnlyList<string> Kinds = [.. Analysis.Kinds.AbuseKinds.Select(Analysis.Kinds.Name)];
 
     public int RepId { get; set; }
 

@@ -1,3 +1,4 @@
+using CalmDesk.Analysis;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Reps;
@@ -9,11 +10,12 @@ namespace CalmDesk.Incidents;
 /// and when that takes the customer over the rep's line, asks a manager to approve a hand-over.
 internal static class IncidentRecorder
 {
-    private static readonly HashSet<string> Serious = new(StringComparer.Ordinal) { "threat_of_violence", "harassment", "discriminatory" };
+    private static readonly HashSet<string> Serious =
+        new([AbuseKind.ThreatOfViolence.Name(), AbuseKind.Harassment.Name(), AbuseKind.Discriminatory.Name()], StringComparer.Ordinal);
 
     public static IncidentSeverity SeverityOf(double abuseScore, IReadOnlyCollection<string> kinds) =>
         kinds.Any(Serious.Contains) ? IncidentSeverity.High
-        : kinds.Contains("insult") && abuseScore >= 0.6 ? IncidentSeverity.Medium
+        : kinds.Contains(AbuseKind.Insult.Name()) && abuseScore >= 0.6 ? IncidentSeverity.Medium
         : IncidentSeverity.Low;
 
     /// The abuse words of the message, quoted: what the incident rests on.
@@ -28,11 +30,16 @@ internal static class IncidentRecorder
         return Excerpts.Fit(string.Join(" · ", spans), AbuseIncident.MaxEvidenceLength);
     }
 
+    /// Whether the message's abuse is aimed at staff and sure enough (the installation's threshold) to be recorded.
+    public static bool IsIncident(MessageAnalysis analysis, AnalysisThresholds thresholds) =>
+        analysis.AbuseTargeted && analysis.AbuseScore >= thresholds.AbuseIncident;
+
     /// Adds the incident for a message with abuse aimed at the rep; returns it, or null. A message stored before
     /// incidents existed gets its incident when re-analysed, without a hand-over suggestion for the old history.
-    public static async Task<AbuseIncident?> RecordAsync(CalmDeskDbContext db, Interaction interaction, CancellationToken cancellationToken, bool suggestHandover = true)
+    public static async Task<AbuseIncident?> RecordAsync(
+        CalmDeskDbContext db, Interaction interaction, AnalysisThresholds thresholds, CancellationToken cancellationToken, bool suggestHandover = true)
     {
-        if (interaction is not { Analysis: { AbuseTargeted: true } analysis } || interaction.Direction == Direction.Outbound)
+        if (interaction is not { Analysis: { } analysis } || !IsIncident(analysis, thresholds) || interaction.Direction == Direction.Outbound)
         {
             return null;
         }

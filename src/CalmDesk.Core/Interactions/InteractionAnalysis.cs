@@ -2,11 +2,12 @@ using CalmDesk.Analysis;
 using CalmDesk.Data;
 using CalmDesk.Incidents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Interactions;
 
 /// <summary>Analyses interactions as they are stored, and re-analyses stored ones when the model changes.</summary>
-internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null)
 {
     public static void Apply(Interaction interaction, DateTimeOffset now) =>
         interaction.Analysis = MessageAnalysis.From(MessageAnalyzer.Default.Analyze(interaction.Body), now);
@@ -14,7 +15,8 @@ internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clo
     /// <summary>Re-analyses every interaction (all, or only those analysed by an older version), in batches.</summary>
     public async Task<int> ReanalyzeAsync(bool all, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
-        var stale = db.Interactions.Where(i => all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion);
+        var model = MessageAnalysis.CurrentModel;
+        var stale = db.Interactions.Where(i => all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion || i.Analysis.Model != model);
         var total = await stale.CountAsync(cancellationToken);
         var done = 0;
         long lastId = 0;
@@ -36,7 +38,7 @@ internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clo
                 if (!recorded.Contains(interaction.Id))
                 {
                     // Messages stored before incidents were recorded get theirs now.
-                    await IncidentRecorder.RecordAsync(db, interaction, cancellationToken, suggestHandover: false);
+                    await IncidentRecorder.RecordAsync(db, interaction, thresholds?.Value ?? AnalysisThresholds.Default, cancellationToken, suggestHandover: false);
                 }
             }
 

@@ -23,6 +23,7 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
             analysis.Property(a => a.AbuseKinds).HasMaxLength(200);
             analysis.Property(a => a.Threats).HasMaxLength(200);
             analysis.Property(a => a.Situations).HasMaxLength(400);
+            analysis.Property(a => a.Model).HasMaxLength(32);
             analysis.HasIndex(a => a.Version);
         });
         builder.HasOne(i => i.AuthorRep).WithMany().HasForeignKey(i => i.AuthorRepId).OnDelete(DeleteBehavior.SetNull);

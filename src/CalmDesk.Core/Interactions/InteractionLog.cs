@@ -6,11 +6,12 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Interactions;
 
 /// Records interactions and reads a customer's timeline, newest first.
-internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null)
 {
     public async Task<Page<InteractionView>?> TimelineAsync(
         Viewer viewer, int customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
@@ -77,7 +78,7 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock)
 
         InteractionAnalysis.Apply(interaction, now);
         interaction.CaseId = caseId;
-        await CaseTriage.AssignAsync(db, interaction, cancellationToken);
+        await CaseTriage.AssignAsync(db, interaction, thresholds?.Value ?? AnalysisThresholds.Default, cancellationToken);
         db.Interactions.Add(interaction);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InteractionView>.Done(View(interaction, contact?.Name));

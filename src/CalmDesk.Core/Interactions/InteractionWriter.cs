@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Interactions;
 
 /// Stores imported interactions one at a time, each in its own transaction, skipping ids already stored.
-internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report)
+internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report, AnalysisThresholds thresholds)
 {
     public static async Task<HashSet<string>> KnownIdsAsync(CalmDeskDbContext db, CancellationToken cancellationToken) =>
         (await db.Interactions.Select(i => i.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
         }
 
         InteractionAnalysis.Apply(interaction, interaction.CreatedAt);
-        await CaseTriage.AssignAsync(db, interaction, cancellationToken);
+        await CaseTriage.AssignAsync(db, interaction, thresholds, cancellationToken);
         db.Interactions.Add(interaction);
         await ImportFile.SaveRecordAsync(db, report, cancellationToken);
     }

@@ -1,19 +1,20 @@
 using CalmDesk.Analysis;
 using CalmDesk.Data;
 using CalmDesk.Imports;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CalmDesk.Interactions;
 
 /// Imports e-mail (one .eml or an .mbox archive) as interactions keyed by Message-ID. A message from a
 /// contact is inbound; one to a contact is outbound. Each message is its own transaction.
-internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null)
 {
     public async Task<ImportReport> RunAsync(Stream stream, bool mbox, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
         var matcher = await CustomerMatcher.LoadAsync(db, cancellationToken);
-        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report);
+        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report, thresholds?.Value ?? AnalysisThresholds.Default);
         var parser = new MimeParser(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
         var number = 0;
         while (!parser.IsEndOfStream)

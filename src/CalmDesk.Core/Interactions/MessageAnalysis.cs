@@ -9,7 +9,7 @@ namespace CalmDesk.Interactions;
 internal sealed class MessageAnalysis
 {
     /// Bumped whenever lexicons or scoring change, so `calmdesk analyze --reanalyze-all` knows what is stale.
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -40,6 +40,12 @@ internal sealed class MessageAnalysis
 
     public int Version { get; set; }
 
+    /// The version of the learned model that read the message (a hash of its content): a new model makes the analysis stale.
+    public string Model { get; set; } = "";
+
+    /// The shipped model's version, as <see cref="Model"/> records it.
+    public static string CurrentModel { get; } = MessageAnalyzer.Default.ModelVersion;
+
     public DateTimeOffset AnalyzedAt { get; set; }
 
     public static MessageAnalysis From(AnalysisResult result, DateTimeOffset now) => new()
@@ -54,6 +60,7 @@ internal sealed class MessageAnalysis
         Situations = string.Join(',', result.Situations.Select(s => s.Kind)),
         Details = JsonSerializer.Serialize(AnalysisDocument.From(result), Json),
         Version = CurrentVersion,
+        Model = CurrentModel,
         AnalyzedAt = now,
     };
 

@@ -31,10 +31,13 @@ internal sealed record LatePayer(
 internal static class LatePayers
 {
     /// Situations that mean "something went wrong on your side", the usual reasons for holding back a payment.
-    public static readonly IReadOnlySet<string> Complaints = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "wrong_delivery", "billing_dispute", "refund_demand", "late_response_complaint", "credibility_challenge", "price_objection",
-    };
+    public static readonly IReadOnlySet<string> Complaints = new HashSet<string>(
+        new[]
+        {
+            Situation.WrongDelivery, Situation.BillingDispute, Situation.RefundDemand, Situation.LateResponseComplaint,
+            Situation.CredibilityChallenge, Situation.PriceObjection,
+        }.Select(s => s.Name()),
+        StringComparer.Ordinal);
 
     /// How far before the oldest overdue invoice's issue date messages still count.
     public const int WindowDays = 30;

@@ -1746,6 +1746,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                                 .HasMaxLength(8)
                                 .HasColumnType("character varying(8)");
 
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
                             b1.Property<string>("Situations")
                                 .IsRequired()
                                 .HasMaxLength(400)

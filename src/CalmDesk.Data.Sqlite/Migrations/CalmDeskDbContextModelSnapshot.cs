@@ -1691,6 +1691,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                                 .HasMaxLength(8)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Situations")
                                 .IsRequired()
                                 .HasMaxLength(400)

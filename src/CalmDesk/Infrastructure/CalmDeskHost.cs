@@ -1,5 +1,6 @@
 using System.Globalization;
 using CalmDesk.Accounts;
+using CalmDesk.Analysis;
 using CalmDesk.Boundaries;
 using CalmDesk.Campaigns;
 using CalmDesk.Cases;
@@ -97,6 +98,8 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<NotificationInbox>();
         builder.Services.AddScoped<DelayNotices>();
         builder.Services.Configure<ReceivablesOptions>(builder.Configuration.GetSection("Receivables"));
+        builder.Services.AddOptions<AnalysisThresholds>().Bind(builder.Configuration.GetSection("Analysis"))
+            .Validate(t => t.Problem() is null, "Analysis:OpenCase must be in (0, 1) and Analysis:AbuseIncident in [0.5, 1).").ValidateOnStart();
         builder.Services.AddScoped<ReceivablesBook>();
         builder.Services.AddScoped<ReceivablesCsvImport>();
         builder.Services.AddScoped<CollectionSweep>();
@@ -119,6 +122,7 @@ internal static class CalmDeskHost
             options.CollectionMinutes = builder.Configuration.GetValue("Receivables:SweepMinutes", options.CollectionMinutes);
         });
         builder.Services.AddHostedService<SweepService>();
+        builder.Services.AddHostedService<ReanalysisService>();
 
         WebFeatures.Add(builder);
         return builder;

@@ -2,6 +2,7 @@ using CalmDesk.Accounts;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Cases;
 
@@ -64,5 +65,43 @@ public sealed class CaseTriageTests
 
         Assert.Null(reply.Value!.CaseId);
         Assert.Equal(0, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AddAsync_OpenCaseThreshold_IsTheInstallationsChoice()
+    {
+        // A mildly cross message with no situation, threat or abuse: whether it opens a case depends on the threshold alone.
+        var text = new[] { "Mah, non sono contento per niente.", "Sinceramente mi aspettavo di meglio da voi.", "Uffa, che pazienza ci vuole." }
+            .First(t => Analysis.MessageAnalyzer.Default.Analyze(t) is { Anger.Score: > 0.05 and < 0.95, Abuse.Targeted: false, Situations.Count: 0, Threats.Count: 0 });
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var anger = Analysis.MessageAnalyzer.Default.Analyze(text).Anger.Score;
+        var strict = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { OpenCase = Math.Min(0.99, anger + 0.01) }));
+        var lenient = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { OpenCase = Math.Max(0.01, anger - 0.01) }));
+
+        var ignored = await strict.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("chat", "inbound", null, null, text), TestContext.Current.CancellationToken);
+        var opened = await lenient.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("chat", "inbound", null, null, text), TestContext.Current.CancellationToken);
+
+        Assert.Empty(ignored.Value!.Analysis!.Situations);
+        Assert.Empty(ignored.Value.Analysis.Threats);
+        Assert.Null(ignored.Value.CaseId);
+        Assert.NotNull(opened.Value!.CaseId);
+    }
+
+    [Theory]
+    [InlineData(0.4, 1.0)]
+    [InlineData(0, 0.7)]
+    [InlineData(1, 0.7)]
+    [InlineData(0.4, 0.3)]
+    public void Thresholds_OutOfRange_AreRefusedWithTheSettingsName(double openCase, double? abuseIncident)
+    {
+        var thresholds = new AnalysisThresholds { OpenCase = openCase, AbuseIncident = abuseIncident ?? 0.7 };
+
+        var problem = thresholds.Problem();
+
+        Assert.NotNull(problem);
+        Assert.Contains("Analysis:", problem, StringComparison.Ordinal);
+        Assert.Null(AnalysisThresholds.Default.Problem());
     }
 }

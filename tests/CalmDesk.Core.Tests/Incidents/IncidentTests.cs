@@ -6,12 +6,36 @@ using CalmDesk.Notifications;
 using CalmDesk.Playbooks;
 using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Incidents;
 
 public sealed class IncidentTests
 {
     private const string Insult = "Sei un incompetente e un idiota, vergognati!";
+
+    [Fact]
+    public async Task AbuseAtTheRep_IsRecordedOnlyFromTheInstallationsThreshold()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var people = await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        // Rude to the rep, but not so clearly that the model is sure.
+        var rude = new[] { "Lei non capisce niente.", "Non capite proprio niente voi.", "Mah, lei è proprio lento a capire." }
+            .First(t => Analysis.MessageAnalyzer.Default.Analyze(t).Abuse is { Targeted: true, Score: > 0.51 and < 0.99 });
+        var abuse = Analysis.MessageAnalyzer.Default.Analyze(rude).Abuse;
+        var strict = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { AbuseIncident = abuse.Score + 0.005 }));
+        var lenient = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { AbuseIncident = 0.5 }));
+
+        var ignored = await strict.AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, rude), cancel);
+        var recorded = await lenient.AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, rude), cancel);
+
+        var incidents = await db.AbuseIncidents.AsNoTracking().ToListAsync(cancel);
+        Assert.Equal(recorded.Value!.Id, Assert.Single(incidents).InteractionId);
+        // Below the incident's bar, abuse at staff still opens a case for the rep to look at.
+        Assert.NotNull(ignored.Value!.CaseId);
+    }
 
     [Theory]
     [InlineData("sqlite")]

@@ -15,8 +15,10 @@ public sealed class CustomerPagesTests(Servers servers)
         var browser = await PageSession.SignInAsync(server, email);
 
         var html = await browser.GetStringAsync($"/customers/{id}", TestContext.Current.CancellationToken);
+        // The analysis may mark words of the body as evidence; the marks are ours, the text between them is encoded.
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "<mark class=\"ev [^\"]*\" title=\"[^\"]*\">|</mark>", "");
 
-        Assert.Contains("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;", text, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;Bold&lt;/b&gt; &amp; Co", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
@@ -28,7 +30,7 @@ public sealed class CustomerPagesTests(Servers servers)
         var server = await servers.GetAsync("sqlite");
         var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
         var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Marked Ltd" }))).GetProperty("id").GetInt32();
-        await Json.PostAsync(api, $"/api/v1/customers/{id}/interactions", new { channel = "email", direction = "inbound", body = "<i>You idiots</i> & my lawyer" });
+        await Json.PostAsync(api, $"/api/v1/customers/{id}/interactions", new { channel = "email", direction = "inbound", body = "<i>You idiots</i> & my lawyer will see you in court" });
         var browser = await PageSession.SignInAsync(server, email);
 
         var html = await browser.GetStringAsync($"/customers/{id}", TestContext.Current.CancellationToken);

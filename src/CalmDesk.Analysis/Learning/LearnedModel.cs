@@ -1,0 +1,435 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CalmDesk.Analysis.Learning;
+
+/// <summary>The learned models, one logistic regression per head (anger, abuse, each threat, each situation…) over
+/// the same hashed features (<see cref="MessageFeatures"/>), with each head's score calibrated per language. Written by
+/// the training tool (tools/CalmDesk.Evaluation) into Learning/model.bin.gz, embedded; <see cref="Version"/> is the
+/// hash of its content.</summary>
+/// <remarks>Scoring is a dot product: a word's own features are summed once per word and cached, so a message
+/// costs one cache lookup per word plus its few contextual and rule features.</remarks>
+internal sealed class LearnedModel
+{
+    private const string Magic = "CDLM1";
+    private const int MaxCachedWords = 200_000;
+
+    // Each token's cached word vector during one call of Logits, per thread.
+    [ThreadStatic]
+    private static float[]?[]? t_vectors;
+
+    private int _cached;
+    public const int Languages = 8; // LanguageDetector.Supported, then "und"
+
+    private readonly int[] _rowOf;
+    private readonly float[] _weights; // rows × heads
+    private readonly float[] _bias;
+    private readonly float[] _slope; // heads × languages
+    private readonly float[] _offset; // heads × languages
+    private readonly ConcurrentDictionary<string, float[]>[] _cache = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    private readonly ConcurrentDictionary<string, float[]>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
+
+    private LearnedModel(string[] heads, float[] bias, float[] slope, float[] offset, int[] rowOf, float[] weights, string version)
+    {
+        Heads = heads;
+        _bias = bias;
+        _slope = slope;
+        _offset = offset;
+        _rowOf = rowOf;
+        _weights = weights;
+        Version = version;
+        _lookups = [_cache[0].GetAlternateLookup<ReadOnlySpan<char>>(), _cache[1].GetAlternateLookup<ReadOnlySpan<char>>()];
+        Annoyed = IndexOf(HeadNames.Annoyed);
+        Angry = IndexOf(HeadNames.Angry);
+        Furious = IndexOf(HeadNames.Furious);
+        Abuse = IndexOf(HeadNames.Abuse);
+        AbuseAtStaff = IndexOf(HeadNames.AbuseAtStaff);
+        Kinds = [.. HeadNames.AbuseKinds.Select(k => IndexOf("kind:" + k))];
+        Threats = [.. HeadNames.Threats.Select(t => IndexOf("threat:" + t))];
+        Situations = [.. HeadNames.Situations.Select(s => IndexOf("situation:" + s))];
+        if (new[] { Annoyed, Angry, Furious, Abuse, AbuseAtStaff }.Concat(Kinds).Concat(Threats).Concat(Situations).Any(i => i < 0))
+        {
+            throw new InvalidDataException("The model lacks some of the heads the analysis reads: " + string.Join(", ", HeadNames.All.Except(heads)));
+        }
+    }
+
+    /// <summary>The index of each head the analysis reads.</summary>
+    public int Annoyed { get; }
+
+    public int Angry { get; }
+
+    public int Furious { get; }
+
+    public int Abuse { get; }
+
+    public int AbuseAtStaff { get; }
+
+    public int[] Kinds { get; }
+
+    public int[] Threats { get; }
+
+    public int[] Situations { get; }
+
+    /// <summary>The heads, in the order of every per-head array ("anger", "abuse", "threat:legal", …).</summary>
+    public string[] Heads { get; }
+
+    public int HeadCount => Heads.Length;
+
+    /// <summary>The first 12 hex digits of the SHA-256 of the model's content.</summary>
+    public string Version { get; }
+
+    public int IndexOf(string head) => Array.IndexOf(Heads, head);
+
+    /// <summary>Loads the embedded model; null when the library was built without one.</summary>
+    public static LearnedModel? LoadEmbedded()
+    {
+        using var stream = typeof(LearnedModel).Assembly.GetManifestResourceStream("CalmDesk.Analysis.Learning.model.bin.gz");
+        return stream is null ? null : Read(stream);
+    }
+
+    public static LearnedModel Read(Stream compressed)
+    {
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+        using var raw = new MemoryStream();
+        gzip.CopyTo(raw);
+        var bytes = raw.ToArray();
+        var version = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        if (reader.ReadString() != Magic)
+        {
+            throw new InvalidDataException("Not a CalmDesk model file.");
+        }
+
+        var headCount = reader.ReadInt32();
+        var heads = new string[headCount];
+        var bias = new float[headCount];
+        var slope = new float[headCount * Languages];
+        var offset = new float[headCount * Languages];
+        for (var h = 0; h < headCount; h++)
+        {
+            heads[h] = reader.ReadString();
+            bias[h] = reader.ReadSingle();
+            for (var l = 0; l < Languages; l++)
+            {
+                slope[(h * Languages) + l] = reader.ReadSingle();
+                offset[(h * Languages) + l] = reader.ReadSingle();
+            }
+        }
+
+        var rows = reader.ReadInt32();
+        var rowOf = new int[FeatureHash.Size];
+        Array.Fill(rowOf, -1);
+        var weights = new float[rows * headCount];
+        for (var r = 0; r < rows; r++)
+        {
+            rowOf[reader.ReadInt32()] = r;
+            for (var h = 0; h < headCount; h++)
+            {
+                weights[(r * headCount) + h] = (float)reader.ReadHalf();
+            }
+        }
+
+        return new LearnedModel(heads, bias, slope, offset, rowOf, weights, version);
+    }
+
+    /// <summary>Writes a model: per head its bias and per-language calibration (slope, offset), then every bucket with a
+    /// non-zero weight for some head, in ascending order, its weights stored as half-precision numbers.</summary>
+    public static void Write(Stream destination, IReadOnlyList<string> heads, IReadOnlyList<float> bias, float[,] slope, float[,] offset, IReadOnlyList<float[]> weightsByHead)
+    {
+        using var raw = new MemoryStream();
+        using (var writer = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(heads.Count);
+            for (var h = 0; h < heads.Count; h++)
+            {
+                writer.Write(heads[h]);
+                writer.Write(bias[h]);
+                for (var l = 0; l < Languages; l++)
+                {
+                    writer.Write(slope[h, l]);
+                    writer.Write(offset[h, l]);
+                }
+            }
+
+            var used = Enumerable.Range(0, FeatureHash.Size).Where(i => weightsByHead.Any(w => (Half)w[i] != Half.Zero)).ToList();
+            writer.Write(used.Count);
+            foreach (var bucket in used)
+            {
+                writer.Write(bucket);
+                foreach (var weights in weightsByHead)
+                {
+                    writer.Write((Half)weights[bucket]);
+                }
+            }
+        }
+
+        raw.Position = 0;
+        // Fixed compression level and no timestamps: the same model writes the same bytes.
+        using var gzip = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
+        raw.CopyTo(gzip);
+    }
+
+    /// <summary>The raw logit of every head for a scored message, and each word's share of it (for the evidence):
+    /// <paramref name="byWord"/> holds words × heads.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Logits(Scoring scoring, int languageIndex, Span<double> logits, Span<float> byWord)
+    {
+        var heads = HeadCount;
+        for (var h = 0; h < heads; h++)
+        {
+            logits[h] = _bias[h];
+        }
+
+        var tokens = scoring.Tokens;
+        var scale = MessageFeatures.WordScale(scoring.ContentWords);
+        byWord[..(tokens.Count * heads)].Clear();
+        // Each word's own features, cached: its word-level part, its character grams' part, and how many grams it has
+        // (the grams' scale depends on the message's total).
+        var grams = 0;
+        var vectors = t_vectors is { } buffer && buffer.Length >= tokens.Count ? buffer : t_vectors = new float[]?[Math.Max(64, tokens.Count * 2)];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            float[]? vector = null;
+            if (scoring.IsContentWord(i))
+            {
+                var greek = MessageFeatures.UsesGreekKey(scoring, i, languageIndex);
+                vector = tokens.Info(i) is { } info
+                    ? info.ModelVectors[greek ? 1 : 0] ??= WordVector(tokens.Folded(i), greek)
+                    : WordVector(tokens.Folded(i), greek);
+            }
+
+            vectors[i] = vector;
+            grams += vector is null ? 0 : (int)vector[2 * heads];
+        }
+
+        var gramScale = MessageFeatures.GramScale(grams);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (vectors[i] is not { } own)
+            {
+                continue;
+            }
+
+            var share = byWord.Slice(i * heads, heads);
+            var words = own.AsSpan(0, heads);
+            var ownGrams = own.AsSpan(heads, heads);
+            for (var h = 0; h < share.Length; h++)
+            {
+                share[h] += (words[h] * scale) + (ownGrams[h] * gramScale);
+            }
+
+            vectors[i] = null;
+        }
+
+        // Pairs and negated stems land anywhere in the weights: list their rows first, ask the memory for all of them,
+        // then add them, so the cache misses overlap instead of coming one after another.
+        var context = new WordSink(t_context ??= new ContextBuffer());
+        context.Buffer.Clear();
+        MessageFeatures.EmitContext(scoring, ref context);
+        AddContext(context.Buffer, byWord, scale);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var share = byWord.Slice(i * heads, heads);
+            for (var h = 0; h < share.Length; h++)
+            {
+                logits[h] += share[h];
+            }
+        }
+
+        var rules = new RuleSink(this, logits);
+        scoring.Rules.Emit(ref rules);
+        rules.Add(RuleFeatures.LanguageBuckets[languageIndex < 0 ? ^1 : languageIndex], 1);
+    }
+
+
+    /// <summary>The raw logits of an explicit feature list, the plain way: bias plus each feature's weight times its value.
+    /// The tests hold <see cref="Logits"/> to it.</summary>
+    public void PlainLogits(int[] indices, float[] values, Span<double> logits)
+    {
+        for (var h = 0; h < HeadCount; h++)
+        {
+            logits[h] = _bias[h];
+        }
+
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var row = _rowOf[indices[i]];
+            for (var h = 0; row >= 0 && h < HeadCount; h++)
+            {
+                logits[h] += _weights[(row * HeadCount) + h] * values[i];
+            }
+        }
+    }
+
+    /// <summary>A head's calibrated probability for a raw logit, in the message's language.</summary>
+    public double Probability(int head, int languageIndex, double logit)
+    {
+        var l = (head * Languages) + (languageIndex < 0 ? Languages - 1 : languageIndex);
+        return 1 / (1 + Math.Exp(-((_slope[l] * logit) + _offset[l])));
+    }
+
+    /// <summary>A word's own features summed per head, computed once and cached: the word-level part (heads), then the
+    /// character grams' part (heads), then the number of grams.</summary>
+    private float[] WordVector(ReadOnlySpan<char> word, bool greekKey)
+    {
+        var lookup = _lookups[greekKey ? 1 : 0];
+        if (lookup.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        var vector = new float[(2 * HeadCount) + 1];
+        var words = new VectorSink(this, vector, 0);
+        var grams = new VectorSink(this, vector, HeadCount);
+        WordFeatures.Emit(word, greekKey, ref words, ref grams);
+        // ConcurrentDictionary.Count takes every lock: count the additions instead.
+        if (Volatile.Read(ref _cached) < MaxCachedWords && lookup.TryAdd(word, vector))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
+        return vector;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddRow(int index, float value, Span<float> into)
+    {
+        var row = _rowOf[index];
+        if (row < 0)
+        {
+            return;
+        }
+
+        AddScaled(_weights.AsSpan(row * HeadCount, HeadCount), value, into);
+    }
+
+    private readonly struct VectorSink(LearnedModel model, float[] vector, int offset) : IFeatureSink
+    {
+        public void Add(int index, float value)
+        {
+            model.AddRow(index, value, vector.AsSpan(offset, model.HeadCount));
+            if (offset > 0)
+            {
+                vector[^1]++;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static ContextBuffer? t_context;
+
+    /// <summary>The context features of one message: bucket, value and word, then the bucket's row.</summary>
+    private sealed class ContextBuffer
+    {
+        public int[] Index = new int[128];
+        public float[] Value = new float[128];
+        public int[] Word = new int[128];
+        public int[] Row = new int[128];
+        public int Count;
+
+        public void Clear() => Count = 0;
+
+        public void Add(int index, float value, int word)
+        {
+            if (Count == Index.Length)
+            {
+                Array.Resize(ref Index, Count * 2);
+                Array.Resize(ref Value, Count * 2);
+                Array.Resize(ref Word, Count * 2);
+                Array.Resize(ref Row, Count * 2);
+            }
+
+            (Index[Count], Value[Count], Word[Count]) = (index, value, word);
+            Count++;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe void AddContext(ContextBuffer buffer, Span<float> byWord, float scale)
+    {
+        var heads = HeadCount;
+        var count = buffer.Count;
+        var rows = buffer.Row.AsSpan(0, count);
+        var indices = buffer.Index.AsSpan(0, count);
+        for (var k = 0; k < count; k++)
+        {
+            rows[k] = _rowOf[indices[k]];
+        }
+
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            fixed (float* weights = _weights)
+            {
+                foreach (var row in rows)
+                {
+                    if (row >= 0)
+                    {
+                        System.Runtime.Intrinsics.X86.Sse.Prefetch0(weights + (row * heads));
+                        System.Runtime.Intrinsics.X86.Sse.Prefetch0(weights + (row * heads) + heads - 1);
+                    }
+                }
+            }
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (rows[k] >= 0)
+            {
+                AddScaled(_weights.AsSpan(rows[k] * heads, heads), buffer.Value[k] * scale, byWord.Slice(buffer.Word[k] * heads, heads));
+            }
+        }
+    }
+
+    /// <summary>into += weights × value, eight at a time where the machine can.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddScaled(ReadOnlySpan<float> weights, float value, Span<float> into)
+    {
+        var h = 0;
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            var factor = System.Runtime.Intrinsics.Vector256.Create(value);
+            for (; h + 8 <= weights.Length; h += 8)
+            {
+                var sum = System.Runtime.Intrinsics.Vector256.Create(into[h..]) + (System.Runtime.Intrinsics.Vector256.Create(weights[h..]) * factor);
+                System.Runtime.Intrinsics.Vector256.CopyTo(sum, into[h..]);
+            }
+        }
+
+        for (; h < weights.Length; h++)
+        {
+            into[h] += weights[h] * value;
+        }
+    }
+
+    private struct WordSink(ContextBuffer buffer) : IWordFeatureSink
+    {
+        public readonly ContextBuffer Buffer => buffer;
+
+        public int Word { get; set; }
+
+        public readonly void Add(int index, float value) => buffer.Add(index, value, Word);
+    }
+
+    private ref struct RuleSink(LearnedModel model, Span<double> logits) : IFeatureSink
+    {
+        private readonly Span<double> _logits = logits;
+
+        public readonly void Add(int index, float value)
+        {
+            var row = model._rowOf[index];
+            if (row < 0)
+            {
+                return;
+            }
+
+            for (var h = 0; h < model.HeadCount; h++)
+            {
+                _logits[h] += model._weights[(row * model.HeadCount) + h] * value;
+            }
+        }
+    }
+}
