@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -15,13 +14,8 @@ namespace CalmDesk.Analysis.Learning;
 internal sealed class LearnedModel
 {
     private const string Magic = "CDLM1";
-    private const int MaxCachedWords = 200_000;
-
-    // Each token's cached word vector during one call of Logits, per thread.
     [ThreadStatic]
-    private static float[]?[]? t_vectors;
-
-    private int _cached;
+    private static WordBuffers? t_words;
     public const int Languages = 8; // LanguageDetector.Supported, then "und"
 
     private readonly int[] _rowOf;
@@ -29,8 +23,7 @@ internal sealed class LearnedModel
     private readonly float[] _bias;
     private readonly float[] _slope; // heads × languages
     private readonly float[] _offset; // heads × languages
-    private readonly ConcurrentDictionary<string, float[]>[] _cache = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
-    private readonly ConcurrentDictionary<string, float[]>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
+    private readonly WordVectorCache _words;
 
     private LearnedModel(string[] heads, float[] bias, float[] slope, float[] offset, int[] rowOf, float[] weights, string version)
     {
@@ -41,7 +34,7 @@ internal sealed class LearnedModel
         _rowOf = rowOf;
         _weights = weights;
         Version = version;
-        _lookups = [_cache[0].GetAlternateLookup<ReadOnlySpan<char>>(), _cache[1].GetAlternateLookup<ReadOnlySpan<char>>()];
+        _words = new WordVectorCache((2 * heads.Length) + 1);
         Annoyed = IndexOf(HeadNames.Annoyed);
         Angry = IndexOf(HeadNames.Angry);
         Furious = IndexOf(HeadNames.Furious);
@@ -190,39 +183,73 @@ internal sealed class LearnedModel
         // Each word's own features, cached: its word-level part, its character grams' part, and how many grams it has
         // (the grams' scale depends on the message's total).
         var grams = 0;
-        var vectors = t_vectors is { } buffer && buffer.Length >= tokens.Count ? buffer : t_vectors = new float[]?[Math.Max(64, tokens.Count * 2)];
-        for (var i = 0; i < tokens.Count; i++)
+        var count = tokens.Count;
+        var buffers = t_words is { } existing && existing.Own.Length >= count ? existing : t_words = new WordBuffers(Math.Max(64, count * 2));
+        var (own, rows, keys) = (buffers.Own, buffers.Rows, buffers.Keys);
+        // First the keys of the words the vocabulary does not already hold, and a request to the memory for their slots;
+        // then their rows, and a request for those; then the arithmetic, by which time most of it has arrived.
+        for (var i = 0; i < count; i++)
         {
-            float[]? vector = null;
-            if (scoring.IsContentWord(i))
+            own[i] = null;
+            rows[i] = -1;
+            if (!scoring.IsContentWord(i))
             {
-                var greek = MessageFeatures.UsesGreekKey(scoring, i, languageIndex);
-                vector = tokens.Info(i) is { } info
-                    ? info.ModelVectors[greek ? 1 : 0] ??= WordVector(tokens.Folded(i), greek)
-                    : WordVector(tokens.Folded(i), greek);
+                continue;
             }
 
-            vectors[i] = vector;
-            grams += vector is null ? 0 : (int)vector[2 * heads];
+            var greek = MessageFeatures.UsesGreekKey(scoring, i, languageIndex);
+            if (tokens.Info(i) is { } info)
+            {
+                own[i] = info.ModelVectors[greek ? 1 : 0] ??= ComputeVector(tokens.Folded(i), greek);
+            }
+            else
+            {
+                keys[i] = WordVectorCache.Key(tokens.Folded(i), greek);
+                _words.PrefetchSlot(keys[i]);
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (own[i] is not null || !scoring.IsContentWord(i))
+            {
+                continue;
+            }
+
+            var row = _words.Find(keys[i]);
+            if (row < 0)
+            {
+                var vector = ComputeVector(tokens.Folded(i), MessageFeatures.UsesGreekKey(scoring, i, languageIndex));
+                row = _words.Add(keys[i], vector);
+                own[i] = row < 0 ? vector : null;
+            }
+            else
+            {
+                _words.PrefetchRow(row);
+            }
+
+            rows[i] = row;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            grams += own[i] is { } vector ? (int)vector[2 * heads] : rows[i] >= 0 ? (int)_words.Row(rows[i])[2 * heads] : 0;
         }
 
         var gramScale = MessageFeatures.GramScale(grams);
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (vectors[i] is not { } own)
+            ReadOnlySpan<float> vector = own[i] is { } mine ? mine : rows[i] >= 0 ? _words.Row(rows[i]) : default;
+            if (vector.IsEmpty)
             {
                 continue;
             }
 
             var share = byWord.Slice(i * heads, heads);
-            var words = own.AsSpan(0, heads);
-            var ownGrams = own.AsSpan(heads, heads);
-            for (var h = 0; h < share.Length; h++)
-            {
-                share[h] += (words[h] * scale) + (ownGrams[h] * gramScale);
-            }
+            AddScaled(vector[..heads], scale, share);
+            AddScaled(vector.Slice(heads, heads), gramScale, share);
 
-            vectors[i] = null;
+            own[i] = null;
         }
 
         // Pairs and negated stems land anywhere in the weights: list their rows first, ask the memory for all of them,
@@ -231,13 +258,15 @@ internal sealed class LearnedModel
         context.Buffer.Clear();
         MessageFeatures.EmitContext(scoring, ref context);
         AddContext(context.Buffer, byWord, scale);
+        Span<float> total = stackalloc float[heads];
         for (var i = 0; i < tokens.Count; i++)
         {
-            var share = byWord.Slice(i * heads, heads);
-            for (var h = 0; h < share.Length; h++)
-            {
-                logits[h] += share[h];
-            }
+            AddScaled(byWord.Slice(i * heads, heads), 1, total);
+        }
+
+        for (var h = 0; h < heads; h++)
+        {
+            logits[h] += total[h];
         }
 
         var rules = new RuleSink(this, logits);
@@ -272,27 +301,26 @@ internal sealed class LearnedModel
         return 1 / (1 + Math.Exp(-((_slope[l] * logit) + _offset[l])));
     }
 
-    /// <summary>A word's own features summed per head, computed once and cached: the word-level part (heads), then the
-    /// character grams' part (heads), then the number of grams.</summary>
-    private float[] WordVector(ReadOnlySpan<char> word, bool greekKey)
+    /// <summary>A word's own features summed per head: the word-level part (heads), then the character grams' part
+    /// (heads), then the number of grams. Computed once per word: the callers keep it (<see cref="WordVectorCache"/>).</summary>
+    private float[] ComputeVector(ReadOnlySpan<char> word, bool greekKey)
     {
-        var lookup = _lookups[greekKey ? 1 : 0];
-        if (lookup.TryGetValue(word, out var cached))
-        {
-            return cached;
-        }
-
         var vector = new float[(2 * HeadCount) + 1];
         var words = new VectorSink(this, vector, 0);
         var grams = new VectorSink(this, vector, HeadCount);
         WordFeatures.Emit(word, greekKey, ref words, ref grams);
-        // ConcurrentDictionary.Count takes every lock: count the additions instead.
-        if (Volatile.Read(ref _cached) < MaxCachedWords && lookup.TryAdd(word, vector))
-        {
-            Interlocked.Increment(ref _cached);
-        }
-
         return vector;
+    }
+
+    /// <summary>Per thread, the words of the message being scored: a vector held outside the cache, the cache row,
+    /// the cache key.</summary>
+    private sealed class WordBuffers(int size)
+    {
+        public float[]?[] Own { get; } = new float[]?[size];
+
+        public int[] Rows { get; } = new int[size];
+
+        public ulong[] Keys { get; } = new ulong[size];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
