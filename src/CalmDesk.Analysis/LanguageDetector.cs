@@ -20,7 +20,10 @@ internal static class LanguageDetector
         ["fr"] = ["le", "les", "des", "est", "une", "pour", "pas", "vous", "nous", "je", "et", "que", "qui", "dans", "avec", "ce", "cette", "mais", "tres", "votre", "notre", "mon", "ne", "au", "aux", "du", "sont", "j'", "c'", "qu'", "l'", "d'", "n'", "ai", "merci", "toujours", "encore", "ou", "ma", "nous", "depuis", "bonjour", "commande", "sommes", "avons", "etes", "vos"],
         ["de"] = ["der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit", "fur", "ein", "eine", "auf", "dass", "aber", "noch", "schon", "ihr", "ihre", "unsere", "wird", "haben", "sind", "bitte", "danke", "zu", "den", "dem", "von", "auch", "wie", "warum"],
         // Greeklish: Greek written in Latin letters, common in chat and SMS.
-        ["el"] = ["kai", "einai", "den", "sas", "mou", "giati", "poli", "pou", "tha", "exete", "ksana", "xana", "akoma", "pote", "oxi", "nai", "afto", "mas", "eseis", "eisai", "eiste", "parakalw", "efxaristw", "paraggelia", "kala", "simera", "avrio"],
+        // Only words no other language here writes the same way ("na", "ola", "alla", "ton", "mia" are Portuguese,
+        // Italian or French words too).
+        ["el"] = ["kai", "einai", "den", "sas", "mou", "giati", "poli", "pou", "tha", "exete", "ksana", "xana", "akoma", "pote", "oxi", "nai", "afto", "mas", "eseis", "eisai", "eiste", "parakalw", "efxaristw", "paraggelia", "kala", "simera", "avrio",
+            "gia", "apo", "tin", "tis", "sta", "stin", "ston", "stis", "8a", "kalimera", "kalhmera", "kalispera", "kalhspera", "mporeite", "mporw", "mporoume", "pali", "oti", "twra", "tipota", "exw", "exoume", "eimaste", "eimai", "thelw", "8elw", "thelo", "8elo", "ligo", "enas", "omws", "ki", "kanete", "kanw", "prepei", "isws", "epeidi", "opws", "pws", "edw", "ekei", "tou", "ths", "twn", "euxaristw", "eyxaristw", "efharisto", "parakalo", "ginetai"],
         ["pt"] = ["o", "os", "as", "que", "nao", "e", "uma", "um", "para", "com", "por", "isso", "esta", "muito", "meu", "minha", "voces", "nos", "ja", "mas", "como", "porque", "tenho", "foi", "sao", "obrigado", "obrigada", "ainda", "pedido", "do", "da", "no", "na"],
     };
 

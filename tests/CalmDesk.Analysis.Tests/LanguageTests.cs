@@ -8,6 +8,8 @@ public sealed class LanguageTests
     [InlineData("Καλημέρα, πού είναι η παραγγελία μας; Περιμένουμε από τη Δευτέρα.", "el")]
     [InlineData("καλημερα που ειναι η παραγγελια μας περιμενουμε απο τη δευτερα", "el")]
     [InlineData("kalimera, pou einai i paraggelia mas? den exei erthei akoma", "el")]
+    [InlineData("Kalispera, 8elw na mou steilete tin timi gia ta xartia tou grafeiou", "el")]
+    [InlineData("to fortigo irthe pali me spasmena koutia, ti ginetai? perimenoume apo xthes", "el")]
     [InlineData("Hola, ¿dónde está mi pedido? Lo esperamos desde el lunes.", "es")]
     [InlineData("Bonjour, où est ma commande ? Nous l'attendons depuis lundi.", "fr")]
     [InlineData("Guten Tag, wo ist meine Bestellung? Wir warten seit Montag.", "de")]

@@ -271,7 +271,12 @@ internal sealed class LearnedModel
 
         var rules = new RuleSink(this, logits);
         scoring.Rules.Emit(ref rules);
-        rules.Add(RuleFeatures.LanguageBuckets[languageIndex < 0 ? ^1 : languageIndex], 1);
+        if (languageIndex >= 0)
+        {
+            // An undetermined language has no intercept of its own: too few messages to learn one, and those few
+            // (a "grazie!!! 🙏") would teach it a label.
+            rules.Add(RuleFeatures.LanguageBuckets[languageIndex], 1);
+        }
     }
 
 

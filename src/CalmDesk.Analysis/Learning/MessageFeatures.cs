@@ -79,7 +79,10 @@ internal static class MessageFeatures
         EmitContext(scoring, ref sink);
         var rules = new Collector(features, 1);
         scoring.Rules.Emit(ref rules);
-        features.Add(RuleFeatures.LanguageBuckets[languageIndex < 0 ? ^1 : languageIndex], 1);
+        if (languageIndex >= 0)
+        {
+            features.Add(RuleFeatures.LanguageBuckets[languageIndex], 1);
+        }
     }
 
     private struct Counter : IFeatureSink
