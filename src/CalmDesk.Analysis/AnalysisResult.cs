@@ -27,11 +27,13 @@ public sealed record AnalysisResult(
 public sealed record LanguageGuess(string Code, double Confidence);
 
 /// <summary>Anger on a calibrated scale: a score of 0.5 or more means angry.</summary>
-/// <param name="Score">In [0,1]; 0.5 is the decision threshold.</param>
-/// <param name="Level">The band the score falls in.</param>
+/// <param name="Score">The probability that the message is angry (level 2 or more in docs/analysis-labels.md), in [0,1].</param>
+/// <param name="Level">The model's answer to three questions (annoyed at least, angry, furious), each at 0.5: angry exactly
+/// when <paramref name="Score"/> is 0.5 or more, furious when the third question also holds.</param>
 public sealed record AngerVerdict(double Score, AngerLevel Level)
 {
-    /// <summary>The band a score falls in: below 0.3 calm, then annoyed, angry from 0.5, furious from 0.8.</summary>
+    /// <summary>The band an anger score alone falls in (below 0.3 calm, then annoyed, angry from 0.5, furious from 0.8),
+    /// for summaries over many messages such as a case's peak; a single message's <see cref="Level"/> comes from the model.</summary>
     /// <param name="score">An anger score in [0,1].</param>
     /// <returns>The level of that score.</returns>
     public static AngerLevel LevelOf(double score) => score switch
