@@ -56,11 +56,7 @@ public sealed class MessageAnalyzer
         var (_, language, scoring, _) = Prepare(text);
         var languageIndex = LanguageDetector.IndexOf(language.Code);
         var p = new double[model.HeadCount];
-        model.Logits(scoring, languageIndex, p, new float[Math.Max(1, scoring.Tokens.Count) * model.HeadCount]);
-        for (var h = 0; h < p.Length; h++)
-        {
-            p[h] = model.Probability(h, languageIndex, p[h]);
-        }
+        model.Probabilities(scoring, languageIndex, p, new float[Math.Max(1, scoring.Tokens.Count) * model.HeadCount]);
 
         return (p, language.Code);
     }

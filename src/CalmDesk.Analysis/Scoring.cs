@@ -124,11 +124,7 @@ internal sealed class Scoring
 
         Span<double> p = stackalloc double[heads];
         var languageIndex = LanguageDetector.IndexOf(language.Code);
-        model.Logits(this, languageIndex, p, _byWord);
-        for (var h = 0; h < heads; h++)
-        {
-            p[h] = model.Probability(h, languageIndex, p[h]);
-        }
+        model.Probabilities(this, languageIndex, p, _byWord);
 
         var angerScore = p[model.Angry];
         var level = angerScore >= 0.5 ? (p[model.Furious] >= 0.5 ? AngerLevel.Furious : AngerLevel.Angry)

@@ -248,8 +248,6 @@ internal sealed class LearnedModel
             var share = byWord.Slice(i * heads, heads);
             AddScaled(vector[..heads], scale, share);
             AddScaled(vector.Slice(heads, heads), gramScale, share);
-
-            own[i] = null;
         }
 
         // Pairs and negated stems land anywhere in the weights: list their rows first, ask the memory for all of them,
@@ -296,6 +294,17 @@ internal sealed class LearnedModel
             {
                 logits[h] += _weights[(row * HeadCount) + h] * values[i];
             }
+        }
+    }
+
+    /// <summary>Every head's calibrated probability for a scored message, into <paramref name="p"/>, and each word's share
+    /// of each head's logit into <paramref name="byWord"/> (words × heads).</summary>
+    public void Probabilities(Scoring scoring, int languageIndex, Span<double> p, Span<float> byWord)
+    {
+        Logits(scoring, languageIndex, p, byWord);
+        for (var h = 0; h < p.Length; h++)
+        {
+            p[h] = Probability(h, languageIndex, p[h]);
         }
     }
 

@@ -20,7 +20,7 @@ internal sealed class DemoPortfolio(
     public static readonly IReadOnlyList<string> RepEmails =
         ["james@demo.calmdesk.app", "giulia@demo.calmdesk.app", "nikos@demo.calmdesk.app", "laura@demo.calmdesk.app"];
 
-    private AnalysisThresholds Thresholds => options?.Value ?? AnalysisThresholds.Default;
+    private AnalysisThresholds Thresholds => AnalysisThresholds.Of(options);
 
     private static readonly (string Email, string Name, string[] Roles, string Culture)[] People =
     [

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CalmDesk.Interactions;
 
 /// <summary>How sure the analysis must be before CalmDesk acts on a message (`Analysis:` in appsettings.json or the
@@ -6,6 +8,9 @@ namespace CalmDesk.Interactions;
 internal sealed class AnalysisThresholds
 {
     public static AnalysisThresholds Default { get; } = new();
+
+    /// <summary>The configured thresholds, or the defaults for a service built without configuration (tests, tools).</summary>
+    public static AnalysisThresholds Of(IOptions<AnalysisThresholds>? options) => options?.Value ?? Default;
 
     /// <summary>The anger probability from which a customer's message opens a case (or joins the open one). Low on
     /// purpose: an angry customer nobody follows up costs far more than a case a rep closes in a click.</summary>

@@ -38,7 +38,7 @@ internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clo
                 if (!recorded.Contains(interaction.Id))
                 {
                     // Messages stored before incidents were recorded get theirs now.
-                    await IncidentRecorder.RecordAsync(db, interaction, thresholds?.Value ?? AnalysisThresholds.Default, cancellationToken, suggestHandover: false);
+                    await IncidentRecorder.RecordAsync(db, interaction, AnalysisThresholds.Of(thresholds), cancellationToken, suggestHandover: false);
                 }
             }
 

@@ -18,7 +18,7 @@ internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider cl
         var known = await InteractionWriter.KnownIdsAsync(db, cancellationToken);
         return await CsvRows.ImportEachAsync(
             stream, ["body"], progress,
-            (row, location, report) => ImportRowAsync(row, location, matcher, new InteractionWriter(db, known, report, thresholds?.Value ?? AnalysisThresholds.Default), report, cancellationToken),
+            (row, location, report) => ImportRowAsync(row, location, matcher, new InteractionWriter(db, known, report, AnalysisThresholds.Of(thresholds)), report, cancellationToken),
             cancellationToken);
     }
 

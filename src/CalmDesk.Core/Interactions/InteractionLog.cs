@@ -78,7 +78,7 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
 
         InteractionAnalysis.Apply(interaction, now);
         interaction.CaseId = caseId;
-        await CaseTriage.AssignAsync(db, interaction, thresholds?.Value ?? AnalysisThresholds.Default, cancellationToken);
+        await CaseTriage.AssignAsync(db, interaction, AnalysisThresholds.Of(thresholds), cancellationToken);
         db.Interactions.Add(interaction);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InteractionView>.Done(View(interaction, contact?.Name));

@@ -14,7 +14,7 @@ internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOpti
     {
         var report = new ImportReport();
         var matcher = await CustomerMatcher.LoadAsync(db, cancellationToken);
-        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report, thresholds?.Value ?? AnalysisThresholds.Default);
+        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report, AnalysisThresholds.Of(thresholds));
         var parser = new MimeParser(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
         var number = 0;
         while (!parser.IsEndOfStream)
