@@ -25,11 +25,39 @@ public sealed class MessageAnalyzer
 
     /// <summary>Loads the embedded lexicons and models. Prefer <see cref="Default"/>: loading takes a few milliseconds.</summary>
     public MessageAnalyzer()
+        : this(LearnedModel.LoadEmbedded())
+    {
+    }
+
+    private MessageAnalyzer(LearnedModel? model)
     {
         _lexicons = Lexicon.LoadAll();
         _lexiconsByLanguage = _lexicons.Keys.Append("und").ToDictionary(code => code, LexiconsFor, StringComparer.Ordinal);
-        _model = LearnedModel.LoadEmbedded();
+        _model = model;
         _vocabulary = new Vocabulary(_lexicons.Values);
+    }
+
+    /// <summary>An analyzer with another model than the embedded one: a model file (gzip-compressed, as the training tool
+    /// writes it) that an installation refitted on its reps' corrections.</summary>
+    /// <param name="modelFile">The model file's bytes; read to the end, not disposed.</param>
+    /// <returns>An analyzer that applies that model, with the embedded lexicons.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a model file, or its questions differ from this library's.</exception>
+    public static MessageAnalyzer FromModel(Stream modelFile)
+    {
+        ArgumentNullException.ThrowIfNull(modelFile);
+        LearnedModel model;
+        try
+        {
+            model = LearnedModel.Read(modelFile);
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException)
+        {
+            throw new InvalidDataException("Not a readable CalmDesk model file.", exception);
+        }
+
+        return model.Heads.SequenceEqual(HeadNames.All, StringComparer.Ordinal)
+            ? new MessageAnalyzer(model)
+            : throw new InvalidDataException("The model file answers other questions than this version of the analysis library asks.");
     }
 
     /// <summary>A shared instance with the embedded lexicons.</summary>

@@ -67,6 +67,34 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void FromModel_TheEmbeddedFile_ReadsAsTheDefaultAnalyzerDoes()
+    {
+        using var file = typeof(LearnedModel).Assembly.GetManifestResourceStream("CalmDesk.Analysis.Learning.model.bin.gz")!;
+        const string Text = "Siete dei ladri: vi porto in tribunale e lo scrivo ovunque.";
+
+        var analyzer = MessageAnalyzer.FromModel(file);
+
+        Assert.Equal(MessageAnalyzer.Default.ModelVersion, analyzer.ModelVersion);
+        Assert.Equal(MessageAnalyzer.Default.Analyze(Text).Anger, analyzer.Analyze(Text).Anger);
+        Assert.Equal(
+            MessageAnalyzer.Default.Analyze(Text).Threats.Select(t => (t.Kind, t.Score)),
+            analyzer.Analyze(Text).Threats.Select(t => (t.Kind, t.Score)));
+    }
+
+    [Fact]
+    public void FromModel_NotAModelOrOtherQuestions_IsInvalidData()
+    {
+        var heads = new[] { HeadNames.Angry };
+        using var otherQuestions = new MemoryStream();
+        LearnedModel.Write(otherQuestions, heads, [0f], new float[1, LearnedModel.Languages], new float[1, LearnedModel.Languages], [new float[FeatureHash.Size]]);
+        otherQuestions.Position = 0;
+
+        Assert.Throws<InvalidDataException>(() => MessageAnalyzer.FromModel(new MemoryStream("not a model"u8.ToArray())));
+        Assert.Throws<InvalidDataException>(() => MessageAnalyzer.FromModel(new MemoryStream([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3])));
+        Assert.Throws<InvalidDataException>(() => MessageAnalyzer.FromModel(otherQuestions));
+    }
+
+    [Fact]
     public void Analyze_ModelEvidence_PointsAtTheWordsOfTheMessage()
     {
         var result = MessageAnalyzer.Default.Analyze("You are useless liars and thieves. I want a full refund today or I go to court!!!", new AnalysisOptions("en"));

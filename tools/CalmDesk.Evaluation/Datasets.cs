@@ -22,7 +22,7 @@ internal static class Datasets
 
     /// <summary>The corpus rows of one split.</summary>
     public static IEnumerable<Sample> Corpus(string eval, Split split) =>
-        CalmDesk.Evaluation.Corpus.CorpusMessage.LoadAll(Path.Combine(eval, "corpus"))
+        CorpusMessage.LoadAll(Path.Combine(eval, "corpus"))
             .Where(m => m.Message.Split == (split == Split.Dev ? "dev" : "train"))
             .Select(m => m.Message.ToSample());
 

@@ -4,14 +4,5 @@ namespace CalmDesk.Evaluation;
 /// the data). Nothing in the dev split is ever used to choose lexicon entries or weights.</summary>
 internal static class DevSplit
 {
-    public static bool IsDev(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var ch in text)
-        {
-            hash = (hash ^ ch) * 16777619u;
-        }
-
-        return hash % 5 == 0;
-    }
+    public static bool IsDev(string text) => TextHash.Of(text) % 5 == 0;
 }

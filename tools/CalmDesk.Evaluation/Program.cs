@@ -1,7 +1,7 @@
 using System.Globalization;
 using CalmDesk.Evaluation.Reporting;
+using CalmDesk.Evaluation;
 using CalmDesk.Evaluation.Corpus;
-using CalmDesk.Evaluation.Training;
 
 // Usage: dotnet run --project tools/CalmDesk.Evaluation -- corpus check EVAL_FOLDER
 //        dotnet run --project tools/CalmDesk.Evaluation -- corpus split EVAL_FOLDER
@@ -14,12 +14,37 @@ switch (args)
     case ["corpus", "split", var folder]:
         return CorpusCommands.Split(Path.Combine(folder, "corpus"));
     case ["train", var trainData, var trainEval, var model, .. var options]:
-        return new ModelTrainer(trainData, trainEval)
+    {
+        var bytes = new ModelTrainer
         {
             OnlyHeads = Option(options, "--heads")?.Split(','),
             Override = Option(options, "--l1") is { } l1 && Option(options, "--l2") is { } l2
                 ? new HeadTrainer.Regularisation(float.Parse(l1, CultureInfo.InvariantCulture), float.Parse(l2, CultureInfo.InvariantCulture)) : null,
-        }.Run(model, calibrate: !options.Contains("--no-calibration"));
+            Calibrate = !options.Contains("--no-calibration"),
+        }.Train(options.Contains("--corpus-only")
+            ? [.. CorpusMessage.LoadShipped().Where(m => m.Split == "train").Select(m => m.ToSample())]
+            : [.. Datasets.Load(trainData, trainEval, Split.Train)]);
+        await File.WriteAllBytesAsync(model, bytes);
+        Console.WriteLine($"wrote {model} ({bytes.Length:N0} bytes), version {CalmDesk.Analysis.MessageAnalyzer.FromModel(new MemoryStream(bytes)).ModelVersion}");
+        return 0;
+    }
+
+    case ["compare", var active, var candidate]:
+    {
+        var dev = CorpusMessage.LoadShipped().Where(m => m.Split == "dev").Select(m => m.ToSample()).ToList();
+        var a = ModelScore.Of(CalmDesk.Analysis.MessageAnalyzer.FromModel(File.OpenRead(active)), dev);
+        var b = ModelScore.Of(CalmDesk.Analysis.MessageAnalyzer.FromModel(File.OpenRead(candidate)), dev);
+        Console.WriteLine($"active {a}\ncandidate {b}");
+        foreach (var (x, y) in a.Heads.Zip(b.Heads))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{x.Name,-34} {x.Positives,4} {x.F1:0.000} {y.F1:0.000} {y.F1 - x.F1:+0.000;-0.000}"));
+        }
+
+        var objections = new ModelComparison(a, b, new ModelScore([]), new ModelScore([])).Objections();
+        Console.WriteLine(objections.Count == 0 ? "not worse" : string.Join("\n", objections));
+        return 0;
+    }
+
     case [var data, var eval, var report, var card]:
         return await new QualityReport(data, eval).WriteAsync(report, card);
     default:

@@ -76,6 +76,22 @@ internal sealed class LearnedModel
 
     public int IndexOf(string head) => Array.IndexOf(Heads, head);
 
+    /// <summary>One head as <see cref="Write"/> takes it: every bucket's weight, the bias, and the calibration per language;
+    /// for a refit that keeps the heads no correction touched.</summary>
+    public (float[] Weights, float Bias, float[] Slope, float[] Offset) Head(int head)
+    {
+        var weights = new float[FeatureHash.Size];
+        for (var bucket = 0; bucket < _rowOf.Length; bucket++)
+        {
+            if (_rowOf[bucket] is var row and >= 0)
+            {
+                weights[bucket] = _weights[(row * HeadCount) + head];
+            }
+        }
+
+        return (weights, _bias[head], _slope.AsSpan(head * Languages, Languages).ToArray(), _offset.AsSpan(head * Languages, Languages).ToArray());
+    }
+
     /// <summary>Loads the embedded model; null when the library was built without one.</summary>
     public static LearnedModel? LoadEmbedded()
     {

@@ -3,6 +3,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 using CalmDesk.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -122,8 +123,10 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
         }
 
         var wasActive = target.IsActive;
+        var situationsBefore = target.SituationList;
         change.ApplyTo(target);
         var now = clock.GetUtcNow();
+        await Corrections.CaseRelabelAsync(db, id, situationsBefore, target.SituationList, viewer.UserId, now, cancellationToken);
         target.UpdatedAt = now;
         if (wasActive && !target.IsActive)
         {

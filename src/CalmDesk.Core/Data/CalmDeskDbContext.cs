@@ -6,6 +6,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Incidents;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 using CalmDesk.Notifications;
 using CalmDesk.Offboarding;
 using CalmDesk.Orders;
@@ -65,6 +66,10 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<CustomerOffboarding> Offboardings => Set<CustomerOffboarding>();
 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+
+    public DbSet<AnalysisCorrection> AnalysisCorrections => Set<AnalysisCorrection>();
+
+    public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

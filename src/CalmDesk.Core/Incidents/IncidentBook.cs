@@ -1,6 +1,7 @@
 using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Learning;
 using CalmDesk.Localization;
 using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
@@ -93,6 +94,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
             Source = IncidentSource.Manual, OccurredAt = input.OccurredAt ?? now, RecordedAt = now, Note = input.Note?.Trim(),
         };
         db.AbuseIncidents.Add(incident);
+        Corrections.ManualIncident(db, incident, viewer.UserId, now);
         await Reps.HandoverDesk.SuggestIfCrossedAsync(db, customerId, rep!.Value, incident, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<IncidentView>.Done(await Views(db.AbuseIncidents.AsNoTracking().Where(i => i.Id == incident.Id)).SingleAsync(cancellationToken));
@@ -102,7 +104,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
     public async Task<Outcome<IncidentView>> MarkWrongAsync(Viewer viewer, int id, string? note, CancellationToken cancellationToken = default)
     {
         var own = await db.Reps.IdOfAsync(viewer, cancellationToken);
-        var incident = await db.AbuseIncidents.FirstOrDefaultAsync(i => i.Id == id && (viewer.SeesAll || i.RepId == own), cancellationToken);
+        var incident = await db.AbuseIncidents.Include(i => i.Interaction).FirstOrDefaultAsync(i => i.Id == id && (viewer.SeesAll || i.RepId == own), cancellationToken);
         if (incident is null)
         {
             return Outcome<IncidentView>.Missing();
@@ -111,6 +113,11 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
         if (incident.Source != IncidentSource.Detected)
         {
             return Outcome<IncidentView>.Invalid("source", Messages.Get("Only a detected incident can be marked as wrongly detected."));
+        }
+
+        if (!incident.WronglyDetected && incident.Interaction is { } message)
+        {
+            Corrections.WronglyDetected(db, message, viewer.UserId, clock.GetUtcNow());
         }
 
         incident.WronglyDetected = true;

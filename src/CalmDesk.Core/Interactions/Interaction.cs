@@ -1,3 +1,4 @@
+using CalmDesk.Analysis;
 using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Reps;
@@ -51,4 +52,7 @@ internal sealed class Interaction
 
     /// What CalmDesk understood of the text; null until analysed.
     public MessageAnalysis? Analysis { get; set; }
+
+    /// The anger level a rep or manager set by hand, when the analysis got it wrong; shown instead of the analysis's.
+    public AngerLevel? AngerCorrected { get; set; }
 }

@@ -1,22 +1,29 @@
 using CalmDesk.Analysis;
 using CalmDesk.Data;
 using CalmDesk.Incidents;
+using CalmDesk.Learning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Interactions;
 
 /// <summary>Analyses interactions as they are stored, and re-analyses stored ones when the model changes.</summary>
-internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null)
+internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
 {
-    public static void Apply(Interaction interaction, DateTimeOffset now) =>
-        interaction.Analysis = MessageAnalysis.From(MessageAnalyzer.Default.Analyze(interaction.Body), now);
+    /// Analyses with the given analyzer: the installation's active model; the shipped one where none is given (demo data,
+    /// which the background re-analysis re-reads if the installation has another model).
+    public static void Apply(Interaction interaction, DateTimeOffset now, MessageAnalyzer? analyzer = null)
+    {
+        analyzer ??= MessageAnalyzer.Default;
+        interaction.Analysis = MessageAnalysis.From(analyzer.Analyze(interaction.Body), analyzer.ModelVersion, now);
+    }
 
     /// <summary>Re-analyses every interaction (all, or only those analysed by an older version), in batches.</summary>
     public async Task<int> ReanalyzeAsync(bool all, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
-        var model = MessageAnalysis.CurrentModel;
-        var stale = db.Interactions.Where(i => all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion || i.Analysis.Model != model);
+        var analyzer = ActiveModel.Of(model);
+        var version = analyzer.ModelVersion;
+        var stale = db.Interactions.Where(i => all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion || i.Analysis.Model != version);
         var total = await stale.CountAsync(cancellationToken);
         var done = 0;
         long lastId = 0;
@@ -34,7 +41,7 @@ internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clo
                 .Select(i => i.InteractionId!.Value).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var interaction in batch)
             {
-                Apply(interaction, now);
+                Apply(interaction, now, analyzer);
                 if (!recorded.Contains(interaction.Id))
                 {
                     // Messages stored before incidents were recorded get theirs now.

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using CalmDesk.Accounts;
 using CalmDesk.Cases;
+using CalmDesk.Analysis;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Learning;
 using CalmDesk.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace CalmDesk.Interactions;
 
 /// Records interactions and reads a customer's timeline, newest first.
-internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null)
+internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
 {
     public async Task<Page<InteractionView>?> TimelineAsync(
         Viewer viewer, int customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
@@ -76,7 +78,7 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
             interaction.AuthorName ??= contact?.Name;
         }
 
-        InteractionAnalysis.Apply(interaction, now);
+        InteractionAnalysis.Apply(interaction, now, ActiveModel.Of(model));
         interaction.CaseId = caseId;
         await CaseTriage.AssignAsync(db, interaction, AnalysisThresholds.Of(thresholds), cancellationToken);
         db.Interactions.Add(interaction);
@@ -89,7 +91,35 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
         i.Subject, i.Body, i.MinutesSpent, i.AuthorName, i.ExternalId, i.Analysis?.ReadDetails())
     {
         CaseId = i.CaseId ?? i.Case?.Id,
+        AngerCorrected = i.AngerCorrected,
     };
+
+    /// A rep or manager sets the anger of a customer's message (or a note about the customer) by hand: shown instead of
+    /// the analysis's level, and kept as a labelled example for the next refit of the model.
+    public async Task<Outcome<InteractionView>> CorrectAngerAsync(Viewer viewer, int customerId, long id, string? level, CancellationToken cancellationToken = default)
+    {
+        var interaction = await db.Interactions.Include(i => i.Contact)
+            .SingleOrDefaultAsync(i => i.Id == id && i.CustomerId == customerId && db.Customers.VisibleTo(viewer).Any(c => c.Id == i.CustomerId), cancellationToken);
+        if (interaction is null)
+        {
+            return Outcome<InteractionView>.Missing();
+        }
+
+        if (!Enum.TryParse<AngerLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(level, out _))
+        {
+            return Outcome<InteractionView>.Invalid("level", Messages.Get("The anger level is calm, annoyed, angry or furious."));
+        }
+
+        if (interaction.Direction == Direction.Outbound)
+        {
+            return Outcome<InteractionView>.Invalid("level", Messages.Get("Our own replies are not analysed; only a customer's words have an anger level."));
+        }
+
+        interaction.AngerCorrected = parsed;
+        await Corrections.AngerAsync(db, interaction, parsed, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<InteractionView>.Done(View(interaction, interaction.Contact?.Name));
+    }
 
     /// A stable id for a record that came without one, so importing it again is recognised.
     public static string ContentId(string scheme, params string?[] parts) =>

@@ -1,3 +1,5 @@
+using CalmDesk.Analysis;
+
 namespace CalmDesk.Interactions;
 
 internal sealed record InteractionView(
@@ -16,4 +18,7 @@ internal sealed record InteractionView(
     AnalysisDocument? Analysis)
 {
     public int? CaseId { get; init; }
+
+    /// The anger level set by hand, when someone corrected the analysis.
+    public AngerLevel? AngerCorrected { get; init; }
 }

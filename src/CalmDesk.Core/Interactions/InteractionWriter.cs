@@ -1,3 +1,4 @@
+using CalmDesk.Analysis;
 using CalmDesk.Cases;
 using CalmDesk.Data;
 using CalmDesk.Imports;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Interactions;
 
 /// Stores imported interactions one at a time, each in its own transaction, skipping ids already stored.
-internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report, AnalysisThresholds thresholds)
+internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report, AnalysisThresholds thresholds, MessageAnalyzer analyzer)
 {
     public static async Task<HashSet<string>> KnownIdsAsync(CalmDeskDbContext db, CancellationToken cancellationToken) =>
         (await db.Interactions.Select(i => i.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -21,7 +22,7 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
             return;
         }
 
-        InteractionAnalysis.Apply(interaction, interaction.CreatedAt);
+        InteractionAnalysis.Apply(interaction, interaction.CreatedAt, analyzer);
         await CaseTriage.AssignAsync(db, interaction, thresholds, cancellationToken);
         db.Interactions.Add(interaction);
         await ImportFile.SaveRecordAsync(db, report, cancellationToken);

@@ -1,6 +1,7 @@
 using CalmDesk.Analysis;
 using CalmDesk.Data;
 using CalmDesk.Imports;
+using CalmDesk.Learning;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -8,13 +9,13 @@ namespace CalmDesk.Interactions;
 
 /// Imports e-mail (one .eml or an .mbox archive) as interactions keyed by Message-ID. A message from a
 /// contact is inbound; one to a contact is outbound. Each message is its own transaction.
-internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null)
+internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
 {
     public async Task<ImportReport> RunAsync(Stream stream, bool mbox, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
         var matcher = await CustomerMatcher.LoadAsync(db, cancellationToken);
-        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report, AnalysisThresholds.Of(thresholds));
+        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report, AnalysisThresholds.Of(thresholds), ActiveModel.Of(model));
         var parser = new MimeParser(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
         var number = 0;
         while (!parser.IsEndOfStream)

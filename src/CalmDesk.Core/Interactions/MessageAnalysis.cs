@@ -43,12 +43,9 @@ internal sealed class MessageAnalysis
     /// The version of the learned model that read the message (a hash of its content): a new model makes the analysis stale.
     public string Model { get; set; } = "";
 
-    /// The shipped model's version, as <see cref="Model"/> records it.
-    public static string CurrentModel { get; } = MessageAnalyzer.Default.ModelVersion;
-
     public DateTimeOffset AnalyzedAt { get; set; }
 
-    public static MessageAnalysis From(AnalysisResult result, DateTimeOffset now) => new()
+    public static MessageAnalysis From(AnalysisResult result, string model, DateTimeOffset now) => new()
     {
         Language = result.Language.Code,
         AngerScore = result.Anger.Score,
@@ -60,7 +57,7 @@ internal sealed class MessageAnalysis
         Situations = string.Join(',', result.Situations.Select(s => s.Kind)),
         Details = JsonSerializer.Serialize(AnalysisDocument.From(result), Json),
         Version = CurrentVersion,
-        Model = CurrentModel,
+        Model = model,
         AnalyzedAt = now,
     };
 

@@ -15,7 +15,7 @@ internal static class AnalyzeApi
         return api;
     }
 
-    public static Results<Ok<AnalysisDocument>, ValidationProblem> Analyze(AnalyzeRequest request)
+    public static Results<Ok<AnalysisDocument>, ValidationProblem> Analyze(AnalyzeRequest request, CalmDesk.Learning.ActiveModel model)
     {
         if (request.Text is null)
         {
@@ -30,7 +30,7 @@ internal static class AnalyzeApi
             });
         }
 
-        var result = MessageAnalyzer.Default.Analyze(request.Text, new AnalysisOptions(Language: request.Language));
+        var result = model.Analyzer.Analyze(request.Text, new AnalysisOptions(Language: request.Language));
         return TypedResults.Ok(AnalysisDocument.From(result) with { Text = result.Text });
     }
 }

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Text;
 using CalmDesk.Infrastructure;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 using Spectre.Console;
 
 namespace CalmDesk.Analysis;
 
-/// <summary>`calmdesk analyze "TEXT"`, `calmdesk analyze --jsonl [FILE]` and `calmdesk analyze --reanalyze-all`.</summary>
+/// <summary>`calmdesk analyze "TEXT"`, `calmdesk analyze --jsonl [FILE]`, `calmdesk analyze --reanalyze-all` and
+/// `calmdesk analyze --retrain`.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create()
@@ -16,9 +18,18 @@ internal static class AnalyzeCommand
         var file = new Option<string?>("--file") { Description = "With --jsonl: the file to read (standard input when absent)" };
         var language = new Option<string?>("--language") { Description = "The language, when known (en, it, el, …)" };
         var reanalyze = new Option<bool>("--reanalyze-all") { Description = "Analyse every stored interaction again (after the model changed)" };
-        var command = new Command("analyze", "Analyse a message: language, anger, abuse, threats and situations, with evidence") { text, jsonl, file, language, reanalyze };
+        var retrain = new Option<bool>("--retrain")
+        {
+            Description = "Refit the model on the shipped corpus and this installation's corrections; activate it only if it is not worse than the active one",
+        };
+        var command = new Command("analyze", "Analyse a message: language, anger, abuse, threats and situations, with evidence") { text, jsonl, file, language, reanalyze, retrain };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(retrain))
+            {
+                return await RetrainAsync(parse, cancellationToken);
+            }
+
             if (parse.GetValue(reanalyze))
             {
                 return await ReanalyzeAsync(parse, cancellationToken);
@@ -65,6 +76,37 @@ internal static class AnalyzeCommand
         var count = await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: true, cancellationToken: cancellationToken);
         Console.WriteLine($"Re-analysed {count} interactions with analysis version {MessageAnalysis.CurrentVersion}.");
         return 0;
+    }
+
+    private static async Task<int> RetrainAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        var retraining = scope.ServiceProvider.GetRequiredService<ModelRetraining>();
+        var started = await retraining.StartAsync(null, cancellationToken);
+        if (started.Value is not { } run)
+        {
+            await Console.Error.WriteLineAsync("error: " + string.Join(" ", started.Errors.SelectMany(e => e.Value)));
+            return 1;
+        }
+
+        Console.WriteLine($"Refit {run.Id}: this takes several minutes (about twenty on two cores).");
+        run = await retraining.RunAsync(run.Id, Console.WriteLine, cancellationToken);
+        switch (run.Status)
+        {
+            case ModelRunStatus.Activated:
+                Console.WriteLine($"Activated model {run.Version}: not worse than {run.ComparedWith}. Re-reading stored messages…");
+                var count = await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: false, cancellationToken: cancellationToken);
+                Console.WriteLine($"Re-analysed {count} interactions; running servers switch to the new model within a minute.");
+                return 0;
+            case ModelRunStatus.Rejected:
+                Console.WriteLine($"Kept model {run.ComparedWith}: the refit {run.Version} is worse.");
+                run.Reasons.ToList().ForEach(Console.WriteLine);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"error: the refit failed: {string.Join(" ", run.Reasons)}");
+                return 1;
+        }
     }
 
     private static void Print(AnalysisResult result)

@@ -1,43 +1,56 @@
+using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 
 namespace CalmDesk.Analysis;
 
-/// <summary>After an upgrade that ships a new model (or new rules), re-reads every stored message the old one read, in
-/// the background of `calmdesk serve`, in batches of 500, so cases, incidents and moods follow the new model without
-/// anyone running `calmdesk analyze --reanalyze-all`. Several instances may start together: an incident is unique per
-/// message, so a clash fails one batch on one instance, which tries again a minute later and then finds nothing stale.</summary>
-internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, ILogger<ReanalysisService> logger) : BackgroundService
+/// Keeps stored analyses in step with the model, in the background of `calmdesk serve`: at start (an upgrade may ship a
+/// new model or new rules) and whenever the installation's active model changes — a refit activated here or on another
+/// instance, or a manager going back to the shipped model — it re-reads every message an older model read, in batches
+/// of 500, so cases, incidents and moods follow without anyone running `calmdesk analyze --reanalyze-all`. It looks at the
+/// database for a newly activated model once a minute. Several instances may re-read together: an incident is unique per
+/// message, so a clash fails one batch on one instance, which tries again a minute later and then finds nothing stale.
+internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, ActiveModel active, ILogger<ReanalysisService> logger) : BackgroundService
 {
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the server start answering first.
         await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-        for (var attempt = 1; attempt <= 5; attempt++)
+        string? readWith = null;
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var progress = new Progress<(int Done, int Total)>(p =>
+                await active.RefreshAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(), stoppingToken);
+                if (active.Version != readWith)
                 {
-                    if (p.Done == p.Total || p.Done % 5000 == 0)
+                    var version = active.Version;
+                    var progress = new Progress<(int Done, int Total)>(p =>
                     {
-                        Progressed(p.Done, p.Total, MessageAnalysis.CurrentModel);
-                    }
-                });
-                await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: false, progress, stoppingToken);
-                return;
+                        if (p.Done == p.Total || p.Done % 5000 == 0)
+                        {
+                            Progressed(p.Done, p.Total, version);
+                        }
+                    });
+                    await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: false, progress, stoppingToken);
+                    readWith = version;
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                Failed(exception, attempt);
-                await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
+                Failed(exception);
             }
+
+            await Task.Delay(Interval, stoppingToken);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-analysed {Done} of {Total} stored messages with model {Model}")]
     private partial void Progressed(int done, int total, string model);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-analysing stored messages failed (attempt {Attempt} of 5)")]
-    private partial void Failed(Exception exception, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-analysing stored messages, or loading the active model, failed; trying again in a minute")]
+    private partial void Failed(Exception exception);
 }

@@ -11,6 +11,7 @@ using CalmDesk.Health;
 using CalmDesk.Incidents;
 using CalmDesk.Demo;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 using CalmDesk.Offboarding;
 using CalmDesk.Notifications;
 using CalmDesk.Orders;
@@ -123,6 +124,12 @@ internal static class CalmDeskHost
         });
         builder.Services.AddHostedService<SweepService>();
         builder.Services.AddHostedService<ReanalysisService>();
+        builder.Services.AddSingleton<ActiveModel>();
+        builder.Services.Configure<LearningOptions>(builder.Configuration.GetSection("Learning"));
+        builder.Services.AddScoped<ModelRetraining>();
+        builder.Services.AddScoped<LearningBook>();
+        builder.Services.AddSingleton<RetrainService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RetrainService>());
 
         WebFeatures.Add(builder);
         return builder;
@@ -133,6 +140,16 @@ internal static class CalmDeskHost
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        try
+        {
+            await services.GetRequiredService<ActiveModel>().RefreshAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(), cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            // A stored model this version cannot read (its questions changed): the shipped model reads the messages until a refit.
+            await output.WriteLineAsync($"warning: the installation's model could not be loaded ({exception.Message}); using the shipped model.");
+        }
+
         var firstRun = scope.ServiceProvider.GetRequiredService<FirstRun>();
         await firstRun.EnsureRolesAsync();
         if (seed)

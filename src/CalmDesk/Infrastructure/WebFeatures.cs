@@ -13,6 +13,7 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 using CalmDesk.Offboarding;
 using CalmDesk.Health;
 using CalmDesk.Incidents;
@@ -148,6 +149,7 @@ internal static class WebFeatures
         api.MapHandoversApi();
         api.MapHealthApi();
         api.MapOffboardingApi();
+        api.MapLearningApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

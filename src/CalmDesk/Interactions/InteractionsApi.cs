@@ -16,6 +16,8 @@ internal sealed record InteractionRequest(
     string? AuthorName,
     string? ExternalId);
 
+internal sealed record AngerCorrectionRequest(string? Level);
+
 internal static class InteractionsApi
 {
     public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
@@ -25,6 +27,9 @@ internal static class InteractionsApi
         group.MapPost("/", AddInteraction).WithName(nameof(AddInteraction))
             .WithSummary("Record an email, call, chat, meeting or note")
             .WithDescription("`externalId` (for example a Message-ID) makes the call idempotent: the same id twice is refused with a validation error.");
+        group.MapPut("/{id:long}/anger", CorrectAnger).WithName(nameof(CorrectAnger))
+            .WithSummary("Set a customer message's anger level by hand (calm, annoyed, angry, furious) when the analysis got it wrong")
+            .WithDescription("Shown instead of the analysis's level, and kept as a labelled example for the next refit of the model (`calmdesk analyze --retrain`).");
         return api;
     }
 
@@ -48,4 +53,14 @@ internal static class InteractionsApi
             _ => TypedResults.ValidationProblem(outcome.Errors),
         };
     }
+
+    public static async Task<Results<Ok<InteractionView>, ProblemHttpResult, ValidationProblem>> CorrectAnger(
+        int customerId, long id, AngerCorrectionRequest request, HttpContext http, InteractionLog log, CancellationToken cancellationToken) =>
+        await log.CorrectAngerAsync(Viewer.From(http.User), customerId, id, request.Level, cancellationToken) switch
+        {
+            { Value: { } view } => TypedResults.Ok(view),
+            { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Interaction not found",
+                detail: $"There is no interaction {id} of customer {customerId} that you can see."),
+            var outcome => TypedResults.ValidationProblem(outcome.Errors),
+        };
 }

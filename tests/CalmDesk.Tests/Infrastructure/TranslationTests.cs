@@ -60,6 +60,8 @@ public sealed partial class TranslationTests
             Prefixed("ladder_", ["educate", "boundaries", "reassign", "let_go"]),
             Prefixed("health_", ["cost", "anger", "abuse", "boundaries", "payment", "cases", "promises"]),
             Prefixed("band_", ["healthy", "watch", "at_risk"]),
+            Prefixed("correction_", Enum.GetNames<Learning.CorrectionSource>()),
+            Prefixed("run_", Enum.GetNames<Learning.ModelRunStatus>()),
         }.SelectMany(k => k).ToList();
 
         var missing = keys.Except(Keys(Path.Combine(Root, "src", "CalmDesk", "Infrastructure", $"Texts.{language}.resx"))).ToList();

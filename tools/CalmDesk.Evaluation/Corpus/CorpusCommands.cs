@@ -63,7 +63,7 @@ internal static class CorpusCommands
         {
             var ordered = language
                 .OrderBy(m => Keys(m.Message).Select(k => frequency[k]).DefaultIfEmpty(int.MaxValue).Min())
-                .ThenBy(m => Fnv(m.Message.Id))
+                .ThenBy(m => TextHash.Of(m.Message.Id))
                 .ToList();
             for (var i = 0; i < ordered.Count; i++)
             {
@@ -98,15 +98,4 @@ internal static class CorpusCommands
     private static IEnumerable<string> Keys(CorpusMessage m) =>
         m.Threats.Select(t => "t:" + t).Concat(m.Situations.Select(s => "s:" + s))
             .Concat(m.Abuse is null ? [] : m.Abuse.Kinds.Select(k => "k:" + k)).Append("anger:" + m.Anger.ToString(CultureInfo.InvariantCulture));
-
-    private static uint Fnv(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var ch in text)
-        {
-            hash = (hash ^ ch) * 16777619u;
-        }
-
-        return hash;
-    }
 }

@@ -1,6 +1,6 @@
 using CalmDesk.Analysis.Learning;
 
-namespace CalmDesk.Evaluation;
+namespace CalmDesk.Analysis.Training;
 
 /// <summary>One labelled text. <see cref="Labels"/> holds one answer per head (<see cref="HeadNames.All"/>), null for
 /// a head the source does not annotate (subtitles say nothing about legal threats). <see cref="Weight"/> is the text's

@@ -1,4 +1,4 @@
-namespace CalmDesk.Evaluation.Training;
+namespace CalmDesk.Analysis.Training;
 
 /// <summary>Platt scaling: p = σ(a·z + b) fitted by Newton's method on (logit, truth, weight) triples, pulled towards a
 /// prior (a₀, b₀) by a Gaussian penalty, so a language with few examples of a label keeps nearly the global curve.</summary>

@@ -1,12 +1,13 @@
 using System.Globalization;
 using CalmDesk.Analysis.Learning;
 
-namespace CalmDesk.Evaluation.Training;
+namespace CalmDesk.Analysis.Training;
 
-/// <summary>Fits the shipped model (src/CalmDesk.Analysis/Learning/model.bin.gz) on the corpus's train split, with
-/// public data as auxiliary examples for anger and abuse. Each head's scores are calibrated per language on
-/// out-of-fold logits of the corpus's train split (five folds): the dev split is never read here.</summary>
-internal sealed class ModelTrainer(string data, string eval)
+/// <summary>Fits a model file (the format of src/CalmDesk.Analysis/Learning/model.bin.gz) on labelled samples: the shipped
+/// model on the corpus's train split with public data as auxiliary examples for anger and abuse, an installation's model on
+/// the same train split plus its reps' corrections. Each head's scores are calibrated per language on out-of-fold logits
+/// of the in-domain samples (five folds): whatever is held out for comparing models is never passed here.</summary>
+internal sealed class ModelTrainer
 {
     /// <summary>For trying other settings on the train split's folds: only these heads, with this regularisation.
     /// The shipped model is written without either.</summary>
@@ -14,25 +15,34 @@ internal sealed class ModelTrainer(string data, string eval)
 
     public HeadTrainer.Regularisation? Override { get; init; }
 
+    /// <summary>The model whose heads are kept where none is fitted (outside <see cref="OnlyHeads"/>); without it, such a
+    /// head never says yes.</summary>
+    public MessageAnalyzer? Keep { get; init; }
+
+    /// <summary>Off only for quick fits (tests): every language then keeps the raw logistic curve.</summary>
+    public bool Calibrate { get; init; } = true;
+
+    public Action<string> Log { get; init; } = Console.WriteLine;
+
     private const int Folds = 5;
 
-    // The public data weighs at most half of what the corpus weighs, however large it is.
+    // The public data weighs at most half of what the in-domain samples weigh, however large it is.
     private const double AuxiliaryShare = 0.5;
 
     // How hard each language's calibration is pulled towards the head's global one (a Gaussian prior's precision).
     private const double CalibrationPrior = 20;
 
-    public int Run(string output, bool calibrate = true)
+    /// <summary>Fits every head and returns the model file's bytes.</summary>
+    public byte[] Train(IReadOnlyList<Sample> loaded, CancellationToken cancellationToken = default)
     {
-        var loaded = Datasets.Load(data, eval, Split.Train).ToList();
         var corpusCount = loaded.Count(s => s.Source is null);
         var perSource = loaded.Where(s => s.Source is not null).GroupBy(s => s.Source!).ToDictionary(g => g.Key, g => g.Count());
         var samples = loaded.Select(s => s.Source is { } source
             ? s with { Weight = (float)Math.Min(1, AuxiliaryShare * corpusCount / perSource.Count / perSource[source]) }
             : s).ToList();
-        Console.WriteLine($"training on {corpusCount} corpus messages and {samples.Count - corpusCount} public texts ({string.Join(", ", perSource.Select(p => $"{p.Key} {p.Value}"))})");
+        Log($"training on {corpusCount} in-domain messages and {samples.Count - corpusCount} public texts ({string.Join(", ", perSource.Select(p => $"{p.Key} {p.Value}"))})");
         var rows = FeatureRow.Extract(samples);
-        var fold = rows.Select(r => r.Sample.Source is null ? (int)(Fnv(r.Sample.Id ?? r.Sample.Text) % Folds) : -1).ToArray();
+        var fold = rows.Select(r => r.Sample.Source is null ? (int)(TextHash.Of(r.Sample.Id ?? r.Sample.Text) % Folds) : -1).ToArray();
         var heads = HeadNames.All;
         var bias = new float[heads.Length];
         var slope = new float[heads.Length, LearnedModel.Languages];
@@ -40,17 +50,27 @@ internal sealed class ModelTrainer(string data, string eval)
         var weights = new float[heads.Length][];
         for (var h = 0; h < heads.Length; h++)
         {
-            if (OnlyHeads is not null && !OnlyHeads.Contains(heads[h]))
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((OnlyHeads is not null && !OnlyHeads.Contains(heads[h])) || !rows.Any(r => r.Sample.Labels[h] == true) || !rows.Any(r => r.Sample.Labels[h] == false))
             {
-                weights[h] = new float[FeatureHash.Size];
+                // Not fitted: the kept model's head as it was, or one that never says yes.
+                var (keptWeights, keptBias, keptSlope, keptOffset) = Keep?.Model is { } kept
+                    ? kept.Head(kept.IndexOf(heads[h]))
+                    : (new float[FeatureHash.Size], -10f, Enumerable.Repeat(1f, LearnedModel.Languages).ToArray(), new float[LearnedModel.Languages]);
+                (weights[h], bias[h]) = (keptWeights, keptBias);
+                for (var l = 0; l < LearnedModel.Languages; l++)
+                {
+                    (slope[h, l], offset[h, l]) = (keptSlope[l], keptOffset[l]);
+                }
+
                 continue;
             }
 
             var regularisation = Override ?? RegularisationOf(heads[h]);
             var outOfFold = new double[rows.Count];
-            if (calibrate)
+            if (Calibrate)
             {
-                Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, f =>
+                Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, f =>
                 {
                     var (w, b) = HeadTrainer.Fit([.. rows.Where((_, i) => fold[i] != f)], h, regularisation);
                     for (var i = 0; i < rows.Count; i++)
@@ -66,26 +86,21 @@ internal sealed class ModelTrainer(string data, string eval)
             (weights[h], bias[h]) = HeadTrainer.Fit(rows, h, regularisation);
             var points = Enumerable.Range(0, rows.Count).Where(i => fold[i] >= 0 && rows[i].Sample.Labels[h] is not null)
                 .Select(i => (Logit: outOfFold[i], Truth: rows[i].Sample.Labels[h]!.Value, Weight: (double)rows[i].Sample.Weight, rows[i].LanguageIndex)).ToList();
-            var (globalSlope, globalOffset) = calibrate ? Platt.Fit([.. points.Select(p => (p.Logit, p.Truth, p.Weight))]) : (1.0, 0.0);
+            var (globalSlope, globalOffset) = Calibrate ? Platt.Fit([.. points.Select(p => (p.Logit, p.Truth, p.Weight))]) : (1.0, 0.0);
             for (var l = 0; l < LearnedModel.Languages; l++)
             {
                 var language = points.Where(p => (p.LanguageIndex < 0 ? LearnedModel.Languages - 1 : p.LanguageIndex) == l).Select(p => (p.Logit, p.Truth, p.Weight)).ToList();
-                var (a, b) = calibrate && language.Count > 0 ? Platt.Fit(language, globalSlope, globalOffset, CalibrationPrior) : (globalSlope, globalOffset);
+                var (a, b) = Calibrate && language.Count > 0 ? Platt.Fit(language, globalSlope, globalOffset, CalibrationPrior) : (globalSlope, globalOffset);
                 (slope[h, l], offset[h, l]) = ((float)a, (float)b);
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Log(string.Create(CultureInfo.InvariantCulture,
                 $"{heads[h],-34} {points.Count(p => p.Truth),5} positives · non-zero weights {weights[h].Count(w => w != 0),6} · out-of-fold {Summary(points, slope, offset, h)}"));
         }
 
-        using (var file = File.Create(output))
-        {
-            LearnedModel.Write(file, heads, bias, slope, offset, weights);
-        }
-
-        using var written = File.OpenRead(output);
-        Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes), version {LearnedModel.Read(written).Version}");
-        return 0;
+        using var file = new MemoryStream();
+        LearnedModel.Write(file, heads, bias, slope, offset, weights);
+        return file.ToArray();
     }
 
     /// <summary>Chosen by five-fold cross-validation on the train split (PR-AUC and F1 out of fold; the dev split was not
@@ -127,16 +142,5 @@ internal sealed class ModelTrainer(string data, string eval)
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"P {precision:0.00} R {recall:0.00} F1 {f1:0.00} · best F1 {best:0.00} · PR-AUC {(positives == 0 ? 0 : area / positives):0.00}");
-    }
-
-    private static uint Fnv(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var ch in text)
-        {
-            hash = (hash ^ ch) * 16777619u;
-        }
-
-        return hash;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CalmDesk.Analysis.Learning;
 
-namespace CalmDesk.Evaluation.Corpus;
+namespace CalmDesk.Analysis.Training;
 
 /// <summary>One message of the project's corpus (eval/corpus/LANG/*.jsonl), as docs/analysis-labels.md defines it.</summary>
 internal sealed record CorpusMessage(
@@ -26,6 +26,24 @@ internal sealed record CorpusMessage(
                 if (line.Length > 0)
                 {
                     yield return (Parse(line), file, number);
+                }
+            }
+        }
+    }
+
+    /// <summary>The corpus as the program carries it (embedded when the training library was built): the same messages as
+    /// eval/corpus, in the same order.</summary>
+    public static IEnumerable<CorpusMessage> LoadShipped()
+    {
+        var assembly = typeof(CorpusMessage).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("corpus/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length > 0)
+                {
+                    yield return Parse(line);
                 }
             }
         }

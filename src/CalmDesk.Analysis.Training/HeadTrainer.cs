@@ -3,7 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
-namespace CalmDesk.Evaluation.Training;
+namespace CalmDesk.Analysis.Training;
 
 /// <summary>Fits one head's logistic regression with ML.NET's L-BFGS (L1 and L2 regularised), single-threaded and
 /// seeded, so a fit is reproducible. Weights are rounded to half precision, as the model file stores them.</summary>

@@ -1,7 +1,6 @@
-using CalmDesk.Analysis;
 using CalmDesk.Analysis.Learning;
 
-namespace CalmDesk.Evaluation.Training;
+namespace CalmDesk.Analysis.Training;
 
 /// <summary>A sample's features as the analysis sees them (<see cref="MessageFeatures.Collect"/>), plus, for public
 /// data, a feature naming its source: it takes up the source's own base rate (subtitles are far angrier than

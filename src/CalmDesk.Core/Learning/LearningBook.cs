@@ -1,0 +1,47 @@
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Learning;
+
+internal sealed record CorrectionCount(CorrectionSource Source, int Count);
+
+internal sealed record CorrectionView(long Id, int CustomerId, string Company, CorrectionSource Source, string Text, IReadOnlyDictionary<string, bool> Labels, DateTimeOffset CreatedAt);
+
+internal sealed record ModelRunView(
+    int Id, ModelRunStatus Status, bool IsActive, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset HeartbeatAt, string? Version, string? ComparedWith,
+    int CorrectionsTrained, int CorrectionsHeldOut, double? ActiveDevF1, double? CandidateDevF1, double? ActiveHeldOut, double? CandidateHeldOut, IReadOnlyList<RunReason> Reasons);
+
+internal sealed record LearningView(
+    string ActiveVersion, string ShippedVersion, ModelRunView? ActiveRun, IReadOnlyList<CorrectionCount> Corrections, int HeldOut,
+    IReadOnlyList<CorrectionView> Recent, IReadOnlyList<ModelRunView> Runs)
+{
+    public bool Running => Runs.Any(r => r.Status == ModelRunStatus.Running);
+}
+
+/// What a manager sees of the installation's model: which one reads the messages, the corrections collected since, and
+/// every refit with its scores.
+internal sealed class LearningBook(CalmDeskDbContext db, ActiveModel active)
+{
+    public async Task<LearningView> ViewAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await db.AnalysisCorrections.GroupBy(c => c.Source).Select(g => new CorrectionCount(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var heldOut = await db.AnalysisCorrections.CountAsync(c => c.HeldOut, cancellationToken);
+        var recent = (await db.AnalysisCorrections.AsNoTracking().OrderByDescending(c => c.Id).Take(20)
+            .Select(c => new { c.Id, c.CustomerId, c.Customer!.Company, c.Source, c.Text, c.Labels, c.CreatedAt }).ToListAsync(cancellationToken))
+            .Select(c => new CorrectionView(c.Id, c.CustomerId, c.Company, c.Source, Excerpt(c.Text), new AnalysisCorrection { Labels = c.Labels }.LabelMap, c.CreatedAt))
+            .ToList();
+        var runs = (await db.ModelRuns.AsNoTracking().Where(r => r.IsActive || r.Id > db.ModelRuns.Max(m => m.Id) - 20).OrderByDescending(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Status, r.IsActive, r.StartedAt, r.FinishedAt, r.HeartbeatAt, r.Version, r.ComparedWith, r.CorrectionsTrained, r.CorrectionsHeldOut,
+                r.ActiveDevF1, r.CandidateDevF1, r.ActiveHeldOut, r.CandidateHeldOut, r.Outcome,
+            }).ToListAsync(cancellationToken))
+            .Select(r => new ModelRunView(r.Id, r.Status, r.IsActive, r.StartedAt, r.FinishedAt, r.HeartbeatAt, r.Version, r.ComparedWith, r.CorrectionsTrained,
+                r.CorrectionsHeldOut, r.ActiveDevF1, r.CandidateDevF1, r.ActiveHeldOut, r.CandidateHeldOut, new ModelRun { Outcome = r.Outcome }.Reasons))
+            .ToList();
+        return new LearningView(active.Version, Analysis.MessageAnalyzer.Default.ModelVersion, runs.FirstOrDefault(r => r.IsActive), counts,
+            heldOut, recent, runs);
+    }
+
+    private static string Excerpt(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 299), "…");
+}
