@@ -101,7 +101,7 @@ internal sealed class LearnedModel
 
     public static LearnedModel Read(Stream compressed)
     {
-        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
         using var raw = new MemoryStream();
         gzip.CopyTo(raw);
         var bytes = raw.ToArray();

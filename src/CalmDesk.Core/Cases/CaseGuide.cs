@@ -2,8 +2,10 @@ using CalmDesk.Accounts;
 using CalmDesk.Commitments;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 using CalmDesk.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Cases;
 
@@ -22,7 +24,7 @@ internal sealed record GuideProgress(
 
 /// What the rep does on a case while talking to the customer: tick the de-escalation steps, take notes of the call,
 /// pause a heated conversation with a promise of an update, and send the reply.
-internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
 {
     /// The de-escalation tactics, in the order they are used.
     public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "resolve", "timeline", "keep"];
@@ -140,7 +142,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock)
 
         var contactId = await db.Interactions.Where(i => i.CaseId == id && i.ContactId != null)
             .OrderByDescending(i => i.OccurredAt).Select(i => i.ContactId).FirstOrDefaultAsync(cancellationToken);
-        var outcome = await new InteractionLog(db, clock).AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
+        var outcome = await new InteractionLog(db, clock, thresholds, model).AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
         if (outcome.Succeeded)
         {
             target.UpdatedAt = clock.GetUtcNow();

@@ -3,14 +3,16 @@ using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Learning;
 using CalmDesk.Localization;
 using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Commitments;
 
 /// Records promises, lists them by urgency, and keeps their history as they are kept, delayed or cancelled.
-internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
 {
     public async Task<IReadOnlyList<CommitmentView>> ListAsync(
         Viewer viewer, bool includeClosed = false, int? customerId = null, int? caseId = null, CancellationToken cancellationToken = default)
@@ -157,7 +159,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock)
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = await db.Reps.IdOfAsync(viewer, cancellationToken),
         });
         // The notice enters the customer's timeline (and the case) as any reply does, saved together with the new date.
-        var recorded = await new InteractionLog(db, clock).AddAsync(
+        var recorded = await new InteractionLog(db, clock, thresholds, model).AddAsync(
             viewer, commitment.CustomerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, null, notice), commitment.CaseId, cancellationToken);
         if (!recorded.Succeeded)
         {

@@ -105,7 +105,9 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
             return Outcome<InteractionView>.Missing();
         }
 
-        if (!Enum.TryParse<AngerLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(level, out _))
+        // By name only: no numbers, no "annoyed,angry" read as flags.
+        if (Enum.GetNames<AngerLevel>().FirstOrDefault(n => n.Equals(level?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } name
+            || !Enum.TryParse<AngerLevel>(name, out var parsed))
         {
             return Outcome<InteractionView>.Invalid("level", Messages.Get("The anger level is calm, annoyed, angry or furious."));
         }

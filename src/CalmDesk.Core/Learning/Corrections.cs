@@ -14,7 +14,9 @@ internal static class Corrections
     /// The anger level of a message, set by hand: replaces an earlier anger correction of the same message.
     public static async Task AngerAsync(CalmDeskDbContext db, Interaction interaction, AngerLevel level, string byUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.AnalysisCorrections.Where(c => c.InteractionId == interaction.Id && c.Source == CorrectionSource.AngerLevel).ExecuteDeleteAsync(cancellationToken);
+        // Removed through the context, so the old example goes only if the new one is saved with it.
+        db.AnalysisCorrections.RemoveRange(await db.AnalysisCorrections
+            .Where(c => c.InteractionId == interaction.Id && c.Source == CorrectionSource.AngerLevel).ToListAsync(cancellationToken));
         Add(db, interaction, CorrectionSource.AngerLevel, byUserId, now, new Dictionary<string, bool>
         {
             [Questions.Annoyed] = level >= AngerLevel.Annoyed,
@@ -47,8 +49,8 @@ internal static class Corrections
         });
     }
 
-    /// A case whose situations changed by hand: an added situation was in the case's first customer message; a removed one
-    /// was in none of the messages the analysis found it in.
+    /// A case whose situations changed by hand: a removed situation was in none of the messages the analysis found it in;
+    /// an added one was in the message, when the case has only one (with several, nobody said which one it was in).
     public static async Task CaseRelabelAsync(
         CalmDeskDbContext db, int caseId, IReadOnlyCollection<string> before, IReadOnlyCollection<string> after, string byUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -64,7 +66,7 @@ internal static class Corrections
         for (var m = 0; m < messages.Count; m++)
         {
             var labels = new Dictionary<string, bool>();
-            if (m == 0)
+            if (messages.Count == 1)
             {
                 added.ForEach(s => labels[Questions.Of(s)] = true);
             }
@@ -88,5 +90,8 @@ internal static class Corrections
     private static List<Situation> Parse(IEnumerable<string> names) =>
         [.. names.Select(n => Kinds.TryParse(n, out Situation s) ? s : (Situation?)null).OfType<Situation>()];
 
-    private static string Fit(string text) => text.Length <= AnalysisCorrection.MaxTextLength ? text : text[..AnalysisCorrection.MaxTextLength];
+    // Cut between whole characters: half an emoji is not valid UTF-8 for the database.
+    private static string Fit(string text) =>
+        text.Length <= AnalysisCorrection.MaxTextLength ? text
+        : text[..(char.IsHighSurrogate(text[AnalysisCorrection.MaxTextLength - 1]) ? AnalysisCorrection.MaxTextLength - 1 : AnalysisCorrection.MaxTextLength)];
 }

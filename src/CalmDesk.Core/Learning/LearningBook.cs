@@ -13,14 +13,15 @@ internal sealed record ModelRunView(
 
 internal sealed record LearningView(
     string ActiveVersion, string ShippedVersion, ModelRunView? ActiveRun, IReadOnlyList<CorrectionCount> Corrections, int HeldOut,
-    IReadOnlyList<CorrectionView> Recent, IReadOnlyList<ModelRunView> Runs)
+    IReadOnlyList<CorrectionView> Recent, IReadOnlyList<ModelRunView> Runs, DateTimeOffset Now)
 {
-    public bool Running => Runs.Any(r => r.Status == ModelRunStatus.Running);
+    /// A run is going on: one marked running that has shown a sign of life lately (a killed one no longer counts).
+    public bool Running => Runs.Any(r => r.Status == ModelRunStatus.Running && r.HeartbeatAt > Now - ModelRetraining.Abandoned);
 }
 
 /// What a manager sees of the installation's model: which one reads the messages, the corrections collected since, and
 /// every refit with its scores.
-internal sealed class LearningBook(CalmDeskDbContext db, ActiveModel active)
+internal sealed class LearningBook(CalmDeskDbContext db, ActiveModel active, TimeProvider clock)
 {
     public async Task<LearningView> ViewAsync(CancellationToken cancellationToken = default)
     {
@@ -39,8 +40,9 @@ internal sealed class LearningBook(CalmDeskDbContext db, ActiveModel active)
             .Select(r => new ModelRunView(r.Id, r.Status, r.IsActive, r.StartedAt, r.FinishedAt, r.HeartbeatAt, r.Version, r.ComparedWith, r.CorrectionsTrained,
                 r.CorrectionsHeldOut, r.ActiveDevF1, r.CandidateDevF1, r.ActiveHeldOut, r.CandidateHeldOut, new ModelRun { Outcome = r.Outcome }.Reasons))
             .ToList();
-        return new LearningView(active.Version, Analysis.MessageAnalyzer.Default.ModelVersion, runs.FirstOrDefault(r => r.IsActive), counts,
-            heldOut, recent, runs);
+        // The active refit as this process reads it: none when its file could not be loaded (the shipped model reads then).
+        return new LearningView(active.Version, Analysis.MessageAnalyzer.Default.ModelVersion, runs.FirstOrDefault(r => r.IsActive && r.Id == active.RunId), counts,
+            heldOut, recent, runs, clock.GetUtcNow());
     }
 
     private static string Excerpt(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 299), "…");

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CalmDesk.Analysis;
 using CalmDesk.Analysis.Training;
 using CalmDesk.Data;
@@ -121,7 +122,7 @@ internal sealed class ModelRetraining(CalmDeskDbContext db, TimeProvider clock, 
         var (trained, heldOut) = await ExamplesAsync(cancellationToken);
         var corpus = CorpusMessage.LoadShipped().ToList();
         var train = corpus.Where(m => m.Split == "train").ToList();
-        if (Options.CorpusLimit is { } limit && limit < train.Count)
+        if (Options.CorpusLimit is { } limit and > 0 && limit < train.Count)
         {
             var step = (double)train.Count / Math.Max(1, limit);
             train = [.. Enumerable.Range(0, limit).Select(i => train[(int)(i * step)])];
@@ -131,7 +132,10 @@ internal sealed class ModelRetraining(CalmDeskDbContext db, TimeProvider clock, 
         // Only the questions the corrections answer are refitted; the others stay as the active model has them (the
         // shipped model's anger and abuse also learnt from public data, which does not ship with the program).
         var questions = Questions.AnsweredBy(trained);
+        // Compare with the model the database says is active now, whichever instance activated it.
+        await active.RefreshAsync(db, cancellationToken);
         var current = active.Analyzer;
+        var comparedRun = active.RunId;
         log($"Refitting {string.Join(", ", questions)} on {train.Count} corpus messages and {trained.Count} corrected messages; {heldOut.Count} corrected messages held out.");
         var trainer = new ModelTrainer
         {
@@ -173,11 +177,30 @@ internal sealed class ModelRetraining(CalmDeskDbContext db, TimeProvider clock, 
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.ModelRuns.Where(r => r.IsActive).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken) != comparedRun)
+        {
+            // A manager went back to the shipped model, or another refit was activated, while this one trained: it was
+            // compared with, and kept the questions of, a model no longer in use.
+            run.Status = ModelRunStatus.Rejected;
+            run.File = null;
+            run.Reasons = [new RunReason("active_changed")];
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
         await db.ModelRuns.Where(r => r.IsActive).ExecuteUpdateAsync(set => set.SetProperty(r => r.IsActive, false), cancellationToken);
         run.IsActive = true;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await active.RefreshAsync(db, cancellationToken);
+        try
+        {
+            await active.RefreshAsync(db, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException)
+        {
+            // Activated and stored: the background re-analysis loads it within a minute.
+        }
     }
 
     private static string Excerpt(string text) => text.Length <= 2000 ? text : text[..2000];

@@ -15,6 +15,7 @@ internal sealed record RunReason(string Kind, string? Question = null, double? C
     {
         "interrupted" => "Interrupted: the program stopped during the refit.",
         "error" => "Failed: " + Detail,
+        "active_changed" => "The active model changed while the refit ran.",
         _ => new Objection(Kind, Question, Candidate ?? 0, Active ?? 0).ToString(),
     };
 }
@@ -83,8 +84,8 @@ internal sealed class ModelRun
         set => Outcome = JsonSerializer.Serialize(value, Json);
     }
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     /// The stored form of a run cut short, for a bulk update.
     public static readonly string InterruptedOutcome = JsonSerializer.Serialize(new[] { RunReason.Interrupted }, Json);
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 }

@@ -140,14 +140,12 @@ internal static class CalmDeskHost
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        try
+        var model = services.GetRequiredService<ActiveModel>();
+        await model.RefreshAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(), cancellationToken);
+        if (model.Unreadable is { } run)
         {
-            await services.GetRequiredService<ActiveModel>().RefreshAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(), cancellationToken);
-        }
-        catch (InvalidDataException exception)
-        {
-            // A stored model this version cannot read (its questions changed): the shipped model reads the messages until a refit.
-            await output.WriteLineAsync($"warning: the installation's model could not be loaded ({exception.Message}); using the shipped model.");
+            // Its questions changed in an upgrade: the shipped model reads the messages until a new refit.
+            await output.WriteLineAsync($"warning: the installation's model (refit {run}) cannot be read by this version; using the shipped model until the next refit.");
         }
 
         var firstRun = scope.ServiceProvider.GetRequiredService<FirstRun>();

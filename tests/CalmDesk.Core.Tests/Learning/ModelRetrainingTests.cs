@@ -38,6 +38,29 @@ public sealed class ModelRetrainingTests
     }
 
     [Fact]
+    public async Task ActiveModel_AnUnreadableStoredModel_FallsBackToTheShippedOne_WithoutRetryingEveryMinute()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        // What an upgrade that changed the questions leaves behind: an active refit this version cannot read.
+        db.ModelRuns.Add(new ModelRun
+        {
+            Status = ModelRunStatus.Activated, IsActive = true, StartedAt = database.Clock.GetUtcNow(), HeartbeatAt = database.Clock.GetUtcNow(),
+            Version = "0123456789ab", File = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3],
+        });
+        await db.SaveChangesAsync(cancel);
+        var active = new ActiveModel();
+
+        Assert.False(await active.RefreshAsync(db, cancel));
+        Assert.False(await active.RefreshAsync(db, cancel));
+
+        Assert.Same(MessageAnalyzer.Default, active.Analyzer);
+        Assert.NotNull(active.Unreadable);
+        Assert.Null((await new LearningBook(db, active, database.Clock).ViewAsync(cancel)).ActiveRun);
+    }
+
+    [Fact]
     public async Task Start_WithNothingToLearnFrom_IsRefused()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
