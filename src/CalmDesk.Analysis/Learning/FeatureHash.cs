@@ -9,7 +9,8 @@ internal static class FeatureHash
     public const int Bits = 18;
     public const int Size = 1 << Bits;
     private const int Mask = Size - 1;
-    private const uint Offset = 2166136261u, Prime = 16777619u;
+    public const uint Offset = 2166136261u;
+    private const uint Prime = 16777619u;
 
     // Namespaces: one character each, so the same text in two roles is two features.
     public const char Word = 'w', Stem = 's', Gram = 'c', GreekKey = 'g', Negated = 'n', Bigram = 'b', Rule = 'r', Concept = 'k';

@@ -7,8 +7,13 @@ internal static class Excerpts
     public static string Line(string text, int max) => Shorten(text.ReplaceLineEndings(" ").Trim(), max);
 
     /// At most `max` characters: when cut, the end is trimmed and marked with "…".
-    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 3)].TrimEnd() + "…";
+    public static string Shorten(string text, int max) => text.Length <= max ? text : Cut(text, max - 3).TrimEnd() + "…";
 
     /// Exactly at most `max` characters, for a column of that length: when cut, "…" takes the last place.
-    public static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    public static string Fit(string text, int max) => text.Length <= max ? text : Cut(text, max - 1) + "…";
+
+    /// At most `max` characters, cut between whole characters: half an emoji (a lone surrogate) is not valid UTF-8 for
+    /// the database.
+    public static string Cut(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 }

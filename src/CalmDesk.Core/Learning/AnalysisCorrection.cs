@@ -57,7 +57,10 @@ internal sealed class AnalysisCorrection
 
     public IReadOnlyDictionary<string, bool> LabelMap
     {
-        get => JsonSerializer.Deserialize<Dictionary<string, bool>>(Labels, Json) ?? [];
+        get => ReadLabels(Labels);
         set => Labels = JsonSerializer.Serialize(value, Json);
     }
+
+    /// The answers stored in a <see cref="Labels"/> column, for a query that selected the column alone.
+    public static IReadOnlyDictionary<string, bool> ReadLabels(string labels) => JsonSerializer.Deserialize<Dictionary<string, bool>>(labels, Json) ?? [];
 }

@@ -42,11 +42,7 @@ internal static class Corrections
             }
         }
 
-        db.AnalysisCorrections.Add(new AnalysisCorrection
-        {
-            CustomerId = incident.CustomerId, Source = CorrectionSource.ManualIncident, Text = Fit(incident.Evidence), HeldOut = ModelRetraining.IsHeldOut(Fit(incident.Evidence)),
-            LabelMap = labels, ByUserId = byUserId, CreatedAt = now,
-        });
+        Add(db, incident.CustomerId, null, incident.Evidence, CorrectionSource.ManualIncident, byUserId, now, labels);
     }
 
     /// A case whose situations changed by hand: a removed situation was in none of the messages the analysis found it in;
@@ -81,17 +77,19 @@ internal static class Corrections
     }
 
     private static void Add(CalmDeskDbContext db, Interaction interaction, CorrectionSource source, string byUserId, DateTimeOffset now, Dictionary<string, bool> labels) =>
+        Add(db, interaction.CustomerId, interaction, interaction.Body, source, byUserId, now, labels);
+
+    private static void Add(
+        CalmDeskDbContext db, int customerId, Interaction? interaction, string text, CorrectionSource source, string byUserId, DateTimeOffset now, Dictionary<string, bool> labels)
+    {
+        var kept = Excerpts.Cut(text, AnalysisCorrection.MaxTextLength);
         db.AnalysisCorrections.Add(new AnalysisCorrection
         {
-            CustomerId = interaction.CustomerId, Interaction = interaction, Source = source, Text = Fit(interaction.Body), HeldOut = ModelRetraining.IsHeldOut(Fit(interaction.Body)),
+            CustomerId = customerId, Interaction = interaction, Source = source, Text = kept, HeldOut = ModelRetraining.IsHeldOut(kept),
             LabelMap = labels, ByUserId = byUserId, CreatedAt = now,
         });
+    }
 
     private static List<Situation> Parse(IEnumerable<string> names) =>
         [.. names.Select(n => Kinds.TryParse(n, out Situation s) ? s : (Situation?)null).OfType<Situation>()];
-
-    // Cut between whole characters: half an emoji is not valid UTF-8 for the database.
-    private static string Fit(string text) =>
-        text.Length <= AnalysisCorrection.MaxTextLength ? text
-        : text[..(char.IsHighSurrogate(text[AnalysisCorrection.MaxTextLength - 1]) ? AnalysisCorrection.MaxTextLength - 1 : AnalysisCorrection.MaxTextLength)];
 }

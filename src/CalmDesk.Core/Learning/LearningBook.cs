@@ -1,4 +1,5 @@
 using CalmDesk.Data;
+using CalmDesk.Interactions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Learning;
@@ -29,7 +30,7 @@ internal sealed class LearningBook(CalmDeskDbContext db, ActiveModel active, Tim
         var heldOut = await db.AnalysisCorrections.CountAsync(c => c.HeldOut, cancellationToken);
         var recent = (await db.AnalysisCorrections.AsNoTracking().OrderByDescending(c => c.Id).Take(20)
             .Select(c => new { c.Id, c.CustomerId, c.Customer!.Company, c.Source, c.Text, c.Labels, c.CreatedAt }).ToListAsync(cancellationToken))
-            .Select(c => new CorrectionView(c.Id, c.CustomerId, c.Company, c.Source, Excerpt(c.Text), new AnalysisCorrection { Labels = c.Labels }.LabelMap, c.CreatedAt))
+            .Select(c => new CorrectionView(c.Id, c.CustomerId, c.Company, c.Source, Excerpts.Fit(c.Text, 300), AnalysisCorrection.ReadLabels(c.Labels), c.CreatedAt))
             .ToList();
         var runs = (await db.ModelRuns.AsNoTracking().Where(r => r.IsActive || r.Id > db.ModelRuns.Max(m => m.Id) - 20).OrderByDescending(r => r.Id)
             .Select(r => new
@@ -38,12 +39,10 @@ internal sealed class LearningBook(CalmDeskDbContext db, ActiveModel active, Tim
                 r.ActiveDevF1, r.CandidateDevF1, r.ActiveHeldOut, r.CandidateHeldOut, r.Outcome,
             }).ToListAsync(cancellationToken))
             .Select(r => new ModelRunView(r.Id, r.Status, r.IsActive, r.StartedAt, r.FinishedAt, r.HeartbeatAt, r.Version, r.ComparedWith, r.CorrectionsTrained,
-                r.CorrectionsHeldOut, r.ActiveDevF1, r.CandidateDevF1, r.ActiveHeldOut, r.CandidateHeldOut, new ModelRun { Outcome = r.Outcome }.Reasons))
+                r.CorrectionsHeldOut, r.ActiveDevF1, r.CandidateDevF1, r.ActiveHeldOut, r.CandidateHeldOut, ModelRun.ReadReasons(r.Outcome)))
             .ToList();
         // The active refit as this process reads it: none when its file could not be loaded (the shipped model reads then).
         return new LearningView(active.Version, Analysis.MessageAnalyzer.Default.ModelVersion, runs.FirstOrDefault(r => r.IsActive && r.Id == active.RunId), counts,
             heldOut, recent, runs, clock.GetUtcNow());
     }
-
-    private static string Excerpt(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 299), "…");
 }

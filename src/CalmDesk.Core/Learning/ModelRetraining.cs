@@ -2,6 +2,7 @@ using System.Data.Common;
 using CalmDesk.Analysis;
 using CalmDesk.Analysis.Training;
 using CalmDesk.Data;
+using CalmDesk.Interactions;
 using CalmDesk.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -78,7 +79,7 @@ internal sealed class ModelRetraining(CalmDeskDbContext db, TimeProvider clock, 
             run.IsActive = false;
             run.File = null;
             run.FinishedAt = clock.GetUtcNow();
-            run.Reasons = [exception is OperationCanceledException ? RunReason.Interrupted : new RunReason("error", Detail: Excerpt(exception.Message))];
+            run.Reasons = [exception is OperationCanceledException ? RunReason.Interrupted : new RunReason("error", Detail: Excerpts.Cut(exception.Message, 2000))];
             await db.SaveChangesAsync(CancellationToken.None);
             if (exception is not OperationCanceledException and not InvalidDataException and not DbUpdateException)
             {
@@ -106,7 +107,7 @@ internal sealed class ModelRetraining(CalmDeskDbContext db, TimeProvider clock, 
             .GroupBy(c => c.InteractionId is { } id ? "message:" + id : "text:" + c.Text)
             .Select(g => (g.Last().HeldOut, Sample: Questions.ToSample("correction:" + g.Key, g.Last().Text, g.Aggregate(new Dictionary<string, bool>(), (merged, c) =>
             {
-                foreach (var (question, answer) in new AnalysisCorrection { Labels = c.Labels }.LabelMap)
+                foreach (var (question, answer) in AnalysisCorrection.ReadLabels(c.Labels))
                 {
                     merged[question] = answer;
                 }
@@ -124,7 +125,7 @@ internal sealed class ModelRetraining(CalmDeskDbContext db, TimeProvider clock, 
         var train = corpus.Where(m => m.Split == "train").ToList();
         if (Options.CorpusLimit is { } limit and > 0 && limit < train.Count)
         {
-            var step = (double)train.Count / Math.Max(1, limit);
+            var step = (double)train.Count / limit;
             train = [.. Enumerable.Range(0, limit).Select(i => train[(int)(i * step)])];
         }
 
@@ -202,6 +203,4 @@ internal sealed class ModelRetraining(CalmDeskDbContext db, TimeProvider clock, 
             // Activated and stored: the background re-analysis loads it within a minute.
         }
     }
-
-    private static string Excerpt(string text) => text.Length <= 2000 ? text : text[..2000];
 }

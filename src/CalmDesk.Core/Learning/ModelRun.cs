@@ -80,11 +80,14 @@ internal sealed class ModelRun
 
     public IReadOnlyList<RunReason> Reasons
     {
-        get => JsonSerializer.Deserialize<List<RunReason>>(Outcome, Json) ?? [];
+        get => ReadReasons(Outcome);
         set => Outcome = JsonSerializer.Serialize(value, Json);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// The reasons stored in an <see cref="Outcome"/> column, for a query that selected the column alone.
+    public static IReadOnlyList<RunReason> ReadReasons(string outcome) => JsonSerializer.Deserialize<List<RunReason>>(outcome, Json) ?? [];
 
     /// The stored form of a run cut short, for a bulk update.
     public static readonly string InterruptedOutcome = JsonSerializer.Serialize(new[] { RunReason.Interrupted }, Json);
