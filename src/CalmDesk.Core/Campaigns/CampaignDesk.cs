@@ -140,9 +140,9 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
                 : Messages.Get("This announcement was set aside."));
         }
 
-        var recorded = await log.AddAsync(viewer, recipient.CustomerId, new InteractionInput(
+        var recorded = await log.SendAsync(viewer, recipient.CustomerId, new InteractionInput(
             nameof(Channel.Email), nameof(Direction.Outbound), null,
-            string.IsNullOrWhiteSpace(subject) ? recipient.Subject : subject.Trim(), string.IsNullOrWhiteSpace(body) ? recipient.Body : body), cancellationToken);
+            string.IsNullOrWhiteSpace(subject) ? recipient.Subject : subject.Trim(), string.IsNullOrWhiteSpace(body) ? recipient.Body : body), cancellationToken: cancellationToken);
         if (recorded.Value is null)
         {
             return Outcome<RecipientView>.Invalid(recorded.Errors);

@@ -53,13 +53,14 @@ internal static class CampaignReplies
     public static string? SituationFor(IReadOnlyCollection<string> detected) => detected.Count == 0 ? PriceObjection : null;
 
     /// After an angry reply: the campaign's open follow-up for this customer is brought forward to a call-back within a
-    /// day and tied to the case; without one, a call-back is scheduled. Owned by the customer's rep, or the sender.
-    public static async Task FollowUpAsync(
+    /// day and tied to the case; without one, a call-back is scheduled. Owned by the customer's rep, or the sender. Returns
+    /// the promise, or null when the reply is not angry or nobody owns the customer.
+    public static async Task<Commitment?> FollowUpAsync(
         CalmDeskDbContext db, CampaignRecipient recipient, Case @case, Interaction interaction, CancellationToken cancellationToken)
     {
         if (interaction.Analysis is not { } analysis || !IsAngry(analysis))
         {
-            return;
+            return null;
         }
 
         var from = interaction.CreatedAt;
@@ -86,18 +87,19 @@ internal static class CampaignReplies
                 open.Schedule(callBackBy, from);
             }
 
-            return;
+            return open;
         }
 
         var owner = await db.Customers.Where(c => c.Id == recipient.CustomerId).Select(c => c.AssignedRepId).SingleAsync(cancellationToken) ?? recipient.SentByRepId;
         if (owner is null)
         {
-            return;
+            return null;
         }
 
         var commitment = CommitmentBook.New(recipient.CustomerId, null, owner.Value,
             Messages.Get("Call back about the price change: the customer replied angrily."), callBackBy, CommitmentSource.Campaign, from);
         commitment.Case = @case;
         db.Commitments.Add(commitment);
+        return commitment;
     }
 }

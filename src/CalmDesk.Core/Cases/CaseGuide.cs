@@ -110,7 +110,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
     /// Records the reply as sent to the customer's contact, and the case then waits on the customer.
     public async Task<Outcome<InteractionView>> SendReplyAsync(
         Viewer viewer, int id, string? subject, string? body, CancellationToken cancellationToken = default) =>
-        await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken);
+        await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true);
 
     /// Pauses a conversation too heated to continue: a promise of a status update in the given number of minutes.
     public async Task<Outcome<CommitmentView>> PauseAsync(Viewer viewer, int id, int? minutes, string? what, CancellationToken cancellationToken = default)
@@ -132,7 +132,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
     }
 
     private async Task<Outcome<InteractionView>> RecordAsync(
-        Viewer viewer, int id, InteractionInput input, CaseStatus? then, CancellationToken cancellationToken)
+        Viewer viewer, int id, InteractionInput input, CaseStatus? then, CancellationToken cancellationToken, bool send = false)
     {
         var target = await ActiveAsync(viewer, id, cancellationToken);
         if (target is null)
@@ -142,7 +142,10 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
 
         var contactId = await db.Interactions.Where(i => i.CaseId == id && i.ContactId != null)
             .OrderByDescending(i => i.OccurredAt).Select(i => i.ContactId).FirstOrDefaultAsync(cancellationToken);
-        var outcome = await new InteractionLog(db, clock, thresholds, model).AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
+        var log = new InteractionLog(db, clock, thresholds, model);
+        var outcome = send
+            ? await log.SendAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken)
+            : await log.AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
         if (outcome.Succeeded)
         {
             target.UpdatedAt = clock.GetUtcNow();

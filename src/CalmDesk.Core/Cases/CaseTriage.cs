@@ -1,6 +1,6 @@
 using CalmDesk.Campaigns;
+using CalmDesk.Commitments;
 using CalmDesk.Data;
-using CalmDesk.Incidents;
 using CalmDesk.Interactions;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,15 +23,14 @@ internal static class CaseTriage
         && (analysis.AngerScore >= thresholds.OpenCase || analysis.AbuseTargeted || analysis.Threats.Length > 0
             || ProblemSituations(analysis).Count > 0);
 
-    /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case, or null.
-    /// Abuse aimed at the rep is recorded as an incident first, whether or not the message joins a case.
-    public static async Task<Case?> AssignAsync(
+    /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case (and the call-back a reply
+    /// to a price announcement led to), or nulls. Only <see cref="MessageIntake"/> calls it.
+    public static async Task<Triage> AssignAsync(
         CalmDeskDbContext db, Interaction interaction, AnalysisThresholds thresholds, CancellationToken cancellationToken = default)
     {
-        await IncidentRecorder.RecordAsync(db, interaction, thresholds, cancellationToken);
         if (interaction.CaseId is not null || interaction.Case is not null || !NeedsCase(interaction, thresholds))
         {
-            return null;
+            return default;
         }
 
         var situations = ProblemSituations(interaction.Analysis!).ToList();
@@ -53,6 +52,7 @@ internal static class CaseTriage
         var match = situations.Count == 0
             ? candidates.FirstOrDefault()
             : candidates.FirstOrDefault(c => c.SituationList.Intersect(situations, StringComparer.Ordinal).Any());
+        var opened = match is null;
         if (match is null)
         {
             match = new Case
@@ -77,13 +77,12 @@ internal static class CaseTriage
         }
 
         interaction.Case = match;
-        if (announcement is not null)
-        {
-            await CampaignReplies.FollowUpAsync(db, announcement, match, interaction, cancellationToken);
-        }
-
-        return match;
+        var promise = announcement is null ? null : await CampaignReplies.FollowUpAsync(db, announcement, match, interaction, cancellationToken);
+        return new Triage(match, opened, promise);
     }
+
+    /// What triage did with a message: the case it joined or opened, and the promise it made.
+    public readonly record struct Triage(Case? Case, bool Opened, Commitment? Promise);
 
     public static string TitleFor(Interaction interaction)
     {

@@ -159,7 +159,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = await db.Reps.IdOfAsync(viewer, cancellationToken),
         });
         // The notice enters the customer's timeline (and the case) as any reply does, saved together with the new date.
-        var recorded = await new InteractionLog(db, clock, thresholds, model).AddAsync(
+        var recorded = await new InteractionLog(db, clock, thresholds, model).SendAsync(
             viewer, commitment.CustomerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, null, notice), commitment.CaseId, cancellationToken);
         if (!recorded.Succeeded)
         {

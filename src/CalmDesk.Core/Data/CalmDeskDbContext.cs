@@ -7,6 +7,7 @@ using CalmDesk.Customers;
 using CalmDesk.Incidents;
 using CalmDesk.Interactions;
 using CalmDesk.Learning;
+using CalmDesk.Mail;
 using CalmDesk.Notifications;
 using CalmDesk.Offboarding;
 using CalmDesk.Orders;
@@ -70,6 +71,12 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<AnalysisCorrection> AnalysisCorrections => Set<AnalysisCorrection>();
 
     public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
+
+    public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
+
+    public DbSet<InboundMail> InboundMail => Set<InboundMail>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

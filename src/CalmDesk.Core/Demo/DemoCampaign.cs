@@ -1,5 +1,4 @@
 using CalmDesk.Campaigns;
-using CalmDesk.Cases;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Playbooks;
@@ -23,7 +22,7 @@ internal static class DemoCampaign
     /// Left in draft so a visitor can read one and send it.
     private static readonly HashSet<string> Drafts = new(StringComparer.Ordinal) { "demo-019", "demo-031", "demo-036" };
 
-    public static async Task AddAsync(CalmDeskDbContext db, PlaybookLibrary library, AnalysisThresholds thresholds, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddAsync(CalmDeskDbContext db, PlaybookLibrary library, MessageIntake intake, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var sentAt = now.AddDays(-5);
@@ -54,8 +53,7 @@ internal static class DemoCampaign
                 CustomerId = customer.Id, Channel = Channel.Email, Direction = Direction.Outbound, OccurredAt = sentAt, CreatedAt = sentAt,
                 Subject = recipient.Subject, Body = recipient.Body, AuthorRepId = repId, AuthorName = customer.Rep, ExternalId = $"demo:campaign:{customer.ExternalId}",
             };
-            InteractionAnalysis.Apply(sent, sentAt);
-            db.Interactions.Add(sent);
+            await intake.AcceptAsync(sent, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             recipient.Status = RecipientStatus.Sent;
             recipient.SentAt = sentAt;
@@ -77,9 +75,7 @@ internal static class DemoCampaign
                 Channel = Channel.Email, Direction = Direction.Inbound, OccurredAt = now.AddHours(-hoursAgo), CreatedAt = now.AddHours(-hoursAgo),
                 Subject = subject, Body = body,
             };
-            InteractionAnalysis.Apply(reply, now);
-            await CaseTriage.AssignAsync(db, reply, thresholds, cancellationToken);
-            db.Interactions.Add(reply);
+            await intake.AcceptAsync(reply, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,5 +1,4 @@
 using CalmDesk.Accounts;
-using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
@@ -20,7 +19,8 @@ internal sealed class DemoPortfolio(
     public static readonly IReadOnlyList<string> RepEmails =
         ["james@demo.calmdesk.app", "giulia@demo.calmdesk.app", "nikos@demo.calmdesk.app", "laura@demo.calmdesk.app"];
 
-    private AnalysisThresholds Thresholds => AnalysisThresholds.Of(options);
+    /// The demo is analysed with the shipped model; an installation with another one re-reads it in the background.
+    private MessageIntake Intake => field ??= new MessageIntake(db, options);
 
     private static readonly (string Email, string Name, string[] Roles, string Culture)[] People =
     [
@@ -126,8 +126,8 @@ internal sealed class DemoPortfolio(
             db.ChangeTracker.Clear();
         }
 
-        await DemoTerms.AddAsync(db, Thresholds, now, cancellationToken);
-        await DemoCampaign.AddAsync(db, playbooks.Current, Thresholds, now, cancellationToken);
+        await DemoTerms.AddAsync(db, Intake, now, cancellationToken);
+        await DemoCampaign.AddAsync(db, playbooks.Current, Intake, now, cancellationToken);
         await DemoReps.AddAsync(db, now, cancellationToken);
     }
 
@@ -189,9 +189,7 @@ internal sealed class DemoPortfolio(
                 interaction.MinutesSpent = note.Minutes;
             }
 
-            InteractionAnalysis.Apply(interaction, now);
-            await CaseTriage.AssignAsync(db, interaction, Thresholds, cancellationToken);
-            db.Interactions.Add(interaction);
+            await Intake.AcceptAsync(interaction, cancellationToken);
         }
     }
 

@@ -1,5 +1,4 @@
 using CalmDesk.Boundaries;
-using CalmDesk.Cases;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ internal static class DemoTerms
         ("demo-001", 3, "Next order", "Hi, for the next order we'd like a 20% discount, and we'd prefer to pay at 60 days as our other suppliers allow. Can you confirm?"),
     ];
 
-    public static async Task AddAsync(CalmDeskDbContext db, AnalysisThresholds thresholds, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddAsync(CalmDeskDbContext db, MessageIntake intake, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.Terms.Add(new Terms
         {
@@ -51,9 +50,7 @@ internal static class DemoTerms
                 Channel = Channel.Email, Direction = Direction.Inbound, OccurredAt = now.AddDays(-daysAgo).AddHours(-2), CreatedAt = now,
                 Subject = subject, Body = body,
             };
-            InteractionAnalysis.Apply(interaction, now);
-            await CaseTriage.AssignAsync(db, interaction, thresholds, cancellationToken);
-            db.Interactions.Add(interaction);
+            await intake.AcceptAsync(interaction, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

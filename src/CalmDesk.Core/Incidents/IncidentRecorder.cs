@@ -34,14 +34,14 @@ internal static class IncidentRecorder
     public static bool IsIncident(MessageAnalysis analysis, AnalysisThresholds thresholds) =>
         analysis.AbuseTargeted && analysis.AbuseScore >= thresholds.AbuseIncident;
 
-    /// Adds the incident for a message with abuse aimed at the rep; returns it, or null. A message stored before
-    /// incidents existed gets its incident when re-analysed, without a hand-over suggestion for the old history.
-    public static async Task<AbuseIncident?> RecordAsync(
+    /// Adds the incident for a message with abuse aimed at the rep; returns it (and the hand-over it led to), or nulls. A
+    /// message stored before incidents existed gets its incident when re-analysed, without a hand-over suggestion for the old history.
+    public static async Task<(AbuseIncident? Incident, Handover? Handover)> RecordAsync(
         CalmDeskDbContext db, Interaction interaction, AnalysisThresholds thresholds, CancellationToken cancellationToken, bool suggestHandover = true)
     {
         if (interaction is not { Analysis: { } analysis } || !IsIncident(analysis, thresholds) || interaction.Direction == Direction.Outbound)
         {
-            return null;
+            return (null, null);
         }
 
         var assigned = await db.Customers.Where(c => c.Id == interaction.CustomerId).Select(c => c.AssignedRepId).FirstOrDefaultAsync(cancellationToken);
@@ -54,11 +54,9 @@ internal static class IncidentRecorder
             OccurredAt = interaction.OccurredAt, RecordedAt = interaction.CreatedAt,
         };
         db.AbuseIncidents.Add(incident);
-        if (suggestHandover && repId is { } rep)
-        {
-            await HandoverDesk.SuggestIfCrossedAsync(db, interaction.CustomerId, rep, incident, interaction.CreatedAt, cancellationToken);
-        }
-
-        return incident;
+        var handover = suggestHandover && repId is { } rep
+            ? await HandoverDesk.SuggestIfCrossedAsync(db, interaction.CustomerId, rep, incident, interaction.CreatedAt, cancellationToken)
+            : null;
+        return (incident, handover);
     }
 }

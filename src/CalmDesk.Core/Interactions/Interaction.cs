@@ -53,6 +53,28 @@ internal sealed class Interaction
     /// What CalmDesk understood of the text; null until analysed.
     public MessageAnalysis? Analysis { get; set; }
 
+    /// The connected mailbox it arrived in or was sent from, if any.
+    public int? MailboxId { get; set; }
+
+    /// For mail the product sends: whether it went out. Null for what was only logged or imported.
+    public Delivery? Delivery { get; set; }
+
     /// The anger level a rep or manager set by hand, when the analysis got it wrong; shown instead of the analysis's.
     public AngerLevel? AngerCorrected { get; set; }
+}
+
+/// What happened to mail the product sent.
+internal enum Delivery
+{
+    /// No mailbox that sends is connected (or the contact has no address): recorded in CalmDesk, not sent.
+    RecordedOnly,
+
+    /// Waiting in the outbox.
+    Queued,
+
+    /// Accepted by the mailbox's SMTP server.
+    Sent,
+
+    /// The server refused it, or every retry failed.
+    Failed,
 }

@@ -26,6 +26,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
             analysis.Property(a => a.Model).HasMaxLength(32);
             analysis.HasIndex(a => a.Version);
         });
+        builder.Property(i => i.Delivery).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Mail.Mailbox>().WithMany().HasForeignKey(i => i.MailboxId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(i => i.AuthorRep).WithMany().HasForeignKey(i => i.AuthorRepId).OnDelete(DeleteBehavior.SetNull);
     }
 }

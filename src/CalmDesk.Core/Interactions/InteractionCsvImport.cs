@@ -19,7 +19,7 @@ internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider cl
         var known = await InteractionWriter.KnownIdsAsync(db, cancellationToken);
         return await CsvRows.ImportEachAsync(
             stream, ["body"], progress,
-            (row, location, report) => ImportRowAsync(row, location, matcher, new InteractionWriter(db, known, report, AnalysisThresholds.Of(thresholds), ActiveModel.Of(model)), report, cancellationToken),
+            (row, location, report) => ImportRowAsync(row, location, matcher, new InteractionWriter(db, known, report, new MessageIntake(db, thresholds, model)), report, cancellationToken),
             cancellationToken);
     }
 

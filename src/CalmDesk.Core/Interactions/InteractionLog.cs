@@ -7,6 +7,7 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Learning;
 using CalmDesk.Localization;
+using CalmDesk.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,8 +39,18 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
         AddAsync(viewer, customerId, input, null, cancellationToken);
 
     /// Records an interaction; with a case id it goes to that case, otherwise triage decides whether it opens or joins one.
-    public async Task<Outcome<InteractionView>> AddAsync(
-        Viewer viewer, int customerId, InteractionInput input, int? caseId, CancellationToken cancellationToken = default)
+    public Task<Outcome<InteractionView>> AddAsync(
+        Viewer viewer, int customerId, InteractionInput input, int? caseId, CancellationToken cancellationToken = default) =>
+        AddAsync(viewer, customerId, input, caseId, send: false, cancellationToken);
+
+    /// Records an e-mail the product sends (a reply, a notice, a letter) and queues it in the outbox, in one transaction;
+    /// without a mailbox that sends, or an address, it is recorded only and labelled so.
+    public Task<Outcome<InteractionView>> SendAsync(
+        Viewer viewer, int customerId, InteractionInput input, int? caseId = null, CancellationToken cancellationToken = default) =>
+        AddAsync(viewer, customerId, input, caseId, send: true, cancellationToken);
+
+    private async Task<Outcome<InteractionView>> AddAsync(
+        Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         if (customer is null)
@@ -78,10 +89,13 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
             interaction.AuthorName ??= contact?.Name;
         }
 
-        InteractionAnalysis.Apply(interaction, now, ActiveModel.Of(model));
         interaction.CaseId = caseId;
-        await CaseTriage.AssignAsync(db, interaction, AnalysisThresholds.Of(thresholds), cancellationToken);
-        db.Interactions.Add(interaction);
+        await new MessageIntake(db, thresholds, model).AcceptAsync(interaction, cancellationToken);
+        if (send && interaction is { Channel: Channel.Email, Direction: Direction.Outbound })
+        {
+            await Outbox.QueueAsync(db, interaction, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InteractionView>.Done(View(interaction, contact?.Name));
     }
@@ -92,6 +106,7 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
     {
         CaseId = i.CaseId ?? i.Case?.Id,
         AngerCorrected = i.AngerCorrected,
+        Delivery = i.Delivery,
     };
 
     /// A rep or manager sets the anger of a customer's message (or a note about the customer) by hand: shown instead of

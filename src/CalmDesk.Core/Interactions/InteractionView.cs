@@ -21,4 +21,7 @@ internal sealed record InteractionView(
 
     /// The anger level set by hand, when someone corrected the analysis.
     public AngerLevel? AngerCorrected { get; init; }
+
+    /// For mail the product sent: queued, sent, failed, or recorded only (no mailbox sends).
+    public Delivery? Delivery { get; init; }
 }

@@ -1,5 +1,3 @@
-using CalmDesk.Analysis;
-using CalmDesk.Cases;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Interactions;
 
 /// Stores imported interactions one at a time, each in its own transaction, skipping ids already stored.
-internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report, AnalysisThresholds thresholds, MessageAnalyzer analyzer)
+internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report, MessageIntake intake)
 {
     public static async Task<HashSet<string>> KnownIdsAsync(CalmDeskDbContext db, CancellationToken cancellationToken) =>
         (await db.Interactions.Select(i => i.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -22,9 +20,7 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
             return;
         }
 
-        InteractionAnalysis.Apply(interaction, interaction.CreatedAt, analyzer);
-        await CaseTriage.AssignAsync(db, interaction, thresholds, cancellationToken);
-        db.Interactions.Add(interaction);
+        await intake.AcceptAsync(interaction, cancellationToken);
         await ImportFile.SaveRecordAsync(db, report, cancellationToken);
     }
 }

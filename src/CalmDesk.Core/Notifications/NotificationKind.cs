@@ -28,4 +28,7 @@ internal enum NotificationKind
 
     /// To a manager: an account moved from one rep to another.
     AccountMoved,
+
+    /// To a rep: mail they sent could not be delivered (refused by the server, or every retry failed).
+    MailFailed,
 }

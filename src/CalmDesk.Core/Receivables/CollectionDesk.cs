@@ -54,7 +54,9 @@ internal sealed class CollectionDesk(
         var input = action.Kind == CollectionStepKind.Call
             ? new InteractionInput(nameof(Channel.Call), nameof(Direction.Internal), null, action.Subject, string.IsNullOrWhiteSpace(body) ? action.Body : body)
             : new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, string.IsNullOrWhiteSpace(subject) ? action.Subject : subject, string.IsNullOrWhiteSpace(body) ? action.Body : body);
-        var recorded = await log.AddAsync(viewer, action.CustomerId, input, cancellationToken);
+        var recorded = action.Kind == CollectionStepKind.Call
+            ? await log.AddAsync(viewer, action.CustomerId, input, cancellationToken)
+            : await log.SendAsync(viewer, action.CustomerId, input, cancellationToken: cancellationToken);
         if (recorded.Value is null)
         {
             return Outcome<CollectionActionView>.Invalid(recorded.Errors);

@@ -151,8 +151,8 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             .OrderByDescending(c => c.Fits).ThenByDescending(c => c.SpeaksLanguage).ThenBy(c => c.Customers + c.OpenCases).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
 
-    /// When the new incident takes the customer over the rep's line and no hand-over is waiting, suggests one.
-    public static async Task SuggestIfCrossedAsync(
+    /// When the new incident takes the customer over the rep's line and no hand-over is waiting, suggests one; returns it, or null.
+    public static async Task<Handover?> SuggestIfCrossedAsync(
         CalmDeskDbContext db, int customerId, int repId, AbuseIncident incident, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recent = await Tolerance.RecentAsync(db, customerId, now, cancellationToken);
@@ -161,10 +161,10 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             || db.Handovers.Local.Any(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending)
             || await db.Handovers.AnyAsync(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending, cancellationToken))
         {
-            return;
+            return null;
         }
 
-        await SuggestAsync(db, customerId, repId, HandoverReason.Tolerance, crossing.Explain() + " " + incident.Evidence, now, null, cancellationToken, recent);
+        return await SuggestAsync(db, customerId, repId, HandoverReason.Tolerance, crossing.Explain() + " " + incident.Evidence, now, null, cancellationToken, recent);
     }
 
     private static async Task<Handover> SuggestAsync(

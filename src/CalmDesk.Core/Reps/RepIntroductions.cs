@@ -100,8 +100,8 @@ internal sealed class RepIntroductions(CalmDeskDbContext db, TimeProvider clock,
             return Outcome<IntroductionDraft>.Invalid("introduction", Messages.Get("There is no introduction waiting: it was sent already, or the account was not reassigned."));
         }
 
-        var recorded = await log.AddAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null,
-            string.IsNullOrWhiteSpace(subject) ? draft.Subject : subject.Trim(), string.IsNullOrWhiteSpace(body) ? draft.Body : body), cancellationToken);
+        var recorded = await log.SendAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null,
+            string.IsNullOrWhiteSpace(subject) ? draft.Subject : subject.Trim(), string.IsNullOrWhiteSpace(body) ? draft.Body : body), cancellationToken: cancellationToken);
         if (recorded.Value is null)
         {
             return Outcome<IntroductionDraft>.Invalid(recorded.Errors);

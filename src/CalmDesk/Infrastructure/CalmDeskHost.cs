@@ -12,6 +12,7 @@ using CalmDesk.Incidents;
 using CalmDesk.Demo;
 using CalmDesk.Interactions;
 using CalmDesk.Learning;
+using CalmDesk.Mail;
 using CalmDesk.Offboarding;
 using CalmDesk.Notifications;
 using CalmDesk.Orders;
@@ -88,6 +89,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<RepDirectory>();
         builder.Services.AddScoped<CustomerDirectory>();
         builder.Services.AddScoped<InteractionLog>();
+        builder.Services.AddScoped<MessageIntake>();
         builder.Services.AddScoped<InteractionAnalysis>();
         builder.Services.AddScoped<CustomerCsvImport>();
         builder.Services.AddScoped<InteractionCsvImport>();
@@ -129,6 +131,15 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<ModelRetraining>();
         builder.Services.AddScoped<LearningBook>();
         builder.Services.AddSingleton<RetrainService>();
+        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
+        builder.Services.AddSingleton<MailSecrets>();
+        builder.Services.AddSingleton<MailConnections>();
+        builder.Services.AddScoped<MailFetcher>();
+        builder.Services.AddScoped<MailSender>();
+        builder.Services.AddScoped<MailboxBook>();
+        builder.Services.AddScoped<InboxBook>();
+        builder.Services.AddSingleton<MailService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MailService>());
         builder.Services.AddHostedService(services => services.GetRequiredService<RetrainService>());
 
         WebFeatures.Add(builder);

@@ -11,7 +11,7 @@ using CalmDesk.Receivables;
 
 namespace CalmDesk.Infrastructure;
 
-/// The `calmdesk` command line: `serve` (the default), `db`, `import`, `users`, `analyze` and `commitments`.
+/// The `calmdesk` command line: `serve` (the default), `db`, `import`, `users`, `analyze`, `commitments` and `mailboxes`.
 internal static class CommandLine
 {
     public static readonly Option<string> Data = new("--data")
@@ -44,6 +44,7 @@ internal static class CommandLine
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(CampaignsCommand.Create());
         root.Subcommands.Add(CommitmentsCommand.Create());
+        root.Subcommands.Add(Mail.MailboxesCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -14,6 +14,7 @@ using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Interactions;
 using CalmDesk.Learning;
+using CalmDesk.Mail;
 using CalmDesk.Offboarding;
 using CalmDesk.Health;
 using CalmDesk.Incidents;
@@ -150,6 +151,7 @@ internal static class WebFeatures
         api.MapHealthApi();
         api.MapOffboardingApi();
         api.MapLearningApi();
+        api.MapMailApi();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

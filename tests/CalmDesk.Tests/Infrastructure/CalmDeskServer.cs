@@ -25,7 +25,7 @@ public sealed class CalmDeskServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// Starts the program; with a clock, it runs on that clock (a fake one lets a test move time for reminders).
-    public static async Task<CalmDeskServer> StartAsync(string provider, bool demo = false, TimeProvider? clock = null)
+    public static async Task<CalmDeskServer> StartAsync(string provider, bool demo = false, TimeProvider? clock = null, params string[] settings)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "calmdesk-web-tests", Guid.NewGuid().ToString("N"));
         List<string> args = [];
@@ -46,6 +46,8 @@ public sealed class CalmDeskServer : IAsyncDisposable
         {
             args.Add("--Commitments:SweepSeconds=1");
         }
+
+        args.AddRange(settings);
 
         var builder = CalmDeskHost.CreateBuilder(new HostSettings(dataDirectory, "http://127.0.0.1:0", demo, [.. args]));
         if (clock is not null)

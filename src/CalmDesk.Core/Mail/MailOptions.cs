@@ -1,0 +1,13 @@
+namespace CalmDesk.Mail;
+
+/// Settings of the mail section: how often mailboxes are read and the outbox is sent, and what is too large to keep.
+internal sealed class MailOptions
+{
+    /// Seconds between two fetches of a mailbox, and between two passes of the outbox.
+    public int PollSeconds { get; set; } = 60;
+
+    /// A message larger than this (with its attachments) is kept with its headers only and reported.
+    public int MaxMessageMegabytes { get; set; } = 20;
+
+    public long MaxMessageBytes => MaxMessageMegabytes * 1024L * 1024L;
+}

@@ -1,0 +1,222 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CalmDesk.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Mail : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Delivery",
+                table: "Interactions",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MailboxId",
+                table: "Interactions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Mailboxes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ImapHost = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    ImapPort = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImapSecurity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Authentication = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SmtpHost = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
+                    SmtpPort = table.Column<int>(type: "INTEGER", nullable: false),
+                    SmtpSecurity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsDefaultSender = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UidValidity = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUid = table.Column<long>(type: "INTEGER", nullable: false),
+                    FetchedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFetchAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mailboxes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboundMail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UidValidity = table.Column<long>(type: "INTEGER", nullable: false),
+                    Uid = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    FromAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Preview = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FetchedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Raw = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    InteractionId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboundMail", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InboundMail_Interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "Interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_InboundMail_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InteractionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    InReplyTo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    References = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outbox_Interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "Interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Outbox_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_MailboxId",
+                table: "Interactions",
+                column: "MailboxId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMail_InteractionId",
+                table: "InboundMail",
+                column: "InteractionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMail_MailboxId_UidValidity_Uid",
+                table: "InboundMail",
+                columns: new[] { "MailboxId", "UidValidity", "Uid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMail_State_ReceivedAt",
+                table: "InboundMail",
+                columns: new[] { "State", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mailboxes_Address",
+                table: "Mailboxes",
+                column: "Address",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_InteractionId",
+                table: "Outbox",
+                column: "InteractionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MailboxId",
+                table: "Outbox",
+                column: "MailboxId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Status_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Interactions_Mailboxes_MailboxId",
+                table: "Interactions",
+                column: "MailboxId",
+                principalTable: "Mailboxes",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Interactions_Mailboxes_MailboxId",
+                table: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "InboundMail");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Mailboxes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Interactions_MailboxId",
+                table: "Interactions");
+
+            migrationBuilder.DropColumn(
+                name: "Delivery",
+                table: "Interactions");
+
+            migrationBuilder.DropColumn(
+                name: "MailboxId",
+                table: "Interactions");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System.Security.Cryptography;
+using CalmDesk.Accounts;
+using CalmDesk.Cases;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace CalmDesk.Mail;
+
+/// End to end against real servers: mail delivered by Postfix into a Dovecot mailbox is fetched, analysed and threaded;
+/// the rep's reply goes out through Postfix and arrives in the customer's mailbox, threaded and in their language.
+public sealed class MailServerTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task CustomerMail_IsFetchedOnceIntoACase_AndTheReplyArrivesThreadedInTheirLanguage(string provider)
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+        var complaint = Mail(customer, sales, "Consegna sbagliata", "Avete consegnato i cartoni sbagliati, DI NUOVO. Sono davvero arrabbiato, voglio una soluzione oggi!");
+        await servers.SendAsync(complaint);
+        await servers.WaitForAsync(sales, 1);
+
+        var first = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
+        var second = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
+        var stored = await db.Interactions.AsNoTracking().SingleAsync(Token);
+        var waiting = await new InboxBook(db, database.Clock).WaitingAsync(giulia, mineOnly: true, Token);
+
+        Assert.Equal((1, 0, null), (first.Stored, second.Stored, first.Error));
+        Assert.Equal((ninoId, Direction.Inbound, mailboxId, "<" + complaint.MessageId + ">"), (stored.CustomerId, stored.Direction, stored.MailboxId, stored.ExternalId));
+        Assert.Equal("it", stored.Analysis!.Language);
+        Assert.NotNull(stored.CaseId);
+        Assert.Equal(stored.CaseId, Assert.Single(waiting).CaseId);
+
+        var reply = await new CaseGuide(db, database.Clock).SendReplyAsync(giulia, stored.CaseId!.Value, null, "Gentile Nino,\n\ndomattina arrivano i cartoni giusti.\n\nGiulia", Token);
+        var sent = await MailTestKit.Sender(db, database).SendDueAsync("test", Token);
+        var received = Assert.Single(await servers.WaitForAsync(customer, 1));
+
+        Assert.Equal(1, sent);
+        Assert.Equal(Delivery.Sent, (await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == reply.Value!.Id, Token)).Delivery);
+        Assert.Equal(complaint.MessageId, received.InReplyTo);
+        Assert.Equal("<" + received.MessageId + ">", reply.Value!.ExternalId);
+        Assert.Equal("it", received.Body!.Headers[HeaderId.ContentLanguage]);
+        Assert.Equal(("Re: Consegna sbagliata", sales), (received.Subject, received.From.Mailboxes.Single().Address));
+        Assert.Contains("domattina arrivano i cartoni giusti.", received.TextBody, StringComparison.Ordinal);
+        Assert.Empty(await new InboxBook(db, database.Clock).WaitingAsync(giulia, mineOnly: true, Token));
+
+        // The customer answers our reply from their mail client: it joins the same case and waits for us again.
+        var answer = Mail(customer, sales, "Re: Consegna sbagliata", "Va bene, grazie. Aspetto domattina.");
+        answer.InReplyTo = received.MessageId;
+        answer.Date = database.Clock.GetUtcNow().AddHours(1);
+        answer.References.Add(complaint.MessageId!);
+        answer.References.Add(received.MessageId!);
+        await servers.SendAsync(answer);
+        await servers.WaitForAsync(sales, 2);
+        await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
+
+        var threaded = await db.Interactions.AsNoTracking().SingleAsync(i => i.ExternalId == "<" + answer.MessageId + ">", Token);
+        Assert.Equal(stored.CaseId, threaded.CaseId);
+        Assert.Equal(CaseStatus.WaitingOnUs, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == stored.CaseId, Token)).Status);
+        Assert.Single(await new InboxBook(db, database.Clock).WaitingAsync(giulia, mineOnly: true, Token));
+    }
+
+    [Fact]
+    public async Task HugeBrokenAndUnknownMail_IsKeptWithItsReason_AndStopsNothingElse()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+
+        var huge = Mail(customer, sales, "Le foto", "In allegato le foto.");
+        var attachment = new MimePart("application", "octet-stream") { FileName = "foto.zip", Content = new MimeContent(new MemoryStream(RandomNumberGenerator.GetBytes(25 * 1024 * 1024))) };
+        huge.Body = new Multipart("mixed") { new TextPart("plain") { Text = "In allegato le foto." }, attachment };
+        await servers.AppendAsync(sales, Raw(huge));
+        await servers.AppendAsync(sales, "Subject: nobody sent this\r\nDate: Mon, 2 Nov 2026 08:00:00 +0100\r\n\r\nno sender at all\r\n"u8.ToArray());
+        var stranger = Mail("someone@elsewhere.example", sales, "Preventivo", "Buongiorno, vorrei un preventivo per 200 cartoni.");
+        await servers.AppendAsync(sales, Raw(stranger));
+        var good = Mail(customer, sales, "Ordine", "Confermo l'ordine di martedì.");
+        await servers.AppendAsync(sales, Raw(good));
+
+        var report = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
+        var kept = await db.InboundMail.AsNoTracking().OrderBy(m => m.Uid).ToListAsync(Token);
+
+        Assert.Equal((1, 1, 2, null), (report.Stored, report.Unmatched, report.Broken, report.Error));
+        Assert.Equal("<" + good.MessageId + ">", (await db.Interactions.AsNoTracking().SingleAsync(Token)).ExternalId);
+        Assert.Equal([InboundMailState.Broken, InboundMailState.Broken, InboundMailState.Unmatched], kept.Select(m => m.State));
+        Assert.Contains("20 MB", kept[0].Problem, StringComparison.Ordinal);
+        Assert.Equal(("Le foto", 0), (kept[0].Subject, kept[0].Raw.Length));
+        Assert.Contains("From", kept[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(("someone@elsewhere.example", "Preventivo"), (kept[2].FromAddress, kept[2].Subject));
+
+        // A rep says whose mail it is: the sender becomes a contact and the message joins the customer's timeline.
+        var linked = await MailTestKit.Book(db, database).LinkAsync(giulia, kept[2].Id, ninoId, Token);
+        Assert.Equal((ninoId, "<" + stranger.MessageId + ">"), (linked.Value!.CustomerId, linked.Value.ExternalId));
+        Assert.Contains(await db.Contacts.AsNoTracking().Where(c => c.CustomerId == ninoId).Select(c => c.Email).ToListAsync(Token), e => e == "someone@elsewhere.example");
+        Assert.Equal(2, (await MailTestKit.Book(db, database).WaitingAsync(Token)).Count);
+    }
+
+    [Fact]
+    public async Task AWrongPassword_IsReportedOnItsMailbox_AndTheOthersAreStillRead()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var customer = servers.NewAddress("nino");
+        await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var book = MailTestKit.Book(db, database);
+        var broken = (await book.AddAsync(servers.Mailbox(servers.NewAddress("wrong"), "not-the-password"), Token)).Value!.Id;
+        var sales = servers.NewAddress("sales");
+        var working = (await book.AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+        await servers.SendAsync(Mail(customer, sales, "Ciao", "Tutto bene, grazie."));
+        await servers.WaitForAsync(sales, 1);
+
+        var test = await book.TestAsync(broken, Token);
+        var failed = await MailTestKit.Fetcher(db, database).FetchAsync(broken, Token);
+        var read = await MailTestKit.Fetcher(db, database).FetchAsync(working, Token);
+
+        Assert.StartsWith("IMAP: the server refused the user name or the password", test.Value!.Problem, StringComparison.Ordinal);
+        Assert.StartsWith("the server refused the user name or the password", failed.Error, StringComparison.Ordinal);
+        Assert.Equal((1, null), (read.Stored, read.Error));
+        var health = await book.ListAsync(Token);
+        Assert.NotNull(health.Single(m => m.Id == broken).LastError);
+        Assert.Null(health.Single(m => m.Id == working).LastError);
+        Assert.True((await book.TestAsync(working, Token)).Value!.Works);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task TwoFetchersAtOnce_AndOneCutShort_StoreEveryMessageExactlyOnce(string provider)
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        await SeedAsync(database, customer);
+        int mailboxId;
+        await using (var db = database.NewContext())
+        {
+            mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+        }
+
+        const int Count = 30;
+        for (var i = 0; i < Count; i++)
+        {
+            await servers.AppendAsync(sales, Raw(Mail(customer, sales, $"Ordine {i}", $"Confermo l'ordine numero {i}.")));
+        }
+
+        // One fetch is cut short part-way, as a stopped process would be; two more then race over the same folder.
+        using (var cut = CancellationTokenSource.CreateLinkedTokenSource(Token))
+        await using (var db = database.NewContext())
+        {
+            cut.CancelAfter(TimeSpan.FromMilliseconds(300));
+            try
+            {
+                await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, cut.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await using var one = database.NewContext();
+        await using var two = database.NewContext();
+        await Task.WhenAll(MailTestKit.Fetcher(one, database).FetchAsync(mailboxId, Token), MailTestKit.Fetcher(two, database).FetchAsync(mailboxId, Token));
+
+        await using var check = database.NewContext();
+        var subjects = await check.Interactions.AsNoTracking().Select(i => i.Subject).ToListAsync(Token);
+        Assert.Equal(Enumerable.Range(0, Count).Select(i => $"Ordine {i}").Order(), subjects.Order());
+        Assert.Empty(await check.InboundMail.ToListAsync(Token));
+    }
+
+    [Fact]
+    public async Task TwoSendersOnPostgres_SendEachQueuedMessageOnce()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("postgres");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using (var db = database.NewContext())
+        {
+            await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token);
+            for (var i = 0; i < 12; i++)
+            {
+                var queued = await new InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, $"Aggiornamento {i}", $"Gentile Nino, aggiornamento numero {i}."), cancellationToken: Token);
+                Assert.Equal(Delivery.Queued, queued.Value!.Delivery);
+            }
+        }
+
+        await using var one = database.NewContext();
+        await using var two = database.NewContext();
+        var sent = await Task.WhenAll(MailTestKit.Sender(one, database).SendDueAsync("one", Token), MailTestKit.Sender(two, database).SendDueAsync("two", Token));
+        var received = await servers.WaitForAsync(customer, 12);
+        await Task.Delay(1000, Token);
+        received = await servers.WaitForAsync(customer, 12);
+
+        Assert.Equal(12, sent.Sum());
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"Aggiornamento {i}").Order(), received.Select(m => m.Subject).Order());
+        await using var check = database.NewContext();
+        Assert.All(await check.Outbox.AsNoTracking().ToListAsync(Token), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+    }
+
+    private static MimeMessage Mail(string from, string to, string subject, string text)
+    {
+        var message = new MimeMessage { Subject = subject, Date = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("test.example") };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
+
+    private static byte[] Raw(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    private static async Task<(int CustomerId, Viewer Rep)> SeedAsync(TestDatabase database, string contactEmail)
+    {
+        var (repId, userId) = await database.AddRepAsync("giulia@ourco.example");
+        await using var db = database.NewContext();
+        var nino = await new CustomerDirectory(db, database.Clock).CreateAsync(Viewer.System,
+            new CustomerInput("Trattoria Da Nino", PreferredLanguage: "it", AssignedRepId: repId), [new ContactInput("Nino Esposito", contactEmail)], Token);
+        return (nino.Value!.Id, new Viewer(userId, false));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using CalmDesk.Cases;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Mail;
+
+public sealed class MailThreadingTests
+{
+    private const string Complaint =
+        "From: Nino Esposito <nino@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: Consegna sbagliata\r\n" +
+        "Date: Fri, 30 Oct 2026 09:15:00 +0100\r\nMessage-ID: <first@trattoria.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+        "Avete consegnato i cartoni sbagliati, di nuovo. Voglio una soluzione oggi.\r\n";
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Reply_IsQueuedInReplyToTheCustomer_AndTheirAnswerFromAColleagueJoinsTheSameCase(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var mailbox = await MailTestKit.AddOfflineMailboxAsync(db, database);
+        await Import(db, database, Complaint);
+        var @case = await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+
+        var reply = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, domani mattina arrivano i cartoni giusti.", TestContext.Current.CancellationToken);
+        var queued = await db.Outbox.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        var answer =
+            "From: Maria Esposito <maria@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: Re: Consegna sbagliata\r\n" +
+            $"Date: Mon, 2 Nov 2026 08:00:00 +0100\r\nMessage-ID: <second@trattoria.example>\r\nIn-Reply-To: <{queued.MessageId}>\r\nReferences: <first@trattoria.example> <{queued.MessageId}>\r\n\r\n" +
+            "Va bene, grazie. Aspettiamo domattina.\r\n";
+        await Import(db, database, answer);
+
+        Assert.Equal(Delivery.Queued, reply.Value!.Delivery);
+        Assert.Equal("<" + queued.MessageId + ">", reply.Value.ExternalId);
+        Assert.Equal((mailbox, "nino@trattoria.example", "it"), (queued.MailboxId, queued.ToAddress, queued.Language));
+        Assert.Equal("<first@trattoria.example>", queued.InReplyTo);
+        Assert.Equal("<first@trattoria.example>", queued.References);
+        Assert.Equal("Re: Consegna sbagliata", queued.Subject);
+        Assert.Contains("<p>Gentile Nino, domani mattina arrivano i cartoni giusti.</p>", queued.HtmlBody, StringComparison.Ordinal);
+        var stored = await db.Interactions.AsNoTracking().SingleAsync(i => i.ExternalId == "<second@trattoria.example>", TestContext.Current.CancellationToken);
+        Assert.Equal((fixture.Nino, @case.Id, Direction.Inbound, "Maria Esposito"), (stored.CustomerId, stored.CaseId, stored.Direction, stored.AuthorName));
+        Assert.Equal(CaseStatus.WaitingOnUs, (await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task Reply_WithoutAMailboxThatSends_IsRecordedOnly()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        await Import(db, database, Complaint);
+        var @case = await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+
+        var reply = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, ci pensiamo noi.", TestContext.Current.CancellationToken);
+        var logged = await new InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino,
+            new InteractionInput("email", "outbound", null, "Copia", "Mandata da Outlook."), TestContext.Current.CancellationToken);
+
+        Assert.Equal(Delivery.RecordedOnly, reply.Value!.Delivery);
+        Assert.Null(logged.Value!.Delivery);
+        Assert.Empty(await db.Outbox.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Subject_JoinsAnOpenCase_OnlyWhenTheMessageHasNoThreadHeaders()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        await Import(db, database, Complaint);
+        var caseId = (await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Id;
+        const string Headers = "From: Nino Esposito <nino@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: RE: Consegna sbagliata\r\nDate: Sat, 31 Oct 2026 10:00:00 +0100\r\n";
+
+        await Import(db, database, Headers + "Message-ID: <plain@trattoria.example>\r\n\r\nVi mando il nuovo indirizzo per le fatture: via Roma 3.\r\n");
+        await Import(db, database, Headers + "Message-ID: <elsewhere@trattoria.example>\r\nIn-Reply-To: <unknown@elsewhere.example>\r\n\r\nVi mando il nuovo indirizzo per le fatture: via Roma 3.\r\n");
+
+        var plain = await db.Interactions.AsNoTracking().SingleAsync(i => i.ExternalId == "<plain@trattoria.example>", TestContext.Current.CancellationToken);
+        var elsewhere = await db.Interactions.AsNoTracking().SingleAsync(i => i.ExternalId == "<elsewhere@trattoria.example>", TestContext.Current.CancellationToken);
+        Assert.Equal(caseId, plain.CaseId);
+        Assert.NotEqual(caseId, elsewhere.CaseId);
+    }
+
+    private static async Task Import(CalmDeskDbContext db, TestDatabase database, string eml)
+    {
+        var report = await new MailImport(db, database.Clock).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(eml)), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, report.Imported);
+    }
+}
