@@ -86,13 +86,7 @@ internal static class CaseTriage
 
     public static string TitleFor(Interaction interaction)
     {
-        var text = interaction.Subject is { Length: > 0 } subject ? subject : interaction.Body;
-        text = text.Trim();
-        while (text.StartsWith("re:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("fw:", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text[3..].TrimStart();
-        }
-
+        var text = interaction.Subject is { Length: > 0 } subject ? Subjects.Strip(subject) : interaction.Body.Trim();
         var firstLine = text.Split('\n', 2)[0].Trim();
         if (firstLine.Length == 0)
         {

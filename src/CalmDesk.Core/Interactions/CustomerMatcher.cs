@@ -9,8 +9,9 @@ internal sealed class CustomerMatcher
 {
     private readonly Dictionary<string, int> _byExternalId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int?> _byCompany = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int CustomerId, int ContactId, string Name)> _byContactEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int CustomerId, int ContactId, string Name)?> _byContactEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (int RepId, string Name)> _repByEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<int>> _domains = new(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<CustomerMatcher> LoadAsync(CalmDeskDbContext db, CancellationToken cancellationToken)
     {
@@ -27,9 +28,24 @@ internal sealed class CustomerMatcher
             matcher._byCompany[folded] = matcher._byCompany.ContainsKey(folded) ? null : c.Id;
         }
 
-        foreach (var k in await db.Contacts.AsNoTracking().Where(k => k.Email != null).Select(k => new { k.Id, k.CustomerId, k.Email, k.Name }).ToListAsync(cancellationToken))
+        foreach (var k in await db.Contacts.AsNoTracking().Where(k => k.Email != null).OrderBy(k => k.Id).Select(k => new { k.Id, k.CustomerId, k.Email, k.Name }).ToListAsync(cancellationToken))
         {
-            matcher._byContactEmail.TryAdd(k.Email!, (k.CustomerId, k.Id, k.Name));
+            var at = k.Email!.LastIndexOf('@');
+            if (at > 0)
+            {
+                var domain = k.Email[(at + 1)..].Trim();
+                if (!matcher._domains.TryGetValue(domain, out var customers))
+                {
+                    matcher._domains[domain] = customers = [];
+                }
+
+                customers.Add(k.CustomerId);
+            }
+
+            // An address shared by contacts of two customers says nothing about which one wrote: remember the ambiguity.
+            matcher._byContactEmail[k.Email!] = matcher._byContactEmail.TryGetValue(k.Email!, out var known) && known?.CustomerId != k.CustomerId
+                ? null
+                : known ?? (k.CustomerId, k.Id, k.Name);
         }
 
         foreach (var r in await db.Reps.AsNoTracking().Select(r => new { r.Id, r.DisplayName, r.User!.Email }).ToListAsync(cancellationToken))
@@ -59,8 +75,13 @@ internal sealed class CustomerMatcher
         return (null, $"no customer has the external id or name '{reference}'");
     }
 
+    /// The contact with this address; null when nobody has it, or contacts of more than one customer share it.
     public (int CustomerId, int ContactId, string Name)? ByContactEmail(string? email) =>
         email is not null && _byContactEmail.TryGetValue(email.Trim(), out var contact) ? contact : null;
+
+    /// The customers that have a contact at this domain ("trattoria.example"), for a reply from a colleague.
+    public bool HasContactAtDomain(int customerId, string domain) =>
+        _domains.TryGetValue(domain, out var customers) && customers.Contains(customerId);
 
     public (int RepId, string Name)? RepByEmail(string? email) =>
         email is not null && _repByEmail.TryGetValue(email.Trim(), out var rep) ? rep : null;

@@ -59,7 +59,7 @@ internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOpti
         }
 
         var reading = await reader.ReadAsync(message, now, null, cancellationToken);
-        if (reading.Duplicate)
+        if (reading.Kind == MailReadingKind.Duplicate)
         {
             report.CountDuplicate();
         }

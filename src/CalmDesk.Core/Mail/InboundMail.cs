@@ -6,9 +6,6 @@ namespace CalmDesk.Mail;
 /// </summary>
 internal sealed class InboundMail
 {
-    /// Raw messages larger than this keep only their headers.
-    public const int MaxRawBytes = 10 * 1024 * 1024;
-
     public long Id { get; set; }
 
     public int MailboxId { get; set; }
@@ -36,8 +33,16 @@ internal sealed class InboundMail
 
     public InboundMailState State { get; set; }
 
-    /// Why it is here, for a broken message ("not readable as mail: …").
+    /// Why it is here.
+    public InboundReason Reason { get; set; }
+
+    /// The detail behind the reason, when there is one ("It is 34.2 MB…", the server's bounce diagnostic).
     public string? Problem { get; set; }
+
+    /// Who linked or dismissed it, and when.
+    public string? HandledByUserId { get; set; }
+
+    public DateTimeOffset? HandledAt { get; set; }
 
     public byte[] Raw { get; set; } = [];
 
@@ -58,6 +63,40 @@ internal enum InboundMailState
     /// A rep linked it to a customer: it is an interaction now.
     Linked,
 
-    /// A rep decided it is not customer mail (a newsletter, spam).
+    /// Not customer mail (a newsletter, spam, an out-of-office, a bounce): kept for the record, off the queue.
     Dismissed,
+}
+
+/// Why a fetched message is not (yet) on a customer's timeline.
+internal enum InboundReason
+{
+    /// From an address that is no contact's, answering no conversation we know.
+    UnknownSender,
+
+    /// From an unknown address outside the customer's domain, quoting one of their conversations.
+    StrangerInThread,
+
+    /// Claims to come from one of our own addresses: from a rep's client it belongs in Sent, in the inbox it may be forged.
+    OwnAddress,
+
+    /// It has no From address.
+    NoSender,
+
+    /// Not readable as mail.
+    Unreadable,
+
+    /// Larger than a message may be, with no text we could keep.
+    TooLarge,
+
+    /// Its text or dates cannot be stored.
+    Invalid,
+
+    /// An out-of-office or other automatic answer.
+    AutoReply,
+
+    /// A delivery failure report; the mail it reports is marked as not delivered.
+    Bounce,
+
+    /// Storing it failed; the error says why.
+    StoreFailed,
 }

@@ -24,7 +24,8 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock)
         var customers = db.Customers.VisibleTo(viewer);
         if (mineOnly)
         {
-            var repId = await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            // Someone without a rep profile has no customers of their own (not the unassigned ones).
+            var repId = await db.Reps.Where(r => r.UserId == viewer.UserId).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken) ?? -1;
             customers = customers.Where(c => c.AssignedRepId == repId);
         }
 
@@ -37,7 +38,8 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock)
                 g.Key.CustomerId,
                 g.Key.CaseId,
                 LastIn = g.Where(i => i.Direction == Direction.Inbound).Max(i => (DateTimeOffset?)i.OccurredAt),
-                LastOut = g.Where(i => i.Direction == Direction.Outbound).Max(i => (DateTimeOffset?)i.OccurredAt),
+                // Mail of ours that never arrived answered nothing.
+                LastOut = g.Where(i => i.Direction == Direction.Outbound && i.Delivery != Delivery.Failed).Max(i => (DateTimeOffset?)i.OccurredAt),
             })
             .ToListAsync(cancellationToken);
         var waiting = groups.Where(g => g.LastIn is { } lastIn && (g.LastOut is null || g.LastOut < lastIn)).ToList();
@@ -50,7 +52,7 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock)
         var unanswered = await recent.Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Direction.Inbound)
             .Select(i => new
             {
-                i.Id, i.CustomerId, i.CaseId, i.OccurredAt, i.Subject, i.Body, i.Channel, i.AngerCorrected,
+                i.Id, i.CustomerId, i.CaseId, i.OccurredAt, i.Subject, Body = i.Body.Substring(0, 300), i.Channel, i.AngerCorrected,
                 Anger = i.Analysis == null ? (AngerLevel?)null : i.Analysis.AngerLevel,
             })
             .ToListAsync(cancellationToken);

@@ -20,6 +20,8 @@ internal sealed class MailboxConfiguration : IEntityTypeConfiguration<Mailbox>
         builder.Property(m => m.UserName).HasMaxLength(254);
         builder.Property(m => m.ProtectedSecret).HasMaxLength(8000);
         builder.Property(m => m.LastError).HasMaxLength(Mailbox.MaxErrorLength);
+        // Two instances reading one mailbox: the one that saves second learns the other moved on, and never moves it back.
+        builder.Property(m => m.LastUid).IsConcurrencyToken();
     }
 }
 
@@ -34,6 +36,9 @@ internal sealed class InboundMailConfiguration : IEntityTypeConfiguration<Inboun
         builder.HasIndex(m => new { m.State, m.ReceivedAt });
         builder.HasOne(m => m.Interaction).WithMany().HasForeignKey(m => m.InteractionId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Reason).HasConversion<string>().HasMaxLength(24);
+        builder.HasIndex(m => new { m.MailboxId, m.MessageId });
+        builder.Property(m => m.HandledByUserId).HasMaxLength(450);
         builder.Property(m => m.MessageId).HasMaxLength(300);
         builder.Property(m => m.FromAddress).HasMaxLength(254);
         builder.Property(m => m.FromName).HasMaxLength(200);

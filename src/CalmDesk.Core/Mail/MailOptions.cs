@@ -10,4 +10,7 @@ internal sealed class MailOptions
     public int MaxMessageMegabytes { get; set; } = 20;
 
     public long MaxMessageBytes => MaxMessageMegabytes * 1024L * 1024L;
+
+    /// The first fetch of a mailbox reads the mail of this many days back, not its whole history.
+    public int FirstFetchDays { get; set; } = 14;
 }

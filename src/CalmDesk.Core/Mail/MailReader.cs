@@ -11,10 +11,13 @@ namespace CalmDesk.Mail;
 /// <summary>
 /// Turns one e-mail into an interaction of the right customer and conversation, for the mailbox fetcher and the
 /// .eml/.mbox import alike. Message-ID is its key; In-Reply-To and References put a reply into the conversation (and
-/// the case) it answers; the subject decides only when both headers are missing.
+/// the case) it answers; the subject decides only when both headers are missing. Fetched mail (own addresses given) is
+/// read with suspicion: mail claiming to come from us, or a stranger quoting a conversation, waits for a rep.
 /// </summary>
 internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, IReadOnlySet<string>? ownAddresses = null)
 {
+    private bool Fetched => ownAddresses is not null;
+
     /// The interaction's key: the Message-ID in angle brackets, or a hash of the content when it has none.
     public static string ExternalIdOf(MimeMessage message, string? body, string from) =>
         string.IsNullOrWhiteSpace(message.MessageId)
@@ -23,17 +26,19 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
 
     public static string Bracket(string messageId) => "<" + messageId.Trim().Trim('<', '>') + ">";
 
-    /// The text of the message: its plain part, or its HTML part as text.
+    /// The text of the message: its plain part, or its HTML part as text; without NUL characters no database stores.
     public static string? BodyOf(MimeMessage message) =>
-        message.TextBody ?? (message.HtmlBody is { } html ? HtmlToText.Convert(html) : null);
+        Clean(message.TextBody ?? (message.HtmlBody is { } html ? HtmlToText.Convert(html) : null));
 
-    /// Reads the message; the interaction is not added (the caller passes it to <see cref="MessageIntake"/>).
-    public async Task<MailReading> ReadAsync(MimeMessage message, DateTimeOffset now, int? mailboxId, CancellationToken cancellationToken)
+    /// Reads the message; the interaction is not added (the caller passes it to <see cref="MessageIntake"/>). With a
+    /// customer id (a rep linking unmatched mail) it is that customer's, whoever sent it; otherwise the sender's address
+    /// or the conversation it answers decides.
+    public async Task<MailReading> ReadAsync(MimeMessage message, DateTimeOffset now, int? mailboxId, CancellationToken cancellationToken, int? customerId = null)
     {
         var from = message.From.Mailboxes.FirstOrDefault();
         if (from is null)
         {
-            return MailReading.Refused(Messages.Get("It has no From address, so it cannot be attributed."));
+            return MailReading.Refused(InboundReason.NoSender, Messages.Get("It has no From address, so it cannot be attributed."));
         }
 
         var body = BodyOf(message);
@@ -43,12 +48,36 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
             return MailReading.Known(externalId);
         }
 
+        if (Fetched && customerId is null)
+        {
+            if (BouncedIds(message) is { Count: > 0 } bounced)
+            {
+                return new MailReading(MailReadingKind.Bounce, null, externalId, InboundReason.Bounce, Diagnostic(message)) { Bounced = bounced };
+            }
+
+            if (IsAutomatic(message))
+            {
+                return new MailReading(MailReadingKind.Automatic, null, externalId, InboundReason.AutoReply, null);
+            }
+        }
+
         var thread = await ThreadAsync(message, cancellationToken);
         var ours = matcher.RepByEmail(from.Address) is not null || (ownAddresses?.Contains(from.Address) ?? false);
+        if (ours && Fetched && customerId is null)
+        {
+            // Our own people write from their own mail client; mail in the inbox that claims to be ours may be forged.
+            return MailReading.Unmatched(externalId, InboundReason.OwnAddress, null);
+        }
+
         var direction = Direction.Inbound;
         var contact = ours ? null : matcher.ByContactEmail(from.Address);
-        int? customerId = contact?.CustomerId;
-        if (contact is null && (ours || thread is null))
+        var customer = customerId ?? contact?.CustomerId;
+        if (customerId is not null && contact?.CustomerId != customerId)
+        {
+            contact = null;
+        }
+
+        if (customer is null && (ours || thread is null))
         {
             // Our own mail (a rep's copy, a message sent outside CalmDesk) is outbound, to the contact it went to.
             var recipient = message.To.Mailboxes.Concat(message.Cc.Mailboxes)
@@ -58,38 +87,45 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
             {
                 direction = Direction.Outbound;
                 contact = recipient;
-                customerId = recipient.Value.CustomerId;
+                customer = recipient.Value.CustomerId;
             }
         }
 
-        if (customerId is null && thread is not null)
+        if (customer is null && thread is not null && !ours)
         {
-            // A colleague of the customer answering from an address we do not know yet: the conversation says who it is.
-            customerId = thread.CustomerId;
-            direction = ours ? Direction.Outbound : Direction.Inbound;
+            // A colleague of the customer answering from an address we do not know yet: believed when they write from
+            // the customer's own domain; anyone else who quotes the conversation waits for a rep.
+            if (!matcher.HasContactAtDomain(thread.CustomerId, from.Domain))
+            {
+                return MailReading.Unmatched(externalId, InboundReason.StrangerInThread, null);
+            }
+
+            customer = thread.CustomerId;
         }
 
-        if (customerId is null)
+        if (customer is null)
         {
-            var recipients = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
-            return MailReading.Unmatched(externalId, Messages.Format(
-                "Neither the sender {0} nor the recipients ({1}) are a known contact, and it answers no conversation CalmDesk knows.", from.Address, recipients));
+            return MailReading.Unmatched(externalId, InboundReason.UnknownSender, Messages.Format(
+                "Neither the sender {0} nor the recipients ({1}) are a known contact, and it answers no conversation CalmDesk knows.",
+                from.Address, string.Join(", ", message.To.Mailboxes.Select(m => m.Address))));
         }
 
         var author = direction == Direction.Inbound
             ? (string.IsNullOrWhiteSpace(from.Name) ? contact?.Name ?? from.Address : from.Name)
             : from.Name;
+        // A date in the future (a wrong clock) is replaced by now; an old one is kept, as an archive's messages are old.
+        DateTimeOffset? date = message.Headers.Contains(HeaderId.Date) && message.Date <= now.AddHours(1) ? message.Date : null;
         var input = new InteractionInput(
-            nameof(Channel.Email), direction.ToString(), message.Headers.Contains(HeaderId.Date) ? message.Date : null,
-            Excerpts.Fit(message.Subject ?? "", 300), string.IsNullOrWhiteSpace(body) ? Messages.Get("(no text)") : Excerpts.Fit(body, Interaction.MaxBodyLength),
-            null, contact?.ContactId, Excerpts.Fit(author ?? "", 200), externalId);
+            nameof(Channel.Email), direction.ToString(), date, Excerpts.Fit(Clean(message.Subject) ?? "", 300),
+            string.IsNullOrWhiteSpace(body) ? Messages.Get("(no text)") : Excerpts.Fit(body, Interaction.MaxBodyLength),
+            null, contact?.ContactId, Excerpts.Fit(Clean(author) ?? "", 200), externalId);
         var errors = input.Validate(now);
         if (errors.Count > 0)
         {
-            return MailReading.Refused(string.Join(" ", errors.Values.SelectMany(v => v)));
+            return MailReading.Refused(InboundReason.Invalid, string.Join(" ", errors.Values.SelectMany(v => v)));
         }
 
-        var interaction = input.ToInteraction(customerId.Value, now, externalId);
+        var interaction = input.ToInteraction(customer.Value, now, externalId);
         interaction.MailboxId = mailboxId;
         if (direction == Direction.Outbound && matcher.RepByEmail(from.Address) is { } rep)
         {
@@ -98,8 +134,66 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
         }
 
         await JoinCaseAsync(interaction, thread, HasThreadHeaders(message), cancellationToken);
-        return new MailReading(interaction, externalId, null, false, false);
+        return new MailReading(MailReadingKind.Interaction, interaction, externalId, null, null);
     }
+
+    /// An out-of-office or other automatic answer (RFC 3834 and the headers common clients use instead).
+    public static bool IsAutomatic(MimeMessage message) =>
+        message.Headers[HeaderId.AutoSubmitted] is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)
+        || message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond")
+        || message.Headers[HeaderId.Precedence]?.Trim().ToLowerInvariant() is "auto_reply" or "bulk" or "junk" or "list";
+
+    /// The Message-IDs a delivery failure report says could not be delivered (from its headers and the returned message).
+    public static List<string> BouncedIds(MimeMessage message)
+    {
+        var from = message.From.Mailboxes.FirstOrDefault()?.LocalPart.ToLowerInvariant();
+        var isReport = message.Body is MultipartReport { ReportType: { } type } && type.Equals("delivery-status", StringComparison.OrdinalIgnoreCase);
+        if (!isReport && from is not ("mailer-daemon" or "postmaster"))
+        {
+            return [];
+        }
+
+        var ids = new List<string>();
+        if (!string.IsNullOrWhiteSpace(message.InReplyTo))
+        {
+            ids.Add(message.InReplyTo);
+        }
+
+        ids.AddRange(message.References);
+        foreach (var part in message.BodyParts)
+        {
+            var headers = part switch
+            {
+                MessagePart { Message: { } returned } => returned.Headers,
+                TextRfc822Headers rfc822 => rfc822.Message?.Headers,
+                _ => null,
+            };
+            if (headers?[HeaderId.MessageId] is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return [.. ids.Select(id => id.Trim().Trim('<', '>')).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static string? Diagnostic(MimeMessage message)
+    {
+        foreach (var status in message.BodyParts.OfType<MessageDeliveryStatus>())
+        {
+            foreach (var group in status.StatusGroups.Skip(1))
+            {
+                if ((group["Diagnostic-Code"] ?? group["Status"]) is { } diagnostic)
+                {
+                    return Excerpts.Fit(diagnostic.Trim(), 500);
+                }
+            }
+        }
+
+        return Excerpts.Fit(Clean(message.Subject) ?? "", 500);
+    }
+
+    private static string? Clean(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
 
     private static bool HasThreadHeaders(MimeMessage message) =>
         !string.IsNullOrWhiteSpace(message.InReplyTo) || message.References.Count > 0;
@@ -125,8 +219,8 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// A reply joins the case of the message it answers while that case is open (a merged case's survivor); the
-    /// customer answering puts the case back on us. Without thread headers, an open case with the same title does.
+    /// A reply joins the case of the message it answers while that case is open (a merged case's survivor); a customer
+    /// answering after our latest message puts the case back on us. Without thread headers, an open case with the same title does.
     private async Task JoinCaseAsync(Interaction interaction, Thread? thread, bool hasHeaders, CancellationToken cancellationToken)
     {
         Case? target = null;
@@ -154,30 +248,57 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
         }
 
         interaction.CaseId = target.Id;
-        if (interaction.Direction == Direction.Inbound)
+        if (interaction.Direction != Direction.Inbound)
         {
-            if (target.Status == CaseStatus.WaitingOnCustomer)
-            {
-                target.Status = CaseStatus.WaitingOnUs;
-            }
+            return;
+        }
 
-            if (interaction.OccurredAt > target.UpdatedAt)
-            {
-                target.UpdatedAt = interaction.OccurredAt;
-            }
+        var lastOurs = await db.Interactions.Where(i => i.CaseId == target.Id && i.Direction == Direction.Outbound)
+            .MaxAsync(i => (DateTimeOffset?)i.OccurredAt, cancellationToken);
+        if (target.Status == CaseStatus.WaitingOnCustomer && (lastOurs is null || interaction.OccurredAt > lastOurs))
+        {
+            target.Status = CaseStatus.WaitingOnUs;
+        }
+
+        if (interaction.OccurredAt > target.UpdatedAt)
+        {
+            target.UpdatedAt = interaction.OccurredAt;
         }
     }
 
     private sealed record Thread(int CustomerId, int? CaseId);
 }
 
-/// What <see cref="MailReader"/> made of a message: an interaction, a message already stored, one from nobody we know,
-/// or one refused with the reason.
-internal sealed record MailReading(Interaction? Interaction, string? ExternalId, string? Problem, bool Duplicate, bool IsUnmatched)
+/// What <see cref="MailReader"/> made of a message.
+internal enum MailReadingKind
 {
-    public static MailReading Known(string externalId) => new(null, externalId, null, true, false);
+    /// A new interaction, to pass to <see cref="MessageIntake"/>.
+    Interaction,
 
-    public static MailReading Unmatched(string externalId, string problem) => new(null, externalId, problem, false, true);
+    /// Already stored (same Message-ID).
+    Duplicate,
 
-    public static MailReading Refused(string problem) => new(null, null, problem, false, false);
+    /// From nobody known: waits for a rep in the unmatched queue.
+    Unmatched,
+
+    /// Not usable as an interaction (no sender, invalid).
+    Refused,
+
+    /// An out-of-office or other automatic answer: kept, not shown as the customer's words.
+    Automatic,
+
+    /// A delivery failure report about mail we sent.
+    Bounce,
+}
+
+internal sealed record MailReading(MailReadingKind Kind, Interaction? Interaction, string? ExternalId, InboundReason? Reason, string? Problem)
+{
+    /// For a bounce: the Message-IDs (without brackets) it reports as undelivered.
+    public IReadOnlyList<string> Bounced { get; init; } = [];
+
+    public static MailReading Known(string externalId) => new(MailReadingKind.Duplicate, null, externalId, null, null);
+
+    public static MailReading Unmatched(string externalId, InboundReason reason, string? problem) => new(MailReadingKind.Unmatched, null, externalId, reason, problem);
+
+    public static MailReading Refused(InboundReason reason, string problem) => new(MailReadingKind.Refused, null, null, reason, problem);
 }

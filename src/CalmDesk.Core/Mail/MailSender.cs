@@ -5,6 +5,7 @@ using CalmDesk.Notifications;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using MimeKit.Utils;
 
 namespace CalmDesk.Mail;
 
@@ -12,6 +13,8 @@ namespace CalmDesk.Mail;
 /// Delivers the outbox. Each message is first claimed with a conditional update, so of two instances on one database
 /// only one sends it; a claim left by a killed instance expires and the message is taken over. A refusal (5xx) or a
 /// sixth failed attempt marks it failed and tells its author; other failures are retried after 1, 5, 15, 60 and 240 minutes.
+/// Delivery is at least once: an instance killed between the server's acceptance and the record of it leaves the
+/// message to be sent again, with the same Message-ID.
 /// </summary>
 internal sealed class MailSender(CalmDeskDbContext db, MailConnections connections, TimeProvider clock)
 {
@@ -64,9 +67,10 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
             return false; // another instance has it
         }
 
-        var message = await db.Outbox.Include(m => m.Mailbox).SingleAsync(m => m.Id == id, cancellationToken);
+        var message = await db.Outbox.Include(m => m.Mailbox).Include(m => m.Interaction).SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
+            var mime = Compose(message);
             if (!clients.TryGetValue(message.MailboxId, out var client) || !client.IsConnected)
             {
                 client?.Dispose();
@@ -74,26 +78,22 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
                 clients[message.MailboxId] = client;
             }
 
-            await client.SendAsync(Compose(message), cancellationToken);
-            message.Status = OutboxStatus.Sent;
-            message.SentAt = clock.GetUtcNow();
-            message.LastError = null;
-            message.ClaimedUntil = null;
-            await SetDeliveryAsync(message, Delivery.Sent, cancellationToken);
-            await db.SaveChangesAsync(CancellationToken.None);
-            return true;
+            await client.SendAsync(mime, cancellationToken);
         }
-        catch (Exception exception) when (MailConnections.IsMailProblem(exception) || exception is InvalidOperationException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var refused = exception is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
-            message.LastError = Excerpts.Fit(MailConnections.Describe(exception), 1000);
+            // A refusal (5xx), a message that cannot be composed (a malformed address) or the last attempt: failed for
+            // good, and its author is told. Anything else is tried again later.
+            var permanent = !message.Mailbox!.CanSend
+                || exception is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or ParseException or ArgumentException;
+            message.LastError = Excerpts.Fit(MailConnections.IsMailProblem(exception) ? MailConnections.Describe(exception) : exception.Message, 1000);
             message.ClaimedBy = null;
             message.ClaimedUntil = null;
-            if (refused || message.Attempts >= OutboxMessage.MaxAttempts)
+            if (permanent || message.Attempts >= OutboxMessage.MaxAttempts)
             {
                 message.Status = OutboxStatus.Failed;
-                await SetDeliveryAsync(message, Delivery.Failed, cancellationToken);
-                await TellAuthorAsync(message, cancellationToken);
+                message.Interaction!.Delivery = Delivery.Failed;
+                await TellAuthorAsync(db, message, clock.GetUtcNow(), CancellationToken.None);
             }
             else
             {
@@ -108,6 +108,29 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
 
             return false;
         }
+
+        // The server has it: record that whatever happens to this request now, in one transaction.
+        message.Status = OutboxStatus.Sent;
+        message.SentAt = clock.GetUtcNow();
+        message.LastError = null;
+        message.ClaimedUntil = null;
+        message.Interaction!.Delivery = Delivery.Sent;
+        await db.SaveChangesAsync(CancellationToken.None);
+        return true;
+    }
+
+    /// A delivery failure report came back for mail we sent: that mail was not delivered after all, and its author is told.
+    public static async Task MarkBouncedAsync(CalmDeskDbContext db, IReadOnlyList<string> messageIds, string? diagnostic, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var bounced = await db.Outbox.Include(m => m.Interaction)
+            .Where(m => messageIds.Contains(m.MessageId) && m.Status != OutboxStatus.Failed).ToListAsync(cancellationToken);
+        foreach (var message in bounced)
+        {
+            message.Status = OutboxStatus.Failed;
+            message.LastError = Excerpts.Fit(diagnostic ?? Messages.Get("The recipient's server sent it back."), 1000);
+            message.Interaction!.Delivery = Delivery.Failed;
+            await TellAuthorAsync(db, message, now, cancellationToken);
+        }
     }
 
     /// The message as the customer's client receives it: threaded, in their language, plain text and HTML.
@@ -119,14 +142,15 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
         mime.ReplyTo.Add(new MailboxAddress(mailbox.DisplayName ?? mailbox.Name, mailbox.Address));
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         mime.Date = message.CreatedAt;
-        if (message.InReplyTo is { } inReplyTo)
+        // The customer's own Message-IDs: one MimeKit cannot parse is left out rather than failing the send.
+        if (message.InReplyTo is { } inReplyTo && MimeUtils.EnumerateReferences(inReplyTo).FirstOrDefault() is { } parent)
         {
-            mime.InReplyTo = inReplyTo.Trim('<', '>');
+            mime.InReplyTo = parent;
         }
 
-        foreach (var reference in (message.References ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var reference in MimeUtils.EnumerateReferences(message.References ?? ""))
         {
-            mime.References.Add(reference.Trim('<', '>'));
+            mime.References.Add(reference);
         }
 
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
@@ -138,10 +162,7 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
         return mime;
     }
 
-    private async Task SetDeliveryAsync(OutboxMessage message, Delivery delivery, CancellationToken cancellationToken) =>
-        await db.Interactions.Where(i => i.Id == message.InteractionId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Delivery, delivery), cancellationToken);
-
-    private async Task TellAuthorAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private static async Task TellAuthorAsync(CalmDeskDbContext db, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var about = await db.Interactions.Where(i => i.Id == message.InteractionId)
             .Select(i => new { i.CustomerId, i.CaseId, Company = i.Customer!.Company, UserId = i.AuthorRep == null ? null : i.AuthorRep.UserId })
@@ -155,7 +176,7 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
         {
             RecipientUserId = about.UserId, Kind = NotificationKind.MailFailed, CustomerId = about.CustomerId, CaseId = about.CaseId,
             Subject = Excerpts.Fit(Messages.Format("{0} to {1}: {2}", message.Subject, message.ToAddress, message.LastError), 300),
-            Company = about.Company, CreatedAt = clock.GetUtcNow(),
+            Company = about.Company, CreatedAt = now,
         });
     }
 }

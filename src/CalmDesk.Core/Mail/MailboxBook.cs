@@ -67,6 +67,14 @@ internal sealed class MailboxBook(CalmDeskDbContext db, MailSecrets secrets, Mai
             return Outcome<MailboxView>.Invalid(errors);
         }
 
+        // The stored password goes only to the servers it was given for: another server or user needs it typed again.
+        if (string.IsNullOrEmpty(input.Secret) && (!string.Equals(input.ImapHost?.Trim(), mailbox.ImapHost, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals((input.SmtpHost ?? "").Trim(), mailbox.SmtpHost ?? "", StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(input.UserName?.Trim(), mailbox.UserName, StringComparison.Ordinal)))
+        {
+            return Outcome<MailboxView>.Invalid("secret", Messages.Get("Another server or user name needs the password or access token again."));
+        }
+
         var server = (mailbox.ImapHost, mailbox.UserName, mailbox.Folder);
         input.Apply(mailbox, secrets);
         if (server != (mailbox.ImapHost, mailbox.UserName, mailbox.Folder))
@@ -98,7 +106,7 @@ internal sealed class MailboxBook(CalmDeskDbContext db, MailSecrets secrets, Mai
             .Where(m => m.State == InboundMailState.Unmatched || m.State == InboundMailState.Broken)
             .OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
             .Take(200)
-            .Select(m => new InboundMailView(m.Id, m.Mailbox!.Name, m.State, m.FromAddress, m.FromName, m.Subject, m.Preview, m.ReceivedAt, m.Problem))
+            .Select(m => new InboundMailView(m.Id, m.Mailbox!.Name, m.State, m.Reason, m.FromAddress, m.FromName, m.Subject, m.Preview, m.ReceivedAt, m.Problem))
             .ToListAsync(cancellationToken);
 
     /// A rep says whose mail it is: the sender becomes a contact of that customer (unless they are one) and the message
@@ -131,25 +139,30 @@ internal sealed class MailboxBook(CalmDeskDbContext db, MailSecrets secrets, Mai
 
         var message = await MimeMessage.LoadAsync(new MemoryStream(mail.Raw), cancellationToken);
         var reader = new MailReader(db, await CustomerMatcher.LoadAsync(db, cancellationToken));
-        var reading = await reader.ReadAsync(message, clock.GetUtcNow(), mail.MailboxId, cancellationToken);
+        var reading = await reader.ReadAsync(message, clock.GetUtcNow(), mail.MailboxId, cancellationToken, customerId);
         var stored = reading.Interaction is { } interaction
             ? (await intake.AcceptAsync(interaction, cancellationToken)).Interaction
             : await db.Interactions.SingleOrDefaultAsync(i => i.ExternalId == reading.ExternalId, cancellationToken);
-        if (stored is null)
+        if (stored is null || stored.CustomerId != customerId)
         {
-            return Outcome<InteractionView>.Invalid("id", reading.Problem ?? Messages.Get("The message could not be read."));
+            return Outcome<InteractionView>.Invalid("id", stored is null
+                ? reading.Problem ?? Messages.Get("The message could not be read.")
+                : Messages.Get("This message is already on another customer's timeline."));
         }
 
         mail.State = InboundMailState.Linked;
         mail.Interaction = stored;
+        mail.HandledByUserId = viewer.UserId;
+        mail.HandledAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InteractionView>.Done(InteractionLog.View(stored, null));
     }
 
-    /// Not customer mail (a newsletter, spam): it leaves the queue and is kept for the record.
-    public async Task<bool> DismissAsync(long id, CancellationToken cancellationToken = default) =>
+    /// Not customer mail (a newsletter, spam): it leaves the queue and is kept for the record, with who decided.
+    public async Task<bool> DismissAsync(Viewer viewer, long id, CancellationToken cancellationToken = default) =>
         await db.InboundMail.Where(m => m.Id == id && (m.State == InboundMailState.Unmatched || m.State == InboundMailState.Broken))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, InboundMailState.Dismissed), cancellationToken) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, InboundMailState.Dismissed).SetProperty(m => m.HandledByUserId, viewer.UserId)
+                .SetProperty(m => m.HandledAt, clock.GetUtcNow()), cancellationToken) == 1;
 
     private async Task ClearOtherDefaultsAsync(Mailbox mailbox, CancellationToken cancellationToken)
     {
@@ -178,4 +191,4 @@ internal sealed record MailboxTest(string? Problem)
 }
 
 internal sealed record InboundMailView(
-    long Id, string Mailbox, InboundMailState State, string? FromAddress, string? FromName, string? Subject, string? Preview, DateTimeOffset ReceivedAt, string? Problem);
+    long Id, string Mailbox, InboundMailState State, InboundReason Reason, string? FromAddress, string? FromName, string? Subject, string? Preview, DateTimeOffset ReceivedAt, string? Problem);

@@ -49,7 +49,7 @@ internal static class Outbox
             .Select(i => i.ExternalId).Take(10).ToListAsync(cancellationToken);
         references.Reverse();
         var subject = interaction.Subject
-            ?? (answered?.Subject is { Length: > 0 } theirs ? (theirs.StartsWith("re:", StringComparison.OrdinalIgnoreCase) ? theirs : "Re: " + theirs) : null)
+            ?? (answered?.Subject is { Length: > 0 } theirs ? Subjects.Reply(theirs) : null)
             ?? Excerpts.Line(interaction.Body, 80);
         interaction.ExternalId = MailReader.Bracket(messageId);
         interaction.ContactId ??= recipient.Id;

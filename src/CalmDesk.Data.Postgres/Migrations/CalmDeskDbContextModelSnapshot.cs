@@ -931,6 +931,13 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<long?>("InteractionId")
                         .HasColumnType("bigint");
 
@@ -953,6 +960,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -974,6 +986,8 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InteractionId");
+
+                    b.HasIndex("MailboxId", "MessageId");
 
                     b.HasIndex("State", "ReceivedAt");
 
@@ -1046,6 +1060,7 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("LastUid")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Name")

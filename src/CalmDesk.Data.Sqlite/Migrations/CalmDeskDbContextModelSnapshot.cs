@@ -898,6 +898,13 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InteractionId")
                         .HasColumnType("INTEGER");
 
@@ -920,6 +927,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -941,6 +953,8 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InteractionId");
+
+                    b.HasIndex("MailboxId", "MessageId");
 
                     b.HasIndex("State", "ReceivedAt");
 
@@ -1011,6 +1025,7 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastUid")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

@@ -26,12 +26,13 @@ internal static class MailApi
         var inbox = api.MapGroup("/inbox").WithTags("Mail").RequireAuthorization();
         inbox.MapGet("/", GetInbox).WithName(nameof(GetInbox))
             .WithSummary("Conversations waiting for our reply, longest wait first; mine=true for the caller's own customers");
-        inbox.MapGet("/unmatched", GetUnmatched).WithName(nameof(GetUnmatched))
-            .WithSummary("Mail from senders nobody knows, and mail that could not be read, newest first");
-        inbox.MapPost("/unmatched/{id:long}/link", LinkUnmatched).WithName(nameof(LinkUnmatched))
-            .WithSummary("Say which customer sent it: the sender becomes a contact and the message joins the timeline and its case");
-        inbox.MapPost("/unmatched/{id:long}/dismiss", DismissUnmatched).WithName(nameof(DismissUnmatched))
-            .WithSummary("Not customer mail (a newsletter, spam): take it off the queue");
+        var unmatched = inbox.MapGroup("/unmatched").RequireAuthorization(Policies.Manager);
+        unmatched.MapGet("/", GetUnmatched).WithName(nameof(GetUnmatched))
+            .WithSummary("Mail from senders nobody knows, and mail that could not be read, newest first (managers)");
+        unmatched.MapPost("/{id:long}/link", LinkUnmatched).WithName(nameof(LinkUnmatched))
+            .WithSummary("Say which customer sent it: the sender becomes a contact and the message joins the timeline and its case (managers)");
+        unmatched.MapPost("/{id:long}/dismiss", DismissUnmatched).WithName(nameof(DismissUnmatched))
+            .WithSummary("Not customer mail (a newsletter, spam): take it off the queue (managers; who did it is recorded)");
         return api;
     }
 
@@ -75,8 +76,8 @@ internal static class MailApi
             : outcome.Value is { } view ? TypedResults.Ok(view) : TypedResults.ValidationProblem(outcome.Errors);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DismissUnmatched(long id, MailboxBook book, CancellationToken cancellationToken) =>
-        await book.DismissAsync(id, cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DismissUnmatched(long id, HttpContext http, MailboxBook book, CancellationToken cancellationToken) =>
+        await book.DismissAsync(Viewer.From(http.User), id, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Message not found", detail: $"There is no unmatched message {id}.");
 

@@ -40,7 +40,7 @@ internal sealed partial class MailService(IServiceScopeFactory scopes, IOptions<
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<MailSender>().SendDueAsync(Instance, stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 PassFailed(exception);
             }
@@ -70,14 +70,25 @@ internal sealed partial class MailService(IServiceScopeFactory scopes, IOptions<
             for (var pass = 0; pass < 10; pass++)
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<MailFetcher>().FetchAsync(id, stoppingToken);
-                if (report.Error is { } error)
+                var fetcher = scope.ServiceProvider.GetRequiredService<MailFetcher>();
+                try
                 {
-                    MailboxFailed(id, error);
-                }
+                    var report = await fetcher.FetchAsync(id, stoppingToken);
+                    if (report.Error is { } error)
+                    {
+                        MailboxFailed(id, error);
+                    }
 
-                if (!report.More)
+                    if (!report.More)
+                    {
+                        break;
+                    }
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // One mailbox's trouble is recorded on it; the others are still read.
+                    PassFailed(exception);
+                    await fetcher.RecordErrorAsync(id, exception.GetBaseException().Message, stoppingToken);
                     break;
                 }
             }

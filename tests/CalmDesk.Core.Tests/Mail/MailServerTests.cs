@@ -82,10 +82,12 @@ public sealed class MailServerTests
         await using var db = database.NewContext();
         var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
 
-        var huge = Mail(customer, sales, "Le foto", "In allegato le foto.");
-        var attachment = new MimePart("application", "octet-stream") { FileName = "foto.zip", Content = new MimeContent(new MemoryStream(RandomNumberGenerator.GetBytes(25 * 1024 * 1024))) };
-        huge.Body = new Multipart("mixed") { new TextPart("plain") { Text = "In allegato le foto." }, attachment };
+        var huge = Mail(customer, sales, "Le foto", "In allegato le foto della merce rovinata.");
+        huge.Body = new Multipart("mixed") { new TextPart("plain") { Text = "In allegato le foto della merce rovinata." }, Attachment() };
         await servers.AppendAsync(sales, Raw(huge));
+        var onlyFiles = Mail(customer, sales, "Solo allegato", "");
+        onlyFiles.Body = Attachment();
+        await servers.AppendAsync(sales, Raw(onlyFiles));
         await servers.AppendAsync(sales, "Subject: nobody sent this\r\nDate: Mon, 2 Nov 2026 08:00:00 +0100\r\n\r\nno sender at all\r\n"u8.ToArray());
         var stranger = Mail("someone@elsewhere.example", sales, "Preventivo", "Buongiorno, vorrei un preventivo per 200 cartoni.");
         await servers.AppendAsync(sales, Raw(stranger));
@@ -94,13 +96,15 @@ public sealed class MailServerTests
 
         var report = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
         var kept = await db.InboundMail.AsNoTracking().OrderBy(m => m.Uid).ToListAsync(Token);
+        var stored = await db.Interactions.AsNoTracking().OrderBy(i => i.Id).ToListAsync(Token);
 
-        Assert.Equal((1, 1, 2, null), (report.Stored, report.Unmatched, report.Broken, report.Error));
-        Assert.Equal("<" + good.MessageId + ">", (await db.Interactions.AsNoTracking().SingleAsync(Token)).ExternalId);
+        Assert.Equal((2, 1, 2, null), (report.Stored, report.Unmatched, report.Broken, report.Error));
+        Assert.Equal(["<" + huge.MessageId + ">", "<" + good.MessageId + ">"], stored.Select(i => i.ExternalId));
+        Assert.Equal("In allegato le foto della merce rovinata.", stored[0].Body.Trim());
+        Assert.Equal([InboundReason.TooLarge, InboundReason.NoSender, InboundReason.UnknownSender], kept.Select(m => m.Reason));
         Assert.Equal([InboundMailState.Broken, InboundMailState.Broken, InboundMailState.Unmatched], kept.Select(m => m.State));
         Assert.Contains("20 MB", kept[0].Problem, StringComparison.Ordinal);
-        Assert.Equal(("Le foto", 0), (kept[0].Subject, kept[0].Raw.Length));
-        Assert.Contains("From", kept[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(("Solo allegato", 0), (kept[0].Subject, kept[0].Raw.Length));
         Assert.Equal(("someone@elsewhere.example", "Preventivo"), (kept[2].FromAddress, kept[2].Subject));
 
         // A rep says whose mail it is: the sender becomes a contact and the message joins the customer's timeline.
@@ -215,6 +219,42 @@ public sealed class MailServerTests
         Assert.All(await check.Outbox.AsNoTracking().ToListAsync(Token), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
     }
 
+    [Fact]
+    public async Task ABounceForMailWeSent_MarksItNotDelivered_AndTellsItsAuthor()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+        var queued = await new InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, "Listino 2027", "Gentile Nino, in allegato il listino."), cancellationToken: Token);
+        await MailTestKit.Sender(db, database).SendDueAsync("test", Token);
+        var original = Assert.Single(await servers.WaitForAsync(customer, 1));
+
+        var report = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery to the following recipient failed permanently." } };
+        var status = new MessageDeliveryStatus();
+        status.StatusGroups.Add(new HeaderList { { "Reporting-MTA", "dns; mx.trattoria.test" } });
+        status.StatusGroups.Add(new HeaderList { { "Final-Recipient", "rfc822; " + customer }, { "Action", "failed" }, { "Status", "5.2.2" }, { "Diagnostic-Code", "smtp; 552 5.2.2 Mailbox full" } });
+        report.Add(status);
+        report.Add(new MessagePart { Message = original });
+        var bounce = new MimeMessage { Subject = "Undelivered Mail Returned to Sender", Body = report };
+        bounce.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@mx.trattoria.test"));
+        bounce.To.Add(MailboxAddress.Parse(sales));
+        await servers.AppendAsync(sales, Raw(bounce));
+        var fetched = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
+
+        Assert.Equal((0, 1), (fetched.Stored, fetched.Dismissed));
+        var outbox = await db.Outbox.AsNoTracking().SingleAsync(Token);
+        Assert.Equal(OutboxStatus.Failed, outbox.Status);
+        Assert.Contains("Mailbox full", outbox.LastError, StringComparison.Ordinal);
+        Assert.Equal(Delivery.Failed, (await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == queued.Value!.Id, Token)).Delivery);
+        var told = await db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientUserId == giulia.UserId, Token);
+        Assert.Equal(Notifications.NotificationKind.MailFailed, told.Kind);
+        Assert.Equal(InboundReason.Bounce, (await db.InboundMail.AsNoTracking().SingleAsync(Token)).Reason);
+    }
+
     private static MimeMessage Mail(string from, string to, string subject, string text)
     {
         var message = new MimeMessage { Subject = subject, Date = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("test.example") };
@@ -223,6 +263,10 @@ public sealed class MailServerTests
         message.Body = new TextPart("plain") { Text = text };
         return message;
     }
+
+    /// 25 MB of photos, more than a message may have (20 MB by default).
+    private static MimePart Attachment() =>
+        new("application", "zip") { FileName = "foto.zip", Content = new MimeContent(new MemoryStream(RandomNumberGenerator.GetBytes(25 * 1024 * 1024))) };
 
     private static byte[] Raw(MimeMessage message)
     {

@@ -29,7 +29,7 @@ public sealed class MailThreadingTests
         var queued = await db.Outbox.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
         var answer =
             "From: Maria Esposito <maria@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: Re: Consegna sbagliata\r\n" +
-            $"Date: Mon, 2 Nov 2026 08:00:00 +0100\r\nMessage-ID: <second@trattoria.example>\r\nIn-Reply-To: <{queued.MessageId}>\r\nReferences: <first@trattoria.example> <{queued.MessageId}>\r\n\r\n" +
+            $"Date: Mon, 2 Nov 2026 11:00:00 +0100\r\nMessage-ID: <second@trattoria.example>\r\nIn-Reply-To: <{queued.MessageId}>\r\nReferences: <first@trattoria.example> <{queued.MessageId}>\r\n\r\n" +
             "Va bene, grazie. Aspettiamo domattina.\r\n";
         await Import(db, database, answer);
 
@@ -81,6 +81,41 @@ public sealed class MailThreadingTests
         Assert.Equal(caseId, plain.CaseId);
         Assert.NotEqual(caseId, elsewhere.CaseId);
     }
+
+    [Fact]
+    public async Task FetchedMail_FromAStrangerQuotingAConversation_OrFromOurOwnAddress_WaitsForARep()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        await Import(db, database, Complaint);
+        var reader = new MailReader(db, await CustomerMatcher.LoadAsync(db, TestContext.Current.CancellationToken), new HashSet<string>(["sales@ourco.example"]));
+        const string Reply = "To: sales@ourco.example\r\nSubject: Re: Consegna sbagliata\r\nIn-Reply-To: <first@trattoria.example>\r\n";
+
+        var stranger = await Read(reader, database, "From: someone@elsewhere.example\r\nMessage-ID: <s@elsewhere.example>\r\n" + Reply + "\r\nSiete dei ladri.\r\n");
+        var colleague = await Read(reader, database, "From: Maria <maria@trattoria.example>\r\nMessage-ID: <m@trattoria.example>\r\n" + Reply + "\r\nCi pensate voi?\r\n");
+        var forged = await Read(reader, database, "From: giulia@ourco.example\r\nMessage-ID: <g@ourco.example>\r\n" + Reply + "\r\nTutto risolto.\r\n");
+        var away = await Read(reader, database, "From: nino@trattoria.example\r\nAuto-Submitted: auto-replied\r\nMessage-ID: <a@trattoria.example>\r\n" + Reply + "\r\nSono in ferie fino al 10.\r\n");
+
+        Assert.Equal((MailReadingKind.Unmatched, InboundReason.StrangerInThread), (stranger.Kind, stranger.Reason));
+        Assert.Equal((MailReadingKind.Interaction, fixture.Nino), (colleague.Kind, colleague.Interaction!.CustomerId));
+        Assert.NotNull(colleague.Interaction.CaseId);
+        Assert.Equal((MailReadingKind.Unmatched, InboundReason.OwnAddress), (forged.Kind, forged.Reason));
+        Assert.Equal(MailReadingKind.Automatic, away.Kind);
+    }
+
+    [Fact]
+    public void Subjects_LoseTheReplyAndForwardPrefixesOfEveryLanguage()
+    {
+        Assert.Equal("Consegna sbagliata", Subjects.Strip("R: I: Consegna sbagliata"));
+        Assert.Equal("Παράδοση", Subjects.Strip("ΑΠ: ΣΧΕΤ: Παράδοση"));
+        Assert.Equal("Re: Lieferung", Subjects.Reply("AW: WG: Lieferung"));
+        Assert.Equal("Return policy", Subjects.Strip("Return policy"));
+    }
+
+    private static async Task<MailReading> Read(MailReader reader, TestDatabase database, string eml) =>
+        await reader.ReadAsync(await MimeKit.MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(eml)), TestContext.Current.CancellationToken),
+            database.Clock.GetUtcNow(), null, TestContext.Current.CancellationToken);
 
     private static async Task Import(CalmDeskDbContext db, TestDatabase database, string eml)
     {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CalmDesk.Data.Postgres.Migrations
 {
     [DbContext(typeof(CalmDeskDbContext))]
-    [Migration("20261126123043_Mail")]
+    [Migration("20261126131754_Mail")]
     partial class Mail
     {
         /// <inheritdoc />
@@ -934,6 +934,13 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<long?>("InteractionId")
                         .HasColumnType("bigint");
 
@@ -956,6 +963,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -977,6 +989,8 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InteractionId");
+
+                    b.HasIndex("MailboxId", "MessageId");
 
                     b.HasIndex("State", "ReceivedAt");
 
@@ -1049,6 +1063,7 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("LastUid")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Name")

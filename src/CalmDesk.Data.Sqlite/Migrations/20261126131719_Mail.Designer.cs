@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CalmDesk.Data.Sqlite.Migrations
 {
     [DbContext(typeof(CalmDeskDbContext))]
-    [Migration("20261126123025_Mail")]
+    [Migration("20261126131719_Mail")]
     partial class Mail
     {
         /// <inheritdoc />
@@ -901,6 +901,13 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InteractionId")
                         .HasColumnType("INTEGER");
 
@@ -923,6 +930,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -944,6 +956,8 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InteractionId");
+
+                    b.HasIndex("MailboxId", "MessageId");
 
                     b.HasIndex("State", "ReceivedAt");
 
@@ -1014,6 +1028,7 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastUid")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

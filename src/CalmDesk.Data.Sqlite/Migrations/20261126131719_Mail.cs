@@ -74,7 +74,10 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FetchedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     Problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HandledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    HandledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Raw = table.Column<byte[]>(type: "BLOB", nullable: false),
                     InteractionId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -147,6 +150,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                 name: "IX_InboundMail_InteractionId",
                 table: "InboundMail",
                 column: "InteractionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMail_MailboxId_MessageId",
+                table: "InboundMail",
+                columns: new[] { "MailboxId", "MessageId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboundMail_MailboxId_UidValidity_Uid",

@@ -76,7 +76,10 @@ namespace CalmDesk.Data.Postgres.Migrations
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FetchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HandledByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Raw = table.Column<byte[]>(type: "bytea", nullable: false),
                     InteractionId = table.Column<long>(type: "bigint", nullable: true)
                 },
@@ -149,6 +152,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                 name: "IX_InboundMail_InteractionId",
                 table: "InboundMail",
                 column: "InteractionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMail_MailboxId_MessageId",
+                table: "InboundMail",
+                columns: new[] { "MailboxId", "MessageId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboundMail_MailboxId_UidValidity_Uid",
