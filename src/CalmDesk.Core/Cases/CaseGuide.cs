@@ -4,6 +4,7 @@ using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Learning;
 using CalmDesk.Localization;
+using CalmDesk.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -107,10 +108,48 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
         Viewer viewer, int id, string? body, string? channel = null, int? minutes = null, CancellationToken cancellationToken = default) =>
         await RecordAsync(viewer, id, new InteractionInput(channel ?? nameof(Channel.Call), nameof(Direction.Internal), null, null, body, minutes), null, cancellationToken);
 
-    /// Records the reply as sent to the customer's contact, and the case then waits on the customer.
+    /// Sends the reply to the customer's contact (or records it, without a mailbox that sends), and the case then waits
+    /// on the customer. Unless the rep confirmed it, the guard reads it first: a reply it finds fault with is not sent,
+    /// and the errors name the words under "guard".
     public async Task<Outcome<InteractionView>> SendReplyAsync(
-        Viewer viewer, int id, string? subject, string? body, CancellationToken cancellationToken = default) =>
-        await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true);
+        Viewer viewer, int id, string? subject, string? body, bool confirmed = false, CancellationToken cancellationToken = default)
+    {
+        if (!confirmed && !string.IsNullOrWhiteSpace(body) && await CheckReplyAsync(viewer, id, body, cancellationToken) is { Count: > 0 } findings)
+        {
+            return Outcome<InteractionView>.Invalid(new Dictionary<string, string[]> { ["guard"] = [.. findings.Select(Describe)] });
+        }
+
+        return await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true);
+    }
+
+    /// What the guard finds in a reply to this case before it goes; null when the case is not there (or not visible).
+    public async Task<IReadOnlyList<GuardFinding>?> CheckReplyAsync(Viewer viewer, int id, string body, CancellationToken cancellationToken = default)
+    {
+        var target = await ActiveAsync(viewer, id, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var notes = await db.Interactions.AsNoTracking().Where(i => i.CaseId == id && i.Direction == Direction.Internal).Select(i => i.Body).ToListAsync(cancellationToken);
+        string?[] facts = [target.FactWhat, target.FactWhen, target.FactOrder, target.Resolution];
+        return ReplyGuard.Check(body, [.. notes, .. facts.OfType<string>()], ActiveModel.Of(model));
+    }
+
+    /// A finding in the reader's language, with the words it rests on.
+    public static string Describe(GuardFinding finding)
+    {
+        var words = string.Join(" · ", finding.Words.Select(w => "\u201c" + w + "\u201d"));
+        return finding.Kind switch
+        {
+            GuardKind.Anger => Messages.Format("Our words sound angry or sarcastic: {0}", words),
+            GuardKind.Abuse => Messages.Format("Our words could read as insulting: {0}", words),
+            GuardKind.Owe => Messages.Format("“You owe” accuses; name the invoice and the amount instead: {0}", words),
+            GuardKind.ToldYou => Messages.Format("“I told you” lectures; say it again, simply: {0}", words),
+            GuardKind.Blame => Messages.Format("This puts the blame on the customer: {0}", words),
+            _ => Messages.Format("This looks copied from an internal note or the case's facts: {0}", words),
+        };
+    }
 
     /// Pauses a conversation too heated to continue: a promise of a status update in the given number of minutes.
     public async Task<Outcome<CommitmentView>> PauseAsync(Viewer viewer, int id, int? minutes, string? what, CancellationToken cancellationToken = default)

@@ -21,7 +21,8 @@ internal sealed record CaseNoteRequest(string? Body, string? Channel, int? Minut
 
 internal sealed record CasePauseRequest(int? Minutes, string? What);
 
-internal sealed record CaseReplyRequest(string? Subject, string? Body);
+/// A reply to send; Confirm sends it even when the guard finds fault with it (its findings come back under "guard").
+internal sealed record CaseReplyRequest(string? Subject, string? Body, bool? Confirm = null);
 
 internal static class CasesApi
 {
@@ -43,7 +44,9 @@ internal static class CasesApi
         group.MapPost("/{id:int}/pause", PauseCase).WithName(nameof(PauseCase))
             .WithSummary("Pause a heated conversation: creates a promise of a status update in `minutes`");
         group.MapGet("/{id:int}/draft", DraftReply).WithName(nameof(DraftReply)).WithSummary("A reply draft in the contact's language, to edit before sending");
-        group.MapPost("/{id:int}/replies", SendReply).WithName(nameof(SendReply)).WithSummary("Record the reply as sent to the customer; the case then waits on the customer");
+        group.MapPost("/{id:int}/replies", SendReply).WithName(nameof(SendReply))
+            .WithSummary("Send the reply to the customer (queued in the outbox; recorded only without a mailbox that sends); the case then waits on the customer")
+            .WithDescription("The guard reads the text first: anger or sarcasm in our words, \"you owe\", \"I told you\", blame, or an internal note copied in. A reply it finds fault with is refused with a validation problem whose \"guard\" entry names the words; send it again with \"confirm\": true to send it as it is.");
         group.MapGet("/{id:int}/playbooks", CasePlaybooks).WithName(nameof(CasePlaybooks)).WithSummary("The playbooks this case's situations trigger, in the case's language");
         return api;
     }
@@ -110,7 +113,7 @@ internal static class CasesApi
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> SendReply(
         int id, CaseReplyRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken) =>
-        Created(id, await guide.SendReplyAsync(Viewer.From(http.User), id, request.Subject, request.Body, cancellationToken));
+        Created(id, await guide.SendReplyAsync(Viewer.From(http.User), id, request.Subject, request.Body, request.Confirm ?? false, cancellationToken));
 
     public static async Task<Results<Ok<IReadOnlyList<Playbook>>, ProblemHttpResult>> CasePlaybooks(
         int id, HttpContext http, CaseBook book, PlaybookStore playbooks, CancellationToken cancellationToken)

@@ -159,8 +159,8 @@ public sealed class CaseBookTests
         await using var db = database.NewContext();
         var created = await new CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Consegna", null, null, TestContext.Current.CancellationToken);
 
-        var sent = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, created.Value!.Id, "Re: Consegna", "Gentile Nino, …", TestContext.Current.CancellationToken);
-        var other = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.James, created.Value.Id, "x", "y", TestContext.Current.CancellationToken);
+        var sent = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, created.Value!.Id, "Re: Consegna", "Gentile Nino, …", cancellationToken: TestContext.Current.CancellationToken);
+        var other = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.James, created.Value.Id, "x", "y", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Direction.Outbound, sent.Value!.Direction);
         Assert.Equal(CaseStatus.WaitingOnCustomer, (await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Status);

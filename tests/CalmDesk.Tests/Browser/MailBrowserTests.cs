@@ -7,8 +7,8 @@ using MimeKit;
 namespace CalmDesk.Browser;
 
 /// The whole loop on real servers, as a team meets it: an admin connects the team's mailbox, a customer's angry mail
-/// arrives through Postfix into Dovecot, an Italian rep finds it in the inbox, answers from the case in the browser, and
-/// the answer reaches the customer's mailbox threaded under their message.
+/// arrives through Postfix into Dovecot, an Italian rep finds it in the inbox, answers from the case in the browser (the
+/// guard holding back a first draft that lectures), and the answer reaches the customer's mailbox threaded under their message.
 public sealed class MailBrowserTests
 {
     [Fact]
@@ -52,6 +52,11 @@ public sealed class MailBrowserTests
 
         await Assertions.Expect(conversation).ToContainTextAsync("Consegna sbagliata");
         await conversation.Locator("a", new() { HasText = "Consegna sbagliata" }).ClickAsync();
+        // The guard holds a reply that lectures, naming the words; the rep rewrites it.
+        await page.FillAsync("#reply-body", "Come le avevo detto, la colpa è sua: l'ordine era sbagliato.");
+        await page.ClickAsync("#reply-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#reply-guard")).ToContainTextAsync("\u201cCome le avevo detto\u201d");
+        await Assertions.Expect(page.Locator("#send-anyway")).ToBeVisibleAsync();
         await page.FillAsync("#reply-body", "Gentile Nino,\n\nha ragione, ci scusiamo: i cartoni giusti partono stasera e arrivano domattina.\n\nGiulia");
         await page.ClickAsync("#reply-form button[type=submit]");
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("posta in uscita");

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using CalmDesk.Analysis;
+using CalmDesk.Interactions;
+
+namespace CalmDesk.Mail;
+
+/// <summary>
+/// Reads the rep's reply before it goes, as a calm colleague would over their shoulder: anger, sarcasm or abuse in our
+/// own words (the same analysis as the customer's); phrases that put the customer in the wrong ("you owe", "I told
+/// you", "your fault"); and an internal note or the case's facts copied into the reply. Each finding names the words,
+/// so the rep can edit them or send anyway.
+/// </summary>
+internal static class ReplyGuard
+{
+    /// Phrases that blame or lecture, folded (lower case, no accents), per kind. Ours, in the languages we serve.
+    private static readonly (GuardKind Kind, string Phrase)[] Phrases =
+    [
+        (GuardKind.Owe, "you owe"), (GuardKind.Owe, "you still owe"), (GuardKind.Owe, "your debt"), (GuardKind.Owe, "pay what you owe"),
+        (GuardKind.ToldYou, "i told you"), (GuardKind.ToldYou, "as i said"), (GuardKind.ToldYou, "as i already said"), (GuardKind.ToldYou, "as already explained"),
+        (GuardKind.ToldYou, "if you had read"), (GuardKind.ToldYou, "as stated in my previous"), (GuardKind.ToldYou, "for the last time"),
+        (GuardKind.Blame, "your fault"), (GuardKind.Blame, "you should have"), (GuardKind.Blame, "you failed to"), (GuardKind.Blame, "you didn't read"),
+        (GuardKind.Blame, "you did not read"), (GuardKind.Blame, "not our problem"), (GuardKind.Blame, "not our fault"), (GuardKind.Blame, "you clearly"),
+        (GuardKind.Owe, "ci deve"), (GuardKind.Owe, "ci dovete"), (GuardKind.Owe, "il suo debito"), (GuardKind.Owe, "deve ancora pagare"),
+        (GuardKind.ToldYou, "gliel'avevo detto"), (GuardKind.ToldYou, "gliel'ho gia detto"), (GuardKind.ToldYou, "come le ho gia detto"), (GuardKind.ToldYou, "come gia detto"),
+        (GuardKind.ToldYou, "come le avevo detto"), (GuardKind.ToldYou, "se avesse letto"), (GuardKind.ToldYou, "per l'ennesima volta"),
+        (GuardKind.Blame, "colpa sua"), (GuardKind.Blame, "colpa vostra"), (GuardKind.Blame, "avrebbe dovuto"), (GuardKind.Blame, "avreste dovuto"),
+        (GuardKind.Blame, "non ha letto"), (GuardKind.Blame, "non e un nostro problema"), (GuardKind.Blame, "non e colpa nostra"),
+        (GuardKind.Owe, "μας χρωστατε"), (GuardKind.Owe, "μας οφειλετε"), (GuardKind.Owe, "το χρεος σας"),
+        (GuardKind.ToldYou, "σας το ειχα πει"), (GuardKind.ToldYou, "σας το ειπα"), (GuardKind.ToldYou, "οπως σας ειπα"), (GuardKind.ToldYou, "οπως ηδη σας εξηγησα"),
+        (GuardKind.ToldYou, "αν ειχατε διαβασει"), (GuardKind.ToldYou, "για τελευταια φορα"),
+        (GuardKind.Blame, "δικο σας λαθος"), (GuardKind.Blame, "φταιτε εσεις"), (GuardKind.Blame, "επρεπε να ειχατε"), (GuardKind.Blame, "δεν διαβασατε"),
+        (GuardKind.Blame, "δεν ειναι δικο μας προβλημα"), (GuardKind.Blame, "δεν φταιμε εμεις"),
+        (GuardKind.Owe, "usted nos debe"), (GuardKind.ToldYou, "como ya le dije"), (GuardKind.Blame, "es culpa suya"), (GuardKind.Blame, "deberia haber"),
+        (GuardKind.Owe, "vous nous devez"), (GuardKind.ToldYou, "comme je vous l'ai dit"), (GuardKind.Blame, "c'est votre faute"), (GuardKind.Blame, "vous auriez du"),
+        (GuardKind.Owe, "sie schulden uns"), (GuardKind.ToldYou, "wie ich ihnen bereits sagte"), (GuardKind.Blame, "ihre schuld"), (GuardKind.Blame, "sie hatten sollen"),
+        (GuardKind.Owe, "o senhor nos deve"), (GuardKind.ToldYou, "como ja lhe disse"), (GuardKind.Blame, "culpa sua"), (GuardKind.Blame, "deveria ter"),
+    ];
+
+    /// Words in a row shared with an internal note that make it a copy rather than a coincidence.
+    public const int CopiedWords = 8;
+
+    /// Checks the reply against its own words and the case's private texts (facts, internal notes).
+    public static IReadOnlyList<GuardFinding> Check(string reply, IEnumerable<string> privateTexts, MessageAnalyzer analyzer)
+    {
+        var findings = new List<GuardFinding>();
+        var analysis = analyzer.Analyze(reply);
+        if (analysis.Anger.Score >= 0.5 || analysis.Abuse.Score >= 0.5)
+        {
+            var spans = analysis.Evidence
+                .Where(e => (e.Label is "anger" || e.Label.StartsWith("abuse", StringComparison.Ordinal)) && e.Length > 0 && e.Offset + e.Length <= reply.Length)
+                .OrderByDescending(e => e.Weight).Take(3).OrderBy(e => e.Offset).ToList();
+            findings.Add(new GuardFinding(analysis.Abuse.Score >= 0.5 ? GuardKind.Abuse : GuardKind.Anger,
+                [.. spans.Select(e => reply.Substring(e.Offset, e.Length)).Distinct(StringComparer.Ordinal)]));
+        }
+
+        var folded = FoldKeepingLength(reply);
+        foreach (var group in Phrases.GroupBy(p => p.Kind))
+        {
+            var words = new List<string>();
+            foreach (var (_, phrase) in group)
+            {
+                for (var at = folded.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
+                {
+                    if (IsWordStart(folded, at) && IsWordEnd(folded, at + phrase.Length))
+                    {
+                        words.Add(reply.Substring(at, phrase.Length));
+                    }
+                }
+            }
+
+            if (words.Count > 0)
+            {
+                findings.Add(new GuardFinding(group.Key, [.. words.Distinct(StringComparer.Ordinal)]));
+            }
+        }
+
+        var copied = Copied(reply, privateTexts);
+        if (copied.Count > 0)
+        {
+            findings.Add(new GuardFinding(GuardKind.InternalNote, copied));
+        }
+
+        return findings;
+    }
+
+    /// Runs of at least <see cref="CopiedWords"/> words of the reply that also appear, in order, in a private text.
+    private static List<string> Copied(string reply, IEnumerable<string> privateTexts)
+    {
+        var replyWords = Words(reply);
+        var shingles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in privateTexts)
+        {
+            var words = Words(text);
+            for (var i = 0; i + CopiedWords <= words.Count; i++)
+            {
+                shingles.Add(string.Join(' ', words.Skip(i).Take(CopiedWords).Select(w => w.Folded)));
+            }
+        }
+
+        var found = new List<string>();
+        var covered = -1;
+        for (var i = 0; i + CopiedWords <= replyWords.Count; i++)
+        {
+            if (i <= covered || !shingles.Contains(string.Join(' ', replyWords.Skip(i).Take(CopiedWords).Select(w => w.Folded))))
+            {
+                continue;
+            }
+
+            var end = i + CopiedWords - 1;
+            while (end + 1 < replyWords.Count && shingles.Contains(string.Join(' ', replyWords.Skip(end + 2 - CopiedWords).Take(CopiedWords).Select(w => w.Folded))))
+            {
+                end++;
+            }
+
+            found.Add(Excerpts.Shorten(reply[replyWords[i].Start..(replyWords[end].Start + replyWords[end].Length)], 160));
+            covered = end;
+        }
+
+        return found;
+    }
+
+    private static List<(string Folded, int Start, int Length)> Words(string text)
+    {
+        var words = new List<(string, int, int)>();
+        var folded = FoldKeepingLength(text);
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                words.Add((folded[start..i], start, i - start));
+                start = -1;
+            }
+        }
+
+        return words;
+    }
+
+    /// Lower case without accents, one character for each of the text's, so offsets stay valid; ’ becomes '.
+    private static string FoldKeepingLength(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            var baseChar = ch.ToString().Normalize(NormalizationForm.FormD)[0];
+            builder.Append(baseChar is '\u2019' or '\u02bc' ? '\'' : char.ToLower(baseChar, CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsWordStart(string text, int at) => at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+
+    private static bool IsWordEnd(string text, int at) => at >= text.Length || !char.IsLetterOrDigit(text[at]);
+}
+
+/// What the guard found in a reply.
+internal enum GuardKind
+{
+    /// Anger or sarcasm in our own words.
+    Anger,
+
+    /// Words that insult or belittle.
+    Abuse,
+
+    /// "You owe": money talk that accuses.
+    Owe,
+
+    /// "I told you", "as I said": a lecture.
+    ToldYou,
+
+    /// "Your fault", "you should have": blame.
+    Blame,
+
+    /// A private note or the case's facts copied into the reply.
+    InternalNote,
+}
+
+/// One finding, with the words it rests on.
+internal sealed record GuardFinding(GuardKind Kind, IReadOnlyList<string> Words);

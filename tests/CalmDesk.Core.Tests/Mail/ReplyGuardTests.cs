@@ -1,0 +1,58 @@
+using CalmDesk.Accounts;
+using CalmDesk.Analysis;
+using CalmDesk.Cases;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Mail;
+
+public sealed class ReplyGuardTests
+{
+    [Fact]
+    public void Check_NamesTheWordsThatBlameLectureOrAccuse_InEachLanguage()
+    {
+        var english = ReplyGuard.Check("As I told you last week, you owe us £1,200, and the late delivery was your fault.", [], MessageAnalyzer.Default);
+        var italian = ReplyGuard.Check("Come le ho già detto, ci deve ancora 800 euro.", [], MessageAnalyzer.Default);
+        var greek = ReplyGuard.Check("Όπως σας είπα, μας χρωστάτε ακόμη 300 ευρώ.", [], MessageAnalyzer.Default);
+
+        Assert.Equal(["I told you"], english.Single(f => f.Kind == GuardKind.ToldYou).Words);
+        Assert.Equal(["you owe"], english.Single(f => f.Kind == GuardKind.Owe).Words);
+        Assert.Equal(["your fault"], english.Single(f => f.Kind == GuardKind.Blame).Words);
+        Assert.Equal(["Come le ho già detto"], italian.Single(f => f.Kind == GuardKind.ToldYou).Words);
+        Assert.Equal(["ci deve"], italian.Single(f => f.Kind == GuardKind.Owe).Words);
+        Assert.Equal(["Όπως σας είπα"], greek.Single(f => f.Kind == GuardKind.ToldYou).Words);
+        Assert.Equal(["μας χρωστάτε"], greek.Single(f => f.Kind == GuardKind.Owe).Words);
+    }
+
+    [Fact]
+    public void Check_FindsAnInternalNoteCopiedIn_AndLeavesACalmReplyAlone()
+    {
+        const string Note = "Cliente difficile, minaccia sempre di cambiare fornitore ma poi paga con tre mesi di ritardo.";
+        var copied = ReplyGuard.Check("Gentile Nino, cliente difficile, minaccia sempre di cambiare fornitore ma poi paga con tre mesi di ritardo. Cordiali saluti", [Note], MessageAnalyzer.Default);
+        var calm = ReplyGuard.Check("Gentile Nino, ci scusiamo per il disguido: i cartoni giusti arrivano domattina entro le 9. Cordiali saluti, Giulia", [Note], MessageAnalyzer.Default);
+        var youth = ReplyGuard.Check("Thank you for telling us; we owe you an apology and a corrected invoice by Friday.", [], MessageAnalyzer.Default);
+
+        Assert.Contains("minaccia sempre di cambiare fornitore", Assert.Single(copied, f => f.Kind == GuardKind.InternalNote).Words.Single(), StringComparison.Ordinal);
+        Assert.Empty(calm);
+        Assert.Empty(youth);
+    }
+
+    [Fact]
+    public async Task SendReply_WithFindings_IsHeldWithTheWords_UntilTheRepConfirms()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var created = await new CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Fattura", null, null, TestContext.Current.CancellationToken);
+        var guide = new CaseGuide(db, database.Clock);
+        const string Text = "Come le avevo detto, ci deve ancora 800 euro.";
+
+        var held = await guide.SendReplyAsync(fixture.Giulia, created.Value!.Id, null, Text, cancellationToken: TestContext.Current.CancellationToken);
+        var sent = await guide.SendReplyAsync(fixture.Giulia, created.Value.Id, null, Text, confirmed: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, held.Errors["guard"].Length);
+        Assert.Contains(held.Errors["guard"], m => m.Contains("\u201cci deve\u201d", StringComparison.Ordinal));
+        Assert.Equal(Text, sent.Value!.Body);
+        Assert.Equal(1, await db.Interactions.CountAsync(TestContext.Current.CancellationToken));
+    }
+}
