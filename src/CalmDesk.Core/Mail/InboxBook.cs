@@ -1,9 +1,13 @@
 using CalmDesk.Accounts;
+using CalmDesk.Boundaries;
 using CalmDesk.Analysis;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Notifications;
+using CalmDesk.Receivables;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Mail;
 
@@ -11,7 +15,7 @@ namespace CalmDesk.Mail;
 /// The conversations waiting for our reply: a customer's written message (mail or chat) with nothing from us after
 /// it, one row per customer and case, longest wait first. A rep sees their customers; a manager can see the team.
 /// </summary>
-internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions>? business = null)
 {
     /// How far back a conversation still counts as waiting.
     public const int Days = 60;
@@ -57,26 +61,69 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock)
             })
             .ToListAsync(cancellationToken);
         var about = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Company, Owner = c.AssignedRep == null ? null : c.AssignedRep.DisplayName })
+            .Select(c => new { c.Id, c.Company, Owner = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, OwnerUserId = c.AssignedRep == null ? null : c.AssignedRep.UserId })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var cases = await db.Cases.AsNoTracking().Where(c => customerIds.Contains(c.CustomerId))
             .Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || customerIds.Contains(t.CustomerId.Value)).ToListAsync(cancellationToken);
+        var organisation = terms.FirstOrDefault(t => t.CustomerId == null);
+        var zone = (business?.Value ?? new ReceivablesOptions()).Zone;
+        var now = clock.GetUtcNow();
         return [.. waiting.Select(w =>
             {
                 var open = unanswered.Where(i => i.CustomerId == w.CustomerId && i.CaseId == w.CaseId && (w.LastOut is null || i.OccurredAt > w.LastOut))
                     .OrderBy(i => i.OccurredAt).ThenBy(i => i.Id).ToList();
                 var latest = open[^1];
                 var customer = about[w.CustomerId];
+                var due = ResponseClock.DueAt(open[0].OccurredAt, EffectiveTerms.Merge(organisation, terms.FirstOrDefault(t => t.CustomerId == w.CustomerId)), zone);
                 return new ConversationView(
                     w.CustomerId, customer.Company, w.CaseId, w.CaseId is { } caseId ? cases.GetValueOrDefault(caseId) : null,
                     latest.Subject, Excerpts.Line(latest.Body, 160), latest.Channel, open[0].OccurredAt, open.Count,
-                    latest.AngerCorrected ?? open.Max(i => i.AngerCorrected ?? i.Anger), customer.Owner);
+                    latest.AngerCorrected ?? open.Max(i => i.AngerCorrected ?? i.Anger), customer.Owner, customer.OwnerUserId, due, due < now, w.LastOut is null);
             })
             .OrderBy(c => c.WaitingSince)];
     }
+
+    /// Conversations whose reply is overdue by the written response time: the owner is told, and the managers, once
+    /// per conversation and due time, as with an overdue promise. Returns how many were told about.
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var overdue = (await WaitingAsync(Viewer.System, mineOnly: false, cancellationToken)).Where(c => c.Overdue).ToList();
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var managers = await Roles.UserIdsAsync(db, Roles.Manager, cancellationToken);
+        var now = clock.GetUtcNow();
+        var told = 0;
+        foreach (var c in overdue)
+        {
+            if (await db.Notifications.AnyAsync(n => n.Kind == NotificationKind.ReplyOverdue && n.CustomerId == c.CustomerId && n.CaseId == c.CaseId && n.DueAt == c.DueAt, cancellationToken))
+            {
+                continue;
+            }
+
+            foreach (var user in managers.Prepend(c.OwnerUserId).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                db.Notifications.Add(new Notification
+                {
+                    RecipientUserId = user, Kind = NotificationKind.ReplyOverdue, CustomerId = c.CustomerId, CaseId = c.CaseId, DueAt = c.DueAt,
+                    Subject = Excerpts.Fit(c.Subject ?? c.CaseTitle ?? c.Preview, 300), Company = c.Company, OwnerName = c.Owner, CreatedAt = now,
+                });
+            }
+
+            told++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return told;
+    }
 }
 
-/// One conversation waiting for us: since when, how many messages, the angriest mood among them, and who owns it.
+/// One conversation waiting for us: since when, how many messages, the angriest mood among them, who owns it, and
+/// when our reply is due by the written response time (null without one); First when we never answered it.
 internal sealed record ConversationView(
     int CustomerId, string Company, int? CaseId, string? CaseTitle, string? Subject, string Preview, Channel Channel,
-    DateTimeOffset WaitingSince, int Messages, AngerLevel? Mood, string? Owner);
+    DateTimeOffset WaitingSince, int Messages, AngerLevel? Mood, string? Owner,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? OwnerUserId, DateTimeOffset? DueAt, bool Overdue, bool First);

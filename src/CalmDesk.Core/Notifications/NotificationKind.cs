@@ -31,4 +31,7 @@ internal enum NotificationKind
 
     /// To a rep: mail they sent could not be delivered (refused by the server, or every retry failed).
     MailFailed,
+
+    /// A customer has waited longer for our reply than the written response time allows (to the owner and managers).
+    ReplyOverdue,
 }

@@ -20,10 +20,14 @@ internal sealed class SweepOptions
 internal sealed partial class SweepService(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<SweepOptions> options, ILogger<SweepService> logger) : BackgroundService
 {
+    /// How often conversations are checked against their written response time.
+    public const int ReplyClockMinutes = 5;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.SweepSeconds)), clock);
         var collectedAt = DateTimeOffset.MinValue;
+        var clockedAt = DateTimeOffset.MinValue;
         do
         {
             try
@@ -33,6 +37,13 @@ internal sealed partial class SweepService(
                 if (result.Reminders + result.AtRisk + result.Overdue > 0)
                 {
                     Swept(result.Reminders, result.AtRisk, result.Overdue, result.Escalations);
+                }
+
+                if (clock.GetUtcNow() - clockedAt >= TimeSpan.FromMinutes(ReplyClockMinutes))
+                {
+                    // Replies overdue by the written response time: not worth a query over the inbox every few seconds.
+                    clockedAt = clock.GetUtcNow();
+                    await scope.ServiceProvider.GetRequiredService<Mail.InboxBook>().SweepAsync(stoppingToken);
                 }
 
                 if (clock.GetUtcNow() - collectedAt >= TimeSpan.FromMinutes(Math.Max(1, options.Value.CollectionMinutes)))
