@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CalmDesk.Infrastructure;
+using MimeKit;
+
+namespace CalmDesk.Mail;
+
+/// The running server against real IMAP and SMTP servers, through the API only.
+public sealed class MailServiceTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task NewMail_IsReadWithinSecondsByIdle_ThoughThePollIsTenMinutesAway()
+    {
+        var mail = MailServers.Require();
+        await using var server = await CalmDeskServer.StartAsync("sqlite", settings: "--Mail:PollSeconds=600");
+        var (admin, _) = await server.SignUpAsync("Admin");
+        var sales = mail.NewAddress("sales");
+        var nino = mail.NewAddress("nino");
+        var added = await admin.PostAsJsonAsync("/api/v1/mailboxes", mail.Mailbox(sales), Token);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.DoesNotContain(mail.Password, await added.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        (await Json.PostAsync(admin, "/api/v1/customers", new { company = "Trattoria Da Nino", contacts = new[] { new { name = "Nino", email = nino } } })).EnsureSuccessStatusCode();
+
+        // The watcher connects (and reads what is there) within a pass of the service; only then does the mail arrive.
+        await Until(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/v1/mailboxes", Token))[0].GetProperty("lastFetchAt").ValueKind != JsonValueKind.Null);
+        var message = new MimeMessage { Subject = "Ordine di domani", Body = new TextPart("plain") { Text = "Confermo per domani 20 casse di acqua." } };
+        message.From.Add(MailboxAddress.Parse(nino));
+        message.To.Add(MailboxAddress.Parse(sales));
+        await mail.SendAsync(message);
+
+        await Until(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/v1/inbox", Token)).EnumerateArray()
+            .Any(c => c.GetProperty("subject").GetString() == "Ordine di domani"));
+    }
+
+    [Fact]
+    public async Task Mailboxes_AreForAdmins_AndUnmatchedMailForManagers()
+    {
+        await using var server = await CalmDeskServer.StartAsync("sqlite");
+        var (rep, _) = await server.SignUpAsync("Rep");
+        var (manager, _) = await server.SignUpAsync("Manager");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await rep.GetAsync("/api/v1/mailboxes", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/v1/mailboxes", new { name = "x" }, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await rep.GetAsync("/api/v1/inbox/unmatched", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/inbox/unmatched", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync("/api/v1/inbox?mine=true", Token)).StatusCode);
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < until, "Timed out waiting.");
+            await Task.Delay(250, Token);
+        }
+    }
+}
