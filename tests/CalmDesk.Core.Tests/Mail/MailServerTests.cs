@@ -255,25 +255,13 @@ public sealed class MailServerTests
         Assert.Equal(InboundReason.Bounce, (await db.InboundMail.AsNoTracking().SingleAsync(Token)).Reason);
     }
 
-    private static MimeMessage Mail(string from, string to, string subject, string text)
-    {
-        var message = new MimeMessage { Subject = subject, Date = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("test.example") };
-        message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Body = new TextPart("plain") { Text = text };
-        return message;
-    }
+    private static MimeMessage Mail(string from, string to, string subject, string text) => MailServers.Message(from, to, subject, text);
 
     /// 25 MB of photos, more than a message may have (20 MB by default).
     private static MimePart Attachment() =>
         new("application", "zip") { FileName = "foto.zip", Content = new MimeContent(new MemoryStream(RandomNumberGenerator.GetBytes(25 * 1024 * 1024))) };
 
-    private static byte[] Raw(MimeMessage message)
-    {
-        using var stream = new MemoryStream();
-        message.WriteTo(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Raw(MimeMessage message) => MailServers.Raw(message);
 
     private static async Task<(int CustomerId, Viewer Rep)> SeedAsync(TestDatabase database, string contactEmail)
     {

@@ -83,6 +83,23 @@ internal sealed record MailServers(string ImapHost, int ImapPort, string SmtpHos
         }
     }
 
+    /// A plain-text message with a fresh Message-ID.
+    public static MimeMessage Message(string from, string to, string subject, string text)
+    {
+        var message = new MimeMessage { Subject = subject, Date = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("test.example") };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
+
+    public static byte[] Raw(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+
     private async Task<ImapClient> LoginAsync(string address)
     {
         var imap = new ImapClient();
