@@ -116,7 +116,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
     {
         if (!confirmed && !string.IsNullOrWhiteSpace(body) && await CheckReplyAsync(viewer, id, body, cancellationToken) is { Count: > 0 } findings)
         {
-            return Outcome<InteractionView>.Invalid(new Dictionary<string, string[]> { ["guard"] = [.. findings.Select(Describe)] });
+            return Outcome<InteractionView>.Invalid(new Dictionary<string, string[]> { ["guard"] = [.. findings.Select(ReplyGuard.Describe)] });
         }
 
         return await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true);
@@ -134,21 +134,6 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
         var notes = await db.Interactions.AsNoTracking().Where(i => i.CaseId == id && i.Direction == Direction.Internal).Select(i => i.Body).ToListAsync(cancellationToken);
         string?[] facts = [target.FactWhat, target.FactWhen, target.FactOrder, target.Resolution];
         return ReplyGuard.Check(body, [.. notes, .. facts.OfType<string>()], ActiveModel.Of(model));
-    }
-
-    /// A finding in the reader's language, with the words it rests on.
-    public static string Describe(GuardFinding finding)
-    {
-        var words = string.Join(" · ", finding.Words.Select(w => "\u201c" + w + "\u201d"));
-        return finding.Kind switch
-        {
-            GuardKind.Anger => Messages.Format("Our words sound angry or sarcastic: {0}", words),
-            GuardKind.Abuse => Messages.Format("Our words could read as insulting: {0}", words),
-            GuardKind.Owe => Messages.Format("“You owe” accuses; name the invoice and the amount instead: {0}", words),
-            GuardKind.ToldYou => Messages.Format("“I told you” lectures; say it again, simply: {0}", words),
-            GuardKind.Blame => Messages.Format("This puts the blame on the customer: {0}", words),
-            _ => Messages.Format("This looks copied from an internal note or the case's facts: {0}", words),
-        };
     }
 
     /// Pauses a conversation too heated to continue: a promise of a status update in the given number of minutes.

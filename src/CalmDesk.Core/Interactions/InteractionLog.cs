@@ -49,6 +49,31 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
         Viewer viewer, int customerId, InteractionInput input, int? caseId = null, CancellationToken cancellationToken = default) =>
         AddAsync(viewer, customerId, input, caseId, send: true, cancellationToken);
 
+    /// A rep's e-mail to the customer outside any case (a question answered from the inbox): read by the guard first, as
+    /// a case reply is (against the customer's recent internal notes), then sent to their contact.
+    public async Task<Outcome<InteractionView>> ReplyAsync(
+        Viewer viewer, int customerId, string? subject, string? body, bool confirmed = false, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Customers.VisibleTo(viewer).AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            return Outcome<InteractionView>.Missing();
+        }
+
+        if (!confirmed && !string.IsNullOrWhiteSpace(body))
+        {
+            var since = clock.GetUtcNow().AddDays(-60);
+            var notes = await db.Interactions.AsNoTracking()
+                .Where(i => i.CustomerId == customerId && i.Direction == Direction.Internal && i.OccurredAt >= since)
+                .OrderByDescending(i => i.OccurredAt).Take(50).Select(i => i.Body).ToListAsync(cancellationToken);
+            if (ReplyGuard.Check(body, notes, ActiveModel.Of(model)) is { Count: > 0 } findings)
+            {
+                return Outcome<InteractionView>.Invalid(new Dictionary<string, string[]> { ["guard"] = [.. findings.Select(ReplyGuard.Describe)] });
+            }
+        }
+
+        return await SendAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), null, cancellationToken);
+    }
+
     private async Task<Outcome<InteractionView>> AddAsync(
         Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, CancellationToken cancellationToken)
     {

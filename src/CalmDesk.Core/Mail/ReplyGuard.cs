@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CalmDesk.Analysis;
 using CalmDesk.Interactions;
+using CalmDesk.Localization;
 
 namespace CalmDesk.Mail;
 
@@ -153,6 +154,21 @@ internal static class ReplyGuard
         }
 
         return builder.ToString();
+    }
+
+    /// A finding in the reader's language, with the words it rests on.
+    public static string Describe(GuardFinding finding)
+    {
+        var words = string.Join(" · ", finding.Words.Select(w => "\u201c" + w + "\u201d"));
+        return finding.Kind switch
+        {
+            GuardKind.Anger => Messages.Format("Our words sound angry or sarcastic: {0}", words),
+            GuardKind.Abuse => Messages.Format("Our words could read as insulting: {0}", words),
+            GuardKind.Owe => Messages.Format("“You owe” accuses; name the invoice and the amount instead: {0}", words),
+            GuardKind.ToldYou => Messages.Format("“I told you” lectures; say it again, simply: {0}", words),
+            GuardKind.Blame => Messages.Format("This puts the blame on the customer: {0}", words),
+            _ => Messages.Format("This looks copied from an internal note or the case's facts: {0}", words),
+        };
     }
 
     private static bool IsWordStart(string text, int at) => at == 0 || !char.IsLetterOrDigit(text[at - 1]);

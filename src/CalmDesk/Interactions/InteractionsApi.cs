@@ -18,6 +18,9 @@ internal sealed record InteractionRequest(
 
 internal sealed record AngerCorrectionRequest(string? Level);
 
+/// An e-mail to the customer outside any case; Confirm sends it even when the guard finds fault with it.
+internal sealed record CustomerReplyRequest(string? Subject, string? Body, bool? Confirm = null);
+
 internal static class InteractionsApi
 {
     public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
@@ -27,6 +30,9 @@ internal static class InteractionsApi
         group.MapPost("/", AddInteraction).WithName(nameof(AddInteraction))
             .WithSummary("Record an email, call, chat, meeting or note")
             .WithDescription("`externalId` (for example a Message-ID) makes the call idempotent: the same id twice is refused with a validation error.");
+        api.MapPost("/customers/{customerId:int}/replies", SendCustomerReply).WithTags("Interactions").RequireAuthorization().WithName(nameof(SendCustomerReply))
+            .WithSummary("Send an e-mail to the customer's contact outside any case (queued in the outbox; recorded only without a mailbox that sends)")
+            .WithDescription("The guard reads it first, as for a case reply: a validation problem whose \"guard\" entry names the words, until \"confirm\": true.");
         group.MapPut("/{id:long}/anger", CorrectAnger).WithName(nameof(CorrectAnger))
             .WithSummary("Set a customer message's anger level by hand (calm, annoyed, angry, furious) when the analysis got it wrong")
             .WithDescription("Shown instead of the analysis's level, and kept as a labelled example for the next refit of the model (`calmdesk analyze --retrain`).");
@@ -38,6 +44,18 @@ internal static class InteractionsApi
         await log.TimelineAsync(Viewer.From(http.User), customerId, page, pageSize, cancellationToken) is { } timeline
             ? TypedResults.Ok(timeline)
             : CustomersApi.NotFound(customerId);
+
+    public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> SendCustomerReply(
+        int customerId, CustomerReplyRequest request, HttpContext http, InteractionLog log, CancellationToken cancellationToken)
+    {
+        var outcome = await log.ReplyAsync(Viewer.From(http.User), customerId, request.Subject, request.Body, request.Confirm ?? false, cancellationToken);
+        return outcome switch
+        {
+            { Value: { } created } => TypedResults.Created($"/api/v1/customers/{customerId}/interactions/{created.Id}", created),
+            { NotFound: true } => CustomersApi.NotFound(customerId),
+            _ => TypedResults.ValidationProblem(outcome.Errors),
+        };
+    }
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> AddInteraction(
         int customerId, InteractionRequest request, HttpContext http, InteractionLog log, CancellationToken cancellationToken)

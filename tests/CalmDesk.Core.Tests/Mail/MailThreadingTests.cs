@@ -46,6 +46,30 @@ public sealed class MailThreadingTests
     }
 
     [Fact]
+    public async Task ReplyOutsideACase_AnswersTheCustomersLatestMail_AfterTheGuard()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        await MailTestKit.AddOfflineMailboxAsync(db, database);
+        const string Question =
+            "From: Nino Esposito <nino@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: Orari di consegna\r\nMessage-ID: <orari@trattoria.example>\r\n\r\n" +
+            "Buongiorno, a che ora arriva di solito il furgone il giovedì?\r\n";
+        await Import(db, database, Question);
+        var log = new InteractionLog(db, database.Clock);
+
+        var held = await log.ReplyAsync(fixture.Giulia, fixture.Nino, null, "Come le ho già detto, arriva alle 9.", cancellationToken: TestContext.Current.CancellationToken);
+        var sent = await log.ReplyAsync(fixture.Giulia, fixture.Nino, null, "Buongiorno Nino, il furgone arriva di solito tra le 9 e le 10.", cancellationToken: TestContext.Current.CancellationToken);
+        var hidden = await log.ReplyAsync(fixture.James, fixture.Nino, null, "Buongiorno", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains("guard", held.Errors.Keys);
+        Assert.Equal(Delivery.Queued, sent.Value!.Delivery);
+        var queued = await db.Outbox.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("<orari@trattoria.example>", "Re: Orari di consegna"), (queued.InReplyTo, queued.Subject));
+        Assert.True(hidden.NotFound);
+    }
+
+    [Fact]
     public async Task Reply_WithoutAMailboxThatSends_IsRecordedOnly()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
