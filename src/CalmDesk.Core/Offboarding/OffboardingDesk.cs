@@ -1,6 +1,7 @@
 using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Interactions;
 using CalmDesk.Localization;
 using CalmDesk.Playbooks;
 using CalmDesk.Receivables;
@@ -188,8 +189,22 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
         }, cancellationToken);
     }
 
-    /// Issues the letter, only after the manager's approval: direct for abuse or ethics, discreet for capacity or fit.
+    /// Issues the letter, only after the manager's approval: direct for abuse or ethics, discreet for capacity or fit. It
+    /// is sent to the customer's contact like every mail the product sends (recorded only without a mailbox that sends),
+    /// and stays on the timeline.
     public async Task<Outcome<OffboardingView>> IssueLetterAsync(Viewer viewer, int id, CancellationToken cancellationToken = default)
+    {
+        var issued = await IssueAsync(viewer, id, cancellationToken);
+        if (issued.Value is { LetterSubject: { } subject, LetterBody: { } body } view)
+        {
+            await new InteractionLog(db, clock).SendAsync(viewer, view.CustomerId,
+                new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), cancellationToken: cancellationToken);
+        }
+
+        return issued;
+    }
+
+    private async Task<Outcome<OffboardingView>> IssueAsync(Viewer viewer, int id, CancellationToken cancellationToken)
     {
         var target = await db.Offboardings.Where(o => o.Id == id).Select(o => new { o.CustomerId, o.Referrals }).FirstOrDefaultAsync(cancellationToken);
         var referralNames = await CompetitorNamesAsync(target?.Referrals ?? "", cancellationToken);

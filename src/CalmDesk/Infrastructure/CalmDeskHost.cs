@@ -22,6 +22,7 @@ using CalmDesk.Reps;
 using CalmDesk.Submissions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Infrastructure;
 
@@ -147,6 +148,38 @@ internal static class CalmDeskHost
     }
 
     /// Applies migrations and creates the first users: the demo portfolio, or one administrator.
+    /// A mailbox given in the configuration (`Mail:Connect:*`, e.g. for the demo or an installation set up by a script)
+    /// is connected on start unless its address is connected already; a refused one is reported and the start goes on.
+    private static async Task ConnectConfiguredMailboxAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        MailboxInput? input;
+        try
+        {
+            input = services.GetRequiredService<IConfiguration>().GetSection("Mail:Connect").Get<MailboxInput>();
+        }
+        catch (InvalidOperationException exception)
+        {
+            await output.WriteLineAsync($"warning: Mail:Connect cannot be read ({exception.Message}); no mailbox was connected from the configuration.");
+            return;
+        }
+
+        if (input is not { Address.Length: > 0 })
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<CalmDeskDbContext>();
+        if (await db.Mailboxes.AnyAsync(m => m.Address == input.Address.Trim(), cancellationToken))
+        {
+            return;
+        }
+
+        var added = await services.GetRequiredService<MailboxBook>().AddAsync(input, cancellationToken);
+        await output.WriteLineAsync(added.Value is { } mailbox
+            ? $"Mailbox {mailbox.Address} connected from the configuration."
+            : $"warning: the mailbox in Mail:Connect was not connected: {string.Join(" ", added.Errors.SelectMany(e => e.Value))}");
+    }
+
     public static async Task PrepareDatabaseAsync(IServiceProvider services, bool seed, TextWriter output, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -159,6 +192,7 @@ internal static class CalmDeskHost
             await output.WriteLineAsync($"warning: the installation's model (refit {run}) cannot be read by this version; using the shipped model until the next refit.");
         }
 
+        await ConnectConfiguredMailboxAsync(scope.ServiceProvider, output, cancellationToken);
         var firstRun = scope.ServiceProvider.GetRequiredService<FirstRun>();
         await firstRun.EnsureRolesAsync();
         if (seed)

@@ -60,6 +60,9 @@ public sealed class OffboardingTests
         Assert.Equal("giulia", letter.Events[0].By);
         Assert.True((await desk.CompleteTaskAsync(money.People.Giulia, started.Id, "final_invoice", null, cancel)).Value!.FinalInvoiceDone);
         Assert.Equal(9, await money.Db.Set<OffboardingEvent>().CountAsync(cancel));
+        // The letter goes out as mail does (recorded only here: no mailbox is connected), once, on the timeline.
+        var sent = await money.Db.Interactions.AsNoTracking().SingleAsync(i => i.Subject == letter.LetterSubject, cancel);
+        Assert.Equal((Interactions.Direction.Outbound, Interactions.Delivery.RecordedOnly, letter.LetterBody), (sent.Direction, sent.Delivery, sent.Body));
     }
 
     [Theory]

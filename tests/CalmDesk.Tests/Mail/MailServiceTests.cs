@@ -36,6 +36,25 @@ public sealed class MailServiceTests
     }
 
     [Fact]
+    public async Task AMailboxInTheConfiguration_IsConnectedOnStart_WithItsSecretHidden()
+    {
+        string[] settings =
+        [
+            "--Mail:Connect:Name=Sales", "--Mail:Connect:Address=sales@ourco.example", "--Mail:Connect:ImapHost=imap.ourco.example",
+            "--Mail:Connect:UserName=sales@ourco.example", "--Mail:Connect:Secret=from-the-environment", "--Mail:Connect:SmtpHost=smtp.ourco.example",
+        ];
+        await using var server = await CalmDeskServer.StartAsync("sqlite", settings: settings);
+        var (admin, _) = await server.SignUpAsync("Admin");
+
+        var mailboxes = await admin.GetFromJsonAsync<JsonElement>("/api/v1/mailboxes", Token);
+
+        var mailbox = Assert.Single(mailboxes.EnumerateArray());
+        Assert.Equal(("sales@ourco.example", 993, "smtp.ourco.example", true), (mailbox.GetProperty("address").GetString(), mailbox.GetProperty("imapPort").GetInt32(),
+            mailbox.GetProperty("smtpHost").GetString(), mailbox.GetProperty("isDefaultSender").GetBoolean()));
+        Assert.DoesNotContain("from-the-environment", mailboxes.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mailboxes_AreForAdmins_AndUnmatchedMailForManagers()
     {
         await using var server = await CalmDeskServer.StartAsync("sqlite");
