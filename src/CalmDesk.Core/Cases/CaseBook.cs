@@ -75,11 +75,12 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
         var commitments = await new CommitmentBook(db, clock).ListAsync(Viewer.System, includeClosed: true, caseId: id, cancellationToken: cancellationToken);
         var c = found.Case;
+        var files = await AttachmentView.ForAsync(db, [.. interactions.Select(r => r.Interaction.Id)], cancellationToken);
         return new CaseDetail(
             c.Id, c.CustomerId, found.Company, c.Title, c.Status, c.SituationList, c.RootCause, c.FactWhat, c.FactWhen, c.FactOrder,
             c.Resolution, c.FollowUpOn, c.GuideStepList, c.MergedIntoId, c.OpenedAt, c.UpdatedAt, c.ResolvedAt,
             contact?.Language ?? found.PreferredLanguage, contact?.Name, contact?.Email, found.Rep,
-            [.. interactions.Select(r => InteractionLog.View(r.Interaction, r.ContactName))], commitments);
+            [.. interactions.Select(r => InteractionLog.View(r.Interaction, r.ContactName) with { Attachments = [.. files[r.Interaction.Id]] })], commitments);
     }
 
     /// Opens a case by hand, optionally gathering interactions of the same customer into it.

@@ -59,6 +59,9 @@ internal sealed class Interaction
     /// For mail the product sends: whether it went out. Null for what was only logged or imported.
     public Delivery? Delivery { get; set; }
 
+    /// The files that came with it (mail).
+    public List<Mail.Attachment> Attachments { get; } = [];
+
     /// The anger level a rep or manager set by hand, when the analysis got it wrong; shown instead of the analysis's.
     public AngerLevel? AngerCorrected { get; set; }
 }

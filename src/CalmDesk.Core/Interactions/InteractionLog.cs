@@ -32,7 +32,8 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
             .Skip((number - 1) * size).Take(size)
             .Select(i => new { Interaction = i, ContactName = i.Contact == null ? null : i.Contact.Name })
             .ToListAsync(cancellationToken);
-        return new Page<InteractionView>([.. rows.Select(r => View(r.Interaction, r.ContactName))], number, size, total);
+        var files = await AttachmentView.ForAsync(db, [.. rows.Select(r => r.Interaction.Id)], cancellationToken);
+        return new Page<InteractionView>([.. rows.Select(r => View(r.Interaction, r.ContactName) with { Attachments = [.. files[r.Interaction.Id]] })], number, size, total);
     }
 
     public Task<Outcome<InteractionView>> AddAsync(Viewer viewer, int customerId, InteractionInput input, CancellationToken cancellationToken = default) =>

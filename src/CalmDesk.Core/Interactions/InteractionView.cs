@@ -24,4 +24,18 @@ internal sealed record InteractionView(
 
     /// For mail the product sent: queued, sent, failed, or recorded only (no mailbox sends).
     public Delivery? Delivery { get; init; }
+
+    /// The files that came with it.
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+}
+
+/// A file on a message: its download is /attachments/{Id}.
+internal sealed record AttachmentView(long Id, string FileName, string ContentType, long Size)
+{
+    /// The attachments of the given interactions, by interaction.
+    public static async Task<ILookup<long, AttachmentView>> ForAsync(Data.CalmDeskDbContext db, IReadOnlyCollection<long> interactionIds, CancellationToken cancellationToken) =>
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Attachments.Where(a => interactionIds.Contains(a.InteractionId)).OrderBy(a => a.Id)
+                .Select(a => new { a.InteractionId, View = new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size) }), cancellationToken))
+        .ToLookup(a => a.InteractionId, a => a.View);
 }

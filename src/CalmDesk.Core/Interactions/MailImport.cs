@@ -10,7 +10,8 @@ namespace CalmDesk.Interactions;
 /// Imports e-mail (one .eml or an .mbox archive) as interactions keyed by Message-ID. A message from a
 /// contact is inbound; one to a contact is outbound; a reply joins the conversation it answers (see MailReader).
 /// Each message is its own transaction.
-internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
+internal sealed class MailImport(
+    CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, AttachmentStore? attachments = null)
 {
     public async Task<ImportReport> RunAsync(Stream stream, bool mbox, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -38,7 +39,7 @@ internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOpti
                 break;
             }
 
-            await ImportMessageAsync(message, location, reader, writer, report, clock.GetUtcNow(), cancellationToken);
+            await ImportMessageAsync(message, location, reader, writer, report, clock.GetUtcNow(), attachments, cancellationToken);
             progress?.Report(new ImportProgress(parser.Position, stream.CanSeek ? stream.Length : 0, report.Read));
             if (!mbox)
             {
@@ -50,7 +51,8 @@ internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOpti
     }
 
     private static async Task ImportMessageAsync(
-        MimeMessage message, string location, MailReader reader, InteractionWriter writer, ImportReport report, DateTimeOffset now, CancellationToken cancellationToken)
+        MimeMessage message, string location, MailReader reader, InteractionWriter writer, ImportReport report, DateTimeOffset now, AttachmentStore? attachments,
+        CancellationToken cancellationToken)
     {
         if (message.From.Mailboxes.FirstOrDefault() is { } from && writer.IsKnown(MailReader.ExternalIdOf(message, MailReader.BodyOf(message), from.Address)))
         {
@@ -65,6 +67,11 @@ internal sealed class MailImport(CalmDeskDbContext db, TimeProvider clock, IOpti
         }
         else if (reading.Interaction is { } interaction)
         {
+            if (attachments is not null)
+            {
+                await attachments.AddAsync(interaction, message, cancellationToken);
+            }
+
             await writer.WriteAsync(interaction, cancellationToken);
         }
         else

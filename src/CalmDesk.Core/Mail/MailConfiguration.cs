@@ -1,3 +1,4 @@
+using CalmDesk.Interactions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -67,5 +68,26 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Language).HasMaxLength(8);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.HasOne<Interaction>().WithMany(i => i.Attachments).HasForeignKey(a => a.InteractionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.InteractionId);
+        builder.Property(a => a.FileName).HasMaxLength(160);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+    }
+}
+
+internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<AttachmentContent> builder)
+    {
+        builder.HasKey(c => c.Sha256);
+        builder.Property(c => c.Sha256).HasMaxLength(64);
     }
 }

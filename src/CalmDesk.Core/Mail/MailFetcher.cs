@@ -17,7 +17,8 @@ namespace CalmDesk.Mail;
 /// and a fetch killed at any point resumes without losing or repeating a message. Whatever goes wrong with one message
 /// (unreadable, too large, from nobody known, refused by the database) is kept with the reason and the mailbox goes on.
 /// </summary>
-internal sealed class MailFetcher(CalmDeskDbContext db, MailConnections connections, MessageIntake intake, TimeProvider clock, IOptions<MailOptions>? options = null)
+internal sealed class MailFetcher(
+    CalmDeskDbContext db, MailConnections connections, MessageIntake intake, TimeProvider clock, IOptions<MailOptions>? options = null, AttachmentStore? attachments = null)
 {
     /// Messages read in one pass; the rest wait for the next.
     public const int BatchSize = 200;
@@ -193,6 +194,11 @@ internal sealed class MailFetcher(CalmDeskDbContext db, MailConnections connecti
         switch (reading.Kind)
         {
             case MailReadingKind.Interaction:
+                if (attachments is not null && message is not null)
+                {
+                    await attachments.AddAsync(reading.Interaction!, message, cancellationToken);
+                }
+
                 await intake.AcceptAsync(reading.Interaction!, cancellationToken);
                 mailbox.FetchedCount++;
                 report.Stored++;

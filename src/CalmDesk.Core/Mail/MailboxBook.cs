@@ -9,7 +9,8 @@ using MimeKit;
 namespace CalmDesk.Mail;
 
 /// Connected mailboxes (admins) and the queue of mail that arrived from nobody known (reps).
-internal sealed class MailboxBook(CalmDeskDbContext db, MailSecrets secrets, MailConnections connections, MessageIntake intake, TimeProvider clock)
+internal sealed class MailboxBook(
+    CalmDeskDbContext db, MailSecrets secrets, MailConnections connections, MessageIntake intake, TimeProvider clock, AttachmentStore? attachments = null)
 {
     public async Task<IReadOnlyList<MailboxView>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -140,6 +141,11 @@ internal sealed class MailboxBook(CalmDeskDbContext db, MailSecrets secrets, Mai
         var message = await MimeMessage.LoadAsync(new MemoryStream(mail.Raw), cancellationToken);
         var reader = new MailReader(db, await CustomerMatcher.LoadAsync(db, cancellationToken));
         var reading = await reader.ReadAsync(message, clock.GetUtcNow(), mail.MailboxId, cancellationToken, customerId);
+        if (reading.Interaction is { } linked && attachments is not null)
+        {
+            await attachments.AddAsync(linked, message, cancellationToken);
+        }
+
         var stored = reading.Interaction is { } interaction
             ? (await intake.AcceptAsync(interaction, cancellationToken)).Interaction
             : await db.Interactions.SingleOrDefaultAsync(i => i.ExternalId == reading.ExternalId, cancellationToken);

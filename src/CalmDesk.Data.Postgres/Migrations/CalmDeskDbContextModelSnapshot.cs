@@ -912,6 +912,60 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("ModelRuns");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.AttachmentContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("AttachmentContents");
+                });
+
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
                 {
                     b.Property<long>("Id")
@@ -2228,6 +2282,15 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Interaction");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.HasOne("CalmDesk.Interactions.Interaction", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
                 {
                     b.HasOne("CalmDesk.Interactions.Interaction", "Interaction")
@@ -2492,6 +2555,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Interactions");
+                });
+
+            modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

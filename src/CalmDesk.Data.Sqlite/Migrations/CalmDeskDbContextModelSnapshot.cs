@@ -881,6 +881,58 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("ModelRuns");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.AttachmentContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("AttachmentContents");
+                });
+
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
                 {
                     b.Property<long>("Id")
@@ -2163,6 +2215,15 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Interaction");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.HasOne("CalmDesk.Interactions.Interaction", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
                 {
                     b.HasOne("CalmDesk.Interactions.Interaction", "Interaction")
@@ -2427,6 +2488,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Interactions");
+                });
+
+            modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

@@ -136,6 +136,8 @@ internal static class CalmDeskHost
         builder.Services.AddSingleton<MailSecrets>();
         builder.Services.AddSingleton<MailConnections>();
         builder.Services.AddScoped<MailFetcher>();
+        builder.Services.AddScoped(services => new AttachmentStore(
+            services.GetRequiredService<CalmDeskDbContext>(), database, dataDirectory, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<MailSender>();
         builder.Services.AddScoped<MailboxBook>();
         builder.Services.AddScoped<InboxBook>();

@@ -152,6 +152,7 @@ internal static class WebFeatures
         api.MapOffboardingApi();
         api.MapLearningApi();
         api.MapMailApi();
+        app.MapAttachmentDownloads();
         app.MapSignOut();
 
         app.MapRazorComponents<App>();

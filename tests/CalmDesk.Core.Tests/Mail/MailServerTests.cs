@@ -101,6 +101,7 @@ public sealed class MailServerTests
         Assert.Equal((2, 1, 2, null), (report.Stored, report.Unmatched, report.Broken, report.Error));
         Assert.Equal(["<" + huge.MessageId + ">", "<" + good.MessageId + ">"], stored.Select(i => i.ExternalId));
         Assert.Equal("In allegato le foto della merce rovinata.", stored[0].Body.Trim());
+        Assert.Empty(await db.Attachments.ToListAsync(Token)); // over the limit: the text is kept, the files are not
         Assert.Equal([InboundReason.TooLarge, InboundReason.NoSender, InboundReason.UnknownSender], kept.Select(m => m.Reason));
         Assert.Equal([InboundMailState.Broken, InboundMailState.Broken, InboundMailState.Unmatched], kept.Select(m => m.State));
         Assert.Contains("20 MB", kept[0].Problem, StringComparison.Ordinal);
@@ -112,6 +113,46 @@ public sealed class MailServerTests
         Assert.Equal((ninoId, "<" + stranger.MessageId + ">"), (linked.Value!.CustomerId, linked.Value.ExternalId));
         Assert.Contains(await db.Contacts.AsNoTracking().Where(c => c.CustomerId == ninoId).Select(c => c.Email).ToListAsync(Token), e => e == "someone@elsewhere.example");
         Assert.Equal(2, (await MailTestKit.Book(db, database).WaitingAsync(Token)).Count);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Attachments_AreKeptOncePerContent_UnderACleanName_AndReadBack(string provider)
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+        var photo = RandomNumberGenerator.GetBytes(200_000);
+        for (var i = 0; i < 2; i++)
+        {
+            var message = Mail(customer, sales, $"Foto {i}", "Ecco la foto del bancale rotto.");
+            message.Body = new Multipart("mixed")
+            {
+                new TextPart("plain") { Text = "Ecco la foto del bancale rotto." },
+                new MimePart("image", "jpeg") { FileName = "../../etc/bancale\u0007.jpg", Content = new MimeContent(new MemoryStream(photo)), ContentTransferEncoding = ContentEncoding.Base64 },
+            };
+            await servers.AppendAsync(sales, Raw(message));
+        }
+
+        Assert.Equal(2, (await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token)).Stored);
+
+        var files = await db.Attachments.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Token);
+        Assert.Equal(2, files.Count);
+        Assert.All(files, f => Assert.Equal(("bancale_.jpg", "image/jpeg", 200_000L), (f.FileName, f.ContentType, f.Size)));
+        Assert.Single(files.Select(f => f.Sha256).Distinct());
+        await using var content = await MailTestKit.Store(db, database).OpenAsync(files[0].Sha256, Token);
+        using var copy = new MemoryStream();
+        await content!.CopyToAsync(copy, Token);
+        Assert.Equal(photo, copy.ToArray());
+        if (provider == "postgres")
+        {
+            Assert.Equal(1, await db.AttachmentContents.CountAsync(Token));
+        }
     }
 
     [Fact]

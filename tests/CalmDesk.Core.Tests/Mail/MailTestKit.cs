@@ -12,7 +12,11 @@ internal static class MailTestKit
     public static MailConnections Connections { get; } = new(Secrets);
 
     public static MailFetcher Fetcher(CalmDeskDbContext db, TestDatabase database, int maxMegabytes = 20) =>
-        new(db, Connections, new MessageIntake(db), database.Clock, Microsoft.Extensions.Options.Options.Create(new MailOptions { MaxMessageMegabytes = maxMegabytes }));
+        new(db, Connections, new MessageIntake(db), database.Clock, Microsoft.Extensions.Options.Options.Create(new MailOptions { MaxMessageMegabytes = maxMegabytes }), Store(db, database));
+
+    /// Attachments in a folder of the test's own (files on SQLite, a table on PostgreSQL).
+    public static AttachmentStore Store(CalmDeskDbContext db, TestDatabase database) =>
+        new(db, database.Settings, Path.Combine(Path.GetTempPath(), "calmdesk-tests", "attachments-" + database.Settings.ConnectionString.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture)), database.Clock);
 
     public static MailSender Sender(CalmDeskDbContext db, TestDatabase database) => new(db, Connections, database.Clock);
 

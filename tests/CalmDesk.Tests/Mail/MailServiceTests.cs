@@ -36,6 +36,52 @@ public sealed class MailServiceTests
     }
 
     [Fact]
+    public async Task AnAttachment_IsADownloadForWhoeverSeesTheCustomer_AndNobodyElse()
+    {
+        var mail = MailServers.Require();
+        await using var server = await CalmDeskServer.StartAsync("sqlite", settings: "--Mail:PollSeconds=600");
+        var (admin, _) = await server.SignUpAsync("Admin");
+        var (rep, repId) = await server.SignUpAsync("Rep");
+        var (other, _) = await server.SignUpAsync("Rep");
+        var sales = mail.NewAddress("sales");
+        var nino = mail.NewAddress("nino");
+        (await admin.PostAsJsonAsync("/api/v1/mailboxes", mail.Mailbox(sales), Token)).EnsureSuccessStatusCode();
+        var customer = (await Json.ReadAsync(await Json.PostAsync(admin, "/api/v1/customers", new
+        {
+            company = "Trattoria Da Nino", assignedRepId = repId, contacts = new[] { new { name = "Nino", email = nino } },
+        }))).GetProperty("id").GetInt32();
+        var invoice = "<html><script>alert(1)</script>fattura</html>"u8.ToArray();
+        var message = MailServers.Message(nino, sales, "La fattura contestata", "In allegato la fattura che non torna.");
+        message.Body = new Multipart("mixed")
+        {
+            new TextPart("plain") { Text = "In allegato la fattura che non torna." },
+            new MimePart("text", "html") { FileName = "fattura.html", Content = new MimeContent(new MemoryStream(invoice)), ContentTransferEncoding = ContentEncoding.Base64 },
+        };
+        await mail.SendAsync(message);
+        await mail.WaitForAsync(sales, 1);
+        (await admin.PostAsync("/api/v1/mailboxes/fetch", null, Token)).EnsureSuccessStatusCode();
+
+        JsonElement file = default;
+        await Until(async () =>
+        {
+            var items = (await rep.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}/interactions", Token)).GetProperty("items");
+            var files = items.EnumerateArray().SelectMany(i => i.GetProperty("attachments").EnumerateArray()).ToList();
+            file = files.FirstOrDefault();
+            return files.Count > 0;
+        });
+        var id = file.GetProperty("id").GetInt64();
+        using var download = await rep.GetAsync($"/attachments/{id}", Token);
+        using var refused = await other.GetAsync($"/attachments/{id}", Token);
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(invoice, await download.Content.ReadAsByteArrayAsync(Token));
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(("attachment", "fattura.html"), (download.Content.Headers.ContentDisposition?.DispositionType, download.Content.Headers.ContentDisposition?.FileName?.Trim('"')));
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task AMailboxInTheConfiguration_IsConnectedOnStart_WithItsSecretHidden()
     {
         string[] settings =

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CalmDesk.Data.Postgres.Migrations
 {
     [DbContext(typeof(CalmDeskDbContext))]
-    [Migration("20261126131754_Mail")]
+    [Migration("20261126135208_Mail")]
     partial class Mail
     {
         /// <inheritdoc />
@@ -913,6 +913,60 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasFilter("\"Status\" = 'Running'");
 
                     b.ToTable("ModelRuns");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.AttachmentContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("AttachmentContents");
                 });
 
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
@@ -2231,6 +2285,15 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Interaction");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.HasOne("CalmDesk.Interactions.Interaction", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
                 {
                     b.HasOne("CalmDesk.Interactions.Interaction", "Interaction")
@@ -2495,6 +2558,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Interactions");
+                });
+
+            modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

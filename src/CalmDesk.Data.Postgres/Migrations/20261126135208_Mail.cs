@@ -26,6 +26,42 @@ namespace CalmDesk.Data.Postgres.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AttachmentContents",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttachmentContents", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InteractionId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "Interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Mailboxes",
                 columns: table => new
                 {
@@ -149,6 +185,11 @@ namespace CalmDesk.Data.Postgres.Migrations
                 column: "MailboxId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_InteractionId",
+                table: "Attachments",
+                column: "InteractionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundMail_InteractionId",
                 table: "InboundMail",
                 column: "InteractionId");
@@ -206,6 +247,12 @@ namespace CalmDesk.Data.Postgres.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Interactions_Mailboxes_MailboxId",
                 table: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "AttachmentContents");
+
+            migrationBuilder.DropTable(
+                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "InboundMail");

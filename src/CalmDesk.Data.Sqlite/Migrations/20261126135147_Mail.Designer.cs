@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CalmDesk.Data.Sqlite.Migrations
 {
     [DbContext(typeof(CalmDeskDbContext))]
-    [Migration("20261126131719_Mail")]
+    [Migration("20261126135147_Mail")]
     partial class Mail
     {
         /// <inheritdoc />
@@ -882,6 +882,58 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasFilter("\"Status\" = 'Running'");
 
                     b.ToTable("ModelRuns");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.AttachmentContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("AttachmentContents");
                 });
 
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
@@ -2166,6 +2218,15 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Interaction");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.Attachment", b =>
+                {
+                    b.HasOne("CalmDesk.Interactions.Interaction", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CalmDesk.Mail.InboundMail", b =>
                 {
                     b.HasOne("CalmDesk.Interactions.Interaction", "Interaction")
@@ -2430,6 +2491,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Interactions");
+                });
+
+            modelBuilder.Entity("CalmDesk.Interactions.Interaction", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

@@ -24,6 +24,42 @@ namespace CalmDesk.Data.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AttachmentContents",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttachmentContents", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InteractionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "Interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Mailboxes",
                 columns: table => new
                 {
@@ -147,6 +183,11 @@ namespace CalmDesk.Data.Sqlite.Migrations
                 column: "MailboxId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_InteractionId",
+                table: "Attachments",
+                column: "InteractionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundMail_InteractionId",
                 table: "InboundMail",
                 column: "InteractionId");
@@ -204,6 +245,12 @@ namespace CalmDesk.Data.Sqlite.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Interactions_Mailboxes_MailboxId",
                 table: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "AttachmentContents");
+
+            migrationBuilder.DropTable(
+                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "InboundMail");

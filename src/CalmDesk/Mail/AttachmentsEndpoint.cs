@@ -1,0 +1,35 @@
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Mail;
+
+/// <summary>
+/// Downloads a file that came with a message, for whoever may see the customer (signed in, or with an API token). It is
+/// always a download of opaque bytes with a clean name: never shown in the page, never sniffed, never run as a script.
+/// </summary>
+internal static class AttachmentsEndpoint
+{
+    public static void MapAttachmentDownloads(this IEndpointRouteBuilder app) =>
+        app.MapGet("/attachments/{id:long}", DownloadAsync).RequireAuthorization().WithTags("Mail").WithName("DownloadAttachment")
+            .WithSummary("Download a file that came with a message (as an attachment, never displayed)");
+
+    private static async Task<IResult> DownloadAsync(long id, HttpContext http, CalmDeskDbContext db, AttachmentStore store, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(http.User);
+        var file = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == id && db.Interactions.Any(i => i.Id == a.InteractionId && db.Customers.VisibleTo(viewer).Any(c => c.Id == i.CustomerId)))
+            .Select(a => new { a.FileName, a.Sha256 })
+            .FirstOrDefaultAsync(cancellationToken);
+        var content = file is null ? null : await store.OpenAsync(file.Sha256, cancellationToken);
+        if (content is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Attachment not found", detail: $"There is no attachment {id} that you can see.");
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return Results.File(content, "application/octet-stream", file!.FileName);
+    }
+}
