@@ -132,8 +132,8 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
         }
 
         var notes = await db.Interactions.AsNoTracking().Where(i => i.CaseId == id && i.Direction == Direction.Internal).Select(i => i.Body).ToListAsync(cancellationToken);
-        string?[] facts = [target.FactWhat, target.FactWhen, target.FactOrder, target.Resolution];
-        return ReplyGuard.Check(body, [.. notes, .. facts.OfType<string>()], ActiveModel.Of(model));
+        // The facts are not private: the drafts quote them to the customer. The notes and the resolution are.
+        return ReplyGuard.Check(body, [.. notes, .. new[] { target.Resolution }.OfType<string>()], ActiveModel.Of(model));
     }
 
     /// Pauses a conversation too heated to continue: a promise of a status update in the given number of minutes.

@@ -84,11 +84,14 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
             .OrderBy(c => c.WaitingSince)];
     }
 
-    /// Conversations whose reply is overdue by the written response time: the owner is told, and the managers, once
-    /// per conversation and due time, as with an overdue promise. Returns how many were told about.
+    /// Conversations whose reply fell overdue by the written response time in the last two days: the owner is told, and
+    /// the managers, once per conversation and due time, as with an overdue promise. Returns how many were told about.
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
     {
-        var overdue = (await WaitingAsync(Viewer.System, mineOnly: false, cancellationToken)).Where(c => c.Overdue).ToList();
+        // Only what fell due lately: a book imported with weeks of unanswered history shows it in the inbox, not as
+        // a flood of notifications.
+        var recent = clock.GetUtcNow().AddDays(-2);
+        var overdue = (await WaitingAsync(Viewer.System, mineOnly: false, cancellationToken)).Where(c => c.Overdue && c.DueAt >= recent).ToList();
         if (overdue.Count == 0)
         {
             return 0;

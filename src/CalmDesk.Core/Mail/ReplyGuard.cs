@@ -7,9 +7,9 @@ using CalmDesk.Localization;
 namespace CalmDesk.Mail;
 
 /// <summary>
-/// Reads the rep's reply before it goes, as a calm colleague would over their shoulder: anger, sarcasm or abuse in our
-/// own words (the same analysis as the customer's); phrases that put the customer in the wrong ("you owe", "I told
-/// you", "your fault"); and an internal note or the case's facts copied into the reply. Each finding names the words,
+/// Reads the rep's reply before it goes, as a calm colleague would over their shoulder: shouting or abuse in our own
+/// words (the same analysis as the customer's, its unmistakable cues only); phrases that put the customer in the wrong ("you owe", "I told
+/// you", "your fault"); and an internal note copied into the reply. Each finding names the words,
 /// so the rep can edit them or send anyway.
 /// </summary>
 internal static class ReplyGuard
@@ -20,39 +20,44 @@ internal static class ReplyGuard
         (GuardKind.Owe, "you owe"), (GuardKind.Owe, "you still owe"), (GuardKind.Owe, "your debt"), (GuardKind.Owe, "pay what you owe"),
         (GuardKind.ToldYou, "i told you"), (GuardKind.ToldYou, "as i said"), (GuardKind.ToldYou, "as i already said"), (GuardKind.ToldYou, "as already explained"),
         (GuardKind.ToldYou, "if you had read"), (GuardKind.ToldYou, "as stated in my previous"), (GuardKind.ToldYou, "for the last time"),
-        (GuardKind.Blame, "your fault"), (GuardKind.Blame, "you should have"), (GuardKind.Blame, "you failed to"), (GuardKind.Blame, "you didn't read"),
+        (GuardKind.Blame, "your fault"), (GuardKind.Blame, "you should have read"), (GuardKind.Blame, "you should have checked"), (GuardKind.Blame, "you should have told us"), (GuardKind.Blame, "you should have paid"), (GuardKind.Blame, "you failed to"), (GuardKind.Blame, "you didn't read"),
         (GuardKind.Blame, "you did not read"), (GuardKind.Blame, "not our problem"), (GuardKind.Blame, "not our fault"), (GuardKind.Blame, "you clearly"),
         (GuardKind.Owe, "ci deve"), (GuardKind.Owe, "ci dovete"), (GuardKind.Owe, "il suo debito"), (GuardKind.Owe, "deve ancora pagare"),
         (GuardKind.ToldYou, "gliel'avevo detto"), (GuardKind.ToldYou, "gliel'ho gia detto"), (GuardKind.ToldYou, "come le ho gia detto"), (GuardKind.ToldYou, "come gia detto"),
         (GuardKind.ToldYou, "come le avevo detto"), (GuardKind.ToldYou, "se avesse letto"), (GuardKind.ToldYou, "per l'ennesima volta"),
-        (GuardKind.Blame, "colpa sua"), (GuardKind.Blame, "colpa vostra"), (GuardKind.Blame, "avrebbe dovuto"), (GuardKind.Blame, "avreste dovuto"),
+        (GuardKind.Blame, "colpa sua"), (GuardKind.Blame, "colpa vostra"), (GuardKind.Blame, "avrebbe dovuto leggere"), (GuardKind.Blame, "avrebbe dovuto controllare"), (GuardKind.Blame, "avrebbe dovuto avvisarci"), (GuardKind.Blame, "avreste dovuto leggere"),
         (GuardKind.Blame, "non ha letto"), (GuardKind.Blame, "non e un nostro problema"), (GuardKind.Blame, "non e colpa nostra"),
         (GuardKind.Owe, "μας χρωστατε"), (GuardKind.Owe, "μας οφειλετε"), (GuardKind.Owe, "το χρεος σας"),
         (GuardKind.ToldYou, "σας το ειχα πει"), (GuardKind.ToldYou, "σας το ειπα"), (GuardKind.ToldYou, "οπως σας ειπα"), (GuardKind.ToldYou, "οπως ηδη σας εξηγησα"),
         (GuardKind.ToldYou, "αν ειχατε διαβασει"), (GuardKind.ToldYou, "για τελευταια φορα"),
-        (GuardKind.Blame, "δικο σας λαθος"), (GuardKind.Blame, "φταιτε εσεις"), (GuardKind.Blame, "επρεπε να ειχατε"), (GuardKind.Blame, "δεν διαβασατε"),
+        (GuardKind.Blame, "δικο σας λαθος"), (GuardKind.Blame, "φταιτε εσεις"), (GuardKind.Blame, "επρεπε να ειχατε διαβασει"), (GuardKind.Blame, "επρεπε να ειχατε ελεγξει"), (GuardKind.Blame, "δεν διαβασατε"),
         (GuardKind.Blame, "δεν ειναι δικο μας προβλημα"), (GuardKind.Blame, "δεν φταιμε εμεις"),
-        (GuardKind.Owe, "usted nos debe"), (GuardKind.ToldYou, "como ya le dije"), (GuardKind.Blame, "es culpa suya"), (GuardKind.Blame, "deberia haber"),
-        (GuardKind.Owe, "vous nous devez"), (GuardKind.ToldYou, "comme je vous l'ai dit"), (GuardKind.Blame, "c'est votre faute"), (GuardKind.Blame, "vous auriez du"),
-        (GuardKind.Owe, "sie schulden uns"), (GuardKind.ToldYou, "wie ich ihnen bereits sagte"), (GuardKind.Blame, "ihre schuld"), (GuardKind.Blame, "sie hatten sollen"),
-        (GuardKind.Owe, "o senhor nos deve"), (GuardKind.ToldYou, "como ja lhe disse"), (GuardKind.Blame, "culpa sua"), (GuardKind.Blame, "deveria ter"),
+        (GuardKind.Owe, "usted nos debe"), (GuardKind.ToldYou, "como ya le dije"), (GuardKind.Blame, "es culpa suya"), (GuardKind.Blame, "deberia haber leido"),
+        (GuardKind.Owe, "vous nous devez"), (GuardKind.ToldYou, "comme je vous l'ai dit"), (GuardKind.Blame, "c'est votre faute"), (GuardKind.Blame, "vous auriez du lire"),
+        (GuardKind.Owe, "sie schulden uns"), (GuardKind.ToldYou, "wie ich ihnen bereits sagte"), (GuardKind.Blame, "ihre schuld"), (GuardKind.Blame, "sie hatten lesen sollen"),
+        (GuardKind.Owe, "o senhor nos deve"), (GuardKind.ToldYou, "como ja lhe disse"), (GuardKind.Blame, "culpa sua"), (GuardKind.Blame, "deveria ter lido"),
     ];
 
     /// Words in a row shared with an internal note that make it a copy rather than a coincidence.
     public const int CopiedWords = 8;
 
-    /// Checks the reply against its own words and the case's private texts (facts, internal notes).
+    /// Checks the reply against its own words and the case's private texts (internal notes, the resolution).
     public static IReadOnlyList<GuardFinding> Check(string reply, IEnumerable<string> privateTexts, MessageAnalyzer analyzer)
     {
         var findings = new List<GuardFinding>();
         var analysis = analyzer.Analyze(reply);
-        if (analysis.Anger.Score >= 0.5 || analysis.Abuse.Score >= 0.5)
+        // The model's anger probability is learned from customers' messages and reads our empathy ("I understand how
+        // frustrating this is") as anger; in our own words only the unmistakable cues count: shouting in capitals,
+        // runs of exclamation marks, and abuse aimed at the reader as sure as an incident would need.
+        var shouted = Spans(reply, analysis.Evidence.Where(e => e.Label == "anger" && e.Rule is "caps" or "exclamations"));
+        if (shouted.Count > 0)
         {
-            var spans = analysis.Evidence
-                .Where(e => (e.Label is "anger" || e.Label.StartsWith("abuse", StringComparison.Ordinal)) && e.Length > 0 && e.Offset + e.Length <= reply.Length)
-                .OrderByDescending(e => e.Weight).Take(3).OrderBy(e => e.Offset).ToList();
-            findings.Add(new GuardFinding(analysis.Abuse.Score >= 0.5 ? GuardKind.Abuse : GuardKind.Anger,
-                [.. spans.Select(e => reply.Substring(e.Offset, e.Length)).Distinct(StringComparer.Ordinal)]));
+            findings.Add(new GuardFinding(GuardKind.Anger, shouted));
+        }
+
+        if (analysis.Abuse is { Targeted: true, Score: >= 0.7 })
+        {
+            findings.Add(new GuardFinding(GuardKind.Abuse, Spans(reply, analysis.Evidence.Where(e => e.Label.StartsWith("abuse", StringComparison.Ordinal)))));
         }
 
         var folded = FoldKeepingLength(reply);
@@ -84,6 +89,11 @@ internal static class ReplyGuard
 
         return findings;
     }
+
+    private static List<string> Spans(string text, IEnumerable<Evidence> evidence) =>
+        [.. evidence.Where(e => e.Length > 0 && e.Offset >= 0 && e.Offset + e.Length <= text.Length)
+            .OrderByDescending(e => e.Weight).Take(3).OrderBy(e => e.Offset)
+            .Select(e => text.Substring(e.Offset, e.Length)).Distinct(StringComparer.Ordinal)];
 
     /// Runs of at least <see cref="CopiedWords"/> words of the reply that also appear, in order, in a private text.
     private static List<string> Copied(string reply, IEnumerable<string> privateTexts)
@@ -162,12 +172,12 @@ internal static class ReplyGuard
         var words = string.Join(" · ", finding.Words.Select(w => "\u201c" + w + "\u201d"));
         return finding.Kind switch
         {
-            GuardKind.Anger => Messages.Format("Our words sound angry or sarcastic: {0}", words),
+            GuardKind.Anger => Messages.Format("Our words shout: {0}", words),
             GuardKind.Abuse => Messages.Format("Our words could read as insulting: {0}", words),
             GuardKind.Owe => Messages.Format("“You owe” accuses; name the invoice and the amount instead: {0}", words),
             GuardKind.ToldYou => Messages.Format("“I told you” lectures; say it again, simply: {0}", words),
             GuardKind.Blame => Messages.Format("This puts the blame on the customer: {0}", words),
-            _ => Messages.Format("This looks copied from an internal note or the case's facts: {0}", words),
+            _ => Messages.Format("This looks copied from an internal note: {0}", words),
         };
     }
 
@@ -179,7 +189,7 @@ internal static class ReplyGuard
 /// What the guard found in a reply.
 internal enum GuardKind
 {
-    /// Anger or sarcasm in our own words.
+    /// Shouting in our own words: capitals, runs of exclamation marks.
     Anger,
 
     /// Words that insult or belittle.
@@ -194,7 +204,7 @@ internal enum GuardKind
     /// "Your fault", "you should have": blame.
     Blame,
 
-    /// A private note or the case's facts copied into the reply.
+    /// A private note (a call note, the case's resolution) copied into the reply.
     InternalNote,
 }
 

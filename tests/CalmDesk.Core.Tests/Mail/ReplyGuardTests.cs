@@ -31,10 +31,35 @@ public sealed class ReplyGuardTests
         var copied = ReplyGuard.Check("Gentile Nino, cliente difficile, minaccia sempre di cambiare fornitore ma poi paga con tre mesi di ritardo. Cordiali saluti", [Note], MessageAnalyzer.Default);
         var calm = ReplyGuard.Check("Gentile Nino, ci scusiamo per il disguido: i cartoni giusti arrivano domattina entro le 9. Cordiali saluti, Giulia", [Note], MessageAnalyzer.Default);
         var youth = ReplyGuard.Check("Thank you for telling us; we owe you an apology and a corrected invoice by Friday.", [], MessageAnalyzer.Default);
+        var shouting = ReplyGuard.Check("We have ALREADY SENT the invoice THREE TIMES!!! Please read it.", [], MessageAnalyzer.Default);
 
         Assert.Contains("minaccia sempre di cambiare fornitore", Assert.Single(copied, f => f.Kind == GuardKind.InternalNote).Words.Single(), StringComparison.Ordinal);
         Assert.Empty(calm);
         Assert.Empty(youth);
+        Assert.Contains(Assert.Single(shouting, f => f.Kind == GuardKind.Anger).Words, w => w.Contains("!!!", StringComparison.Ordinal) || w == "ALREADY");
+    }
+
+    /// Everything our own playbooks write to customers (reply parts, letters) must pass our own guard: a guard that
+    /// stopped the product's drafts would teach reps to click "send it as it is".
+    [Theory]
+    [InlineData("en")]
+    [InlineData("it")]
+    [InlineData("el")]
+    public void OurOwnDraftsAndLetters_PassTheGuard(string language)
+    {
+        var library = Playbooks.PlaybookLibrary.Load([Path.Combine(AppContext.BaseDirectory, "playbooks")]);
+        var texts = new[] { library.Replies(language), library.Letters(language) }
+            .SelectMany(t => t!.Sections.Values.SelectMany(v => v))
+            .Select(t => System.Text.RegularExpressions.Regex.Replace(t, @"\{[a-z_]+\}", "Marco"))
+            .ToList();
+
+        var flagged = texts.Select(t => (Text: t, Findings: ReplyGuard.Check(t, [], MessageAnalyzer.Default)))
+            .Where(r => r.Findings.Count > 0)
+            .Select(r => $"{string.Join(",", r.Findings.Select(f => f.Kind))}: {r.Text}")
+            .ToList();
+
+        Assert.True(texts.Count > 20, "The playbooks were not found.");
+        Assert.Empty(flagged);
     }
 
     [Fact]

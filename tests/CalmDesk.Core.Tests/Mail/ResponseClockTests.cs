@@ -43,16 +43,22 @@ public sealed class ResponseClockTests
         await new InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino, new InteractionInput(
             "email", "inbound", new DateTimeOffset(2026, 10, 30, 16, 0, 0, TimeSpan.FromHours(1)), "Preventivo", "Buongiorno, mi mandate il preventivo per il nuovo locale?"),
             TestContext.Current.CancellationToken);
+        // Weeks overdue already when the sweep first looks: shown in the inbox, not notified.
+        await new InteractionLog(db, database.Clock).AddAsync(fixture.James, fixture.Harbour, new InteractionInput(
+            "email", "inbound", new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.Zero), "Catalogue", "Could you send the new catalogue?"),
+            TestContext.Current.CancellationToken);
         var options = Microsoft.Extensions.Options.Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" });
         var inbox = new InboxBook(db, database.Clock, options);
 
         var early = (await inbox.WaitingAsync(fixture.Giulia, mineOnly: true, TestContext.Current.CancellationToken)).Single();
+        var old = (await inbox.WaitingAsync(fixture.James, mineOnly: true, TestContext.Current.CancellationToken)).Single();
         var quiet = await inbox.SweepAsync(TestContext.Current.CancellationToken);
         database.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 4, 12, 30, 0, TimeSpan.Zero));
         var told = await inbox.SweepAsync(TestContext.Current.CancellationToken);
         var again = await inbox.SweepAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((new DateTimeOffset(2026, 11, 4, 12, 0, 0, TimeSpan.Zero), false, true), (early.DueAt, early.Overdue, early.First));
+        Assert.True(old.Overdue);
         Assert.Equal((0, 1, 0), (quiet, told, again));
         var notified = await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.ReplyOverdue).Select(n => n.RecipientUserId).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(new[] { fixture.Giulia.UserId, managerUser }.Order(), notified.Order());
