@@ -18,14 +18,14 @@ internal static class ReplyGuard
     private static readonly (GuardKind Kind, string Phrase)[] Phrases =
     [
         (GuardKind.Owe, "you owe"), (GuardKind.Owe, "you still owe"), (GuardKind.Owe, "your debt"), (GuardKind.Owe, "pay what you owe"),
-        (GuardKind.ToldYou, "i told you"), (GuardKind.ToldYou, "as i said"), (GuardKind.ToldYou, "as i already said"), (GuardKind.ToldYou, "as already explained"),
+        (GuardKind.ToldYou, "i told you"), (GuardKind.ToldYou, "as i said"), (GuardKind.ToldYou, "as i already said"), (GuardKind.ToldYou, "as already explained"), (GuardKind.ToldYou, "as i told you before"), (GuardKind.ToldYou, "as i have already told you"),
         (GuardKind.ToldYou, "if you had read"), (GuardKind.ToldYou, "as stated in my previous"), (GuardKind.ToldYou, "for the last time"),
-        (GuardKind.Blame, "your fault"), (GuardKind.Blame, "you should have read"), (GuardKind.Blame, "you should have checked"), (GuardKind.Blame, "you should have told us"), (GuardKind.Blame, "you should have paid"), (GuardKind.Blame, "you failed to"), (GuardKind.Blame, "you didn't read"),
+        (GuardKind.Blame, "your fault"), (GuardKind.Blame, "the fault is yours"), (GuardKind.Blame, "you should have read"), (GuardKind.Blame, "you should have checked"), (GuardKind.Blame, "you should have told us"), (GuardKind.Blame, "you should have paid"), (GuardKind.Blame, "you failed to"), (GuardKind.Blame, "you didn't read"),
         (GuardKind.Blame, "you did not read"), (GuardKind.Blame, "not our problem"), (GuardKind.Blame, "not our fault"), (GuardKind.Blame, "you clearly"),
         (GuardKind.Owe, "ci deve"), (GuardKind.Owe, "ci dovete"), (GuardKind.Owe, "il suo debito"), (GuardKind.Owe, "deve ancora pagare"),
         (GuardKind.ToldYou, "gliel'avevo detto"), (GuardKind.ToldYou, "gliel'ho gia detto"), (GuardKind.ToldYou, "come le ho gia detto"), (GuardKind.ToldYou, "come gia detto"),
-        (GuardKind.ToldYou, "come le avevo detto"), (GuardKind.ToldYou, "se avesse letto"), (GuardKind.ToldYou, "per l'ennesima volta"),
-        (GuardKind.Blame, "colpa sua"), (GuardKind.Blame, "colpa vostra"), (GuardKind.Blame, "avrebbe dovuto leggere"), (GuardKind.Blame, "avrebbe dovuto controllare"), (GuardKind.Blame, "avrebbe dovuto avvisarci"), (GuardKind.Blame, "avreste dovuto leggere"),
+        (GuardKind.ToldYou, "come le avevo detto"), (GuardKind.ToldYou, "come le avevo gia detto"), (GuardKind.ToldYou, "come vi avevo detto"), (GuardKind.ToldYou, "come vi ho gia detto"), (GuardKind.ToldYou, "se avesse letto"), (GuardKind.ToldYou, "per l'ennesima volta"),
+        (GuardKind.Blame, "colpa sua"), (GuardKind.Blame, "la colpa e sua"), (GuardKind.Blame, "la colpa e vostra"), (GuardKind.Blame, "colpa vostra"), (GuardKind.Blame, "avrebbe dovuto leggere"), (GuardKind.Blame, "avrebbe dovuto controllare"), (GuardKind.Blame, "avrebbe dovuto avvisarci"), (GuardKind.Blame, "avreste dovuto leggere"),
         (GuardKind.Blame, "non ha letto"), (GuardKind.Blame, "non e un nostro problema"), (GuardKind.Blame, "non e colpa nostra"),
         (GuardKind.Owe, "μας χρωστατε"), (GuardKind.Owe, "μας οφειλετε"), (GuardKind.Owe, "το χρεος σας"),
         (GuardKind.ToldYou, "σας το ειχα πει"), (GuardKind.ToldYou, "σας το ειπα"), (GuardKind.ToldYou, "οπως σας ειπα"), (GuardKind.ToldYou, "οπως ηδη σας εξηγησα"),

@@ -13,6 +13,7 @@ public sealed class ReplyGuardTests
     {
         var english = ReplyGuard.Check("As I told you last week, you owe us £1,200, and the late delivery was your fault.", [], MessageAnalyzer.Default);
         var italian = ReplyGuard.Check("Come le ho già detto, ci deve ancora 800 euro.", [], MessageAnalyzer.Default);
+        var lecture = ReplyGuard.Check("Gentile Nino, come le avevo già detto, la colpa è sua.", [], MessageAnalyzer.Default);
         var greek = ReplyGuard.Check("Όπως σας είπα, μας χρωστάτε ακόμη 300 ευρώ.", [], MessageAnalyzer.Default);
 
         Assert.Equal(["I told you"], english.Single(f => f.Kind == GuardKind.ToldYou).Words);
@@ -20,6 +21,8 @@ public sealed class ReplyGuardTests
         Assert.Equal(["your fault"], english.Single(f => f.Kind == GuardKind.Blame).Words);
         Assert.Equal(["Come le ho già detto"], italian.Single(f => f.Kind == GuardKind.ToldYou).Words);
         Assert.Equal(["ci deve"], italian.Single(f => f.Kind == GuardKind.Owe).Words);
+        Assert.Equal(["come le avevo già detto"], lecture.Single(f => f.Kind == GuardKind.ToldYou).Words);
+        Assert.Equal(["la colpa è sua"], lecture.Single(f => f.Kind == GuardKind.Blame).Words);
         Assert.Equal(["Όπως σας είπα"], greek.Single(f => f.Kind == GuardKind.ToldYou).Words);
         Assert.Equal(["μας χρωστάτε"], greek.Single(f => f.Kind == GuardKind.Owe).Words);
     }
