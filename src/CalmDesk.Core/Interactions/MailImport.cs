@@ -54,12 +54,6 @@ internal sealed class MailImport(
         MimeMessage message, string location, MailReader reader, InteractionWriter writer, ImportReport report, DateTimeOffset now, AttachmentStore? attachments,
         CancellationToken cancellationToken)
     {
-        if (message.From.Mailboxes.FirstOrDefault() is { } from && writer.IsKnown(MailReader.ExternalIdOf(message, MailReader.BodyOf(message), from.Address)))
-        {
-            report.CountDuplicate();
-            return;
-        }
-
         var reading = await reader.ReadAsync(message, now, null, cancellationToken);
         if (reading.Kind == MailReadingKind.Duplicate)
         {

@@ -252,15 +252,13 @@ internal sealed class MailFetcher(
         {
             MailboxId = mailboxId, UidValidity = uidValidity, Uid = uid.Id, State = state, Reason = reason, FetchedAt = now, ReceivedAt = date > now ? now : date,
             MessageId = messageId is null ? null : Excerpts.Fit(MailReader.Bracket(messageId), 300),
-            FromAddress = from is null ? null : Excerpts.Fit(from.Address, 254), FromName = from?.Name is { Length: > 0 } name ? Excerpts.Fit(Clean(name), 200) : null,
-            Subject = headers?[HeaderId.Subject] is { } subject ? Excerpts.Fit(Clean(subject), 300) : null,
+            FromAddress = from is null ? null : Excerpts.Fit(from.Address, 254), FromName = from?.Name is { Length: > 0 } name ? Excerpts.Fit(MailReader.Clean(name)!, 200) : null,
+            Subject = headers?[HeaderId.Subject] is { } subject ? Excerpts.Fit(MailReader.Clean(subject)!, 300) : null,
             Preview = body is null ? null : Excerpts.Fit(body.Trim(), 1000),
-            Problem = problem is null ? null : Excerpts.Fit(Clean(problem), 1000),
+            Problem = problem is null ? null : Excerpts.Fit(MailReader.Clean(problem)!, 1000),
             Raw = raw,
         };
     }
-
-    private static string Clean(string text) => text.Replace("\0", "", StringComparison.Ordinal);
 }
 
 /// What one fetch of a mailbox did.

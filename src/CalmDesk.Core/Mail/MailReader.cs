@@ -193,7 +193,8 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
         return Excerpts.Fit(Clean(message.Subject) ?? "", 500);
     }
 
-    private static string? Clean(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
+    /// The text without NUL characters, which PostgreSQL refuses to store.
+    public static string? Clean(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
 
     private static bool HasThreadHeaders(MimeMessage message) =>
         !string.IsNullOrWhiteSpace(message.InReplyTo) || message.References.Count > 0;

@@ -1,6 +1,7 @@
 using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Mail;
@@ -25,7 +26,7 @@ internal static class AttachmentsEndpoint
         var content = file is null ? null : await store.OpenAsync(file.Sha256, cancellationToken);
         if (content is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Attachment not found", detail: $"There is no attachment {id} that you can see.");
+            return ApiResults.NotFound("Attachment", id);
         }
 
         http.Response.Headers.XContentTypeOptions = "nosniff";

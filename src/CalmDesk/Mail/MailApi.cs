@@ -72,14 +72,14 @@ internal static class MailApi
     {
         var outcome = await book.LinkAsync(Viewer.From(http.User), id, request.CustomerId ?? 0, cancellationToken);
         return outcome.NotFound
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Message not found", detail: $"There is no unmatched message {id}.")
+            ? ApiResults.NotFound("Unmatched message", id)
             : outcome.Value is { } view ? TypedResults.Ok(view) : TypedResults.ValidationProblem(outcome.Errors);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DismissUnmatched(long id, HttpContext http, MailboxBook book, CancellationToken cancellationToken) =>
         await book.DismissAsync(Viewer.From(http.User), id, cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Message not found", detail: $"There is no unmatched message {id}.");
+            : ApiResults.NotFound("Unmatched message", id);
 
     internal sealed record LinkRequest(int? CustomerId);
 }
