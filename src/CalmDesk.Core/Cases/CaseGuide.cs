@@ -112,14 +112,15 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
     /// on the customer. Unless the rep confirmed it, the guard reads it first: a reply it finds fault with is not sent,
     /// and the errors name the words under "guard".
     public async Task<Outcome<InteractionView>> SendReplyAsync(
-        Viewer viewer, int id, string? subject, string? body, bool confirmed = false, CancellationToken cancellationToken = default)
+        Viewer viewer, int id, string? subject, string? body, bool confirmed = false, IReadOnlyList<Attachment>? files = null,
+        CancellationToken cancellationToken = default)
     {
         if (!confirmed && !string.IsNullOrWhiteSpace(body) && await CheckReplyAsync(viewer, id, body, cancellationToken) is { Count: > 0 } findings)
         {
             return Outcome<InteractionView>.Invalid(new Dictionary<string, string[]> { ["guard"] = [.. findings.Select(ReplyGuard.Describe)] });
         }
 
-        return await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true);
+        return await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true, files);
     }
 
     /// What the guard finds in a reply to this case before it goes; null when the case is not there (or not visible).
@@ -156,7 +157,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
     }
 
     private async Task<Outcome<InteractionView>> RecordAsync(
-        Viewer viewer, int id, InteractionInput input, CaseStatus? then, CancellationToken cancellationToken, bool send = false)
+        Viewer viewer, int id, InteractionInput input, CaseStatus? then, CancellationToken cancellationToken, bool send = false, IReadOnlyList<Attachment>? files = null)
     {
         var target = await ActiveAsync(viewer, id, cancellationToken);
         if (target is null)
@@ -168,7 +169,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
             .OrderByDescending(i => i.OccurredAt).Select(i => i.ContactId).FirstOrDefaultAsync(cancellationToken);
         var log = new InteractionLog(db, clock, thresholds, model);
         var outcome = send
-            ? await log.SendAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken)
+            ? await log.SendAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, files, cancellationToken)
             : await log.AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
         if (outcome.Succeeded)
         {

@@ -160,7 +160,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
         });
         // The notice enters the customer's timeline (and the case) as any reply does, saved together with the new date.
         var recorded = await new InteractionLog(db, clock, thresholds, model).SendAsync(
-            viewer, commitment.CustomerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, null, notice), commitment.CaseId, cancellationToken);
+            viewer, commitment.CustomerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, null, notice), commitment.CaseId, cancellationToken: cancellationToken);
         if (!recorded.Succeeded)
         {
             db.ChangeTracker.Clear();

@@ -82,6 +82,8 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
 
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
+    public DbSet<ReadMark> ReadMarks => Set<ReadMark>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -8,7 +8,8 @@ namespace CalmDesk.Demo;
 /// nothing, so the aged book has every bucket and the late payers show all three kinds.
 internal static class DemoAccounts
 {
-    public static async Task AddAsync(CalmDeskDbContext db, int customerId, string currency, int index, Random random, DateOnly today, CancellationToken cancellationToken)
+    public static async Task AddAsync(
+        CalmDeskDbContext db, int customerId, string currency, int index, Random random, DateOnly today, CancellationToken cancellationToken, Mail.AttachmentStore? documents = null)
     {
         var (cases, messages) = await LatePayers.LoadFactsAsync(db, [customerId], DateTimeOffset.MinValue, cancellationToken);
         var (kind, _) = LatePayers.Diagnose(cases[customerId], messages[customerId]);
@@ -32,6 +33,12 @@ internal static class DemoAccounts
                 Amount = amount, Currency = currency, CreatedAt = new DateTimeOffset(issued.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 EarlyDiscountPercent = offersDiscount ? 2 : null, EarlyDiscountUntil = offersDiscount ? issued.AddDays(10) : null,
             };
+            if (documents is not null)
+            {
+                invoice.SetDocument(await documents.KeepAsync(
+                    new Mail.OutgoingFile(invoice.Number + ".pdf", "application/pdf", DemoInvoiceDocument.Pdf(invoice, "CalmDesk Demo Supplies Ltd")), cancellationToken));
+            }
+
             db.Invoices.Add(invoice);
             await db.SaveChangesAsync(cancellationToken);
             if (month < unpaidMonths + 1 && late)

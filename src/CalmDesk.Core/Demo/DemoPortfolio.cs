@@ -11,7 +11,8 @@ namespace CalmDesk.Demo;
 /// A realistic, reproducible portfolio for a first look: four reps and a manager, three dozen customers
 /// in England, Italy and Greece, a few hundred interactions from polite to abusive, and a year of invoices and payments.
 internal sealed class DemoPortfolio(
-    CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks, IOptions<AnalysisThresholds>? options = null)
+    CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks, IOptions<AnalysisThresholds>? options = null,
+    Mail.AttachmentStore? documents = null)
 {
     public const string Password = "CalmDesk-demo-2026";
     public const string ManagerEmail = "manager@demo.calmdesk.app";
@@ -122,7 +123,7 @@ internal sealed class DemoPortfolio(
             await AddInteractionsAsync(customer, contact, rep, banks[spec.Language], random, now, index, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            await DemoAccounts.AddAsync(db, customer.Id, customer.Currency, index, random, today, cancellationToken);
+            await DemoAccounts.AddAsync(db, customer.Id, customer.Currency, index, random, today, cancellationToken, documents);
             db.ChangeTracker.Clear();
         }
 

@@ -45,15 +45,17 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
         AddAsync(viewer, customerId, input, caseId, send: false, cancellationToken);
 
     /// Records an e-mail the product sends (a reply, a notice, a letter) and queues it in the outbox, in one transaction;
-    /// without a mailbox that sends, or an address, it is recorded only and labelled so.
+    /// without a mailbox that sends, or an address, it is recorded only and labelled so. The files (kept already by
+    /// <see cref="AttachmentStore"/>) are listed on it and go with the mail.
     public Task<Outcome<InteractionView>> SendAsync(
-        Viewer viewer, int customerId, InteractionInput input, int? caseId = null, CancellationToken cancellationToken = default) =>
-        AddAsync(viewer, customerId, input, caseId, send: true, cancellationToken);
+        Viewer viewer, int customerId, InteractionInput input, int? caseId = null, IReadOnlyList<Attachment>? files = null, CancellationToken cancellationToken = default) =>
+        AddAsync(viewer, customerId, input, caseId, send: true, cancellationToken, files);
 
     /// A rep's e-mail to the customer outside any case (a question answered from the inbox): read by the guard first, as
     /// a case reply is (against the customer's recent internal notes), then sent to their contact.
     public async Task<Outcome<InteractionView>> ReplyAsync(
-        Viewer viewer, int customerId, string? subject, string? body, bool confirmed = false, CancellationToken cancellationToken = default)
+        Viewer viewer, int customerId, string? subject, string? body, bool confirmed = false, IReadOnlyList<Attachment>? files = null,
+        CancellationToken cancellationToken = default)
     {
         if (!await db.Customers.VisibleTo(viewer).AnyAsync(c => c.Id == customerId, cancellationToken))
         {
@@ -72,11 +74,11 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
             }
         }
 
-        return await SendAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), null, cancellationToken);
+        return await SendAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), null, files, cancellationToken);
     }
 
     private async Task<Outcome<InteractionView>> AddAsync(
-        Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, CancellationToken cancellationToken)
+        Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, CancellationToken cancellationToken, IReadOnlyList<Attachment>? files = null)
     {
         var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         if (customer is null)
@@ -116,6 +118,11 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
         }
 
         interaction.CaseId = caseId;
+        foreach (var file in files ?? [])
+        {
+            interaction.Attachments.Add(new Attachment { FileName = file.FileName, ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, CreatedAt = now });
+        }
+
         await new MessageIntake(db, thresholds, model).AcceptAsync(interaction, cancellationToken);
         if (send && interaction is { Channel: Channel.Email, Direction: Direction.Outbound })
         {

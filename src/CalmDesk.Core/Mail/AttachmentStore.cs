@@ -32,15 +32,61 @@ internal sealed class AttachmentStore(CalmDeskDbContext db, DatabaseSettings dat
 
             await part.Content.DecodeToAsync(buffer, cancellationToken);
             var bytes = buffer.ToArray();
-            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var sha = Sha256Of(bytes);
             await SaveAsync(sha, bytes, cancellationToken);
-            interaction.Attachments.Add(new Attachment
-            {
-                FileName = CleanName(part.FileName, part.ContentType.MimeType), ContentType = Excerpts.Fit(part.ContentType.MimeType, 100),
-                Size = bytes.LongLength, Sha256 = sha, CreatedAt = clock.GetUtcNow(),
-            });
+            interaction.Attachments.Add(Describe(part.FileName, part.ContentType.MimeType, bytes.LongLength, sha));
         }
     }
+
+    /// Keeps a file a rep uploads (for a reply, or an invoice's document) at once and outside any transaction, so a
+    /// reply the guard holds can still be sent with it a minute later; an unused copy is harmless. Returns it described,
+    /// ready to be listed on an interaction.
+    public async Task<Attachment> KeepAsync(OutgoingFile file, CancellationToken cancellationToken)
+    {
+        var sha = Sha256Of(file.Content);
+        if (InDatabase)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"AttachmentContents\" (\"Sha256\", \"Content\") VALUES ({sha}, {file.Content}) ON CONFLICT DO NOTHING", cancellationToken);
+        }
+        else
+        {
+            await SaveAsync(sha, file.Content, cancellationToken);
+        }
+
+        return Describe(file.FileName, file.ContentType, file.Content.LongLength, sha);
+    }
+
+    /// Checks the files for one message and keeps them; nothing is kept when one of them is refused.
+    public async Task<(IReadOnlyList<Attachment> Kept, Dictionary<string, string[]> Errors)> KeepAllAsync(
+        IReadOnlyCollection<OutgoingFile> files, long maxBytes, CancellationToken cancellationToken)
+    {
+        var errors = OutgoingFile.Validate(files, maxBytes);
+        if (errors.Count > 0)
+        {
+            return ([], errors);
+        }
+
+        var kept = new List<Attachment>(files.Count);
+        foreach (var file in files)
+        {
+            kept.Add(await KeepAsync(file, cancellationToken));
+        }
+
+        return (kept, errors);
+    }
+
+    /// Whether the content is still there (a data folder restored without its attachments has lost it).
+    public async Task<bool> HasAsync(string sha256, CancellationToken cancellationToken) =>
+        InDatabase ? await db.AttachmentContents.AnyAsync(c => c.Sha256 == sha256, cancellationToken) : File.Exists(PathOf(sha256));
+
+    private Attachment Describe(string? fileName, string? contentType, long size, string sha)
+    {
+        var type = string.IsNullOrWhiteSpace(contentType) || !ContentType.TryParse(contentType, out var parsed) ? "application/octet-stream" : parsed.MimeType;
+        return new Attachment { FileName = CleanName(fileName, type), ContentType = Excerpts.Fit(type, 100), Size = size, Sha256 = sha, CreatedAt = clock.GetUtcNow() };
+    }
+
+    private static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// The content, or null when it is gone (a data folder restored without its attachments).
     public async Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken)

@@ -69,6 +69,9 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
         var organisation = terms.FirstOrDefault(t => t.CustomerId == null);
         var zone = (business?.Value ?? new ReceivablesOptions()).Zone;
         var now = clock.GetUtcNow();
+        var unansweredIds = unanswered.Select(i => i.Id).ToList();
+        var seen = (await db.ReadMarks.AsNoTracking().Where(m => m.UserId == viewer.UserId && unansweredIds.Contains(m.InteractionId))
+            .Select(m => m.InteractionId).ToListAsync(cancellationToken)).ToHashSet();
         return [.. waiting.Select(w =>
             {
                 var open = unanswered.Where(i => i.CustomerId == w.CustomerId && i.CaseId == w.CaseId && (w.LastOut is null || i.OccurredAt > w.LastOut))
@@ -79,9 +82,46 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
                 return new ConversationView(
                     w.CustomerId, customer.Company, w.CaseId, w.CaseId is { } caseId ? cases.GetValueOrDefault(caseId) : null,
                     latest.Subject, Excerpts.Line(latest.Body, 160), latest.Channel, open[0].OccurredAt, open.Count,
-                    latest.AngerCorrected ?? open.Max(i => i.AngerCorrected ?? i.Anger), customer.Owner, customer.OwnerUserId, due, due < now, w.LastOut is null);
+                    latest.AngerCorrected ?? open.Max(i => i.AngerCorrected ?? i.Anger), customer.Owner, customer.OwnerUserId, due, due < now, w.LastOut is null)
+                {
+                    Unread = !seen.Contains(latest.Id),
+                };
             })
             .OrderBy(c => c.WaitingSince)];
+    }
+
+    /// The user has seen these messages (the page that shows them was opened): the customers' ones among them no
+    /// longer make a conversation unread for that user.
+    public async Task MarkReadAsync(Viewer viewer, IEnumerable<long> interactionIds, CancellationToken cancellationToken = default)
+    {
+        var ids = interactionIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var inbound = await db.Interactions.Where(i => ids.Contains(i.Id) && i.Direction == Direction.Inbound)
+            .Where(i => !db.ReadMarks.Any(m => m.UserId == viewer.UserId && m.InteractionId == i.Id))
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        if (inbound.Count == 0)
+        {
+            return;
+        }
+
+        var marks = inbound.Select(id => new ReadMark { UserId = viewer.UserId, InteractionId = id, ReadAt = clock.GetUtcNow() }).ToList();
+        db.ReadMarks.AddRange(marks);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same user's other tab marked them a moment ago: they are read either way.
+            foreach (var mark in marks)
+            {
+                db.Entry(mark).State = EntityState.Detached;
+            }
+        }
     }
 
     /// Conversations whose reply fell overdue by the written response time in the last two days: the owner is told, and
@@ -129,4 +169,8 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
 internal sealed record ConversationView(
     int CustomerId, string Company, int? CaseId, string? CaseTitle, string? Subject, string Preview, Channel Channel,
     DateTimeOffset WaitingSince, int Messages, AngerLevel? Mood, string? Owner,
-    [property: System.Text.Json.Serialization.JsonIgnore] string? OwnerUserId, DateTimeOffset? DueAt, bool Overdue, bool First);
+    [property: System.Text.Json.Serialization.JsonIgnore] string? OwnerUserId, DateTimeOffset? DueAt, bool Overdue, bool First)
+{
+    /// The viewer has not seen its newest message yet (on the case or the customer's page).
+    public bool Unread { get; init; }
+}

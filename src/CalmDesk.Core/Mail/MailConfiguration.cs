@@ -83,6 +83,17 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
     }
 }
 
+internal sealed class ReadMarkConfiguration : IEntityTypeConfiguration<ReadMark>
+{
+    public void Configure(EntityTypeBuilder<ReadMark> builder)
+    {
+        builder.HasKey(m => new { m.UserId, m.InteractionId });
+        builder.Property(m => m.UserId).HasMaxLength(450);
+        builder.HasOne<Interaction>().WithMany().HasForeignKey(m => m.InteractionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.InteractionId);
+    }
+}
+
 internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
 {
     public void Configure(EntityTypeBuilder<AttachmentContent> builder)

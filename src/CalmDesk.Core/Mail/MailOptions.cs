@@ -11,6 +11,10 @@ internal sealed class MailOptions
 
     public long MaxMessageBytes => MaxMessageMegabytes * 1024L * 1024L;
 
+    /// How long a sender's claim on an outbox message holds: a send takes seconds, so an older claim belongs to an
+    /// instance that died, and another takes the message over (and may send it a second time, with the same Message-ID).
+    public int ClaimSeconds { get; set; } = 300;
+
     /// The first fetch of a mailbox reads the mail of this many days back, not its whole history.
     public int FirstFetchDays { get; set; } = 14;
 }

@@ -4,6 +4,7 @@ using CalmDesk.Localization;
 using CalmDesk.Notifications;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -16,10 +17,11 @@ namespace CalmDesk.Mail;
 /// Delivery is at least once: an instance killed between the server's acceptance and the record of it leaves the
 /// message to be sent again, with the same Message-ID.
 /// </summary>
-internal sealed class MailSender(CalmDeskDbContext db, MailConnections connections, TimeProvider clock)
+internal sealed class MailSender(
+    CalmDeskDbContext db, MailConnections connections, TimeProvider clock, AttachmentStore? attachments = null, IOptions<MailOptions>? options = null)
 {
-    /// How long a claim holds; a send takes seconds, so an older claim belongs to an instance that died.
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    /// How long a claim holds (<c>Mail:ClaimSeconds</c>, five minutes by default).
+    private TimeSpan ClaimFor => TimeSpan.FromSeconds(Math.Max(1, (options?.Value ?? new MailOptions()).ClaimSeconds));
 
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
@@ -70,7 +72,7 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
         var message = await db.Outbox.Include(m => m.Mailbox).Include(m => m.Interaction).SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            var mime = Compose(message);
+            var mime = Compose(message, await FilesAsync(message.InteractionId, cancellationToken));
             if (!clients.TryGetValue(message.MailboxId, out var client) || !client.IsConnected)
             {
                 client?.Dispose();
@@ -85,7 +87,7 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
             // A refusal (5xx), a message that cannot be composed (a malformed address) or the last attempt: failed for
             // good, and its author is told. Anything else is tried again later.
             var permanent = !message.Mailbox!.CanSend
-                || exception is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or ParseException or ArgumentException;
+                || exception is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or ParseException or ArgumentException or MissingFileException;
             message.LastError = Excerpts.Fit(MailConnections.IsMailProblem(exception) ? MailConnections.Describe(exception) : exception.Message, 1000);
             message.ClaimedBy = null;
             message.ClaimedUntil = null;
@@ -133,8 +135,32 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
         }
     }
 
-    /// The message as the customer's client receives it: threaded, in their language, plain text and HTML.
-    public static MimeMessage Compose(OutboxMessage message)
+    /// The files listed on the interaction, with their content; a file whose content is gone fails the message for
+    /// good rather than sending it without what the text says is attached.
+    private async Task<IReadOnlyList<(Attachment File, byte[] Content)>> FilesAsync(long interactionId, CancellationToken cancellationToken)
+    {
+        var files = await db.Attachments.AsNoTracking().Where(a => a.InteractionId == interactionId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        if (files.Count == 0)
+        {
+            return [];
+        }
+
+        var store = attachments ?? throw new InvalidOperationException("The mail sender needs the attachment store to send files.");
+        var result = new List<(Attachment, byte[])>(files.Count);
+        foreach (var file in files)
+        {
+            await using var content = await store.OpenAsync(file.Sha256, cancellationToken)
+                ?? throw new MissingFileException(Messages.Format("The attached file {0} is no longer stored; attach it again to a new message.", file.FileName));
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            result.Add((file, buffer.ToArray()));
+        }
+
+        return result;
+    }
+
+    /// The message as the customer's client receives it: threaded, in their language, plain text and HTML, with its files.
+    public static MimeMessage Compose(OutboxMessage message, IReadOnlyList<(Attachment File, byte[] Content)>? files = null)
     {
         var mailbox = message.Mailbox!;
         var mime = new MimeMessage { MessageId = message.MessageId, Subject = message.Subject };
@@ -153,12 +179,20 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
             mime.References.Add(reference);
         }
 
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        var builder = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var (file, content) in files ?? [])
+        {
+            builder.Attachments.Add(file.FileName, content, ContentType.TryParse(file.ContentType, out var type) ? type : new ContentType("application", "octet-stream"));
+        }
+
+        mime.Body = builder.ToMessageBody();
         if (message.Language is { Length: > 0 } language)
         {
-            // A Content-* header belongs to the body's entity; on the message's own list MimeKit would move it there anyway.
-            mime.Body.Headers.Add(HeaderId.ContentLanguage, language);
+            // A Content-* header belongs to the entity it describes: the text (and HTML) part, not the files beside it.
+            var text = mime.Body is Multipart { ContentType.MimeType: "multipart/mixed" } mixed ? mixed[0] : mime.Body;
+            text.Headers.Add(HeaderId.ContentLanguage, language);
         }
+
         return mime;
     }
 
@@ -180,3 +214,6 @@ internal sealed class MailSender(CalmDeskDbContext db, MailConnections connectio
         });
     }
 }
+
+/// A file listed on an outgoing message whose content is no longer stored.
+internal sealed class MissingFileException(string message) : Exception(message);

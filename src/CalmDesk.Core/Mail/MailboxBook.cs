@@ -131,7 +131,8 @@ internal sealed class MailboxBook(
             return Outcome<InteractionView>.Invalid("id", Messages.Get("This message has no sender or was too large to keep; it cannot be linked."));
         }
 
-        if (!customer.Contacts.Any(c => string.Equals(c.Email, mail.FromAddress, StringComparison.OrdinalIgnoreCase)))
+        // Mail claiming one of our own addresses never makes that address a customer's contact.
+        if (mail.Reason != InboundReason.OwnAddress && !customer.Contacts.Any(c => string.Equals(c.Email, mail.FromAddress, StringComparison.OrdinalIgnoreCase)))
         {
             customer.Contacts.Add(new Contact { Name = mail.FromName ?? mail.FromAddress, Email = mail.FromAddress });
             customer.RefreshSearchKey();
@@ -162,6 +163,45 @@ internal sealed class MailboxBook(
         mail.HandledAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<InteractionView>.Done(InteractionLog.View(stored, null));
+    }
+
+    /// The sender is a new customer: the customer is created (owned by the rep who does it, the sender their first
+    /// contact, in the language the message is written in) and the message linked to it, all or nothing.
+    public async Task<Outcome<InteractionView>> CreateCustomerAsync(Viewer viewer, long id, string? company, CancellationToken cancellationToken = default)
+    {
+        var mail = await db.InboundMail.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.State == InboundMailState.Unmatched, cancellationToken);
+        if (mail is null)
+        {
+            return Outcome<InteractionView>.Missing();
+        }
+
+        if (mail.Reason == InboundReason.OwnAddress || mail.FromAddress is null)
+        {
+            return Outcome<InteractionView>.Invalid("id", Messages.Get("This message claims to come from one of our own addresses, or from nobody: it cannot start a customer."));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await new CustomerDirectory(db, clock).CreateAsync(viewer, new CustomerInput(company?.Trim()),
+            [new ContactInput(mail.FromName ?? mail.FromAddress, mail.FromAddress)], cancellationToken);
+        if (created.Value is not { } customer)
+        {
+            return Outcome<InteractionView>.Invalid(created.Errors);
+        }
+
+        var linked = await LinkAsync(viewer, id, customer.Id, cancellationToken);
+        if (!linked.Succeeded)
+        {
+            return linked; // the transaction is not committed: no customer without its message
+        }
+
+        if (await db.Interactions.Where(i => i.Id == linked.Value!.Id).Select(i => i.Analysis!.Language).FirstOrDefaultAsync(cancellationToken) is { } language
+            && Languages.IsKnown(language))
+        {
+            await db.Customers.Where(c => c.Id == customer.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.PreferredLanguage, language), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return linked;
     }
 
     /// Not customer mail (a newsletter, spam): it leaves the queue and is kept for the record, with who decided.

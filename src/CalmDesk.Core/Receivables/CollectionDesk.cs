@@ -13,7 +13,11 @@ namespace CalmDesk.Receivables;
 
 internal sealed record CollectionActionView(
     int Id, int CustomerId, string Company, int InvoiceId, string InvoiceNumber, string Step, CollectionStepKind Kind, CollectionActionStatus Status,
-    int DaysOverdue, string Language, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? DoneAt, long? InteractionId);
+    int DaysOverdue, string Language, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? DoneAt, long? InteractionId)
+{
+    /// The file name of the invoice's document, which the copy step attaches; null when none is on file.
+    public string? Document { get; init; }
+}
 
 /// The rep's side of collection: the drafted steps waiting to go out, sending one (recorded in the customer's
 /// timeline, never twice), and the late payers sorted into protesting and struggling, each with a drafted next move.
@@ -39,8 +43,23 @@ internal sealed class CollectionDesk(
             return Outcome<CollectionActionView>.Missing();
         }
 
-        var repId = await db.Reps.IdOfAsync(viewer, cancellationToken);
+        // The copy step's letter says the invoice is attached: it goes only with the invoice's document.
         var now = clock.GetUtcNow();
+        IReadOnlyList<Mail.Attachment> files = [];
+        if (action.Kind == CollectionStepKind.Copy)
+        {
+            var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == action.InvoiceId, cancellationToken);
+            if (invoice.DocumentAttachment(now) is not { } document)
+            {
+                return Outcome<CollectionActionView>.Invalid("document", Messages.Format(
+                    "This step sends a copy of invoice {0}, but no document is on file for it: add it on the customer's account page (or import it with the invoice), then send the step.",
+                    invoice.Number));
+            }
+
+            files = [document];
+        }
+
+        var repId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.CollectionActions.Where(a => a.Id == id && a.Status == CollectionActionStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, CollectionActionStatus.Done).SetProperty(a => a.DoneAt, now).SetProperty(a => a.DoneByRepId, repId), cancellationToken);
@@ -56,7 +75,7 @@ internal sealed class CollectionDesk(
             : new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, string.IsNullOrWhiteSpace(subject) ? action.Subject : subject, string.IsNullOrWhiteSpace(body) ? action.Body : body);
         var recorded = action.Kind == CollectionStepKind.Call
             ? await log.AddAsync(viewer, action.CustomerId, input, cancellationToken)
-            : await log.SendAsync(viewer, action.CustomerId, input, cancellationToken: cancellationToken);
+            : await log.SendAsync(viewer, action.CustomerId, input, files: files, cancellationToken: cancellationToken);
         if (recorded.Value is null)
         {
             return Outcome<CollectionActionView>.Invalid(recorded.Errors);
@@ -115,7 +134,7 @@ internal sealed class CollectionDesk(
 
     private static IQueryable<CollectionActionView> Views(IQueryable<CollectionAction> actions) =>
         actions.Select(a => new CollectionActionView(a.Id, a.CustomerId, a.Customer!.Company, a.InvoiceId, a.Invoice!.Number, a.Step, a.Kind, a.Status,
-            a.DaysOverdue, a.Language, a.Subject, a.Body, a.CreatedAt, a.DoneAt, a.InteractionId));
+            a.DaysOverdue, a.Language, a.Subject, a.Body, a.CreatedAt, a.DoneAt, a.InteractionId) { Document = a.Invoice.DocumentName });
 
     private IQueryable<CollectionAction> Visible(Viewer viewer)
     {

@@ -46,4 +46,30 @@ internal sealed class Invoice
     public DateOnly? EarlyDiscountUntil { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// The document the customer received (usually a PDF), kept in the attachment store; the collection step that
+    /// sends a copy of the invoice attaches it.
+    public string? DocumentName { get; set; }
+
+    public string? DocumentType { get; set; }
+
+    public long? DocumentSize { get; set; }
+
+    /// Where <see cref="Mail.AttachmentStore"/> keeps its content.
+    public string? DocumentSha256 { get; set; }
+
+    /// Lists the kept document as this invoice's, replacing any earlier one.
+    public void SetDocument(Mail.Attachment document)
+    {
+        DocumentName = document.FileName;
+        DocumentType = document.ContentType;
+        DocumentSize = document.Size;
+        DocumentSha256 = document.Sha256;
+    }
+
+    /// The document as a file to list on the message that sends it, or null when there is none.
+    public Mail.Attachment? DocumentAttachment(DateTimeOffset now) => DocumentSha256 is null ? null : new Mail.Attachment
+    {
+        FileName = DocumentName!, ContentType = DocumentType ?? "application/octet-stream", Size = DocumentSize ?? 0, Sha256 = DocumentSha256, CreatedAt = now,
+    };
 }

@@ -276,5 +276,35 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
 
     internal static InvoiceView View(Invoice invoice, string company, InvoiceState? state, DateOnly asOf) => new(
         invoice.Id, invoice.CustomerId, company, invoice.Number, invoice.Kind, invoice.IssuedOn, invoice.DueOn, invoice.Amount, invoice.Currency,
-        state?.Open ?? 0, state?.SettledOn, state is { Open: > 0 } ? state.DaysOverdue(asOf) : 0, invoice.EarlyDiscountPercent, invoice.EarlyDiscountUntil);
+        state?.Open ?? 0, state?.SettledOn, state is { Open: > 0 } ? state.DaysOverdue(asOf) : 0, invoice.EarlyDiscountPercent, invoice.EarlyDiscountUntil)
+    {
+        Document = invoice.DocumentName,
+        DocumentSize = invoice.DocumentSize,
+    };
+
+    /// Keeps a file (already in the attachment store) as the invoice's document, replacing an earlier one; null when
+    /// the invoice is not the viewer's to see.
+    public async Task<InvoiceDocument?> SetDocumentAsync(Viewer viewer, int invoiceId, Mail.Attachment document, CancellationToken cancellationToken = default)
+    {
+        var visible = db.Customers.VisibleTo(viewer);
+        var invoice = await db.Invoices.Where(i => i.Id == invoiceId && visible.Any(c => c.Id == i.CustomerId)).SingleOrDefaultAsync(cancellationToken);
+        if (invoice is null)
+        {
+            return null;
+        }
+
+        invoice.SetDocument(document);
+        await db.SaveChangesAsync(cancellationToken);
+        _snapshots.Clear();
+        return new InvoiceDocument(invoice.Id, invoice.Number, document.FileName, document.ContentType, document.Size, document.Sha256);
+    }
+
+    /// The invoice's document, when the viewer sees the invoice and one is on file.
+    public async Task<InvoiceDocument?> DocumentAsync(Viewer viewer, int invoiceId, CancellationToken cancellationToken = default)
+    {
+        var visible = db.Customers.VisibleTo(viewer);
+        return await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId && i.DocumentSha256 != null && visible.Any(c => c.Id == i.CustomerId))
+            .Select(i => new InvoiceDocument(i.Id, i.Number, i.DocumentName!, i.DocumentType ?? "application/octet-stream", i.DocumentSize ?? 0, i.DocumentSha256!))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
 }

@@ -14,6 +14,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.Amount).HasPrecision(18, 2);
         builder.Property(i => i.EarlyDiscountPercent).HasPrecision(5, 2);
         builder.HasIndex(i => i.DueOn);
+        builder.Property(i => i.DocumentName).HasMaxLength(160);
+        builder.Property(i => i.DocumentType).HasMaxLength(100);
+        builder.Property(i => i.DocumentSha256).HasMaxLength(64);
         builder.HasOne(i => i.Customer).WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CorrectsInvoiceId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -2,6 +2,7 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Imports;
 using CalmDesk.Interactions;
+using CalmDesk.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Receivables;
@@ -10,15 +11,22 @@ namespace CalmDesk.Receivables;
 /// rejected alone with its reason, a row already stored (same customer and number, or same customer and payment
 /// reference) is counted as a duplicate, and each row is saved on its own, so an interrupted import resumes by
 /// running it again. Invoices first: a payment naming an invoice not yet imported is rejected, not guessed.
-internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook book)
+/// The command line also reads each invoice's document (a <c>document</c> column naming a file beside the CSV); the same
+/// import over HTTP does not, as a server must not read files a remote caller names.
+internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook book, AttachmentStore? attachments = null)
 {
     public static readonly IReadOnlyList<string> InvoiceColumns =
-        ["customer", "number", "kind", "issuedon", "dueon", "amount", "currency", "corrects", "earlydiscountpercent"];
+        ["customer", "number", "kind", "issuedon", "dueon", "amount", "currency", "corrects", "earlydiscountpercent", "document"];
+
+    public Task<ImportReport> InvoicesAsync(Stream stream, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        InvoicesAsync(stream, progress, null, cancellationToken);
 
     public static readonly IReadOnlyList<string> PaymentColumns =
         ["customer", "reference", "invoice", "receivedon", "amount", "currency", "discounttaken"];
 
-    public async Task<ImportReport> InvoicesAsync(Stream stream, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// Imports invoices; with a documents folder, the file a row's <c>document</c> column names (relative to that folder,
+    /// never outside it) is kept as the invoice's document, also for an invoice imported before without one.
+    public async Task<ImportReport> InvoicesAsync(Stream stream, IProgress<ImportProgress>? progress, string? documentsFolder, CancellationToken cancellationToken)
     {
         var matcher = await CustomerMatcher.LoadAsync(db, cancellationToken);
         var known = (await db.Invoices.AsNoTracking().Select(i => new { i.CustomerId, i.Number }).ToListAsync(cancellationToken))
@@ -35,8 +43,22 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
             }
 
             var number = row["number"]!.Trim();
+            var (document, documentProblem) = await DocumentAsync(row["document"], documentsFolder, cancellationToken);
+            if (documentProblem is not null)
+            {
+                report.Reject(location, documentProblem);
+                return;
+            }
+
             if (known.Contains((customer.Id, number)))
             {
+                if (document is not null
+                    && await db.Invoices.SingleAsync(i => i.CustomerId == customer.Id && i.Number == number, cancellationToken) is { DocumentSha256: null } stored)
+                {
+                    stored.SetDocument(document);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 report.CountDuplicate();
                 return;
             }
@@ -68,10 +90,48 @@ internal sealed class ReceivablesCsvImport(CalmDeskDbContext db, ReceivablesBook
                 days = termsDays[customer.Id] = await book.TermsDaysAsync(customer.Id, cancellationToken);
             }
 
-            db.Invoices.Add(book.BuildInvoice(customer, input, input.KindOrDefault, corrects, days));
+            var invoice = book.BuildInvoice(customer, input, input.KindOrDefault, corrects, days);
+            if (document is not null)
+            {
+                invoice.SetDocument(document);
+            }
+
+            db.Invoices.Add(invoice);
             known.Add((customer.Id, number));
             await ImportFile.SaveRecordAsync(db, report, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// The row's document read and kept, or why not. An empty column is no document.
+    private async Task<(Attachment? Document, string? Problem)> DocumentAsync(string? name, string? folder, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return (null, null);
+        }
+
+        if (folder is null || attachments is null)
+        {
+            return (null, "document: only `calmdesk import invoices` reads documents; add them on the account page or with PUT /api/v1/receivables/invoices/{id}/document");
+        }
+
+        var root = Path.GetFullPath(folder);
+        var path = Path.GetFullPath(Path.Combine(root, name.Trim()));
+        if (!path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return (null, $"document '{name}': the file must be in the CSV's folder or below it");
+        }
+
+        if (!File.Exists(path))
+        {
+            return (null, $"document '{name}': there is no such file beside the CSV");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var errors = OutgoingFile.Validate([new OutgoingFile(path, null, bytes)], long.MaxValue);
+        return errors.Count > 0
+            ? (null, $"document '{name}': {string.Join(" ", errors.SelectMany(e => e.Value))}")
+            : (await attachments.KeepAsync(new OutgoingFile(Path.GetFileName(path), MimeKit.MimeTypes.GetMimeType(path), bytes), cancellationToken), null);
     }
 
     public async Task<ImportReport> PaymentsAsync(Stream stream, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)

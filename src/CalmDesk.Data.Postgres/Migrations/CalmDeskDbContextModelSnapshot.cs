@@ -1248,6 +1248,25 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.ReadMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "InteractionId");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("ReadMarks");
+                });
+
             modelBuilder.Entity("CalmDesk.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1634,6 +1653,21 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("DocumentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
@@ -2326,6 +2360,15 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Navigation("Interaction");
 
                     b.Navigation("Mailbox");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.ReadMark", b =>
+                {
+                    b.HasOne("CalmDesk.Interactions.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

@@ -1209,6 +1209,25 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.ReadMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "InteractionId");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("ReadMarks");
+                });
+
             modelBuilder.Entity("CalmDesk.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1579,6 +1598,21 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DocumentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
@@ -2259,6 +2293,15 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Navigation("Interaction");
 
                     b.Navigation("Mailbox");
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.ReadMark", b =>
+                {
+                    b.HasOne("CalmDesk.Interactions.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

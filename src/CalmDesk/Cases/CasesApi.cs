@@ -2,6 +2,7 @@ using CalmDesk.Accounts;
 using CalmDesk.Data;
 using CalmDesk.Infrastructure;
 using CalmDesk.Interactions;
+using CalmDesk.Mail;
 using CalmDesk.Playbooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +23,7 @@ internal sealed record CaseNoteRequest(string? Body, string? Channel, int? Minut
 internal sealed record CasePauseRequest(int? Minutes, string? What);
 
 /// A reply to send; Confirm sends it even when the guard finds fault with it (its findings come back under "guard").
-internal sealed record CaseReplyRequest(string? Subject, string? Body, bool? Confirm = null);
+internal sealed record CaseReplyRequest(string? Subject, string? Body, bool? Confirm = null, IReadOnlyList<AttachmentInput>? Attachments = null);
 
 internal static class CasesApi
 {
@@ -112,8 +113,13 @@ internal static class CasesApi
     }
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> SendReply(
-        int id, CaseReplyRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken) =>
-        Created(id, await guide.SendReplyAsync(Viewer.From(http.User), id, request.Subject, request.Body, request.Confirm ?? false, cancellationToken));
+        int id, CaseReplyRequest request, HttpContext http, CaseGuide guide, Uploads files, CancellationToken cancellationToken)
+    {
+        var (attached, errors) = await files.FromApiAsync(request.Attachments, cancellationToken);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : Created(id, await guide.SendReplyAsync(Viewer.From(http.User), id, request.Subject, request.Body, request.Confirm ?? false, attached, cancellationToken));
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<Playbook>>, ProblemHttpResult>> CasePlaybooks(
         int id, HttpContext http, CaseBook book, PlaybookStore playbooks, CancellationToken cancellationToken)

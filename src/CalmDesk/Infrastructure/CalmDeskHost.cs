@@ -139,6 +139,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped(services => new AttachmentStore(
             services.GetRequiredService<CalmDeskDbContext>(), database, dataDirectory, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<MailSender>();
+        builder.Services.AddScoped<Uploads>();
         builder.Services.AddScoped<MailboxBook>();
         builder.Services.AddScoped<InboxBook>();
         builder.Services.AddSingleton<MailService>();

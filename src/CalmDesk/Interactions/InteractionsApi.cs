@@ -1,6 +1,7 @@
 using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Interactions;
@@ -19,7 +20,7 @@ internal sealed record InteractionRequest(
 internal sealed record AngerCorrectionRequest(string? Level);
 
 /// An e-mail to the customer outside any case; Confirm sends it even when the guard finds fault with it.
-internal sealed record CustomerReplyRequest(string? Subject, string? Body, bool? Confirm = null);
+internal sealed record CustomerReplyRequest(string? Subject, string? Body, bool? Confirm = null, IReadOnlyList<AttachmentInput>? Attachments = null);
 
 internal static class InteractionsApi
 {
@@ -46,9 +47,15 @@ internal static class InteractionsApi
             : CustomersApi.NotFound(customerId);
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> SendCustomerReply(
-        int customerId, CustomerReplyRequest request, HttpContext http, InteractionLog log, CancellationToken cancellationToken)
+        int customerId, CustomerReplyRequest request, HttpContext http, InteractionLog log, Uploads files, CancellationToken cancellationToken)
     {
-        var outcome = await log.ReplyAsync(Viewer.From(http.User), customerId, request.Subject, request.Body, request.Confirm ?? false, cancellationToken);
+        var (attached, errors) = await files.FromApiAsync(request.Attachments, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var outcome = await log.ReplyAsync(Viewer.From(http.User), customerId, request.Subject, request.Body, request.Confirm ?? false, attached, cancellationToken);
         return outcome switch
         {
             { Value: { } created } => TypedResults.Created($"/api/v1/customers/{customerId}/interactions/{created.Id}", created),

@@ -26,13 +26,15 @@ internal static class MailApi
         var inbox = api.MapGroup("/inbox").WithTags("Mail").RequireAuthorization();
         inbox.MapGet("/", GetInbox).WithName(nameof(GetInbox))
             .WithSummary("Conversations waiting for our reply, longest wait first; mine=true for the caller's own customers");
-        var unmatched = inbox.MapGroup("/unmatched").RequireAuthorization(Policies.Manager);
+        var unmatched = inbox.MapGroup("/unmatched");
         unmatched.MapGet("/", GetUnmatched).WithName(nameof(GetUnmatched))
-            .WithSummary("Mail from senders nobody knows, and mail that could not be read, newest first (managers)");
+            .WithSummary("Mail from senders nobody knows, and mail that could not be read, newest first");
         unmatched.MapPost("/{id:long}/link", LinkUnmatched).WithName(nameof(LinkUnmatched))
-            .WithSummary("Say which customer sent it: the sender becomes a contact and the message joins the timeline and its case (managers)");
+            .WithSummary("Say which customer (one the caller sees) sent it: the sender becomes a contact and the message joins the timeline and its case");
+        unmatched.MapPost("/{id:long}/customer", CreateCustomerFromUnmatched).WithName(nameof(CreateCustomerFromUnmatched))
+            .WithSummary("The sender is a new customer (`company`): created, owned by the caller, with the sender as contact, and the message linked to it");
         unmatched.MapPost("/{id:long}/dismiss", DismissUnmatched).WithName(nameof(DismissUnmatched))
-            .WithSummary("Not customer mail (a newsletter, spam): take it off the queue (managers; who did it is recorded)");
+            .WithSummary("Not customer mail (a newsletter, spam): take it off the queue (who did it is recorded)");
         return api;
     }
 
@@ -76,10 +78,21 @@ internal static class MailApi
             : outcome.Value is { } view ? TypedResults.Ok(view) : TypedResults.ValidationProblem(outcome.Errors);
     }
 
+    public static async Task<Results<Ok<InteractionView>, ProblemHttpResult, ValidationProblem>> CreateCustomerFromUnmatched(
+        long id, NewCustomerRequest request, HttpContext http, MailboxBook book, CancellationToken cancellationToken)
+    {
+        var outcome = await book.CreateCustomerAsync(Viewer.From(http.User), id, request.Company, cancellationToken);
+        return outcome.NotFound
+            ? ApiResults.NotFound("Unmatched message", id)
+            : outcome.Value is { } view ? TypedResults.Ok(view) : TypedResults.ValidationProblem(outcome.Errors);
+    }
+
     public static async Task<Results<NoContent, ProblemHttpResult>> DismissUnmatched(long id, HttpContext http, MailboxBook book, CancellationToken cancellationToken) =>
         await book.DismissAsync(Viewer.From(http.User), id, cancellationToken)
             ? TypedResults.NoContent()
             : ApiResults.NotFound("Unmatched message", id);
 
     internal sealed record LinkRequest(int? CustomerId);
+
+    internal sealed record NewCustomerRequest(string? Company);
 }

@@ -1,11 +1,15 @@
 using CalmDesk.Accounts;
 using CalmDesk.Imports;
 using CalmDesk.Infrastructure;
+using CalmDesk.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Receivables;
 
 internal sealed record CollectionSendRequest(string? Subject, string? Body);
+
+/// An invoice's document as the API shows it: where to download it, not where it is kept.
+internal sealed record InvoiceDocumentView(int InvoiceId, string Number, string FileName, string ContentType, long Size, string Download);
 
 internal static class ReceivablesApi
 {
@@ -19,6 +23,8 @@ internal static class ReceivablesApi
         group.MapGet("/overdue", OverdueInvoices).WithName(nameof(OverdueInvoices)).WithSummary("Open invoices past their due date, most overdue first");
         group.MapPost("/invoices", AddInvoice).WithName(nameof(AddInvoice))
             .WithSummary("Record an invoice or credit note (`kind`); without `dueOn` the customer's payment terms apply, and new invoices carry the early-payment offer");
+        group.MapPut("/invoices/{id:int}/document", SetInvoiceDocument).WithName(nameof(SetInvoiceDocument))
+            .WithSummary("Keep the invoice's document (`fileName`, `contentType`, `contentBase64`), replacing an earlier one; the collection step that sends a copy attaches it. Download it from /invoices/{id}/document");
         group.MapPost("/payments", AddPayment).WithName(nameof(AddPayment))
             .WithSummary("Record a payment; with `invoice` it settles that invoice first, otherwise the oldest open ones");
         group.MapPost("/invoices/import", ImportInvoices).WithName(nameof(ImportInvoices)).RequireAuthorization(Policies.Manager).Accepts<string>("text/csv")
@@ -56,6 +62,20 @@ internal static class ReceivablesApi
         return outcome.Value is { } invoice
             ? TypedResults.Created($"/api/v1/receivables/customers/{invoice.CustomerId}", invoice)
             : TypedResults.ValidationProblem(outcome.Errors);
+    }
+
+    public static async Task<Results<Ok<InvoiceDocumentView>, ProblemHttpResult, ValidationProblem>> SetInvoiceDocument(
+        int id, AttachmentInput request, HttpContext http, ReceivablesBook book, Uploads uploads, CancellationToken cancellationToken)
+    {
+        var (file, errors) = await uploads.SingleFromApiAsync(request, cancellationToken);
+        if (file is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await book.SetDocumentAsync(Viewer.From(http.User), id, file, cancellationToken) is { } document
+            ? TypedResults.Ok(new InvoiceDocumentView(document.InvoiceId, document.Number, document.FileName, document.ContentType, document.Size, $"/invoices/{id}/document"))
+            : ApiResults.NotFound("Invoice", id);
     }
 
     public static async Task<Results<Created<PaymentView>, ValidationProblem>> AddPayment(

@@ -51,12 +51,18 @@ public sealed class MailBrowserTests
         }
 
         await Assertions.Expect(conversation).ToContainTextAsync("Consegna sbagliata");
+        await Assertions.Expect(conversation).ToHaveClassAsync("unread");
         await conversation.Locator("a", new() { HasText = "Consegna sbagliata" }).ClickAsync();
-        // The guard holds a reply that lectures, naming the words; the rep rewrites it.
+        // The guard holds a reply that lectures, naming the words; the rep rewrites it. The file chosen with the first
+        // attempt is kept for the second.
+        var note = "Bolla di consegna corretta n. 4471"u8.ToArray();
+        await page.SetInputFilesAsync("#reply-file-input", new FilePayload { Name = "bolla 4471.txt", MimeType = "text/plain", Buffer = note });
         await page.FillAsync("#reply-body", "Come le avevo detto, la colpa è sua: l'ordine era sbagliato.");
         await page.ClickAsync("#reply-form button[type=submit]");
         await Assertions.Expect(page.Locator("#reply-guard")).ToContainTextAsync("\u201cCome le avevo detto\u201d");
         await Assertions.Expect(page.Locator("#send-anyway")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#reply-files input[type=checkbox]:checked")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#reply-files")).ToContainTextAsync("bolla 4471.txt");
         await page.FillAsync("#reply-body", "Gentile Nino,\n\nha ragione, ci scusiamo: i cartoni giusti partono stasera e arrivano domattina.\n\nGiulia");
         await page.ClickAsync("#reply-form button[type=submit]");
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("posta in uscita");
@@ -65,8 +71,13 @@ public sealed class MailBrowserTests
         Assert.Equal(complaint.MessageId, received.InReplyTo);
         Assert.Equal("Re: Consegna sbagliata", received.Subject);
         Assert.Contains("i cartoni giusti partono stasera", received.TextBody, StringComparison.Ordinal);
+        var file = Assert.IsAssignableFrom<MimePart>(Assert.Single(received.Attachments));
+        using var content = new MemoryStream();
+        await file.Content!.DecodeToAsync(content, TestContext.Current.CancellationToken);
+        Assert.Equal(("bolla 4471.txt", Convert.ToHexString(note)), (file.FileName, Convert.ToHexString(content.ToArray())));
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#case-timeline li.outbound .badge.delivery-sent")).ToHaveTextAsync("Inviata");
+        await Assertions.Expect(page.Locator("#case-timeline li.outbound")).ToContainTextAsync("bolla 4471.txt");
         await page.GotoAsync("/inbox");
         await Assertions.Expect(page.Locator("#inbox-empty")).ToBeVisibleAsync();
         Assert.True(customer > 0);

@@ -4,12 +4,14 @@ using System.Text.RegularExpressions;
 namespace CalmDesk.Infrastructure;
 
 /// Follows the links a signed-in user sees, breadth-first from the first page after sign-in, visiting at most two
-/// addresses of each shape (the same route with other ids), and hands each page that rendered to the caller.
+/// addresses of each shape (the same route with other ids), and hands each page that rendered to the caller. A link
+/// marked <c>download</c> (an attachment, an invoice's document) must answer a file to save, not a page.
 internal static partial class PageWalker
 {
     public static async Task<int> WalkAsync(HttpClient client, string who, List<string> failures, Func<string, string, Task>? onPage = null)
     {
         var queue = new Queue<string>(["/customers"]);
+        var downloads = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var walked = 0;
@@ -17,6 +19,16 @@ internal static partial class PageWalker
         {
             walked++;
             using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            if (downloads.Contains(path))
+            {
+                if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentDisposition?.DispositionType != "attachment")
+                {
+                    failures.Add($"{who} {path} → {(int)response.StatusCode}, not a download");
+                }
+
+                continue;
+            }
+
             var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             var location = response.Headers.Location?.OriginalString;
             if (response.StatusCode == HttpStatusCode.Redirect && location is not null)
@@ -49,6 +61,11 @@ internal static partial class PageWalker
                     continue;
                 }
 
+                if (link.Groups[2].Success)
+                {
+                    downloads.Add(next);
+                }
+
                 var shape = Shape(next.Split('?')[0]) + "?" + string.Join('&', Keys(next));
                 if (shapes.GetValueOrDefault(shape) < 2)
                 {
@@ -71,7 +88,7 @@ internal static partial class PageWalker
     private static IEnumerable<string> Keys(string path) =>
         path.Contains('?', StringComparison.Ordinal) ? path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&').Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal) : [];
 
-    [GeneratedRegex("href=\"(/[^\"#]*)\"")]
+    [GeneratedRegex("href=\"(/[^\"#]*)\"( download\\b)?")]
     private static partial Regex Link();
 
     [GeneratedRegex("[0-9]+")]

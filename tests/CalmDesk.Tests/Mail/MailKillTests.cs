@@ -82,6 +82,116 @@ public sealed class MailKillTests
         Assert.Equal((Count, Count), (rows, distinct));
     }
 
+    [Fact]
+    public async Task ASenderKilledMidRun_LosesNothing_AndRepeatsAtMostTheMessageInFlight()
+    {
+        var mail = MailServers.Require();
+        var data = CalmDeskProcess.NewDataDirectory();
+        Directory.CreateDirectory(data);
+        var sales = mail.NewAddress("sales");
+        var nino = mail.NewAddress("nino");
+        var csv = Path.Combine(data, "customers.csv");
+        await File.WriteAllTextAsync(csv, $"company,contact_name,contact_email\nTrattoria Da Nino,Nino Esposito,{nino}\n", Token);
+        Assert.Equal(0, (await CalmDeskProcess.RunAsync("import", "customers", csv, "--data", data)).ExitCode);
+        Assert.Equal(0, (await CalmDeskProcess.RunAsync("users", "add", "helen@ourco.example", "--name", "Helen", "--role", "Manager", "--data", data)).ExitCode);
+        var token = (await CalmDeskProcess.RunAsync("users", "token", "helen@ourco.example", "--data", data)).Output.TrimEnd().Split('\n')[^1];
+        using (var add = CalmDeskProcess.Start(
+            "mailboxes", "add", "--name", "Sales", "--address", sales, "--imap-host", mail.ImapHost, "--imap-port", $"{mail.ImapPort}", "--imap-security", "none",
+            "--user", sales, "--smtp-host", mail.SmtpHost, "--smtp-port", $"{mail.SmtpPort}", "--smtp-security", "none", "--secret-stdin", "--data", data))
+        {
+            await add.StandardInput.WriteLineAsync(mail.Password.AsMemory(), Token);
+            add.StandardInput.Close();
+            await add.WaitForExitAsync(Token);
+            Assert.Equal(0, add.ExitCode);
+        }
+
+        var database = Path.Combine(data, "calmdesk.db");
+        var port = CalmDeskProcess.FreePort();
+        // A claim left by the killed instance is taken over after 3 seconds instead of 5 minutes.
+        string[] serve = ["serve", "--data", data, "--urls", $"http://127.0.0.1:{port}", "--no-demo", "--Mail:ClaimSeconds=3", "--Mail:PollSeconds=600"];
+        const int Replies = 80;
+        int sentAtKill;
+        using (var server = CalmDeskProcess.Start(serve))
+        {
+            try
+            {
+                await CalmDeskProcess.WaitUntilListeningAsync(server);
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                // Queued ten at a time, faster than the outbox (every five seconds, fifty a pass) can send them all.
+                foreach (var batch in Enumerable.Range(0, Replies).Chunk(10))
+                {
+                    var posted = await Task.WhenAll(batch.Select(i => client.PostAsync("/api/v1/customers/1/replies", System.Net.Http.Json.JsonContent.Create(
+                        new { subject = $"Conferma {i}", body = $"Gentile Nino, confermiamo la consegna numero {i} per giovedì." }), Token)));
+                    Assert.All(posted, reply => Assert.Equal(System.Net.HttpStatusCode.Created, reply.StatusCode));
+                }
+
+                // The kill lands while a pass is sending: right after the first message of it is recorded.
+                var before = (await OutboxAsync(database)).Sent;
+                await Until(async () => (await OutboxAsync(database)).Sent > before);
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true); // SIGKILL in the middle of a pass
+                await server.WaitForExitAsync(Token);
+            }
+
+            sentAtKill = (await OutboxAsync(database)).Sent;
+            TestContext.Current.TestOutputHelper?.WriteLine($"Killed with {sentAtKill} of {Replies} replies sent.");
+        }
+
+        using (var server = CalmDeskProcess.Start(serve))
+        {
+            try
+            {
+                await CalmDeskProcess.WaitUntilListeningAsync(server);
+                await Until(async () => (await OutboxAsync(database)).Sent == Replies, () => UnsentAsync(database));
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(Token);
+            }
+        }
+
+        var received = await mail.WaitForAsync(nino, Replies);
+        await Task.Delay(TimeSpan.FromSeconds(2), Token); // a duplicate still on its way through Postfix
+        received = await mail.WaitForAsync(nino, Replies);
+        var distinct = received.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count();
+        Assert.InRange(sentAtKill, 1, Replies - 1); // killed part-way
+        Assert.Equal(Replies, distinct); // nothing lost
+        Assert.InRange(received.Count - distinct, 0, 1); // at most the one message in flight, with its own Message-ID
+        Assert.Equal(Replies, received.Select(m => m.Subject).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// What is still unsent and why, for the message of a timeout.
+    private static async Task<string> UnsentAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Status, Attempts, NextAttemptAt, ClaimedUntil, LastError FROM Outbox WHERE Status <> 'Sent' LIMIT 5";
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Token))
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "-" : reader.GetValue(i).ToString())));
+        }
+
+        return string.Join("\n", rows);
+    }
+
+    private static async Task<(int Queued, int Sent)> OutboxAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FILTER (WHERE Status = 'Queued'), COUNT(*) FILTER (WHERE Status = 'Sent') FROM Outbox";
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        await reader.ReadAsync(Token);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     private static async Task<(int Rows, int Distinct)> CountAsync(string database)
     {
         if (!File.Exists(database))
@@ -105,12 +215,12 @@ public sealed class MailKillTests
         }
     }
 
-    private static async Task Until(Func<Task<bool>> condition)
+    private static async Task Until(Func<Task<bool>> condition, Func<Task<string>>? explain = null)
     {
         var until = TimeProvider.System.GetUtcNow().AddSeconds(90);
         while (!await condition())
         {
-            Assert.True(TimeProvider.System.GetUtcNow() < until, "Timed out waiting.");
+            Assert.True(TimeProvider.System.GetUtcNow() < until, "Timed out waiting." + (explain is null || TimeProvider.System.GetUtcNow() < until ? "" : "\n" + await explain()));
             await Task.Delay(50, Token);
         }
     }

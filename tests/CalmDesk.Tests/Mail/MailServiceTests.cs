@@ -101,7 +101,7 @@ public sealed class MailServiceTests
     }
 
     [Fact]
-    public async Task Mailboxes_AreForAdmins_AndUnmatchedMailForManagers()
+    public async Task Mailboxes_AreForAdmins_AndUnmatchedMailForEveryRep()
     {
         await using var server = await CalmDeskServer.StartAsync("sqlite");
         var (rep, _) = await server.SignUpAsync("Rep");
@@ -109,7 +109,8 @@ public sealed class MailServiceTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await rep.GetAsync("/api/v1/mailboxes", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/v1/mailboxes", new { name = "x" }, Token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await rep.GetAsync("/api/v1/inbox/unmatched", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync("/api/v1/inbox/unmatched", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await rep.PostAsJsonAsync("/api/v1/inbox/unmatched/999/customer", new { company = "Nobody" }, Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/inbox/unmatched", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync("/api/v1/inbox?mine=true", Token)).StatusCode);
     }

@@ -57,4 +57,38 @@ public sealed class ReceivablesApiTests(Servers servers)
         var errors = (await Json.ReadAsync(badInvoice)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("number", out _) && errors.TryGetProperty("amount", out _) && errors.TryGetProperty("issuedOn", out _));
     }
+
+    [Fact]
+    public async Task AnInvoicesDocument_IsKeptThroughTheApi_AndDownloadedOnlyByWhoSeesTheCustomer()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var cancel = TestContext.Current.CancellationToken;
+        var (rep, _) = await server.SignUpAsync("Rep");
+        var (other, _) = await server.SignUpAsync("Rep");
+        var customerId = (await Json.ReadAsync(await Json.PostAsync(rep, "/api/v1/customers", new { company = "Enoteca " + Guid.NewGuid().ToString("N")[..8], currency = "EUR" })))
+            .GetProperty("id").GetInt32();
+        var invoice = (await Json.ReadAsync(await Json.PostAsync(rep, "/api/v1/receivables/invoices", new { customerId, number = "D-1", issuedOn = "2026-10-01", amount = 90.5m })))
+            .GetProperty("id").GetInt32();
+        var pdf = "%PDF-1.4 <script>alert(1)</script>"u8.ToArray();
+        var document = new { fileName = "..\\D-1<x>.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(pdf) };
+
+        var kept = await rep.PutAsync($"/api/v1/receivables/invoices/{invoice}/document", System.Net.Http.Json.JsonContent.Create(document), cancel);
+        var byOther = await other.PutAsync($"/api/v1/receivables/invoices/{invoice}/document", System.Net.Http.Json.JsonContent.Create(document), cancel);
+        var notBase64 = await rep.PutAsync($"/api/v1/receivables/invoices/{invoice}/document",
+            System.Net.Http.Json.JsonContent.Create(new { fileName = "x.pdf", contentBase64 = "%%%" }), cancel);
+        using var download = await rep.GetAsync($"/invoices/{invoice}/document", cancel);
+        using var refused = await other.GetAsync($"/invoices/{invoice}/document", cancel);
+        var account = await Json.ReadAsync(await rep.GetAsync($"/api/v1/receivables/customers/{customerId}", cancel));
+
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        var view = await Json.ReadAsync(kept);
+        Assert.Equal(("D-1_x_.pdf", $"/invoices/{invoice}/document"), (view.GetProperty("fileName").GetString(), view.GetProperty("download").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notBase64.StatusCode);
+        Assert.Equal(("application/octet-stream", "nosniff"), (download.Content.Headers.ContentType?.MediaType, download.Headers.GetValues("X-Content-Type-Options").Single()));
+        Assert.Equal(("attachment", "D-1_x_.pdf"), (download.Content.Headers.ContentDisposition?.DispositionType, download.Content.Headers.ContentDisposition?.FileNameStar));
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(cancel));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("D-1_x_.pdf", account.GetProperty("invoices")[0].GetProperty("document").GetString());
+    }
 }
