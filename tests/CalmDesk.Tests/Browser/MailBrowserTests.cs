@@ -53,6 +53,8 @@ public sealed class MailBrowserTests
         await Assertions.Expect(conversation).ToContainTextAsync("Consegna sbagliata");
         await Assertions.Expect(conversation).ToHaveClassAsync("unread");
         await conversation.Locator("a", new() { HasText = "Consegna sbagliata" }).ClickAsync();
+        // The customer's words are above the box where the rep answers them.
+        await Assertions.Expect(page.Locator("#reply #latest-message")).ToContainTextAsync("Avete consegnato i cartoni sbagliati");
         // The guard holds a reply that lectures, naming the words; the rep rewrites it. The file chosen with the first
         // attempt is kept for the second.
         var note = "Bolla di consegna corretta n. 4471"u8.ToArray();
