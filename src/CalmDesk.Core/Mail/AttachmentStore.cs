@@ -57,11 +57,12 @@ internal sealed class AttachmentStore(CalmDeskDbContext db, DatabaseSettings dat
         return Describe(file.FileName, file.ContentType, file.Content.LongLength, sha);
     }
 
-    /// Checks the files for one message and keeps them; nothing is kept when one of them is refused.
+    /// Checks the files for one message (beside those already kept for it) and keeps them; nothing is kept when one of
+    /// them is refused.
     public async Task<(IReadOnlyList<Attachment> Kept, Dictionary<string, string[]> Errors)> KeepAllAsync(
-        IReadOnlyCollection<OutgoingFile> files, long maxBytes, CancellationToken cancellationToken)
+        IReadOnlyCollection<OutgoingFile> files, long maxBytes, CancellationToken cancellationToken, IReadOnlyCollection<Attachment>? alreadyKept = null)
     {
-        var errors = OutgoingFile.Validate(files, maxBytes);
+        var errors = OutgoingFile.Validate(files, maxBytes, alreadyKept?.Count ?? 0, alreadyKept?.Sum(f => f.Size) ?? 0);
         if (errors.Count > 0)
         {
             return ([], errors);

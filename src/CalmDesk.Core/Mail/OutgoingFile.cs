@@ -12,18 +12,18 @@ internal sealed record OutgoingFile(string? FileName, string? ContentType, byte[
     public const int MaxFiles = 10;
 
     /// What is wrong with a set of files for one message, under "attachments": too many, empty, or together larger
-    /// than a message may be.
-    public static Dictionary<string, string[]> Validate(IReadOnlyCollection<OutgoingFile> files, long maxBytes)
+    /// than a message may be, counting the files already kept for it (a reply's earlier attempt).
+    public static Dictionary<string, string[]> Validate(IReadOnlyCollection<OutgoingFile> files, long maxBytes, int keptFiles = 0, long keptBytes = 0)
     {
         var problems = new List<string>();
-        if (files.Count > MaxFiles)
+        if (keptFiles + files.Count > MaxFiles)
         {
             problems.Add(Messages.Format("At most {0} files can go with one message.", MaxFiles));
         }
 
         problems.AddRange(files.Where(f => f.Content.Length == 0)
             .Select(f => Messages.Format("The file {0} is empty.", AttachmentStore.CleanName(f.FileName, "application/octet-stream"))));
-        if (files.Sum(f => f.Content.LongLength) > maxBytes)
+        if (keptBytes + files.Sum(f => f.Content.LongLength) > maxBytes)
         {
             problems.Add(Messages.Format("Together the files are larger than {0} MB, the most one message may carry.", maxBytes / (1024 * 1024)));
         }

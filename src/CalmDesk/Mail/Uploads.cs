@@ -50,19 +50,7 @@ internal sealed class Uploads(AttachmentStore store, IOptions<MailOptions> optio
             }
         }
 
-        var uploads = await ReadAsync(form, UploadField, cancellationToken);
-        var errors = OutgoingFile.Validate(uploads, MaxBytes - kept.Sum(f => f.Size));
-        if (kept.Count + uploads.Count > OutgoingFile.MaxFiles)
-        {
-            errors["attachments"] = [Messages.Format("At most {0} files can go with one message.", OutgoingFile.MaxFiles)];
-        }
-
-        if (errors.Count > 0)
-        {
-            return (kept, errors);
-        }
-
-        var (added, _) = await store.KeepAllAsync(uploads, long.MaxValue, cancellationToken);
+        var (added, errors) = await store.KeepAllAsync(await ReadAsync(form, UploadField, cancellationToken), MaxBytes, cancellationToken, kept);
         return ([.. kept, .. added], errors);
     }
 

@@ -11,23 +11,7 @@ public sealed class MailKillTests
     [Fact]
     public async Task AFetchKilledMidRun_ResumesAfterARestart_AndStoresEveryMessageExactlyOnce()
     {
-        var mail = MailServers.Require();
-        var data = CalmDeskProcess.NewDataDirectory();
-        Directory.CreateDirectory(data);
-        var sales = mail.NewAddress("sales");
-        var nino = mail.NewAddress("nino");
-        var csv = Path.Combine(data, "customers.csv");
-        await File.WriteAllTextAsync(csv, $"company,contact_name,contact_email\nTrattoria Da Nino,Nino Esposito,{nino}\n", Token);
-        Assert.Equal(0, (await CalmDeskProcess.RunAsync("import", "customers", csv, "--data", data)).ExitCode);
-        using (var add = CalmDeskProcess.Start(
-            "mailboxes", "add", "--name", "Sales", "--address", sales, "--imap-host", mail.ImapHost, "--imap-port", $"{mail.ImapPort}", "--imap-security", "none",
-            "--user", sales, "--smtp-host", mail.SmtpHost, "--smtp-port", $"{mail.SmtpPort}", "--smtp-security", "none", "--secret-stdin", "--data", data))
-        {
-            await add.StandardInput.WriteLineAsync(mail.Password.AsMemory(), Token);
-            add.StandardInput.Close();
-            await add.WaitForExitAsync(Token);
-            Assert.True(add.ExitCode == 0, await add.StandardError.ReadToEndAsync(Token));
-        }
+        var (mail, data, sales, nino) = await SetUpAsync();
 
         var test = await CalmDeskProcess.RunAsync("mailboxes", "test", "1", "--data", data);
         Assert.True(test.ExitCode == 0, test.Error);
@@ -85,25 +69,9 @@ public sealed class MailKillTests
     [Fact]
     public async Task ASenderKilledMidRun_LosesNothing_AndRepeatsAtMostTheMessageInFlight()
     {
-        var mail = MailServers.Require();
-        var data = CalmDeskProcess.NewDataDirectory();
-        Directory.CreateDirectory(data);
-        var sales = mail.NewAddress("sales");
-        var nino = mail.NewAddress("nino");
-        var csv = Path.Combine(data, "customers.csv");
-        await File.WriteAllTextAsync(csv, $"company,contact_name,contact_email\nTrattoria Da Nino,Nino Esposito,{nino}\n", Token);
-        Assert.Equal(0, (await CalmDeskProcess.RunAsync("import", "customers", csv, "--data", data)).ExitCode);
+        var (mail, data, sales, nino) = await SetUpAsync();
         Assert.Equal(0, (await CalmDeskProcess.RunAsync("users", "add", "helen@ourco.example", "--name", "Helen", "--role", "Manager", "--data", data)).ExitCode);
         var token = (await CalmDeskProcess.RunAsync("users", "token", "helen@ourco.example", "--data", data)).Output.TrimEnd().Split('\n')[^1];
-        using (var add = CalmDeskProcess.Start(
-            "mailboxes", "add", "--name", "Sales", "--address", sales, "--imap-host", mail.ImapHost, "--imap-port", $"{mail.ImapPort}", "--imap-security", "none",
-            "--user", sales, "--smtp-host", mail.SmtpHost, "--smtp-port", $"{mail.SmtpPort}", "--smtp-security", "none", "--secret-stdin", "--data", data))
-        {
-            await add.StandardInput.WriteLineAsync(mail.Password.AsMemory(), Token);
-            add.StandardInput.Close();
-            await add.WaitForExitAsync(Token);
-            Assert.Equal(0, add.ExitCode);
-        }
 
         var database = Path.Combine(data, "calmdesk.db");
         var port = CalmDeskProcess.FreePort();
@@ -162,6 +130,30 @@ public sealed class MailKillTests
         Assert.Equal(Replies, distinct); // nothing lost
         Assert.InRange(received.Count - distinct, 0, 1); // at most the one message in flight, with its own Message-ID
         Assert.Equal(Replies, received.Select(m => m.Subject).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// A data folder with one customer (Nino, whose address is a real test mailbox) and the team's mailbox connected,
+    /// both set up from the command line, as an administrator would.
+    private static async Task<(MailServers Mail, string Data, string Sales, string Nino)> SetUpAsync()
+    {
+        var mail = MailServers.Require();
+        var data = CalmDeskProcess.NewDataDirectory();
+        Directory.CreateDirectory(data);
+        var sales = mail.NewAddress("sales");
+        var nino = mail.NewAddress("nino");
+        var csv = Path.Combine(data, "customers.csv");
+        await File.WriteAllTextAsync(csv, $"company,contact_name,contact_email\nTrattoria Da Nino,Nino Esposito,{nino}\n", Token);
+        Assert.Equal(0, (await CalmDeskProcess.RunAsync("import", "customers", csv, "--data", data)).ExitCode);
+        using (var add = CalmDeskProcess.Start(
+            "mailboxes", "add", "--name", "Sales", "--address", sales, "--imap-host", mail.ImapHost, "--imap-port", $"{mail.ImapPort}", "--imap-security", "none",
+            "--user", sales, "--smtp-host", mail.SmtpHost, "--smtp-port", $"{mail.SmtpPort}", "--smtp-security", "none", "--secret-stdin", "--data", data))
+        {
+            await add.StandardInput.WriteLineAsync(mail.Password.AsMemory(), Token);
+            add.StandardInput.Close();
+            await add.WaitForExitAsync(Token);
+            Assert.True(add.ExitCode == 0, await add.StandardError.ReadToEndAsync(Token));
+        }
+        return (mail, data, sales, nino);
     }
 
     /// What is still unsent and why, for the message of a timeout.
