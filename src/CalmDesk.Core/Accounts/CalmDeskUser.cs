@@ -7,5 +7,13 @@ internal sealed class CalmDeskUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
+    /// The language of the interface: "en", "it" or "el".
     public string Culture { get; set; } = "en";
+
+    /// How dates, times and numbers are written for this user ("en-GB", "en-US", "it-CH"); null: the language's usual
+    /// country (en-GB for English).
+    public string? RegionalFormat { get; set; }
+
+    /// IANA time zone the user reads times in; null: the business's.
+    public string? TimeZone { get; set; }
 }

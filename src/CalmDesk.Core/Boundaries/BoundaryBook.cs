@@ -79,7 +79,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
         var messages = await db.Interactions.AsNoTracking()
             .Where(i => i.CustomerId == customerId && i.Direction == Direction.Inbound && (caseId == null || i.CaseId == caseId))
             .OrderByDescending(i => i.OccurredAt).Take(30)
-            .Select(i => new { i.Id, i.OccurredAt, i.Subject, i.Body, Language = i.Analysis == null ? null : i.Analysis.Language, Contact = i.Contact == null ? null : i.Contact.Name })
+            .Select(i => new { i.Id, i.OccurredAt, i.Subject, i.Body, Language = i.Analysis == null ? null : i.Analysis.Language, Contact = i.Contact == null ? null : i.Contact.Name, Gender = i.Contact == null ? null : i.Contact.Gender })
             .ToListAsync(cancellationToken);
         var flags = new List<BoundaryFlag>();
         foreach (var message in messages)
@@ -94,7 +94,8 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
 
             var items = breaches.Select(b => new BoundaryFlagItem(b.Rule, b.Offset, b.Length, b.Quote, view.Effective.ClauseFor(ClauseKeys[b.Rule]) ?? b.Allowed)).ToList();
             flags.Add(new BoundaryFlag(message.Id, message.OccurredAt, message.Subject, items,
-                Answer(language, message.Subject ?? "", message.Contact ?? customer.Contact ?? customer.Company, customer.RepName, view.Effective, breaches, items, (int)message.Id)));
+                Answer(language, message.Subject ?? "", message.Contact ?? customer.Contact ?? customer.Company,
+                    (message.Contact is null ? customer.Contact is null ? null : customer.ContactGender : message.Gender) ?? "", customer.RepName, view.Effective, breaches, items, (int)message.Id)));
         }
 
         return flags;
@@ -114,10 +115,10 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
     }
 
     private Letter Answer(
-        string language, string title, string contact, string? rep, EffectiveTerms terms, IReadOnlyList<BoundaryBreach> breaches, List<BoundaryFlagItem> items, int seed)
+        string language, string title, string contact, string gender, string? rep, EffectiveTerms terms, IReadOnlyList<BoundaryBreach> breaches, List<BoundaryFlagItem> items, int seed)
     {
         var library = playbooks.Current;
-        var common = new Dictionary<string, string>(StringComparer.Ordinal) { ["contact"] = contact, ["rep"] = rep ?? "", ["title"] = title };
+        var common = new Dictionary<string, string>(StringComparer.Ordinal) { ["contact"] = contact, [Salutation.GenderKey] = gender, ["rep"] = rep ?? "", ["title"] = title };
         var paragraphs = new List<string> { LetterWriter.Section(library, language, "boundary-intro", common, seed) };
         for (var i = 0; i < breaches.Count; i++)
         {

@@ -29,14 +29,68 @@ internal sealed record EffectiveTerms(
 
     public static IReadOnlyList<DayOfWeek>? ParseDays(string? codes) =>
         string.IsNullOrWhiteSpace(codes) ? null
-        : [.. codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(code => Array.IndexOf(DayCodes, code.ToLowerInvariant()))
-            .Where(index => index >= 0).Distinct().Order().Select(index => (DayOfWeek)index)];
+        : [.. Words(codes).Select(DayOf).Where(day => day is not null).Select(day => day!.Value).Distinct().Order()];
 
-    /// Null when every code is a day; otherwise the first one that is not.
-    public static string? BadDay(string? codes) =>
-        codes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(code => !DayCodes.Contains(code.ToLowerInvariant()));
+    /// Null when every word is a day; otherwise the first one that is not.
+    public static string? BadDay(string? codes) => codes is null ? null : Words(codes).FirstOrDefault(word => DayOf(word) is null);
+
+    /// Days as a person types them, in English, Italian or Greek, whole or short, with or without accents, separated
+    /// by commas or spaces ("lunedì, martedì", "Δευτέρα Τρίτη", "mon,tue"), as the stored codes ("mon,tue").
+    public static string? DayCodesOf(string? days) =>
+        string.IsNullOrWhiteSpace(days) ? null
+        : string.Join(',', Words(days).Select(DayOf).Where(day => day is not null).Distinct().Order().Select(day => DayCodes[(int)day!.Value]));
+
+    /// The stored codes as short day names in the reader's language ("lun, mar, mer").
+    public static string? ShortDayNames(string? codes, CultureInfo culture) =>
+        ParseDays(codes) is { } days ? string.Join(", ", days.Select(d => culture.DateTimeFormat.GetAbbreviatedDayName(d).TrimEnd('.'))) : null;
+
+    private static readonly string[] DayLanguages = ["en", "it", "el", "es", "fr", "de", "pt"];
+
+    private static readonly char[] DaySeparators = [',', ';', ' ', '/'];
+
+    private static readonly Dictionary<string, DayOfWeek> DayWords = BuildDayWords();
+
+    private static Dictionary<string, DayOfWeek> BuildDayWords()
+    {
+        var words = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
+        for (var i = 0; i < 7; i++)
+        {
+            words[DayCodes[i]] = (DayOfWeek)i;
+        }
+
+        foreach (var culture in DayLanguages.Select(CultureInfo.GetCultureInfo))
+        {
+            foreach (var day in Enum.GetValues<DayOfWeek>())
+            {
+                foreach (var name in new[] { culture.DateTimeFormat.GetDayName(day), culture.DateTimeFormat.GetAbbreviatedDayName(day) })
+                {
+                    // The two-letter forms are left out: "di" is Sunday in French and Tuesday in German.
+                    words.TryAdd(Customers.SearchText.Fold(name.TrimEnd('.')), day);
+                }
+            }
+        }
+
+        // Greek days as they are typed in Latin letters (greeklish).
+        string[][] greeklish =
+        [
+            ["kyriaki", "kiriaki"], ["deftera", "deutera"], ["triti"], ["tetarti"], ["pempti", "pemti"], ["paraskevi", "paraskeui"], ["savvato", "sabbato", "savato"],
+        ];
+        for (var i = 0; i < 7; i++)
+        {
+            foreach (var word in greeklish[i])
+            {
+                words.TryAdd(word, (DayOfWeek)i);
+            }
+        }
+
+        return words;
+    }
+
+    private static DayOfWeek? DayOf(string word) =>
+        DayWords.TryGetValue(Customers.SearchText.Fold(word.TrimEnd('.')), out var day) ? day : null;
+
+    private static string[] Words(string days) =>
+        days.Split(DaySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// "lunedì, martedì e sabato" in the reader's language.
     public static string DayNames(IEnumerable<DayOfWeek> days, CultureInfo culture, string and)

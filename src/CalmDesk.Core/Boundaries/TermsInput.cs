@@ -34,7 +34,8 @@ internal sealed record TermsInput(
         {
             if (EffectiveTerms.BadDay(value) is { } bad)
             {
-                errors[field] = [Messages.Format("'{0}' is not a day; use mon, tue, wed, thu, fri, sat, sun separated by commas.", bad)];
+                errors[field] = [Messages.Format("'{0}' is not a day; write the days separated by commas, e.g. {1}.", bad,
+                    EffectiveTerms.ShortDayNames("mon,tue,wed", System.Globalization.CultureInfo.CurrentCulture))];
             }
         }
 
@@ -60,10 +61,10 @@ internal sealed record TermsInput(
     {
         terms.DepositPercent = DepositPercent;
         terms.DepositMethods = Clean(DepositMethods);
-        terms.OpenDays = Clean(OpenDays)?.ToLowerInvariant();
+        terms.OpenDays = EffectiveTerms.DayCodesOf(OpenDays);
         terms.OpensAt = OpensAt;
         terms.ClosesAt = ClosesAt;
-        terms.DeliveryDays = Clean(DeliveryDays)?.ToLowerInvariant();
+        terms.DeliveryDays = EffectiveTerms.DayCodesOf(DeliveryDays);
         terms.PaymentTermsDays = PaymentTermsDays;
         terms.MaxDiscountPercent = MaxDiscountPercent;
         terms.ResponseHours = ResponseHours;

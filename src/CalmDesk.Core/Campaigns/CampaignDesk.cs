@@ -168,7 +168,7 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
         var due = now.AddDays(CampaignReplies.FollowUpDays);
         due = dayBefore > now.AddHours(CampaignReplies.AngryCallBackHours) && dayBefore < due ? dayBefore : due;
         return CommitmentBook.New(customerId, null, ownerRepId,
-            Messages.Get("Follow up on the price announcement: ask how it lands and whether a larger order would help."), due, CommitmentSource.Campaign, now);
+            StoredText.Write("Follow up on the price announcement: ask how it lands and whether a larger order would help."), due, CommitmentSource.Campaign, now);
     }
 
     /// Sets an announcement aside unsent (the rep will tell this customer in person).

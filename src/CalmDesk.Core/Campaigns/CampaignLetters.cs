@@ -52,11 +52,12 @@ internal static class CampaignLetters
     private static Dictionary<string, string> Values(
         PlaybookLibrary library, Campaign campaign, Addressee customer, decimal volume, int invoices, string language, DateOnly? today)
     {
-        var culture = Languages.CultureOrInvariant(language);
+        var culture = Languages.CultureOrInvariant(language, customer.Country);
         var scope = new Dictionary<string, string>(StringComparer.Ordinal) { ["scope"] = campaign.Scope };
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = customer.Contact ?? customer.Company,
+            [Salutation.GenderKey] = customer.Contact is null ? "" : customer.ContactGender ?? "",
             ["rep"] = customer.RepName ?? "",
             ["company"] = customer.Company,
             ["change"] = LetterWriter.Section(library, language, campaign.Scope.Length == 0 ? "change-all" : "change-scope", scope, campaign.Id),

@@ -81,9 +81,9 @@ internal static class CampaignReplies
                 open.History.Add(new CommitmentChange
                 {
                     Kind = CommitmentChangeKind.BroughtForward, At = from, PreviousDueAt = open.DueAt, NewDueAt = callBackBy,
-                    Reason = Messages.Get("The customer replied angrily to the price announcement."),
+                    Reason = StoredText.Write("The customer replied angrily to the price announcement."),
                 });
-                open.What = Messages.Get("Call back about the price change: the customer replied angrily.");
+                open.What = StoredText.Write("Call back about the price change: the customer replied angrily.");
                 open.Schedule(callBackBy, from);
             }
 
@@ -97,7 +97,7 @@ internal static class CampaignReplies
         }
 
         var commitment = CommitmentBook.New(recipient.CustomerId, null, owner.Value,
-            Messages.Get("Call back about the price change: the customer replied angrily."), callBackBy, CommitmentSource.Campaign, from);
+            StoredText.Write("Call back about the price change: the customer replied angrily."), callBackBy, CommitmentSource.Campaign, from);
         commitment.Case = @case;
         db.Commitments.Add(commitment);
         return commitment;

@@ -55,7 +55,7 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
     {
         var found = await db.Cases.AsNoTracking().VisibleTo(viewer)
             .Where(c => c.Id == id)
-            .Select(c => new { Case = c, c.Customer!.Company, c.Customer.PreferredLanguage, Rep = c.Customer.AssignedRep!.DisplayName })
+            .Select(c => new { Case = c, c.Customer!.Company, c.Customer.PreferredLanguage, c.Customer.Country, c.Customer.TimeZone, Rep = c.Customer.AssignedRep!.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -80,7 +80,8 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
             c.Id, c.CustomerId, found.Company, c.Title, c.Status, c.SituationList, c.RootCause, c.FactWhat, c.FactWhen, c.FactOrder,
             c.Resolution, c.FollowUpOn, c.GuideStepList, c.MergedIntoId, c.OpenedAt, c.UpdatedAt, c.ResolvedAt,
             contact?.Language ?? found.PreferredLanguage, contact?.Name, contact?.Email, found.Rep,
-            [.. interactions.Select(r => InteractionLog.View(r.Interaction, r.ContactName) with { Attachments = [.. files[r.Interaction.Id]] })], commitments);
+            [.. interactions.Select(r => InteractionLog.View(r.Interaction, r.ContactName) with { Attachments = [.. files[r.Interaction.Id]] })], commitments)
+        { Country = found.Country, TimeZone = found.TimeZone, ContactGender = contact?.Gender };
     }
 
     /// Opens a case by hand, optionally gathering interactions of the same customer into it.
@@ -259,7 +260,7 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
         var due = now.AddDays(days);
         target.FollowUpOn = DateOnly.FromDateTime(due.UtcDateTime);
         db.Commitments.Add(CommitmentBook.New(
-            target.CustomerId, target.Id, owner!.Value, Messages.Format("Check that it stayed fixed: {0}", target.Title), due, CommitmentSource.FollowUp, now));
+            target.CustomerId, target.Id, owner!.Value, StoredText.Write("Check that it stayed fixed: {0}", target.Title), due, CommitmentSource.FollowUp, now));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<CaseDetail>.Done((await GetAsync(viewer, id, cancellationToken))!);
     }

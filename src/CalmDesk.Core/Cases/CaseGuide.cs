@@ -151,7 +151,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
             return Outcome<CommitmentView>.Invalid("minutes", Messages.Get("The pause must last between 5 minutes and 7 days."));
         }
 
-        var text = string.IsNullOrWhiteSpace(what) ? Messages.Format("Status update to the customer: {0}", target.Title) : what.Trim();
+        var text = string.IsNullOrWhiteSpace(what) ? StoredText.Write("Status update to the customer: {0}", target.Title) : what.Trim();
         return await new CommitmentBook(db, clock).CreateAsync(
             viewer, new CommitmentInput(null, id, text, clock.GetUtcNow().AddMinutes(minutes.Value)), CommitmentSource.Pause, cancellationToken);
     }

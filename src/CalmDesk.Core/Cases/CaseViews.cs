@@ -50,6 +50,15 @@ internal sealed record CaseDetail(
 {
     public bool IsActive => Status is not (CaseStatus.Resolved or CaseStatus.Closed) && MergedIntoId is null;
 
+    /// The customer's country (ISO 3166-1 alpha-2), which with the language sets how dates and money are written to them.
+    public string? Country { get; init; }
+
+    /// The contact's gender ("female", "male"), when known, for the greeting.
+    public string? ContactGender { get; init; }
+
+    /// The customer's IANA time zone; times in drafts are given in it. Null: the business's.
+    public string? TimeZone { get; init; }
+
     /// The latest message from the customer's side (or our note of a call), whose mood the guide follows.
     public InteractionView? LatestFromCustomer =>
         Interactions.Where(i => i.Direction != Direction.Outbound && i.Analysis is not null).MaxBy(i => (i.OccurredAt, i.Id));

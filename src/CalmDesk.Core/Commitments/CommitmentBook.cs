@@ -217,7 +217,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
         db.Commitments.VisibleTo(viewer).Include(c => c.Customer).Include(c => c.Case).Include(c => c.Owner).Include(c => c.History);
 
     public static CommitmentView View(Commitment c, DateTimeOffset now) => new(
-        c.Id, c.CustomerId, c.Customer?.Company ?? "", c.CaseId, c.Case?.Title, c.OwnerRepId, c.Owner?.DisplayName ?? "", c.What,
+        c.Id, c.CustomerId, c.Customer?.Company ?? "", c.CaseId, c.Case?.Title, c.OwnerRepId, c.Owner?.DisplayName ?? "", StoredText.Read(c.What),
         c.DueAt, c.RemindAt, c.AtRiskAt, c.Status, CommitmentSchedule.StateOf(c, now), c.Source, c.CreatedAt, c.CompletedAt,
-        [.. c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new CommitmentChangeView(h.Kind, h.At, h.PreviousDueAt, h.NewDueAt, h.Reason, h.Notice))]);
+        [.. c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new CommitmentChangeView(h.Kind, h.At, h.PreviousDueAt, h.NewDueAt, StoredText.Read(h.Reason), h.Notice))]);
 }

@@ -14,6 +14,9 @@ internal sealed class Contact
 
     public string? Phone { get; set; }
 
+    /// "female" or "male" when known, so letters greet the contact by title and surname; empty: a neutral greeting.
+    public string? Gender { get; set; }
+
     /// ISO 639-1; when empty the customer's preferred language applies.
     public string? Language { get; set; }
 }

@@ -3,7 +3,7 @@ using CalmDesk.Localization;
 
 namespace CalmDesk.Customers;
 
-internal sealed record ContactInput(string? Name, string? Email = null, string? Phone = null, string? Language = null)
+internal sealed record ContactInput(string? Name, string? Email = null, string? Phone = null, string? Language = null, string? Gender = null)
 {
     public Dictionary<string, string[]> Validate(string prefix = "")
     {
@@ -32,6 +32,11 @@ internal sealed record ContactInput(string? Name, string? Email = null, string? 
             errors[prefix + "language"] = [Messages.Format("'{0}' is not an ISO 639-1 language code such as en, it or el.", Language)];
         }
 
+        if (Playbooks.Salutation.Normalise(Gender) is { } gender && !Playbooks.Salutation.Genders.Contains(gender))
+        {
+            errors[prefix + "gender"] = [Messages.Format("'{0}' is not a gender CalmDesk greets by; use female or male, or leave it empty.", Gender)];
+        }
+
         return errors;
     }
 
@@ -41,5 +46,6 @@ internal sealed record ContactInput(string? Name, string? Email = null, string? 
         Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant(),
         Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
         Language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim().ToLowerInvariant(),
+        Gender = Playbooks.Salutation.Normalise(Gender),
     };
 }

@@ -19,6 +19,13 @@ internal sealed class Customer
     /// ISO 639-1 code of the language the customer writes in.
     public string PreferredLanguage { get; set; } = "en";
 
+    /// ISO 3166-1 alpha-2 code of where the customer is; with the language it sets how dates, numbers and money
+    /// are written to them (English in "US" is month-first, anywhere else day-first). Empty: the language's usual country.
+    public string? Country { get; set; }
+
+    /// IANA time zone of the customer ("Europe/London"); times in letters are given in it. Empty: the business's zone.
+    public string? TimeZone { get; set; }
+
     /// ISO 4217 code.
     public string Currency { get; set; } = "EUR";
 

@@ -12,7 +12,7 @@ internal sealed class CustomerCsvImport(CalmDeskDbContext db, TimeProvider clock
     public static readonly IReadOnlyList<string> Columns =
     [
         "externalid", "company", "segment", "status", "language", "currency", "repemail", "renewaldate",
-        "contactname", "contactemail", "contactphone", "contactlanguage",
+        "contactname", "contactemail", "contactphone", "contactlanguage", "contactgender", "country", "timezone",
     ];
 
     public async Task<ImportReport> RunAsync(Stream stream, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -63,10 +63,10 @@ internal sealed class CustomerCsvImport(CalmDeskDbContext db, TimeProvider clock
             }
         }
 
-        var input = new CustomerInput(row["company"], row["segment"], row["status"], row["language"], row["currency"], repId, renewal, key);
+        var input = new CustomerInput(row["company"], row["segment"], row["status"], row["language"], row["currency"], repId, renewal, key, row["country"], row["timezone"]);
         var contact = row["contactname"] is null && row["contactemail"] is null
             ? null
-            : new ContactInput(row["contactname"] ?? row["contactemail"], row["contactemail"], row["contactphone"], row["contactlanguage"]);
+            : new ContactInput(row["contactname"] ?? row["contactemail"], row["contactemail"], row["contactphone"], row["contactlanguage"], row["contactgender"]);
         foreach (var (field, messages) in input.Validate().Concat(contact?.Validate("contact.") ?? []))
         {
             errors[field] = messages;

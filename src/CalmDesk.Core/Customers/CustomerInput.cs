@@ -11,7 +11,9 @@ internal sealed record CustomerInput(
     string? Currency = null,
     int? AssignedRepId = null,
     DateOnly? ContractRenewalDate = null,
-    string? ExternalId = null)
+    string? ExternalId = null,
+    string? Country = null,
+    string? TimeZone = null)
 {
     public Dictionary<string, string[]> Validate()
     {
@@ -38,6 +40,16 @@ internal sealed record CustomerInput(
         if (PreferredLanguage is not null && !Languages.IsKnown(PreferredLanguage))
         {
             errors["preferredLanguage"] = [Messages.Format("'{0}' is not an ISO 639-1 language code such as en, it or el.", PreferredLanguage)];
+        }
+
+        if (!string.IsNullOrWhiteSpace(Country) && !Languages.IsKnownCountry(Country))
+        {
+            errors["country"] = [Messages.Format("'{0}' is not an ISO 3166 country code such as GB, US, IT or GR.", Country)];
+        }
+
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZones.IsKnown(TimeZone))
+        {
+            errors["timeZone"] = [Messages.Format("'{0}' is not a time zone such as Europe/London or Europe/Rome.", TimeZone)];
         }
 
         if (Currency is not null && !Currencies.IsKnown(Currency))
@@ -70,6 +82,17 @@ internal sealed record CustomerInput(
         if (Currency is not null)
         {
             customer.Currency = Currency.Trim().ToUpperInvariant();
+        }
+
+        // Absent keeps what is stored; an empty value clears it.
+        if (Country is not null)
+        {
+            customer.Country = Country.Trim().Length == 0 ? null : Country.Trim().ToUpperInvariant();
+        }
+
+        if (TimeZone is not null)
+        {
+            customer.TimeZone = TimeZone.Trim().Length == 0 ? null : TimeZone.Trim();
         }
 
         customer.AssignedRepId = AssignedRepId;

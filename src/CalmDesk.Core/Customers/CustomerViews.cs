@@ -21,7 +21,11 @@ internal sealed record CustomerRow(
 /// minus the mean of the three before (positive: getting angrier).</summary>
 internal sealed record CustomerMood(double LatestAnger, CalmDesk.Analysis.AngerLevel LatestLevel, bool LatestAbusive, double? Trend);
 
-internal sealed record ContactView(int Id, string Name, string? Email, string? Phone, string? Language);
+internal sealed record ContactView(int Id, string Name, string? Email, string? Phone, string? Language)
+{
+    /// "female" or "male" when known.
+    public string? Gender { get; init; }
+}
 
 internal sealed record CustomerDetail(
     int Id,
@@ -35,4 +39,11 @@ internal sealed record CustomerDetail(
     string? AssignedRepName,
     DateOnly? ContractRenewalDate,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<ContactView> Contacts);
+    IReadOnlyList<ContactView> Contacts)
+{
+    /// ISO 3166-1 alpha-2, or null for the language's usual country.
+    public string? Country { get; init; }
+
+    /// IANA time zone, or null for the business's.
+    public string? TimeZone { get; init; }
+}

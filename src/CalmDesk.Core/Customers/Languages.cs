@@ -9,7 +9,23 @@ internal static class Languages
         .Where(n => n.Length == 2)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => c.Name.Split('-') is [_, var region] ? region : "")
+        .Where(r => r.Length == 2)
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// Where a language is spoken when nothing says where: English means British usage (day before month, 24-hour
+    /// clock in letters), Portuguese means Portugal's. Only a customer or user placed in the United States gets
+    /// month-first dates.
+    private static readonly Dictionary<string, string> UsualRegion = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = "GB", ["it"] = "IT", ["el"] = "GR", ["es"] = "ES", ["fr"] = "FR", ["de"] = "DE", ["pt"] = "PT",
+    };
+
     public static bool IsKnown(string code) => code.Trim().Length == 2 && Known.Contains(code.Trim());
+
+    /// An ISO 3166-1 alpha-2 country code that .NET knows a culture for ("GB", "US", "IT", "GR").
+    public static bool IsKnownCountry(string code) => code.Trim().Length == 2 && Countries.Contains(code.Trim());
 
     /// The culture of a language code, or null when .NET does not know it.
     public static CultureInfo? Culture(string code)
@@ -24,9 +40,37 @@ internal static class Languages
         }
     }
 
-    /// The culture to format dates, numbers and money for a language, invariant when .NET does not know it.
-    public static CultureInfo CultureOrInvariant(string code) => Culture(code) ?? CultureInfo.InvariantCulture;
+    /// The culture to format dates, numbers and money for a language as written in a country: the language's
+    /// own culture for that country when one exists ("en" in "US" is en-US, in "IE" en-IE), otherwise the
+    /// language's usual country (en-GB, it-IT, el-GR); invariant when .NET does not know the language.
+    public static CultureInfo CultureOrInvariant(string code, string? country = null)
+    {
+        var language = code.Trim();
+        if (country is { Length: 2 } && Specific(language + "-" + country.Trim().ToUpperInvariant()) is { } exact)
+        {
+            return exact;
+        }
+
+        if (UsualRegion.TryGetValue(language, out var region) && Specific(language + "-" + region) is { } usual)
+        {
+            return usual;
+        }
+
+        return Culture(language) ?? CultureInfo.InvariantCulture;
+    }
 
     /// The language's name in itself ("Italiano", "Ελληνικά"), or the code when unknown.
     public static string NativeName(string code) => Culture(code)?.NativeName ?? code;
+
+    private static CultureInfo? Specific(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
 }

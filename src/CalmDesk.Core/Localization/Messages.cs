@@ -14,4 +14,13 @@ internal static class Messages
 
     public static string Format(string english, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(english), args);
+
+    /// A text with a count, in the plural form the count takes in the reader's language: the "|one" resource for
+    /// one ("1 incident"), the text itself otherwise. The count is the first argument, {0}.
+    public static string Count(string english, decimal count, params object?[] more)
+    {
+        var text = Plurals.IsOne(count, CultureInfo.CurrentUICulture)
+            && Resources.GetString(english + Plurals.OneSuffix, CultureInfo.CurrentUICulture) is { Length: > 0 } one ? one : Get(english);
+        return string.Format(CultureInfo.CurrentCulture, text, [count, .. more]);
+    }
 }

@@ -113,7 +113,7 @@ internal sealed class MailFetcher(
                     ? MailReading.Refused(InboundReason.TooLarge, Messages.Format(
                         "It is {0:N1} MB, more than the {1} MB a message may have, and has no text to keep. Ask the sender for a link or smaller files.",
                         size / 1024d / 1024d, settings.MaxMessageMegabytes))
-                    : MailReading.Refused(InboundReason.Unreadable, Messages.Get("It is not readable as mail.")))
+                    : MailReading.Refused(InboundReason.Unreadable, StoredText.Write("It is not readable as mail.")))
                 : await reader.ReadAsync(message, now, mailboxId, cancellationToken);
             await ApplyAsync(mailbox, uidValidity, uid, reading, message, headers, raw, now, report, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

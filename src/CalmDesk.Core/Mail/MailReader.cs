@@ -38,7 +38,7 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
         var from = message.From.Mailboxes.FirstOrDefault();
         if (from is null)
         {
-            return MailReading.Refused(InboundReason.NoSender, Messages.Get("It has no From address, so it cannot be attributed."));
+            return MailReading.Refused(InboundReason.NoSender, StoredText.Write("It has no From address, so it cannot be attributed."));
         }
 
         var body = BodyOf(message);

@@ -107,7 +107,7 @@ internal sealed class MailboxBook(
             .Where(m => m.State == InboundMailState.Unmatched || m.State == InboundMailState.Broken)
             .OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
             .Take(200)
-            .Select(m => new InboundMailView(m.Id, m.Mailbox!.Name, m.State, m.Reason, m.FromAddress, m.FromName, m.Subject, m.Preview, m.ReceivedAt, m.Problem))
+            .Select(m => new InboundMailView(m.Id, m.Mailbox!.Name, m.State, m.Reason, m.FromAddress, m.FromName, m.Subject, m.Preview, m.ReceivedAt, StoredText.Read(m.Problem)))
             .ToListAsync(cancellationToken);
 
     /// A rep says whose mail it is: the sender becomes a contact of that customer (unless they are one) and the message

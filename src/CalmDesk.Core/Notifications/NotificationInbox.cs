@@ -15,7 +15,7 @@ internal sealed class NotificationInbox(CalmDeskDbContext db, TimeProvider clock
         await db.Notifications.AsNoTracking()
             .Where(n => n.RecipientUserId == viewer.UserId && (!unreadOnly || n.ReadAt == null))
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(Math.Clamp(take, 1, 500))
-            .Select(n => new NotificationView(n.Id, n.Kind, n.Subject, n.Company, n.OwnerName, n.CommitmentId, n.CaseId, n.CustomerId, n.DueAt, n.CreatedAt, n.ReadAt))
+            .Select(n => new NotificationView(n.Id, n.Kind, Localization.StoredText.Read(n.Subject), n.Company, n.OwnerName, n.CommitmentId, n.CaseId, n.CustomerId, n.DueAt, n.CreatedAt, n.ReadAt))
             .ToListAsync(cancellationToken);
 
     public Task<int> UnreadCountAsync(Viewer viewer, CancellationToken cancellationToken = default) =>

@@ -16,7 +16,11 @@ internal sealed record OffboardingView(
     int Id, int CustomerId, string Company, LetGoReason Reason, bool Direct, OffboardingStatus Status,
     bool FactsVerified, bool RulesExplained, bool EducationTried, bool MoneyWeighed, bool ChecklistComplete, DateTimeOffset? ApprovedAt,
     DateOnly NonRenewalOn, IReadOnlyList<string> Referrals, string? LetterLanguage, string? LetterSubject, string? LetterBody, DateTimeOffset? LetterIssuedAt,
-    bool FinalInvoiceDone, bool OpenOrdersDone, bool DataReturnedDone, IReadOnlyList<OffboardingEventView> Events);
+    bool FinalInvoiceDone, bool OpenOrdersDone, bool DataReturnedDone, IReadOnlyList<OffboardingEventView> Events)
+{
+    /// The customer's country, for writing the letter's date as they do.
+    public string? Country { get; init; }
+}
 
 internal sealed record CompetitorView(int Id, string Name, string? Note);
 
@@ -71,7 +75,8 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
         return new OffboardingView(o.Id, o.CustomerId, o.Customer!.Company, o.Reason, o.Direct, o.Status, o.FactsVerified, o.RulesExplained, o.EducationTried,
             o.MoneyWeighed, o.ChecklistComplete, o.ApprovedAt, o.NonRenewalOn, names, o.LetterLanguage, o.LetterSubject, o.LetterBody, o.LetterIssuedAt,
             o.FinalInvoiceDone, o.OpenOrdersDone, o.DataReturnedDone,
-            [.. o.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new OffboardingEventView(e.At, e.UserId is null ? null : people.GetValueOrDefault(e.UserId), e.What, e.Note))]);
+            [.. o.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new OffboardingEventView(e.At, e.UserId is null ? null : people.GetValueOrDefault(e.UserId), e.What, e.Note))])
+        { Country = o.Customer.Country };
     }
 
     /// Opens the let-go checklist for a customer. The non-renewal date starts as the contract's renewal date, or the
@@ -251,10 +256,11 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
 
     public static Letter Letter(PlaybookLibrary library, Addressee customer, LetGoReason reason, DateOnly end, IReadOnlyList<string> referrals)
     {
-        var culture = Languages.CultureOrInvariant(customer.Language);
+        var culture = customer.Culture;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = customer.Contact ?? customer.Company,
+            [Salutation.GenderKey] = customer.Contact is null ? "" : customer.ContactGender ?? "",
             ["company"] = customer.Company,
             ["rep"] = customer.RepName ?? "",
             ["end_date"] = end.ToString("d", culture),

@@ -21,7 +21,7 @@ internal static class LetterWriter
     {
         var replies = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
         var body = new StringBuilder();
-        body.Append(ReplyDrafter.Fill(replies.Pick("greeting", seed), values)).Append('\n');
+        body.Append(Salutation.Greeting(replies, values, seed)).Append('\n');
         foreach (var paragraph in paragraphs)
         {
             body.Append(paragraph).Append("\n\n");

@@ -28,6 +28,9 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
         "apology", "facts-order", "facts-what", "promise", "closing", "delay",
     ];
 
+    /// Sections a language may add: greetings for a contact whose gender is known ({surname}, {surname_vocative}).
+    public static readonly IReadOnlyList<string> Optional = ["greeting-female", "greeting-male"];
+
     /// The sections of `letters.md`: collection steps, boundary answers, price announcements, a new rep's introduction.
     public static readonly IReadOnlyList<string> LetterSections =
     [

@@ -49,7 +49,7 @@ internal static class PlaybookReader
         var sections = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var section in document.Sections)
         {
-            if (section.Name != "banned" && !required.Contains(section.Name))
+            if (section.Name != "banned" && !required.Contains(section.Name) && !ReplyTexts.Optional.Contains(section.Name))
             {
                 problems.Add(new(document.File, section.Line, $"unknown section '{section.Name}'; the sections are {string.Join(", ", required)}, banned"));
             }

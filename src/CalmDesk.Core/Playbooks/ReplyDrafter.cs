@@ -35,14 +35,15 @@ internal static class ReplyDrafter
     {
         var language = detail.Language;
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
-        var culture = Languages.CultureOrInvariant(texts.Language);
+        var culture = Languages.CultureOrInvariant(texts.Language, detail.Country);
+        zone = TimeZones.Or(detail.TimeZone, zone);
         var promise = detail.Commitments.Where(c => c.Status == CommitmentStatus.Open).MinBy(c => c.DueAt);
         var values = Values(detail, null, repName, promise?.DueAt, null, zone, culture);
         var playbooks = library.Matching(Signals(detail), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
         var seed = detail.Id;
 
         var body = new StringBuilder();
-        body.Append(Fill(texts.Pick("greeting", seed), values)).Append('\n');
+        body.Append(Salutation.Greeting(texts, values, seed)).Append('\n');
         var paragraph = new List<string> { texts.Pick("acknowledge-" + detail.CurrentAnger.ToString().ToLowerInvariant(), seed) };
         if (detail.RootCause == RootCause.OurMistake)
         {
@@ -76,28 +77,47 @@ internal static class ReplyDrafter
 
     /// The notice that tells the customer of a delay before they have to ask: the promised date, and the new one.
     public static ReplyDraft DelayNotice(
-        CaseDetail? detail, string language, string? contactName, string? repName, DateTimeOffset previousDue, DateTimeOffset newDue, PlaybookLibrary library, TimeZoneInfo zone)
+        CaseDetail? detail, string language, string? contactName, string? repName, DateTimeOffset previousDue, DateTimeOffset newDue, PlaybookLibrary library, TimeZoneInfo zone,
+        string? country = null, string? contactGender = null)
     {
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
-        var culture = Languages.CultureOrInvariant(texts.Language);
-        var values = Values(detail, contactName, repName, newDue, previousDue, zone, culture);
+        var culture = Languages.CultureOrInvariant(texts.Language, country ?? detail?.Country);
+        zone = TimeZones.Or(detail?.TimeZone, zone);
+        var values = Values(detail, contactName, repName, newDue, previousDue, zone, culture, contactGender);
         var seed = detail?.Id ?? 0;
-        var body = Fill(texts.Pick("greeting", seed), values) + "\n" + Fill(texts.Pick("delay", seed), values) + "\n\n" + Fill(texts.Pick("closing", seed), values);
+        var body = Salutation.Greeting(texts, values, seed) + "\n" + Fill(texts.Pick("delay", seed), values) + "\n\n" + Fill(texts.Pick("closing", seed), values);
         return new ReplyDraft(texts.Language, Fill(texts.Pick("subject", seed), values), body, []);
     }
 
+    /// What a guide phrase shows where the case does not know a value yet (no promise, so no date): a blank the rep
+    /// fills in while speaking, the same in every language, instead of a sentence with a hole ("by , whatever").
+    public const string Blank = "___";
+
     /// A guide phrase in the customer's language with the case's values filled in (the promise date, the contact…).
-    public static string Phrase(string phrase, CaseDetail detail, string? repName, DateTimeOffset? due, TimeZoneInfo zone) =>
-        Fill(phrase, Values(detail, null, repName, due, null, zone, Languages.CultureOrInvariant(detail.Language)));
+    public static string Phrase(string phrase, CaseDetail detail, string? repName, DateTimeOffset? due, TimeZoneInfo zone)
+    {
+        var values = Values(detail, null, repName, due, null, TimeZones.Or(detail.TimeZone, zone), Languages.CultureOrInvariant(detail.Language, detail.Country));
+        foreach (var key in values.Keys.ToList())
+        {
+            if (values[key].Length == 0)
+            {
+                values[key] = Blank;
+            }
+        }
+
+        return Fill(phrase, values);
+    }
 
     public static string Format(DateTimeOffset when, TimeZoneInfo zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(when, zone).ToString("f", culture);
 
     /// Every placeholder's value; without a case (a promise made outside one) its parts are empty.
     private static Dictionary<string, string> Values(
-        CaseDetail? detail, string? contactName, string? repName, DateTimeOffset? due, DateTimeOffset? previous, TimeZoneInfo zone, CultureInfo culture) => new(StringComparer.Ordinal)
+        CaseDetail? detail, string? contactName, string? repName, DateTimeOffset? due, DateTimeOffset? previous, TimeZoneInfo zone, CultureInfo culture,
+        string? gender = null) => new(StringComparer.Ordinal)
     {
         ["contact"] = contactName ?? detail?.ContactName ?? detail?.Company ?? "",
+        [Salutation.GenderKey] = (contactName is null ? detail?.ContactGender : gender) ?? "",
         ["rep"] = repName ?? detail?.RepName ?? "",
         ["company"] = detail?.Company ?? "",
         ["title"] = detail?.Title ?? "",

@@ -36,7 +36,7 @@ internal static class CollectionLetters
     public static Letter PaymentPlan(PlaybookLibrary library, Addressee account, InvoiceState oldest, decimal balance, DateOnly today, ReceivablesOptions options)
     {
         var values = Values(account, oldest, today, options);
-        values["amount"] = Money.Format(balance, oldest.Invoice.Currency, Languages.CultureOrInvariant(account.Language));
+        values["amount"] = Money.Format(balance, oldest.Invoice.Currency, account.Culture);
         return LetterWriter.Write(library, account.Language, "collection-subject", [["payment-plan"]], values, oldest.Invoice.Id);
     }
 
@@ -50,10 +50,11 @@ internal static class CollectionLetters
 
     private static Dictionary<string, string> Values(Addressee account, InvoiceState state, DateOnly today, ReceivablesOptions options)
     {
-        var culture = Languages.CultureOrInvariant(account.Language);
+        var culture = account.Culture;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = account.Contact ?? account.Company,
+            [Salutation.GenderKey] = account.Contact is null ? "" : account.ContactGender ?? "",
             ["rep"] = account.RepName ?? "",
             ["company"] = account.Company,
             ["invoice"] = state.Invoice.Number,

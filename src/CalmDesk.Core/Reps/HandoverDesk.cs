@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CalmDesk.Accounts;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
@@ -61,7 +59,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         }
 
         var handover = await SuggestAsync(db, customerId, fromRepId, HandoverReason.Requested,
-            string.IsNullOrWhiteSpace(why) ? Messages.Get("The rep asked to hand this account over.") : why.Trim(), clock.GetUtcNow(), viewer.UserId, cancellationToken);
+            string.IsNullOrWhiteSpace(why) ? StoredText.Write("The rep asked to hand this account over.") : why.Trim(), clock.GetUtcNow(), viewer.UserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<HandoverView>.Done(await Views(db.Handovers.AsNoTracking().Where(h => h.Id == handover.Id)).SingleAsync(cancellationToken));
     }
@@ -195,7 +193,6 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
     /// The account in a few lines for the colleague taking it: since when, open cases, open promises, recent incidents.
     private static async Task<string> NoteAsync(CalmDeskDbContext db, int customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentCulture;
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Company, c.CreatedAt }).FirstAsync(cancellationToken);
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.CustomerId == customerId && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
@@ -203,16 +200,18 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         var promises = await db.Commitments.AsNoTracking().Where(c => c.CustomerId == customerId && c.Status == CommitmentStatus.Open)
             .OrderBy(c => c.DueAt).Select(c => new { c.What, c.DueAt }).Take(5).ToListAsync(cancellationToken);
         var incidents = (await Tolerance.RecentAsync(db, customerId, now, cancellationToken, days: 90)).Count;
-        var note = new StringBuilder();
-        note.AppendLine(Messages.Format("{0}, a customer since {1}.", customer.Company, customer.CreatedAt.ToString("d", culture)));
-        note.AppendLine(cases.Count == 0 ? Messages.Get("No open cases.") : Messages.Format("Open cases: {0}.", string.Join("; ", cases)));
-        note.AppendLine(promises.Count == 0 ? Messages.Get("No open promises.")
-            : Messages.Format("Open promises: {0}.", string.Join("; ", promises.Select(p => p.What + " (" + p.DueAt.ToString("d", culture) + ")"))));
-        note.Append(Messages.Format("Abuse incidents in the last 90 days: {0}.", incidents));
-        return note.ToString();
+        // One fact a line, each a stored kind, so every reader gets the summary in their own language.
+        var lines = new List<string> { StoredText.Write("A customer since {0}.", customer.CreatedAt) };
+        lines.AddRange(cases.Count == 0 ? [StoredText.Write("No open cases.")] : cases.Select(c => StoredText.Write("Open case: {0}", OneLine(c))));
+        lines.AddRange(promises.Count == 0 ? [StoredText.Write("No open promises.")]
+            : promises.Select(p => StoredText.Write("Open promise: {0} (due {1})", OneLine(p.What), p.DueAt)));
+        lines.Add(StoredText.Write("Abuse incidents in the last 90 days: {0}.", incidents));
+        return string.Join('\n', lines);
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     private static IQueryable<HandoverView> Views(IQueryable<Handover> handovers) =>
         handovers.Select(h => new HandoverView(h.Id, h.CustomerId, h.Customer!.Company, h.FromRepId, h.FromRep!.DisplayName, h.ToRepId,
-            h.ToRep == null ? null : h.ToRep.DisplayName, h.Reason, h.Explanation, h.Note, h.Status, h.RequestedAt, h.DecidedAt));
+            h.ToRep == null ? null : h.ToRep.DisplayName, h.Reason, StoredText.Read(h.Explanation), StoredText.Read(h.Note), h.Status, h.RequestedAt, h.DecidedAt));
 }

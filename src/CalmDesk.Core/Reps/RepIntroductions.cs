@@ -117,6 +117,7 @@ internal sealed class RepIntroductions(CalmDeskDbContext db, TimeProvider clock,
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contact"] = customer.Contact ?? customer.Company,
+            [Salutation.GenderKey] = customer.Contact is null ? "" : customer.ContactGender ?? "",
             ["company"] = customer.Company,
             ["rep"] = rep.DisplayName,
             ["previous_rep"] = previous?.DisplayName ?? "",

@@ -13,6 +13,15 @@ internal sealed class CalmDeskClaimsFactory(UserManager<CalmDeskUser> users, Rol
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("name", user.DisplayName));
         identity.AddClaim(new Claim(UserCultureProvider.ClaimType, user.Culture));
+        if (user.RegionalFormat is { Length: > 0 } format)
+        {
+            identity.AddClaim(new Claim(UserCultureProvider.FormatClaimType, format));
+        }
+
+        if (user.TimeZone is { Length: > 0 } zone)
+        {
+            identity.AddClaim(new Claim(Infrastructure.Zones.ClaimType, zone));
+        }
         return identity;
     }
 }

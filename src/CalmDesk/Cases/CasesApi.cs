@@ -103,13 +103,13 @@ internal static class CasesApi
     }
 
     public static async Task<Results<Ok<ReplyDraft>, ProblemHttpResult>> DraftReply(
-        int id, HttpContext http, CaseBook book, PlaybookStore playbooks, TimeProvider clock, CancellationToken cancellationToken)
+        int id, HttpContext http, CaseBook book, PlaybookStore playbooks, Zones zones, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(http.User);
         var found = await book.GetAsync(viewer, id, cancellationToken);
         return found is null
             ? NotFound(id)
-            : TypedResults.Ok(ReplyDrafter.Draft(found, playbooks.Current, http.User.FindFirst("name")?.Value, clock.LocalTimeZone));
+            : TypedResults.Ok(ReplyDrafter.Draft(found, playbooks.Current, http.User.FindFirst("name")?.Value, zones.Business));
     }
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> SendReply(

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalmDesk.Customers;
 
-internal sealed record ContactRequest(string? Name, string? Email, string? Phone, string? Language);
+internal sealed record ContactRequest(string? Name, string? Email, string? Phone, string? Language, string? Gender = null);
 
 internal sealed record CustomerRequest(
     string? Company,
@@ -16,10 +16,12 @@ internal sealed record CustomerRequest(
     int? AssignedRepId,
     DateOnly? ContractRenewalDate,
     string? ExternalId,
-    IReadOnlyList<ContactRequest>? Contacts)
+    IReadOnlyList<ContactRequest>? Contacts,
+    string? Country = null,
+    string? TimeZone = null)
 {
     public CustomerInput ToInput() =>
-        new(Company, Segment, Status, PreferredLanguage, Currency, AssignedRepId, ContractRenewalDate, ExternalId);
+        new(Company, Segment, Status, PreferredLanguage, Currency, AssignedRepId, ContractRenewalDate, ExternalId, Country, TimeZone);
 }
 
 internal static class CustomersApi
@@ -68,7 +70,7 @@ internal static class CustomersApi
     public static async Task<Results<Created<CustomerDetail>, ValidationProblem>> CreateCustomer(
         CustomerRequest request, HttpContext http, CustomerDirectory customers, CancellationToken cancellationToken)
     {
-        var contacts = (request.Contacts ?? []).Select(c => new ContactInput(c.Name, c.Email, c.Phone, c.Language)).ToList();
+        var contacts = (request.Contacts ?? []).Select(c => new ContactInput(c.Name, c.Email, c.Phone, c.Language, c.Gender)).ToList();
         var outcome = await customers.CreateAsync(Viewer.From(http.User), request.ToInput(), contacts, cancellationToken);
         return outcome.Value is { } created
             ? TypedResults.Created($"/api/v1/customers/{created.Id}", created)
@@ -91,7 +93,7 @@ internal static class CustomersApi
         int id, ContactRequest request, HttpContext http, CustomerDirectory customers, CancellationToken cancellationToken)
     {
         var outcome = await customers.AddContactAsync(
-            Viewer.From(http.User), id, new ContactInput(request.Name, request.Email, request.Phone, request.Language), cancellationToken);
+            Viewer.From(http.User), id, new ContactInput(request.Name, request.Email, request.Phone, request.Language, request.Gender), cancellationToken);
         return outcome switch
         {
             { Value: { } contact } => TypedResults.Created($"/api/v1/customers/{id}", contact),

@@ -74,6 +74,7 @@ internal static class WebFeatures
             .AddPolicy(Policies.Manager, policy => policy.RequireRole(Roles.Manager, Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
+        services.AddScoped<Zones>();
 
         // Enums travel as words ("inbound", "onHold"), which scripts and people can read.
         services.ConfigureHttpJsonOptions(options =>
@@ -119,8 +120,10 @@ internal static class WebFeatures
         // After authentication, so a signed-in user's own language wins over the browser's.
         app.UseRequestLocalization(options =>
         {
-            options.SetDefaultCulture("en");
-            options.AddSupportedCultures([.. CalmDeskHost.Cultures.Select(c => c.Name)]);
+            // Text in en, it or el; dates and numbers in a regional format. A browser that only says "en" gets
+            // British dates: month-first is for someone who asks for en-US.
+            options.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture("en-GB", "en");
+            options.AddSupportedCultures([.. Accounts.RegionalFormats.Offered.Select(c => c.Name), .. CalmDeskHost.Cultures.Where(c => c.Name != "en").Select(c => c.Name)]);
             options.AddSupportedUICultures([.. CalmDeskHost.Cultures.Select(c => c.Name)]);
             options.RequestCultureProviders.Insert(0, new UserCultureProvider());
         });

@@ -18,15 +18,15 @@ public sealed partial class ReplyDrafterTests
     [MemberData(nameof(Languages))]
     public void Draft_OurMistake_InTheContactsLanguage_WithFacts_PromiseDate_AndOneApology(string language, string contact)
     {
-        var detail = Case(language, contact, RootCause.OurMistake, AngerLevel.Furious, ["wrong_delivery"]);
+        var detail = Case(language, contact, RootCause.OurMistake, AngerLevel.Furious, ["wrong_delivery"]) with { ContactGender = "male" };
 
         var draft = ReplyDrafter.Draft(detail, Library, "Giulia Ferraro", TimeZoneInfo.Utc);
 
         var texts = Library.Replies(language)!;
         Assert.Equal(language, draft.Language);
-        Assert.Contains(contact, draft.Body, StringComparison.Ordinal);
+        Assert.Contains(contact.Split(' ')[^1], draft.Body, StringComparison.Ordinal);
         Assert.Contains("SO-24123", draft.Body, StringComparison.Ordinal);
-        Assert.Contains(Due.ToString("f", CultureInfo.GetCultureInfo(language)), draft.Body, StringComparison.Ordinal);
+        Assert.Contains(Due.ToString("f", Usual(language)), draft.Body, StringComparison.Ordinal);
         Assert.EndsWith("Giulia Ferraro", draft.Body, StringComparison.Ordinal);
         Assert.Equal(1, Count(draft.Body, texts.Sections["apology"][0]));
         Assert.Contains(texts.Sections["acknowledge-furious"][0], draft.Body, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed partial class ReplyDrafterTests
     public void DelayNotice_GivesBothDates_InTheCustomersCulture(string language, string contact)
     {
         var detail = Case(language, contact, RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]);
-        var culture = CultureInfo.GetCultureInfo(language);
+        var culture = Usual(language);
 
         var notice = ReplyDrafter.DelayNotice(detail, language, contact, "Laura Bianchi", Due, Due.AddDays(2), Library, TimeZoneInfo.Utc);
 
@@ -72,6 +72,57 @@ public sealed partial class ReplyDrafterTests
         Assert.Equal("en", draft.Language);
         Assert.StartsWith("Dear Anna,", draft.Body, StringComparison.Ordinal);
     }
+
+    /// English with no country is British: the day before the month, a 24-hour clock. Only a customer in the US
+    /// reads month-first; both drafts give the promise in the customer's own time zone.
+    [Fact]
+    public void Draft_WritesTheDate_AsTheCustomersCountryAndZoneDo()
+    {
+        var uk = ReplyDrafter.Draft(Case("en", "Oliver Grant", RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]), Library, "James", TimeZoneInfo.Utc);
+        var us = ReplyDrafter.Draft(Case("en", "Ava Miller", RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]) with { Country = "US", TimeZone = "America/New_York" },
+            Library, "James", TimeZoneInfo.Utc);
+
+        Assert.Contains(" 4 November 2026 15:00", uk.Body, StringComparison.Ordinal);
+        Assert.Matches(@"Wednesday, November 4, 2026 10:00\sAM", us.Body);
+    }
+
+    /// A guide phrase whose value the case does not know yet shows a blank to fill, not a sentence with a hole.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Phrase_WithoutAPromise_ShowsABlank_NotAHole(string language, string contact)
+    {
+        var detail = Case(language, contact, RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]) with { Commitments = [] };
+        var phrase = Library.Guide(language)!.Steps["pause"].Phrases.Single(p => p.Contains("{date}", StringComparison.Ordinal));
+
+        var text = ReplyDrafter.Phrase(phrase, detail, "James", due: null, TimeZoneInfo.Utc);
+
+        Assert.Contains(ReplyDrafter.Blank, text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\s[,.]|\s{2}", text);
+        Assert.DoesNotMatch(Placeholder(), text);
+    }
+
+    /// A known gender greets by title and surname, in Greek in the vocative; an unknown one gets the neutral form,
+    /// never "Αγαπητέ/ή" with the name in the nominative.
+    [Theory]
+    [InlineData("el", "Ιωάννης Μαρκάκης", "male", "Αγαπητέ κύριε Μαρκάκη,")]
+    [InlineData("el", "Νίκος Παπαδόπουλος", "male", "Αγαπητέ κύριε Παπαδόπουλε,")]
+    [InlineData("el", "Ελένη Μαρκάκη", "female", "Αγαπητή κυρία Μαρκάκη,")]
+    [InlineData("el", "Ελένη Μαρκάκη", null, "Χαίρετε,")]
+    [InlineData("it", "Anna Bruno", "female", "Gentile signora Bruno,")]
+    [InlineData("it", "Anna Bruno", null, "Gentile Anna Bruno,")]
+    [InlineData("en", "Sarah Hughes", "female", "Dear Ms Hughes,")]
+    [InlineData("en", "Tom Reid", "male", "Dear Mr Reid,")]
+    public void Draft_GreetsTheContact_ByGenderWhenKnown(string language, string contact, string? gender, string greeting)
+    {
+        var detail = Case(language, contact, RootCause.Unknown, AngerLevel.Calm, ["price_objection"]) with { ContactGender = gender };
+
+        var draft = ReplyDrafter.Draft(detail, Library, "James", TimeZoneInfo.Utc);
+
+        Assert.StartsWith(greeting + "\n", draft.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("/", draft.Body.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    private static CultureInfo Usual(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : language);
 
     private static void AssertClean(ReplyDraft draft, ReplyTexts texts)
     {

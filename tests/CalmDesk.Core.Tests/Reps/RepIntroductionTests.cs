@@ -66,7 +66,7 @@ public sealed class RepIntroductionTests
         var letter = RepIntroductions.Draft(playbooks.Current, customer, new Rep { Id = 3, UserId = "u", DisplayName = "Νίκος Παπαδάκης" }, previous: null);
 
         Assert.Equal("el", letter.Language);
-        Assert.Contains("από σήμερα είμαι ο άνθρωπός σας", letter.Body, StringComparison.Ordinal);
+        Assert.Contains("από σήμερα θα είμαι ο άνθρωπός σας", letter.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Λίγα λόγια για μένα", letter.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("στη θέση", letter.Body, StringComparison.Ordinal);
         Assert.EndsWith("Νίκος Παπαδάκης", letter.Body.TrimEnd(), StringComparison.Ordinal);

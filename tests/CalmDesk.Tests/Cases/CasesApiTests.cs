@@ -18,7 +18,7 @@ public sealed class CasesApiTests(Servers servers)
         {
             company = "Ταβέρνα Το Λιμανάκι " + Guid.NewGuid().ToString("N")[..6],
             preferredLanguage = "el",
-            contacts = new[] { new { name = "Γιώργος Αντωνίου", email = "giorgos@limanaki.example" } },
+            contacts = new[] { new { name = "Γιώργος Μαρκάκης", email = "giorgos@limanaki.example", gender = "male" } },
         }));
         var customerId = customer.GetProperty("id").GetInt32();
         var contactId = customer.GetProperty("contacts")[0].GetProperty("id").GetInt32();
@@ -44,7 +44,8 @@ public sealed class CasesApiTests(Servers servers)
         Assert.Equal(HttpStatusCode.Created, pause.StatusCode);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         Assert.Equal("el", draft.GetProperty("language").GetString());
-        Assert.StartsWith("Αγαπητέ/ή Γιώργος Αντωνίου,", draft.GetProperty("body").GetString(), StringComparison.Ordinal);
+        // Greeted by title and surname, the surname in the vocative (Μαρκάκης → Μαρκάκη).
+        Assert.StartsWith("Αγαπητέ κύριε Μαρκάκη,", draft.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Contains("SO-1001", draft.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal("waitingOnCustomer", detail.GetProperty("status").GetString());
         Assert.Equal(3, detail.GetProperty("interactions").GetArrayLength());

@@ -15,7 +15,7 @@ public sealed partial class TranslationTests
     public void Pages_EveryLiteralKey_IsTranslated(string language)
     {
         var keys = Directory.EnumerateFiles(Path.Combine(Root, "src", "CalmDesk"), "*.razor", SearchOption.AllDirectories)
-            .SelectMany(file => PageKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .SelectMany(file => PageKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
             .ToHashSet(StringComparer.Ordinal);
 
         var missing = keys.Except(Keys(Path.Combine(Root, "src", "CalmDesk", "Infrastructure", $"Texts.{language}.resx"))).Order(StringComparer.Ordinal).ToList();
@@ -69,6 +69,34 @@ public sealed partial class TranslationTests
         Assert.Empty(missing);
     }
 
+    /// A text with a count has its "one" form ("{0} day") beside the key ("{0} days") in English, Italian and Greek,
+    /// or a reader sees "1 giorni"; the "one" form falls back to English when a language lacks it.
+    [Fact]
+    public void CountedTexts_HaveTheirOneForm_InEveryLanguage()
+    {
+        var pageKeys = Directory.EnumerateFiles(Path.Combine(Root, "src", "CalmDesk"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => CountedPageKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .Concat(["health_abuse", "health_boundaries", "health_cases", "health_promises"])
+            .ToHashSet(StringComparer.Ordinal);
+        var messageKeys = Directory.EnumerateFiles(Path.Combine(Root, "src", "CalmDesk.Core"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => CountedMessageKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(pageKeys.Count >= 10 && messageKeys.Count >= 1, "The scan found too few counted texts to be working.");
+        var missing = new List<string>();
+        foreach (var suffix in new[] { "", ".it", ".el" })
+        {
+            var texts = Keys(Path.Combine(Root, "src", "CalmDesk", "Infrastructure", $"Texts{suffix}.resx"));
+            var messages = Keys(Path.Combine(Root, "src", "CalmDesk.Core", "Localization", $"Messages{suffix}.resx"));
+            missing.AddRange(pageKeys.Where(k => !texts.Contains(k + "|one")).Select(k => $"Texts{suffix}: {k}|one"));
+            missing.AddRange(messageKeys.Where(k => !messages.Contains(k + "|one")).Select(k => $"Messages{suffix}: {k}|one"));
+        }
+
+        Assert.Empty(missing);
+    }
+
     /// Resource names ignore case: "Due" and "due" in one file means one of them is silently never shown.
     [Fact]
     public void ResourceFiles_HaveNoKeysThatDifferOnlyInCase()
@@ -99,9 +127,15 @@ public sealed partial class TranslationTests
         throw new InvalidOperationException("The repository root (CalmDesk.slnx) was not found above the test binaries.");
     }
 
-    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]""")]
+    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]|L\.(?:Count|Pick)\(\s*"((?:[^"\\]|\\.)*)"\s*,""")]
     private static partial Regex PageKey();
 
-    [GeneratedRegex("""Messages\.(?:Get|Format)\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")]
+    [GeneratedRegex("""L\.(?:Count|Pick)\(\s*"((?:[^"\\]|\\.)*)"\s*,""")]
+    private static partial Regex CountedPageKey();
+
+    [GeneratedRegex("""Messages\.Count\(\s*"((?:[^"\\]|\\.)*)"\s*,""")]
+    private static partial Regex CountedMessageKey();
+
+    [GeneratedRegex("""Messages\.(?:Get|Format|Count)\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex MessageKey();
 }

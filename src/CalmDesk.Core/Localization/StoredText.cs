@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CalmDesk.Localization;
+
+/// Sentences CalmDesk itself writes into records that people read later (a promise it makes, why a hand-over was
+/// asked, the account summary for the colleague taking over, a mail problem). They were written in the language of
+/// whoever's request happened to create them, so an Italian rep read a Greek manager's words and everyone read the
+/// sweeps' English. Now each is stored in English, its kind being the English template, with dates written as ISO
+/// (yyyy-MM-dd); <see cref="Read"/> recognises the template, takes its arguments back out and writes the sentence
+/// in the reader's language, dates in the reader's format. Anything else (what a person typed, older rows written
+/// in another language) is shown exactly as stored.
+internal static partial class StoredText
+{
+    /// The templates CalmDesk stores. A template must start with words, not with an argument, so that it cannot
+    /// swallow what a person typed.
+    public static readonly IReadOnlyList<string> Kinds =
+    [
+        "Follow up on the price announcement: ask how it lands and whether a larger order would help.",
+        "Call back about the price change: the customer replied angrily.",
+        "The customer replied angrily to the price announcement.",
+        "Check that it stayed fixed: {0}",
+        "Status update to the customer: {0}",
+        "The rep asked to hand this account over.",
+        "A customer since {0}.",
+        "No open cases.",
+        "Open case: {0}",
+        "No open promises.",
+        "Open promise: {0} (due {1})",
+        "Abuse incidents in the last 90 days: {0}.",
+        "It is not readable as mail.",
+        "It has no From address, so it cannot be attributed.",
+    ];
+
+    private static readonly (string Template, Regex Pattern)[] Patterns = [.. Kinds.Select(k => (k, Compile(k)))];
+
+    private static readonly HashSet<string> Constant = [.. Kinds.Where(k => !k.Contains('{', StringComparison.Ordinal))];
+
+    /// The sentence to store: the template in English, arguments as given (dates as yyyy-MM-dd, numbers invariant).
+    public static string Write(string template, params object?[] args)
+    {
+        if (!Kinds.Contains(template))
+        {
+            throw new ArgumentException($"'{template}' is not a stored kind; add it to StoredText.Kinds.", nameof(template));
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, template, [.. args.Select(Invariant)]);
+    }
+
+    /// The stored sentence in the reader's language; lines are read one by one.
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(stored))]
+    public static string? Read(string? stored)
+    {
+        if (string.IsNullOrEmpty(stored))
+        {
+            return stored;
+        }
+
+        if (stored.Contains('\n', StringComparison.Ordinal))
+        {
+            return string.Join('\n', stored.Split('\n').Select(ReadLine));
+        }
+
+        return ReadLine(stored);
+    }
+
+    private static string ReadLine(string line)
+    {
+        if (Constant.Contains(line))
+        {
+            return Messages.Get(line);
+        }
+
+        foreach (var (template, pattern) in Patterns)
+        {
+            if (pattern.Match(line) is { Success: true } match)
+            {
+                object?[] args = [.. match.Groups.Cast<Group>().Skip(1).Select(g => Typed(g.Value))];
+                return args is [int count, ..] ? Messages.Count(template, count, args[1..]) : Messages.Format(template, args);
+            }
+        }
+
+        return line;
+    }
+
+    private static object? Invariant(object? value) => value switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset moment => DateOnly.FromDateTime(moment.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    // An argument back as what it was: a date to write in the reader's format, a count to choose the plural form.
+    private static object Typed(string value) =>
+        IsoDate().IsMatch(value) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("d", CultureInfo.CurrentCulture)
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : ReadLine(value);
+
+    private static Regex Compile(string template)
+    {
+        var pattern = new StringBuilder("^");
+        foreach (var part in Placeholder().Split(template))
+        {
+            pattern.Append(part.Length > 0 && char.IsAsciiDigit(part[0]) && part.All(char.IsAsciiDigit) ? "(.+?)" : Regex.Escape(part));
+        }
+
+        return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex IsoDate();
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using CalmDesk.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CalmDesk.Infrastructure;
+
+/// Page texts with a count: <c>L.Count("{0} days", n)</c> shows the key's "|one" resource when the count takes the
+/// "one" form in the reader's language ("1 giorno"), the key's own otherwise ("3 giorni"). English "one" forms live in
+/// Texts.resx, beside the ids that have no English key.
+internal static class PluralTexts
+{
+    /// The count is the text's first argument, {0}.
+    public static LocalizedString Count(this IStringLocalizer localizer, string key, decimal count, params object[] more) =>
+        localizer.Pick(key, count, [count, .. more]);
+
+    /// The count decides the form but sits anywhere among the arguments (or is shown formatted, e.g. "12.5").
+    public static LocalizedString Pick(this IStringLocalizer localizer, string key, decimal count, params object[] arguments)
+    {
+        if (Plurals.IsOne(count, CultureInfo.CurrentUICulture) && localizer[key + Plurals.OneSuffix, arguments] is { ResourceNotFound: false } one)
+        {
+            return one;
+        }
+
+        return localizer[key, arguments];
+    }
+
+    /// A text whose first figure may be a count (the health card's reasons): its form follows that figure.
+    public static LocalizedString Figures(this IStringLocalizer localizer, string key, object[] figures) =>
+        figures is [int or long or decimal or double, ..]
+            ? localizer.Pick(key, Convert.ToDecimal(figures[0], CultureInfo.InvariantCulture), figures)
+            : localizer[key, figures];
+}

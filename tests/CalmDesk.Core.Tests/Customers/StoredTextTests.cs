@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Xml.Linq;
+using CalmDesk.Localization;
+
+namespace CalmDesk.Customers;
+
+/// What CalmDesk writes into records is read in the reader's language, whoever's request wrote it.
+public sealed class StoredTextTests
+{
+    [Fact]
+    public void WrittenDuringAnItalianRequest_IsReadInGreek_WithTheDateInGreekFormat()
+    {
+        var stored = In("it", () => StoredText.Write("Open promise: {0} (due {1})", StoredText.Write("Check that it stayed fixed: {0}", "Pallet rotto"), new DateOnly(2027, 3, 4)));
+
+        Assert.Equal("Open promise: Check that it stayed fixed: Pallet rotto (due 2027-03-04)", stored);
+        Assert.Equal("Ανοιχτή υπόσχεση: Έλεγχος ότι έμεινε λυμένο: Pallet rotto (προθεσμία 4/3/2027)", In("el", () => StoredText.Read(stored)));
+    }
+
+    [Fact]
+    public void ANote_IsReadLineByLine_AndCountsTakeTheirPluralForm()
+    {
+        var stored = string.Join('\n', StoredText.Write("No open cases."), StoredText.Write("Abuse incidents in the last 90 days: {0}.", 1));
+
+        Assert.Equal("Nessun caso aperto.\nEpisodi di abuso negli ultimi 90 giorni: 1.", In("it", () => StoredText.Read(stored)));
+    }
+
+    [Fact]
+    public void WhatAPersonTyped_IsShownAsTyped()
+    {
+        Assert.Equal("Richiamare il cliente venerdì", In("el", () => StoredText.Read("Richiamare il cliente venerdì")));
+        Assert.Null(StoredText.Read(null));
+        Assert.Throws<ArgumentException>(() => StoredText.Write("Something CalmDesk never stores"));
+    }
+
+    [Theory]
+    [InlineData("it")]
+    [InlineData("el")]
+    public void EveryStoredKind_IsTranslated(string language)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "CalmDesk.Core", "Localization", $"Messages.{language}.resx");
+        var keys = XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(StoredText.Kinds, kind => Assert.Contains(kind, keys));
+    }
+
+    private static T In<T>(string language, Func<T> action)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+}
