@@ -8,8 +8,8 @@ internal sealed record Crossing(bool Crossed, int Count, int Max, IReadOnlyList<
 {
     public string Explain() =>
         NeverKinds.Count > 0
-            ? Localization.Messages.Format("{0} in the last 30 days, including {1}, which this rep never accepts.", Count, string.Join(", ", NeverKinds.Select(k => k.Replace('_', ' '))))
-            : Localization.Messages.Count("{0} incidents in the last 30 days, above this rep's limit of {1}.", Count, Max);
+            ? Localization.StoredText.Write("{0} in the last 30 days, including {1}, which this rep never accepts.", Count, string.Join(", ", NeverKinds.Select(k => k.Replace('_', ' '))))
+            : Localization.StoredText.Write("{0} incidents in the last 30 days, above this rep's limit of {1}.", Count, Max);
 }
 
 internal static class Tolerance

@@ -13,7 +13,7 @@ namespace CalmDesk.Localization;
 /// in another language) is shown exactly as stored.
 internal static partial class StoredText
 {
-    /// The templates CalmDesk stores. A template must start with words, not with an argument, so that it cannot
+    /// The templates CalmDesk stores. A template that starts with an argument starts with a count, so that it cannot
     /// swallow what a person typed.
     public static readonly IReadOnlyList<string> Kinds =
     [
@@ -23,12 +23,14 @@ internal static partial class StoredText
         "Check that it stayed fixed: {0}",
         "Status update to the customer: {0}",
         "The rep asked to hand this account over.",
-        "A customer since {0}.",
+        "A customer since {0}: {1}.",
         "No open cases.",
         "Open case: {0}",
         "No open promises.",
         "Open promise: {0} (due {1})",
         "Abuse incidents in the last 90 days: {0}.",
+        "{0} in the last 30 days, including {1}, which this rep never accepts.",
+        "{0} incidents in the last 30 days, above this rep's limit of {1}.",
         "It is not readable as mail.",
         "It has no From address, so it cannot be attributed.",
     ];
@@ -96,14 +98,16 @@ internal static partial class StoredText
     private static object Typed(string value) =>
         IsoDate().IsMatch(value) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date.ToString("d", CultureInfo.CurrentCulture)
-            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : ReadLine(value);
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
+            // A list of words CalmDesk knows (abuse kinds: "insult, threat of violence") is read word by word.
+            : string.Join(", ", value.Split(", ").Select(part => Messages.Get(ReadLine(part))));
 
     private static Regex Compile(string template)
     {
         var pattern = new StringBuilder("^");
         foreach (var part in Placeholder().Split(template))
         {
-            pattern.Append(part.Length > 0 && char.IsAsciiDigit(part[0]) && part.All(char.IsAsciiDigit) ? "(.+?)" : Regex.Escape(part));
+            pattern.Append(part.Length > 0 && part.All(char.IsAsciiDigit) ? (part == "0" && pattern.Length == 1 ? @"(\d+)" : "(.+?)") : Regex.Escape(part));
         }
 
         return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);

@@ -12,7 +12,7 @@ internal sealed record ReplyDraft(string Language, string Subject, string Body, 
 /// Drafts replies and delay notices in the customer's language from the playbook texts. The tone rules are built in:
 /// the acknowledgement follows the anger level, an apology appears once and only when the mistake was ours, and the
 /// banned phrases of the language (blame, "I told you", "you owe") never appear.
-internal static class ReplyDrafter
+internal static partial class ReplyDrafter
 {
     /// What a case says about itself: its situations, and whether the mistake was ours or a message abused the rep.
     public static IReadOnlyList<string> Signals(CaseDetail detail)
@@ -31,7 +31,9 @@ internal static class ReplyDrafter
         return signals;
     }
 
-    public static ReplyDraft Draft(CaseDetail detail, PlaybookLibrary library, string? repName, TimeZoneInfo zone)
+    /// A reply in the case's language. The experience is what the writer says of themselves in their profile; a
+    /// sentence that needs it is left out when they wrote nothing, so a draft never claims experience the rep may not have.
+    public static ReplyDraft Draft(CaseDetail detail, PlaybookLibrary library, string? repName, TimeZoneInfo zone, string? experience = null)
     {
         var language = detail.Language;
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
@@ -39,6 +41,7 @@ internal static class ReplyDrafter
         zone = TimeZones.Or(detail.TimeZone, zone);
         var promise = detail.Commitments.Where(c => c.Status == CommitmentStatus.Open).MinBy(c => c.DueAt);
         var values = Values(detail, null, repName, promise?.DueAt, null, zone, culture);
+        values["experience"] = experience?.Trim().TrimEnd('.', ' ') ?? "";
         var playbooks = library.Matching(Signals(detail), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
         var seed = detail.Id;
 
@@ -63,7 +66,7 @@ internal static class ReplyDrafter
         body.Append(Fill(string.Join(' ', paragraph), values)).Append("\n\n");
         foreach (var playbook in playbooks)
         {
-            body.Append(Fill(ReplyTexts.Variant(playbook.Reply, seed), values)).Append("\n\n");
+            body.Append(Fill(WithoutEmpty(ReplyTexts.Variant(playbook.Reply, seed), values, "experience"), values)).Append("\n\n");
         }
 
         if (promise is not null)
@@ -127,6 +130,21 @@ internal static class ReplyDrafter
         ["date"] = due is { } d ? Format(d, zone, culture) : "",
         ["old_date"] = previous is { } p ? Format(p, zone, culture) : "",
     };
+
+    /// The text without its sentences that need a value nobody gave ("A little about me: {experience}.").
+    internal static string WithoutEmpty(string text, IReadOnlyDictionary<string, string> values, string key)
+    {
+        if (values.GetValueOrDefault(key) is { Length: > 0 } || !text.Contains("{" + key + "}", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sentences = SentenceEnd().Split(text);
+        return string.Join(' ', sentences.Where(s => !s.Contains("{" + key + "}", StringComparison.Ordinal)));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?;])\s+")]
+    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     internal static string Fill(string text, IReadOnlyDictionary<string, string> values)
     {

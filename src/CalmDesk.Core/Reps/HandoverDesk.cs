@@ -162,7 +162,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             return null;
         }
 
-        return await SuggestAsync(db, customerId, repId, HandoverReason.Tolerance, crossing.Explain() + " " + incident.Evidence, now, null, cancellationToken, recent);
+        return await SuggestAsync(db, customerId, repId, HandoverReason.Tolerance, crossing.Explain() + "\n" + incident.Evidence, now, null, cancellationToken, recent);
     }
 
     private static async Task<Handover> SuggestAsync(
@@ -201,7 +201,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             .OrderBy(c => c.DueAt).Select(c => new { c.What, c.DueAt }).Take(5).ToListAsync(cancellationToken);
         var incidents = (await Tolerance.RecentAsync(db, customerId, now, cancellationToken, days: 90)).Count;
         // One fact a line, each a stored kind, so every reader gets the summary in their own language.
-        var lines = new List<string> { StoredText.Write("A customer since {0}.", customer.CreatedAt) };
+        var lines = new List<string> { StoredText.Write("A customer since {0}: {1}.", customer.CreatedAt, OneLine(customer.Company)) };
         lines.AddRange(cases.Count == 0 ? [StoredText.Write("No open cases.")] : cases.Select(c => StoredText.Write("Open case: {0}", OneLine(c))));
         lines.AddRange(promises.Count == 0 ? [StoredText.Write("No open promises.")]
             : promises.Select(p => StoredText.Write("Open promise: {0} (due {1})", OneLine(p.What), p.DueAt)));

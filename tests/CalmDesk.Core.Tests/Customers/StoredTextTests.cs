@@ -25,6 +25,16 @@ public sealed class StoredTextTests
     }
 
     [Fact]
+    public void ARepsLine_IsReadWithItsCountAndTheKindsInTheReadersWords_TheQuoteAsWritten()
+    {
+        var stored = In("el", () => StoredText.Write("{0} in the last 30 days, including {1}, which this rep never accepts.", 2, "insult, threat of violence"))
+            + "\nYou idiots";
+
+        Assert.Equal("2 negli ultimi 30 giorni, tra cui insulto, minaccia di violenza, che questo referente non accetta mai.\nYou idiots", In("it", () => StoredText.Read(stored)));
+        Assert.StartsWith("1 episodio negli ultimi 30 giorni", In("it", () => StoredText.Read(StoredText.Write("{0} incidents in the last 30 days, above this rep's limit of {1}.", 1, 0))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhatAPersonTyped_IsShownAsTyped()
     {
         Assert.Equal("Richiamare il cliente venerdì", In("el", () => StoredText.Read("Richiamare il cliente venerdì")));

@@ -122,6 +122,23 @@ public sealed partial class ReplyDrafterTests
         Assert.DoesNotContain("/", draft.Body.Split('\n')[0], StringComparison.Ordinal);
     }
 
+    /// The credibility reply speaks of the rep's experience only from their own profile; without one it says nothing.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Draft_CredibilityChallenge_ClaimsOnlyTheExperienceInTheRepsProfile(string language, string contact)
+    {
+        var detail = Case(language, contact, RootCause.Unknown, AngerLevel.Annoyed, ["credibility_challenge"]);
+
+        var without = ReplyDrafter.Draft(detail, Library, "James", TimeZoneInfo.Utc);
+        var with = ReplyDrafter.Draft(detail, Library, "James", TimeZoneInfo.Utc, "twelve years selling wine to restaurants.");
+
+        Assert.Contains("credibility", without.Playbooks);
+        Assert.DoesNotMatch(@"years|anni|χρόνια", without.Body);
+        Assert.DoesNotMatch(Placeholder(), without.Body);
+        Assert.Contains("twelve years selling wine to restaurants.", with.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("restaurants..", with.Body, StringComparison.Ordinal);
+    }
+
     private static CultureInfo Usual(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : language);
 
     private static void AssertClean(ReplyDraft draft, ReplyTexts texts)

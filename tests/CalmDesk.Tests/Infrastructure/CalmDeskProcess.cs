@@ -41,6 +41,9 @@ internal static class CalmDeskProcess
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        // Both pipes are drained from the start: a server that writes more than a pipe holds to the one nobody reads
+        // blocks on that write and never starts listening (the intermittent failure under load).
+        var errors = server.StandardError.ReadToEndAsync(CancellationToken.None);
         string? line;
         while ((line = await server.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
         {
@@ -51,7 +54,7 @@ internal static class CalmDeskProcess
             }
         }
 
-        throw new InvalidOperationException($"calmdesk exited ({server.ExitCode}) before listening: {await server.StandardError.ReadToEndAsync(timeout.Token)}");
+        throw new InvalidOperationException($"calmdesk exited ({server.ExitCode}) before listening: {await errors.WaitAsync(TimeSpan.FromSeconds(10), timeout.Token)}");
     }
 
     /// A loopback port nobody is listening on right now.
