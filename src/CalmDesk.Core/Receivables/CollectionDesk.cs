@@ -17,6 +17,9 @@ internal sealed record CollectionActionView(
 {
     /// The file name of the invoice's document, which the copy step attaches; null when none is on file.
     public string? Document { get; init; }
+
+    /// The open complaint that holds this step back, if any.
+    public PausingCase? PausedBy { get; init; }
 }
 
 /// The rep's side of collection: the drafted steps waiting to go out, sending one (recorded in the customer's
@@ -26,11 +29,13 @@ internal sealed class CollectionDesk(
 {
     public async Task<IReadOnlyList<CollectionActionView>> ActionsAsync(Viewer viewer, bool pendingOnly, int? customerId = null, CancellationToken cancellationToken = default)
     {
-        return await Views(Visible(viewer)
+        var actions = await Views(Visible(viewer)
             .Where(a => customerId == null || a.CustomerId == customerId)
             .Where(a => pendingOnly ? a.Status == CollectionActionStatus.Pending : a.Status != CollectionActionStatus.Skipped)
             .OrderByDescending(a => a.DaysOverdue).ThenBy(a => a.Id).Take(500))
             .ToListAsync(cancellationToken);
+        var paused = await CollectionPause.ForAsync(db, [.. actions.Where(a => a.Status == CollectionActionStatus.Pending).Select(a => a.CustomerId).Distinct()], cancellationToken);
+        return [.. actions.Select(a => a.Status == CollectionActionStatus.Pending && paused.TryGetValue(a.CustomerId, out var by) ? a with { PausedBy = by } : a)];
     }
 
     /// Sends a drafted step (the rep may have edited it): an email is recorded as outbound in the timeline, a call as a
@@ -41,6 +46,13 @@ internal sealed class CollectionDesk(
         if (action is null)
         {
             return Outcome<CollectionActionView>.Missing();
+        }
+
+        if (action.Status == CollectionActionStatus.Pending
+            && (await CollectionPause.ForAsync(db, [action.CustomerId], cancellationToken)).GetValueOrDefault(action.CustomerId) is { } pausing)
+        {
+            return Outcome<CollectionActionView>.Invalid("paused", Messages.Format(
+                "Payment reminders to this customer are paused while the complaint in case {0} ({1}) is open: resolve it first.", pausing.CaseId, pausing.Title));
         }
 
         // The copy step's letter says the invoice is attached: it goes only with the invoice's document.

@@ -36,11 +36,18 @@ internal sealed class CollectionSweep(CalmDeskDbContext db, TimeProvider clock, 
             .ToLookup(a => a.InvoiceId, a => a.Step);
         var customerIds = overdue.Select(s => s.Invoice.CustomerId).Distinct().ToList();
         var accounts = await Addressee.LoadAsync(db.Customers.Where(c => customerIds.Contains(c.Id)), cancellationToken);
+        var paused = await CollectionPause.ForAsync(db, customerIds, cancellationToken);
         var library = playbooks.Current;
         var now = clock.GetUtcNow();
         int drafted = 0, skipped = 0;
         foreach (var state in overdue)
         {
+            // A complaint is open: no reminder is drafted until it is resolved.
+            if (paused.ContainsKey(state.Invoice.CustomerId))
+            {
+                continue;
+            }
+
             var days = state.DaysOverdue(today);
             var missing = plan.Where(p => p.AfterDays <= days && !done[state.Invoice.Id].Contains(p.Key)).ToList();
             if (missing.Count == 0)

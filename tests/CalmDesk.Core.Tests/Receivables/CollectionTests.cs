@@ -99,4 +99,37 @@ public sealed class CollectionTests
         var email = await money.Db.Interactions.AsNoTracking().SingleAsync(i => i.Id == sent.Value.InteractionId, cancel);
         Assert.Equal((Direction.Outbound, "Edited by Giulia"), (email.Direction, email.Body));
     }
+
+    /// A customer protesting an invoice (an open complaint) gets no payment reminder: nothing is drafted, a step drafted
+    /// before the complaint cannot be sent, and the plan resumes once the case is resolved.
+    [Fact]
+    public async Task Reminders_PauseWhileAComplaintIsOpen_AndResumeWhenItIsResolved()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        var cases = new Cases.CaseBook(money.Db, database.Clock);
+        await money.InvoiceAsync(money.People.Nino, "N-1", 35, 100m);
+        await money.Sweep.RunAsync(cancel);
+        var drafted = Assert.Single(await money.Desk.ActionsAsync(money.People.Giulia, pendingOnly: true, cancellationToken: cancel));
+        var complaint = await cases.CreateAsync(money.People.Giulia, money.People.Nino, "Pallets arrived broken", ["wrong_delivery"], null, cancel);
+        await money.InvoiceAsync(money.People.Nino, "N-2", 40, 80m);
+
+        var duringComplaint = await money.Sweep.RunAsync(cancel);
+        var held = Assert.Single(await money.Desk.ActionsAsync(money.People.Giulia, pendingOnly: true, cancellationToken: cancel));
+        var refused = await money.Desk.CompleteAsync(money.People.Giulia, drafted.Id, null, null, cancel);
+
+        Assert.Equal(new CollectionSweep.Result(0, 0), duringComplaint);
+        Assert.Equal(complaint.Value!.Id, held.PausedBy?.CaseId);
+        Assert.Contains("paused", refused.Errors.Keys);
+
+        await cases.ResolveAsync(money.People.Giulia, complaint.Value.Id, "Pallets replaced", null, null, cancel);
+        var afterwards = await money.Sweep.RunAsync(cancel);
+        var pending = await money.Desk.ActionsAsync(money.People.Giulia, pendingOnly: true, cancellationToken: cancel);
+
+        Assert.Equal(1, afterwards.Drafted);
+        Assert.Equal(2, pending.Count);
+        Assert.All(pending, p => Assert.Null(p.PausedBy));
+        Assert.Equal(CollectionActionStatus.Done, (await money.Desk.CompleteAsync(money.People.Giulia, drafted.Id, null, null, cancel)).Value!.Status);
+    }
 }
