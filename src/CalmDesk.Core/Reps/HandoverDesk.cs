@@ -89,6 +89,11 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             return Outcome<HandoverView>.Invalid("toRepId", Messages.Get("Choose an active colleague other than the current rep."));
         }
 
+        if ((await CrossedAsync(db, handover.CustomerId, cancellationToken)).Contains(to.Value))
+        {
+            return Outcome<HandoverView>.Invalid("toRepId", Messages.Get("This customer crossed that rep's line before; the account is never handed back to them."));
+        }
+
         var now = clock.GetUtcNow();
         handover.ToRepId = to;
         handover.Status = HandoverStatus.Approved;
@@ -128,8 +133,9 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
     {
         var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredLanguage).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var crossed = await CrossedAsync(db, customerId, cancellationToken);
         var reps = await db.Reps.AsNoTracking()
-            .Where(r => r.IsActive && r.Id != fromRepId && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole))
+            .Where(r => r.IsActive && r.Id != fromRepId && !crossed.Contains(r.Id) && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole))
             .Select(r => new
             {
                 r.Id, r.DisplayName,
@@ -148,6 +154,13 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             })
             .OrderByDescending(c => c.Fits).ThenByDescending(c => c.SpeaksLanguage).ThenBy(c => c.Customers + c.OpenCases).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
+
+    /// The reps whose line this customer crossed: every rep the account was taken from because of it. The customer is
+    /// never routed back to them, however long ago it was.
+    private static async Task<List<int>> CrossedAsync(CalmDeskDbContext db, int customerId, CancellationToken cancellationToken) =>
+        await db.Handovers.AsNoTracking()
+            .Where(h => h.CustomerId == customerId && h.Reason == HandoverReason.Tolerance && h.Status == HandoverStatus.Approved)
+            .Select(h => h.FromRepId).Distinct().ToListAsync(cancellationToken);
 
     /// When the new incident takes the customer over the rep's line and no hand-over is waiting, suggests one; returns it, or null.
     public static async Task<Handover?> SuggestIfCrossedAsync(

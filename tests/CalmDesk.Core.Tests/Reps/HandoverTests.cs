@@ -76,4 +76,37 @@ public sealed class HandoverTests
         Assert.Equal(approved.Value.Id, Assert.Single(afterApproval).Id);
         Assert.Equal(2, (await desk.ListAsync(people.Giulia, pendingOnly: false, cancel)).Count);
     }
+
+    /// A customer taken from a rep because they crossed that rep's line is never handed back to them: the rep is not
+    /// offered as a colleague, and a manager choosing them is refused.
+    [Fact]
+    public async Task Handover_NeverRoutesTheCustomerBackToARepWhoseLineTheyCrossed()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var people = await CaseFixture.SeedAsync(database);
+        var (_, managerUser) = await database.AddRepAsync("boss@ourco.example", Roles.Manager);
+        var (thirdRep, _) = await database.AddRepAsync("third@ourco.example", Roles.Rep);
+        var manager = new Viewer(managerUser, true);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var now = database.Clock.GetUtcNow();
+        db.Handovers.Add(new Handover
+        {
+            CustomerId = people.Nino, FromRepId = people.GiuliaRep, ToRepId = people.JamesRep, Reason = HandoverReason.Tolerance,
+            Status = HandoverStatus.Approved, RequestedAt = now.AddDays(-200), DecidedAt = now.AddDays(-200),
+        });
+        await db.Customers.Where(c => c.Id == people.Nino).ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedRepId, people.JamesRep), cancel);
+        await db.SaveChangesAsync(cancel);
+        var desk = new HandoverDesk(db, database.Clock);
+
+        var asked = await desk.RequestAsync(people.James, people.Nino, null, cancel);
+        var colleagues = await desk.ColleaguesForAsync(people.Nino, cancel);
+        var back = await desk.ApproveAsync(manager, asked.Value!.Id, people.GiuliaRep, cancel);
+        var onward = await desk.ApproveAsync(manager, asked.Value.Id, thirdRep, cancel);
+
+        Assert.DoesNotContain(colleagues, c => c.RepId == people.GiuliaRep);
+        Assert.Contains(colleagues, c => c.RepId == thirdRep);
+        Assert.Contains("toRepId", back.Errors.Keys);
+        Assert.True(onward.Succeeded);
+    }
 }
