@@ -31,6 +31,9 @@ internal sealed class Case
 
     public string? FactOrder { get; set; }
 
+    /// How the problem has affected the customer's business, in their words (the guide asks it with the facts).
+    public string? FactImpact { get; set; }
+
     public string? Resolution { get; set; }
 
     public DateOnly? FollowUpOn { get; set; }

@@ -81,7 +81,7 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
             c.Resolution, c.FollowUpOn, c.GuideStepList, c.MergedIntoId, c.OpenedAt, c.UpdatedAt, c.ResolvedAt,
             contact?.Language ?? found.PreferredLanguage, contact?.Name, contact?.Email, found.Rep,
             [.. interactions.Select(r => InteractionLog.View(r.Interaction, r.ContactName) with { Attachments = [.. files[r.Interaction.Id]] })], commitments)
-        { Country = found.Country, TimeZone = found.TimeZone, ContactGender = contact?.Gender };
+        { Country = found.Country, TimeZone = found.TimeZone, ContactGender = contact?.Gender, FactImpact = c.FactImpact };
     }
 
     /// Opens a case by hand, optionally gathering interactions of the same customer into it.

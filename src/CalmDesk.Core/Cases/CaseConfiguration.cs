@@ -14,6 +14,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.FactWhat).HasMaxLength(Case.MaxFactLength);
         builder.Property(c => c.FactWhen).HasMaxLength(200);
         builder.Property(c => c.FactOrder).HasMaxLength(200);
+        builder.Property(c => c.FactImpact).HasMaxLength(Case.MaxFactLength);
         builder.Property(c => c.Resolution).HasMaxLength(Case.MaxFactLength);
         builder.Property(c => c.GuideSteps).HasMaxLength(200);
         builder.HasIndex(c => new { c.CustomerId, c.Status });

@@ -21,14 +21,15 @@ internal enum GuideAction
 /// Everything the live guide's one form sends: what was typed during the call, and what to do next with it.
 internal sealed record GuideProgress(
     IReadOnlyCollection<string> Steps, string? FactWhat, string? FactWhen, string? FactOrder, string? Note,
-    GuideAction Action = GuideAction.Save, string? PromiseWhat = null, int? PromiseHours = null, int? PauseMinutes = null);
+    GuideAction Action = GuideAction.Save, string? PromiseWhat = null, int? PromiseHours = null, int? PauseMinutes = null,
+    string? FactImpact = null, int? ResponseHours = null);
 
 /// What the rep does on a case while talking to the customer: tick the de-escalation steps, take notes of the call,
 /// pause a heated conversation with a promise of an update, and send the reply.
 internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
 {
     /// The de-escalation tactics, in the order they are used.
-    public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "resolve", "timeline", "keep"];
+    public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "restate", "resolve", "timeline", "keep"];
 
     /// Saves a call in progress at once: the ticked steps, the facts and the note, then the promise or the pause.
     /// All of it is checked first and stored in one transaction, so the rep never loses what was typed to a refused
@@ -41,8 +42,12 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
         }
 
         var now = clock.GetUtcNow();
-        var facts = new CaseChange(FactWhat: input.FactWhat ?? "", FactWhen: input.FactWhen ?? "", FactOrder: input.FactOrder ?? "");
+        var facts = new CaseChange(FactWhat: input.FactWhat ?? "", FactWhen: input.FactWhen ?? "", FactOrder: input.FactOrder ?? "", FactImpact: input.FactImpact ?? "");
         var errors = facts.Validate();
+        if (input.ResponseHours is not null and not (>= 1 and <= 24 * 30))
+        {
+            errors["responseHours"] = [Messages.Get("The response time must be between 0 and 720 hours.")];
+        }
         if (input.Steps.Any(s => !Steps.Contains(s)))
         {
             errors["step"] = [Messages.Format("The step must be one of {0}.", string.Join(", ", Steps))];
@@ -78,6 +83,11 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
             steps.Add((await AddNoteAsync(viewer, id, input.Note, cancellationToken: cancellationToken)).Errors);
         }
 
+        if (input.ResponseHours is { } responseHours)
+        {
+            await SetResponseTimeAsync(id, responseHours, now, cancellationToken);
+        }
+
         steps.Add(input.Action switch
         {
             GuideAction.Promise => (await new CommitmentBook(db, clock).CreateAsync(
@@ -94,6 +104,23 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
 
         await transaction.CommitAsync(cancellationToken);
         return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
+    }
+
+    /// The customer's own answer to "what would be an acceptable time to get back to you?" becomes the response time of
+    /// their contract terms, which the inbox's response clock then counts against.
+    private async Task SetResponseTimeAsync(int caseId, int hours, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var customerId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.CustomerId).SingleAsync(cancellationToken);
+        var terms = await db.Terms.FirstOrDefaultAsync(t => t.CustomerId == customerId, cancellationToken);
+        if (terms is null)
+        {
+            terms = new Boundaries.Terms { CustomerId = customerId };
+            db.Terms.Add(terms);
+        }
+
+        terms.ResponseHours = hours;
+        terms.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task<Outcome<CaseDetail>> SetStepAsync(Viewer viewer, int id, string? step, bool done, CancellationToken cancellationToken = default) =>

@@ -13,7 +13,8 @@ internal sealed record CaseChange(
     string? FactWhen = null,
     string? FactOrder = null,
     string? Resolution = null,
-    DateOnly? FollowUpOn = null)
+    DateOnly? FollowUpOn = null,
+    string? FactImpact = null)
 {
     /// Situation kinds a case can carry: the problems the analysis detects.
     public static readonly IReadOnlyList<string> KnownSituations = [.. Kinds.Situations.Where(s => s != Situation.Praise).Select(s => s.Name())];
@@ -41,7 +42,7 @@ internal sealed record CaseChange(
             errors["situations"] = [Messages.Format("Unknown situation '{0}'; use one of {1}.", unknown, string.Join(", ", KnownSituations))];
         }
 
-        foreach (var (field, value, max) in new[] { ("factWhat", FactWhat, Case.MaxFactLength), ("factWhen", FactWhen, 200), ("factOrder", FactOrder, 200), ("resolution", Resolution, Case.MaxFactLength) })
+        foreach (var (field, value, max) in new[] { ("factWhat", FactWhat, Case.MaxFactLength), ("factWhen", FactWhen, 200), ("factOrder", FactOrder, 200), ("resolution", Resolution, Case.MaxFactLength), ("factImpact", FactImpact, Case.MaxFactLength) })
         {
             if (value is { } text && text.Length > max)
             {
@@ -77,6 +78,7 @@ internal sealed record CaseChange(
         target.FactWhat = FactWhat is null ? target.FactWhat : Clean(FactWhat);
         target.FactWhen = FactWhen is null ? target.FactWhen : Clean(FactWhen);
         target.FactOrder = FactOrder is null ? target.FactOrder : Clean(FactOrder);
+        target.FactImpact = FactImpact is null ? target.FactImpact : Clean(FactImpact);
         target.Resolution = Resolution is null ? target.Resolution : Clean(Resolution);
         target.FollowUpOn = FollowUpOn ?? target.FollowUpOn;
     }

@@ -53,6 +53,9 @@ internal sealed record CaseDetail(
     /// The customer's country (ISO 3166-1 alpha-2), which with the language sets how dates and money are written to them.
     public string? Country { get; init; }
 
+    /// How the problem affected the customer's business, in their words.
+    public string? FactImpact { get; init; }
+
     /// The contact's gender ("female", "male"), when known, for the greeting.
     public string? ContactGender { get; init; }
 

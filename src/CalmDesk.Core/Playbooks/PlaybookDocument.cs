@@ -10,7 +10,7 @@ internal sealed partial class PlaybookDocument
     public static readonly IReadOnlySet<string> Placeholders =
         new HashSet<string>(StringComparer.Ordinal)
         {
-            "contact", "surname", "surname_vocative", "rep", "company", "title", "order", "what", "when", "date", "old_date",
+            "contact", "surname", "surname_vocative", "impact", "facts", "rep", "company", "title", "order", "what", "when", "date", "old_date",
             // letters: money, boundaries, announcements, introductions
             "invoice", "amount", "due", "days", "discount", "discount_date", "asked", "allowed", "clause", "deposit", "methods",
             "change", "effective", "reasons", "volume", "threshold", "better_rate", "competition", "experience", "credentials", "previous_rep",

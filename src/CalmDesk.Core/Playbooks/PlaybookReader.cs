@@ -11,7 +11,7 @@ internal static class PlaybookReader
     public static Guide Guide(string language, PlaybookDocument document, List<PlaybookProblem> problems)
     {
         var steps = new Dictionary<string, GuideStep>(StringComparer.Ordinal);
-        string[] expected = [.. CaseGuide.Steps, "pause"];
+        string[] expected = [.. CaseGuide.Steps, "pause", "response-time"];
         foreach (var section in document.Sections)
         {
             if (!expected.Contains(section.Name))

@@ -63,6 +63,12 @@ internal static partial class ReplyDrafter
             paragraph.Add(texts.Pick("facts-what", seed));
         }
 
+        // What the mistake cost them, in their words, once the guide has asked.
+        if (detail.FactImpact is not null && texts.Sections.ContainsKey("facts-impact"))
+        {
+            paragraph.Add(texts.Pick("facts-impact", seed));
+        }
+
         body.Append(Fill(string.Join(' ', paragraph), values)).Append("\n\n");
         foreach (var playbook in playbooks)
         {
@@ -127,6 +133,8 @@ internal static partial class ReplyDrafter
         ["order"] = detail?.FactOrder ?? "",
         ["what"] = detail?.FactWhat?.TrimEnd('.', ' ') ?? "",
         ["when"] = detail?.FactWhen ?? "",
+        ["impact"] = detail?.FactImpact?.TrimEnd('.', ' ') ?? "",
+        ["facts"] = detail is null ? "" : string.Join(", ", new[] { detail.FactWhat?.TrimEnd('.', ' '), detail.FactOrder, detail.FactWhen }.Where(f => !string.IsNullOrWhiteSpace(f))),
         ["date"] = due is { } d ? Format(d, zone, culture) : "",
         ["old_date"] = previous is { } p ? Format(p, zone, culture) : "",
     };

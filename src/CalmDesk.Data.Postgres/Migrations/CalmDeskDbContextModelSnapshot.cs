@@ -337,6 +337,10 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FactImpact")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("FactOrder")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -322,6 +322,10 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FactImpact")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FactOrder")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

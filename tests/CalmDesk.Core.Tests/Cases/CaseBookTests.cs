@@ -166,4 +166,29 @@ public sealed class CaseBookTests
         Assert.Equal(CaseStatus.WaitingOnCustomer, (await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Status);
         Assert.True(other.NotFound);
     }
+
+    /// On a late-answer complaint the guide asks what wait the customer finds acceptable; the answer becomes the
+    /// response time of their contract terms (and the inbox's clock counts against it); a nonsense value is refused.
+    [Fact]
+    public async Task Guide_TheCustomersAcceptableWait_BecomesTheirResponseTime()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var cancel = TestContext.Current.CancellationToken;
+        var created = await new CaseBook(db, database.Clock).CreateAsync(fixture.Giulia, fixture.Nino, "Nessuna risposta da una settimana", ["late_response_complaint"], null, cancel);
+        var guide = new CaseGuide(db, database.Clock);
+
+        var refused = await guide.ProgressAsync(fixture.Giulia, created.Value!.Id, new GuideProgress([], null, null, null, null, ResponseHours: 0), cancel);
+        var saved = await guide.ProgressAsync(fixture.Giulia, created.Value.Id,
+            new GuideProgress(["facts"], "Tre email senza risposta", null, null, null, FactImpact: "hanno perso un evento", ResponseHours: 4), cancel);
+
+        Assert.Contains("responseHours", refused.Errors.Keys);
+        Assert.True(saved.Succeeded);
+        Assert.Equal("hanno perso un evento", saved.Value!.FactImpact);
+        var terms = await db.Terms.AsNoTracking().SingleAsync(t => t.CustomerId == fixture.Nino, cancel);
+        Assert.Equal(4, terms.ResponseHours);
+        var effective = Boundaries.EffectiveTerms.Merge(null, terms);
+        Assert.Equal(4, effective.ResponseHours);
+    }
 }

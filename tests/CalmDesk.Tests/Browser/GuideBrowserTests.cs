@@ -45,10 +45,17 @@ public sealed class GuideBrowserTests
 
         await page.FillAsync("#fact-what", "40 cartoni da 330ml invece che da 750ml");
         await page.FillAsync("#fact-order", "SO-24123");
+        // The seed practice: ask what the mistake did to their business; the guide then offers it back.
+        await Assertions.Expect(page.Locator("#step-resolve .phrases")).Not.ToContainTextAsync("buona volontà");
+        await page.FillAsync("#fact-impact", "abbiamo dovuto chiudere la sala per una sera");
         await page.FillAsync("#note", "Il cliente si è calmato, chiede la merce giusta entro domani mattina. <b>non in grassetto</b>");
         await page.ClickAsync("#save-guide");
         await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#step-facts")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("done"));
+        // Restating drafts the sentence from the facts, in the customer's language.
+        await Assertions.Expect(page.Locator("#step-restate .phrases[lang=it]")).ToContainTextAsync("Se ho capito bene: 40 cartoni da 330ml invece che da 750ml, SO-24123. È corretto?");
+        await Assertions.Expect(page.Locator("#step-resolve .phrases")).ToContainTextAsync("buona volontà");
+        await Assertions.Expect(page.Locator("#step-resolve .phrases")).ToContainTextAsync("abbiamo dovuto chiudere la sala per una sera");
 
         await page.FillAsync("#promise-what", "Richiamare con l'orario della nuova consegna");
         await page.SelectOptionAsync("#promise-hours", "2");
@@ -60,6 +67,7 @@ public sealed class GuideBrowserTests
         var draft = await page.InputValueAsync("#reply-body");
         Assert.StartsWith("Gentile " + contact + ",", draft, StringComparison.Ordinal);
         Assert.Contains("SO-24123", draft, StringComparison.Ordinal);
+        Assert.Contains("(abbiamo dovuto chiudere la sala per una sera)", draft, StringComparison.Ordinal);
         Assert.Contains("Avrà mie notizie entro", draft, StringComparison.Ordinal);
         Assert.DoesNotContain("{", draft, StringComparison.Ordinal);
         await page.ClickAsync("#reply-form button[type=submit]");
