@@ -9,10 +9,29 @@ internal static class Languages
         .Where(n => n.Length == 2)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => c.Name.Split('-') is [_, var region] ? region : "")
-        .Where(r => r.Length == 2)
-        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    // Each country code with a culture of it, to name the country ("US" from en-US).
+    private static readonly Dictionary<string, string> Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => (Culture: c.Name, Region: c.Name.Split('-') is [_, var region] ? region : ""))
+        .Where(r => r.Region.Length == 2)
+        .GroupBy(r => r.Region.ToUpperInvariant())
+        .ToDictionary(g => g.Key, g => g.First().Culture, StringComparer.OrdinalIgnoreCase);
+
+    /// Every country code CalmDesk accepts.
+    public static IReadOnlyCollection<string> CountryCodes => Countries.Keys;
+
+    /// The country's name in the reader's language ("Regno Unito" for GB in Italian), or the code when unknown. A
+    /// culture's display name is localised ("inglese (Regno Unito)"); its country is the last part in brackets.
+    public static string CountryName(string code)
+    {
+        if (!Countries.TryGetValue(code.Trim(), out var culture))
+        {
+            return code;
+        }
+
+        var name = CultureInfo.GetCultureInfo(culture).DisplayName;
+        var open = name.LastIndexOf('(');
+        return open >= 0 && name.EndsWith(')') ? name[(open + 1)..^1].Split(", ")[^1] : code.ToUpperInvariant();
+    }
 
     /// Where a language is spoken when nothing says where: English means British usage (day before month, 24-hour
     /// clock in letters), Portuguese means Portugal's. Only a customer or user placed in the United States gets
@@ -25,7 +44,7 @@ internal static class Languages
     public static bool IsKnown(string code) => code.Trim().Length == 2 && Known.Contains(code.Trim());
 
     /// An ISO 3166-1 alpha-2 country code that .NET knows a culture for ("GB", "US", "IT", "GR").
-    public static bool IsKnownCountry(string code) => code.Trim().Length == 2 && Countries.Contains(code.Trim());
+    public static bool IsKnownCountry(string code) => code.Trim().Length == 2 && Countries.ContainsKey(code.Trim());
 
     /// The culture of a language code, or null when .NET does not know it.
     public static CultureInfo? Culture(string code)
