@@ -1,4 +1,5 @@
 using CalmDesk.Accounts;
+using CalmDesk.Analysis;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
@@ -259,8 +260,11 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
         target.UpdatedAt = now;
         var due = now.AddDays(days);
         target.FollowUpOn = DateOnly.FromDateTime(due.UtcDateTime);
-        db.Commitments.Add(CommitmentBook.New(
-            target.CustomerId, target.Id, owner!.Value, StoredText.Write("Check that it stayed fixed: {0}", target.Title), due, CommitmentSource.FollowUp, now));
+        // A customer who resisted a change was asked to try the new way and report back: the follow-up is that check-in.
+        var followUp = Case.Split(target.Situations).Contains(Situation.ChangeResistance.Name())
+            ? StoredText.Write("Ask how the new way is working for them, and note what they report: {0}", target.Title)
+            : StoredText.Write("Check that it stayed fixed: {0}", target.Title);
+        db.Commitments.Add(CommitmentBook.New(target.CustomerId, target.Id, owner!.Value, followUp, due, CommitmentSource.FollowUp, now));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<CaseDetail>.Done((await GetAsync(viewer, id, cancellationToken))!);
     }

@@ -99,8 +99,34 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
         return commitment;
     }
 
-    public async Task<Outcome<CommitmentView>> CompleteAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
-        await CloseAsync(viewer, id, CommitmentStatus.Done, CommitmentChangeKind.Done, null, cancellationToken);
+    /// Marks a promise kept. What the customer reported when it was kept (a check-in after a change: "the new portal
+    /// works, ordering takes half the time") is kept with it and, for a case's promise, added to the case as a note,
+    /// analysed like any message.
+    public Task<Outcome<CommitmentView>> CompleteAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
+        CompleteAsync(viewer, id, null, cancellationToken);
+
+    public async Task<Outcome<CommitmentView>> CompleteAsync(Viewer viewer, int id, string? report, CancellationToken cancellationToken = default)
+    {
+        if (report is { Length: > Interaction.MaxBodyLength })
+        {
+            return Outcome<CommitmentView>.Invalid("report", Messages.Format("At most {0} characters.", Interaction.MaxBodyLength));
+        }
+
+        var given = string.IsNullOrWhiteSpace(report) ? null : report.Trim();
+        var caseId = await Query(viewer).Where(c => c.Id == id && c.Status == CommitmentStatus.Open).Select(c => c.CaseId).FirstOrDefaultAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var closed = await CloseAsync(viewer, id, CommitmentStatus.Done, CommitmentChangeKind.Done, given, cancellationToken);
+        if (closed.Succeeded && given is not null && caseId is { } onCase
+            && (await new CaseGuide(db, clock).AddNoteAsync(viewer, onCase, given, cancellationToken: cancellationToken)).Errors is { Count: > 0 } refused)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Outcome<CommitmentView>.Invalid(refused);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return closed;
+    }
 
     public async Task<Outcome<CommitmentView>> CancelAsync(Viewer viewer, int id, string? reason, CancellationToken cancellationToken = default) =>
         await CloseAsync(viewer, id, CommitmentStatus.Cancelled, CommitmentChangeKind.Cancelled, reason, cancellationToken);

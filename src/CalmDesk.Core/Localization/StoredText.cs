@@ -21,6 +21,7 @@ internal static partial class StoredText
         "Call back about the price change: the customer replied angrily.",
         "The customer replied angrily to the price announcement.",
         "Check that it stayed fixed: {0}",
+        "Ask how the new way is working for them, and note what they report: {0}",
         "Status update to the customer: {0}",
         "The rep asked to hand this account over.",
         "A customer since {0}: {1}.",

@@ -11,6 +11,8 @@ internal sealed record CommitmentDelayRequest(DateTimeOffset? NewDueAt, string? 
 
 internal sealed record CommitmentCancelRequest(string? Reason);
 
+internal sealed record CommitmentDoneRequest(string? Report);
+
 internal static class CommitmentsApi
 {
     public static RouteGroupBuilder MapCommitmentsApi(this RouteGroupBuilder api)
@@ -22,7 +24,8 @@ internal static class CommitmentsApi
         group.MapGet("/{id:int}", GetCommitment).WithName(nameof(GetCommitment)).WithSummary("A promise with its history");
         group.MapPost("/", CreateCommitment).WithName(nameof(CreateCommitment))
             .WithSummary("Record a promise made to a customer; without `ownerRepId` it is yours (only managers may name another rep)");
-        group.MapPost("/{id:int}/done", CompleteCommitment).WithName(nameof(CompleteCommitment)).WithSummary("Mark a promise as kept");
+        group.MapPost("/{id:int}/done", CompleteCommitment).WithName(nameof(CompleteCommitment)).WithSummary("Mark a promise as kept")
+            .WithDescription("An optional body `{ \"report\": \"…\" }` keeps what the customer reported (a check-in after a change); for a case's promise it is added to the case as a note.");
         group.MapPost("/{id:int}/cancel", CancelCommitment).WithName(nameof(CancelCommitment)).WithSummary("Cancel a promise that no longer applies");
         group.MapGet("/{id:int}/delay-notice", DraftDelayNotice).WithName(nameof(DraftDelayNotice))
             .WithSummary("The drafted notice telling the customer of a delay to `newDueAt`, in their language");
@@ -53,8 +56,8 @@ internal static class CommitmentsApi
     }
 
     public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> CompleteCommitment(
-        int id, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
-        ApiResults.From(await book.CompleteAsync(Viewer.From(http.User), id, cancellationToken), "Promise", id);
+        int id, CommitmentDoneRequest? request, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
+        ApiResults.From(await book.CompleteAsync(Viewer.From(http.User), id, request?.Report, cancellationToken), "Promise", id);
 
     public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult, ValidationProblem>> CancelCommitment(
         int id, CommitmentCancelRequest request, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>

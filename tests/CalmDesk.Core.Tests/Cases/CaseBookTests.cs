@@ -191,4 +191,34 @@ public sealed class CaseBookTests
         var effective = Boundaries.EffectiveTerms.Merge(null, terms);
         Assert.Equal(4, effective.ResponseHours);
     }
+
+    /// "Ask the customer to try the new approach and report back": resolving a change-resistance case schedules that
+    /// check-in, and keeping it records what the customer reported, on the promise and as a note on the case.
+    [Fact]
+    public async Task ResolvingAChangeResistanceCase_SchedulesTheCheckIn_AndKeepingItRecordsTheReport()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var cancel = TestContext.Current.CancellationToken;
+        var book = new CaseBook(db, database.Clock);
+        var created = await book.CreateAsync(fixture.Giulia, fixture.Nino, "Non vuole ordinare dal portale", ["change_resistance"], null, cancel);
+        var other = await book.CreateAsync(fixture.Giulia, fixture.Nino, "Bancali rotti", ["wrong_delivery"], null, cancel);
+
+        var resolved = await book.ResolveAsync(fixture.Giulia, created.Value!.Id, "Gli ho mostrato il portale al telefono", null, 7, cancel);
+        await book.ResolveAsync(fixture.Giulia, other.Value!.Id, "Sostituiti", null, 7, cancel);
+
+        var checkIn = Assert.Single(resolved.Value!.Commitments);
+        Assert.StartsWith("Ask how the new way is working for them", checkIn.What, StringComparison.Ordinal);
+        var plain = Assert.Single((await book.GetAsync(fixture.Giulia, other.Value.Id, cancel))!.Commitments);
+        Assert.StartsWith("Check that it stayed fixed", plain.What, StringComparison.Ordinal);
+
+        var promises = new CommitmentBook(db, database.Clock);
+        var kept = await promises.CompleteAsync(fixture.Giulia, checkIn.Id, "Ordina dal portale da due settimane, dice che è più veloce", cancel);
+
+        Assert.True(kept.Succeeded);
+        Assert.Contains(kept.Value!.History, h => h.Reason == "Ordina dal portale da due settimane, dice che è più veloce");
+        var detail = await book.GetAsync(fixture.Giulia, created.Value.Id, cancel);
+        Assert.Contains(detail!.Interactions, i => i.Body == "Ordina dal portale da due settimane, dice che è più veloce");
+    }
 }
