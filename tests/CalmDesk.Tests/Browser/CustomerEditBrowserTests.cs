@@ -59,6 +59,15 @@ public sealed class CustomerEditBrowserTests(Servers servers)
         await page.SelectOptionAsync("#new-contact-gender", "male");
         await page.ClickAsync("#add-contact-button");
         await Assertions.Expect(page.Locator("#contacts")).ToContainTextAsync("Tom Reid");
+        await Assertions.Expect(page.Locator("#customer-cases")).ToContainTextAsync("Ancora nessun caso.");
+
+        // The customer page lists the customer's cases and open promises.
+        var opened = await Json.PostAsync(api, "/api/v1/cases", new { customerId = id, title = "Consegna in ritardo", situations = new[] { "wrong_delivery" } });
+        var caseId = (await Json.ReadAsync(opened)).GetProperty("id").GetInt32();
+        (await Json.PostAsync(api, "/api/v1/commitments", new { caseId, what = "Richiamare con la data", dueAt = TimeProvider.System.GetUtcNow().AddDays(1) })).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#customer-cases")).ToContainTextAsync("Consegna in ritardo");
+        await Assertions.Expect(page.Locator("#customer-promises")).ToContainTextAsync("Richiamare con la data");
 
         var stored = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}", TestContext.Current.CancellationToken);
         Assert.Equal(("US", "America/New_York", "USD", "Joinery"), (stored.GetProperty("country").GetString(), stored.GetProperty("timeZone").GetString(),
