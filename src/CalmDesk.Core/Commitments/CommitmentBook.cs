@@ -113,10 +113,9 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
         }
 
         var given = string.IsNullOrWhiteSpace(report) ? null : report.Trim();
-        var caseId = await Query(viewer).Where(c => c.Id == id && c.Status == CommitmentStatus.Open).Select(c => c.CaseId).FirstOrDefaultAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var closed = await CloseAsync(viewer, id, CommitmentStatus.Done, CommitmentChangeKind.Done, given, cancellationToken);
-        if (closed.Succeeded && given is not null && caseId is { } onCase
+        if (closed.Value?.CaseId is { } onCase && given is not null
             && (await new CaseGuide(db, clock).AddNoteAsync(viewer, onCase, given, cancellationToken: cancellationToken)).Errors is { Count: > 0 } refused)
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -47,19 +47,8 @@ public sealed class RegionalFormatTests
     [InlineData("el", 2, "2 περιστατικά τις τελευταίες")]
     [InlineData("en", 1, "1 incident in the last 30 days")]
     [InlineData("en", 0, "0 incidents in the last 30 days")]
-    public void CountedMessage_TakesTheLanguagesPluralForm(string language, int count, string expected)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            Assert.StartsWith(expected, Messages.Count("{0} incidents in the last 30 days, above this rep's limit of {1}.", count, 2), StringComparison.Ordinal);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
+    public void CountedMessage_TakesTheLanguagesPluralForm(string language, int count, string expected) =>
+        Assert.StartsWith(expected, InCulture.Run(language, () => Messages.Count("{0} incidents in the last 30 days, above this rep's limit of {1}.", count, 2)), StringComparison.Ordinal);
 
     [Theory]
     [InlineData(1, "fr", true)]

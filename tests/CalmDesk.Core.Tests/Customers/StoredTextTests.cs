@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 using CalmDesk.Localization;
 
@@ -10,10 +9,10 @@ public sealed class StoredTextTests
     [Fact]
     public void WrittenDuringAnItalianRequest_IsReadInGreek_WithTheDateInGreekFormat()
     {
-        var stored = In("it", () => StoredText.Write("Open promise: {0} (due {1})", StoredText.Write("Check that it stayed fixed: {0}", "Pallet rotto"), new DateOnly(2027, 3, 4)));
+        var stored = InCulture.Run("it", () => StoredText.Write("Open promise: {0} (due {1})", StoredText.Write("Check that it stayed fixed: {0}", "Pallet rotto"), new DateOnly(2027, 3, 4)));
 
         Assert.Equal("Open promise: Check that it stayed fixed: Pallet rotto (due 2027-03-04)", stored);
-        Assert.Equal("Ανοιχτή υπόσχεση: Έλεγχος ότι έμεινε λυμένο: Pallet rotto (προθεσμία 4/3/2027)", In("el", () => StoredText.Read(stored)));
+        Assert.Equal("Ανοιχτή υπόσχεση: Έλεγχος ότι έμεινε λυμένο: Pallet rotto (προθεσμία 4/3/2027)", InCulture.Run("el", () => StoredText.Read(stored)));
     }
 
     [Fact]
@@ -21,23 +20,23 @@ public sealed class StoredTextTests
     {
         var stored = string.Join('\n', StoredText.Write("No open cases."), StoredText.Write("Abuse incidents in the last 90 days: {0}.", 1));
 
-        Assert.Equal("Nessun caso aperto.\nEpisodi di abuso negli ultimi 90 giorni: 1.", In("it", () => StoredText.Read(stored)));
+        Assert.Equal("Nessun caso aperto.\nEpisodi di abuso negli ultimi 90 giorni: 1.", InCulture.Run("it", () => StoredText.Read(stored)));
     }
 
     [Fact]
     public void ARepsLine_IsReadWithItsCountAndTheKindsInTheReadersWords_TheQuoteAsWritten()
     {
-        var stored = In("el", () => StoredText.Write("{0} in the last 30 days, including {1}, which this rep never accepts.", 2, "insult, threat of violence"))
+        var stored = InCulture.Run("el", () => StoredText.Write("{0} in the last 30 days, including {1}, which this rep never accepts.", 2, "insult, threat of violence"))
             + "\nYou idiots";
 
-        Assert.Equal("2 negli ultimi 30 giorni, tra cui insulto, minaccia di violenza, che questo referente non accetta mai.\nYou idiots", In("it", () => StoredText.Read(stored)));
-        Assert.StartsWith("1 episodio negli ultimi 30 giorni", In("it", () => StoredText.Read(StoredText.Write("{0} incidents in the last 30 days, above this rep's limit of {1}.", 1, 0))), StringComparison.Ordinal);
+        Assert.Equal("2 negli ultimi 30 giorni, tra cui insulto, minaccia di violenza, che questo referente non accetta mai.\nYou idiots", InCulture.Run("it", () => StoredText.Read(stored)));
+        Assert.StartsWith("1 episodio negli ultimi 30 giorni", InCulture.Run("it", () => StoredText.Read(StoredText.Write("{0} incidents in the last 30 days, above this rep's limit of {1}.", 1, 0))), StringComparison.Ordinal);
     }
 
     [Fact]
     public void WhatAPersonTyped_IsShownAsTyped()
     {
-        Assert.Equal("Richiamare il cliente venerdì", In("el", () => StoredText.Read("Richiamare il cliente venerdì")));
+        Assert.Equal("Richiamare il cliente venerdì", InCulture.Run("el", () => StoredText.Read("Richiamare il cliente venerdì")));
         Assert.Null(StoredText.Read(null));
         Assert.Throws<ArgumentException>(() => StoredText.Write("Something CalmDesk never stores"));
     }
@@ -51,19 +50,5 @@ public sealed class StoredTextTests
         var keys = XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(StoredText.Kinds, kind => Assert.Contains(kind, keys));
-    }
-
-    private static T In<T>(string language, Func<T> action)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return action();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
     }
 }
