@@ -24,6 +24,7 @@ internal static partial class StoredText
         "Ask how the new way is working for them, and note what they report: {0}",
         "Status update to the customer: {0}",
         "The rep asked to hand this account over.",
+        "The rep who looked after this account left the team.",
         "A customer since {0}: {1}.",
         "No open cases.",
         "Open case: {0}",

@@ -8,8 +8,11 @@ namespace CalmDesk.Reps;
 
 internal sealed record RepSummary(int Id, string DisplayName, string Email, bool IsActive, IReadOnlyList<string> Roles, int Customers);
 
-/// Creates users with their rep profile and lists them; used by the admin page, the API, the CLI and the demo.
-internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUser> users)
+/// An admin's change to a rep; omitted fields stay as they are. A rep who leaves with customers hands them to a colleague.
+internal sealed record RepChange(string? DisplayName = null, IReadOnlyList<string>? Roles = null, bool? Active = null, int? HandCustomersToRepId = null);
+
+/// Creates users with their rep profile, lists and edits them; used by the admin page, the API, the CLI and the demo.
+internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUser> users, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RepSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -73,6 +76,110 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (rep, errors);
+    }
+
+    public async Task<RepSummary?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
+
+    /// Renames a rep, changes their roles, or deactivates them: a deactivated rep cannot sign in and their API tokens stop
+    /// working, their customers (with their open promises) move to the colleague named, and nothing of their history is
+    /// deleted. The last active admin can neither leave nor lose the role, or nobody could manage the team.
+    public async Task<Outcome<RepSummary>> UpdateAsync(Viewer viewer, int id, RepChange change, CancellationToken cancellationToken = default)
+    {
+        var rep = await db.Reps.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var user = rep is null ? null : await users.FindByIdAsync(rep.UserId);
+        if (rep is null || user is null)
+        {
+            return Outcome<RepSummary>.Missing();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (change.DisplayName is { } name && string.IsNullOrWhiteSpace(name))
+        {
+            errors["displayName"] = [Messages.Get("A display name is required.")];
+        }
+        else if (change.DisplayName is { Length: > 200 })
+        {
+            errors["displayName"] = [Messages.Get("The display name must be at most 200 characters.")];
+        }
+
+        if (change.Roles is { } roles && (roles.Count == 0 || roles.Any(r => Roles.Normalize(r) is null)))
+        {
+            errors["roles"] = [Messages.Format("Roles must be one or more of {0}.", string.Join(", ", Roles.All))];
+        }
+
+        var current = (await RolesByUserAsync(cancellationToken)).GetValueOrDefault(rep.UserId, []);
+        var newRoles = change.Roles?.Select(r => Roles.Normalize(r)).OfType<string>().Distinct().ToList() ?? [.. current];
+        var active = change.Active ?? rep.IsActive;
+        if (current.Contains(Roles.Admin) && rep.IsActive && (!active || !newRoles.Contains(Roles.Admin)))
+        {
+            var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(cancellationToken);
+            var otherAdmins = await db.Reps.CountAsync(
+                r => r.Id != id && r.IsActive && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == adminRole), cancellationToken);
+            if (otherAdmins == 0)
+            {
+                errors["roles"] = [Messages.Get("This is the last active admin: make another rep an admin first.")];
+            }
+        }
+
+        var leaving = rep.IsActive && !active;
+        var customers = leaving ? await db.Customers.Where(c => c.AssignedRepId == id).ToListAsync(cancellationToken) : [];
+        if (leaving && customers.Count > 0)
+        {
+            if (change.HandCustomersToRepId is not { } to)
+            {
+                errors["handCustomersToRepId"] = [Messages.Count("{0} customers are assigned to this rep: choose the colleague who takes them.", customers.Count)];
+            }
+            else if (to == id || !await db.Reps.AnyAsync(r => r.Id == to && r.IsActive, cancellationToken))
+            {
+                errors["handCustomersToRepId"] = [Messages.Get("Choose an active colleague to take the customers.")];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<RepSummary>.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (change.DisplayName is { } newName)
+        {
+            rep.DisplayName = newName.Trim();
+            user.DisplayName = rep.DisplayName;
+        }
+
+        foreach (var customer in customers)
+        {
+            await AccountTransfer.MoveAsync(db, customer, change.HandCustomersToRepId!.Value, viewer.UserId, StoredText.Write("The rep who looked after this account left the team."), now, cancellationToken);
+        }
+
+        rep.IsActive = active;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
+        var updated = await users.UpdateAsync(user);
+        var removed = current.Except(newRoles, StringComparer.Ordinal).ToList();
+        var added = newRoles.Except(current, StringComparer.Ordinal).ToList();
+        if (updated.Succeeded && removed.Count > 0)
+        {
+            updated = await users.RemoveFromRolesAsync(user, removed);
+        }
+
+        if (updated.Succeeded && added.Count > 0)
+        {
+            updated = await users.AddToRolesAsync(user, added);
+        }
+
+        if (!updated.Succeeded)
+        {
+            return Outcome<RepSummary>.Invalid(Describe(updated));
+        }
+
+        // Signed-in sessions of a rep who left, or whose roles changed, end at their next check instead of lasting the day.
+        await users.UpdateSecurityStampAsync(user);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome<RepSummary>.Done((await GetAsync(id, cancellationToken))!);
     }
 
     private static Dictionary<string, string[]> Describe(IdentityResult result) =>

@@ -68,6 +68,8 @@ internal static class WebFeatures
                 OnRedirectToAccessDenied = context => ApiProblem.RedirectOrStatusAsync(context, StatusCodes.Status403Forbidden),
             };
         });
+        // A deactivated rep's, or a changed role's, open sessions end within a minute, not at the cookie's expiry.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
@@ -132,6 +134,8 @@ internal static class WebFeatures
         app.UseMiddleware<SubmitOnce>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The interactive reference is a third-party page in English: say so to screen readers, which otherwise guess.
+        app.UseWhen(context => context.Request.Path.Equals("/api-reference/", StringComparison.Ordinal), ApiReferenceLanguage.Use);
         app.MapScalarApiReference("/api-reference", options => options.WithTitle("CalmDesk API"));
         app.MapHealthChecks("/health");
 

@@ -6,6 +6,8 @@ namespace CalmDesk.Reps;
 
 internal sealed record CreateRepRequest(string? Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles);
 
+internal sealed record UpdateRepRequest(string? DisplayName, IReadOnlyList<string>? Roles, bool? Active, int? HandCustomersToRepId);
+
 internal sealed record ProfileRequest(string? Experience, string? Credentials);
 
 internal sealed record SendIntroductionRequest(string? Subject, string? Body);
@@ -17,6 +19,9 @@ internal static class RepsApi
         var group = api.MapGroup("/reps").WithTags("Reps").RequireAuthorization();
         group.MapGet("/", ListReps).WithName(nameof(ListReps)).WithSummary("List reps with their roles and number of customers");
         group.MapPost("/", CreateRep).WithName(nameof(CreateRep)).WithSummary("Create a user with a rep profile (admins only)")
+            .RequireAuthorization(Policies.Admin);
+        group.MapPatch("/{id:int}", UpdateRep).WithName(nameof(UpdateRep))
+            .WithSummary("Rename a rep, change their roles, or deactivate them (`active: false`, handing their customers to `handCustomersToRepId`); admins only")
             .RequireAuthorization(Policies.Admin);
         group.MapGet("/me/profile", GetMyProfile).WithName(nameof(GetMyProfile)).WithSummary("Your rep profile: experience and credentials, used to introduce you");
         group.MapPut("/me/profile", SaveMyProfile).WithName(nameof(SaveMyProfile)).WithSummary("Write your experience and credentials, in your own words");
@@ -54,6 +59,15 @@ internal static class RepsApi
             { Value: { } draft } => TypedResults.Ok(draft),
             { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found",
                 detail: $"There is no customer {customerId} that you can see."),
+            var outcome => TypedResults.ValidationProblem(outcome.Errors),
+        };
+
+    public static async Task<Results<Ok<RepSummary>, ProblemHttpResult, ValidationProblem>> UpdateRep(
+        int id, UpdateRepRequest request, HttpContext http, RepDirectory reps, CancellationToken cancellationToken) =>
+        await reps.UpdateAsync(Viewer.From(http.User), id, new RepChange(request.DisplayName, request.Roles, request.Active, request.HandCustomersToRepId), cancellationToken) switch
+        {
+            { Value: { } rep } => TypedResults.Ok(rep),
+            { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rep not found", detail: $"There is no rep {id}."),
             var outcome => TypedResults.ValidationProblem(outcome.Errors),
         };
 
