@@ -77,6 +77,7 @@ internal static class WebFeatures
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<Zones>();
+        services.Configure<Offboarding.LetterheadOptions>(builder.Configuration.GetSection("Letterhead"));
 
         // Enums travel as words ("inbound", "onHold"), which scripts and people can read.
         services.ConfigureHttpJsonOptions(options =>

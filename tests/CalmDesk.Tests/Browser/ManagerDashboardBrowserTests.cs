@@ -17,7 +17,7 @@ public sealed class ManagerDashboardBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        await using var server = await CalmDeskServer.StartAsync(provider, demo: true);
+        await using var server = await CalmDeskServer.StartAsync(provider, demo: true, settings: ["--Letterhead:Name=Bayside Trading <Ltd>", "--Letterhead:Address=4 Quay Street|Bristol BS1 4DJ"]);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
@@ -31,6 +31,13 @@ public sealed class ManagerDashboardBrowserTests
         var accounts = await page.Locator("#chart-cost svg circle.point").CountAsync();
         Assert.True(accounts >= 30, $"{accounts} accounts plotted");
         await Assertions.Expect(page.Locator("#chart-cost svg circle.squeaky")).ToHaveCountAsync(3);
+        // Euros and pounds are never plotted on one axis: one chart per currency, each with its own axis values.
+        await Assertions.Expect(page.Locator("#chart-cost figure")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#chart-cost-EUR .axis-revenue")).ToContainTextAsync("€");
+        await Assertions.Expect(page.Locator("#chart-cost-GBP .axis-revenue")).ToContainTextAsync("£");
+        await Assertions.Expect(page.Locator("#chart-cost-USD .axis-revenue")).ToContainTextAsync("$");
+        // Months carry their year.
+        Assert.Matches(@"\d\d$", await page.Locator("#chart-abuse svg text").Last.TextContentAsync());
         await Assertions.Expect(page.Locator("#squeaky tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#squeaky")).ToContainTextAsync("Harbour Lane Wines");
         Assert.True(await page.Locator("#chart-abuse svg rect.bar").CountAsync() > 0);
@@ -74,6 +81,17 @@ public sealed class ManagerDashboardBrowserTests
         await page.GotoAsync(href!);
         await Assertions.Expect(page.Locator("article.letter h1")).ToContainTextAsync("Our agreement after");
         await Assertions.Expect(page.Locator("header.topbar")).ToHaveCountAsync(0);
+        // A letterhead from the settings, the addressee, and the body's paragraphs kept apart.
+        await Assertions.Expect(page.Locator("#letterhead")).ToContainTextAsync("Bayside Trading <Ltd>");
+        await Assertions.Expect(page.Locator("#letterhead")).ToContainTextAsync("Bristol BS1 4DJ");
+        await Assertions.Expect(page.Locator("#recipient")).ToContainTextAsync("Oliver Grant");
+        await Assertions.Expect(page.Locator("#recipient")).ToContainTextAsync("Harbour Lane Wines");
+        Assert.True(await page.Locator("article.letter p.paragraph").CountAsync() >= 3);
+        // The issued letter is on the customer's timeline, and the customer page shows the leaving date.
+        await page.GoBackAsync();
+        await page.Locator("a", new() { HasText = "Harbour Lane Wines" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#leaving-on")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".timeline").First).ToContainTextAsync("Our agreement after");
         Assert.Equal(0, dialogs);
     }
 }
