@@ -4,8 +4,11 @@ using CalmDesk.Interactions;
 namespace CalmDesk.Cases;
 
 /// One problem of one customer and every interaction about it, from the first angry message to the check that it stayed fixed.
-internal sealed class Case
+internal sealed class Case : Search.ISearchable
 {
+    private static readonly string[] Searched =
+        [nameof(Title), nameof(FactWhat), nameof(FactWhen), nameof(FactOrder), nameof(FactImpact), nameof(Resolution)];
+
     public const int MaxTitleLength = 200;
     public const int MaxFactLength = 1000;
 
@@ -62,4 +65,12 @@ internal sealed class Case
         string.Join(',', values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal));
 
     public static IReadOnlyList<string> Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    /// Title, facts and resolution as <see cref="Customers.SearchText.Key"/> spells them, for the global search.
+    public string? SearchKey { get; private set; }
+
+    public IReadOnlyList<string> SearchedProperties => Searched;
+
+    public void RefreshSearchKey() =>
+        SearchKey = Customers.SearchText.Key(string.Join('\n', new[] { Title, FactWhat, FactWhen, FactOrder, FactImpact, Resolution }.Where(t => !string.IsNullOrWhiteSpace(t))));
 }

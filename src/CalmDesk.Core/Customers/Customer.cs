@@ -41,9 +41,15 @@ internal sealed class Customer
 
     public List<Interaction> Interactions { get; set; } = [];
 
-    /// Company, segment and contacts folded by <see cref="SearchText"/>, so search ignores case and accents in every script.
+    /// Company, segment and contacts keyed by <see cref="SearchText.Key"/>, so search ignores case, accents and whether
+    /// a Greek name is typed in Greek or Latin letters. Refreshed by hand (not by the context) because it needs the contacts.
     public string SearchKey { get; private set; } = "";
 
-    public void RefreshSearchKey() =>
-        SearchKey = SearchText.Fold(string.Join(' ', [Company, Segment, .. Contacts.SelectMany(c => new[] { c.Name, c.Email })]));
+    public const int MaxSearchKeyLength = 2000;
+
+    public void RefreshSearchKey()
+    {
+        var key = SearchText.Key(string.Join(' ', [Company, Segment, .. Contacts.SelectMany(c => new[] { c.Name, c.Email })]));
+        SearchKey = key.Length > MaxSearchKeyLength ? key[..MaxSearchKeyLength] : key;
+    }
 }

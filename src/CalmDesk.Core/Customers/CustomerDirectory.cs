@@ -13,7 +13,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
     {
         var (number, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
         var customers = db.Customers.AsNoTracking().VisibleTo(viewer);
-        var text = SearchText.Fold(query.Text);
+        var text = SearchText.Key(query.Text);
         if (text.Length > 0)
         {
             customers = customers.Where(c => c.SearchKey.Contains(text));

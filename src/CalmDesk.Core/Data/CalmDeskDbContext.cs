@@ -84,6 +84,31 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
 
     public DbSet<ReadMark> ReadMarks => Set<ReadMark>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefreshSearchKeys();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefreshSearchKeys();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// Every searchable record added, or changed in what it is searched by, gets its key again before it is written.
+    private void RefreshSearchKeys()
+    {
+        foreach (var entry in ChangeTracker.Entries<Search.ISearchable>())
+        {
+            if (entry.State == EntityState.Added
+                || (entry.State == EntityState.Modified && entry.Entity.SearchedProperties.Any(p => entry.Property(p).IsModified)))
+            {
+                entry.Entity.RefreshSearchKey();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -26,6 +26,8 @@ internal sealed class DatabaseMigrator(CalmDeskDbContext db)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // Records stored before a search key existed get theirs now, before anyone searches.
+        await Search.SearchKeys.BackfillAsync(db, cancellationToken);
         return pending;
     }
 }

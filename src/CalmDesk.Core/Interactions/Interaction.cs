@@ -6,8 +6,10 @@ using CalmDesk.Reps;
 namespace CalmDesk.Interactions;
 
 /// One email, call, chat, meeting or note in a customer's history.
-internal sealed class Interaction
+internal sealed class Interaction : Search.ISearchable
 {
+    private static readonly string[] Searched = [nameof(Subject), nameof(Body)];
+
     public const int MaxBodyLength = 200_000;
 
     public long Id { get; set; }
@@ -64,6 +66,13 @@ internal sealed class Interaction
 
     /// The anger level a rep or manager set by hand, when the analysis got it wrong; shown instead of the analysis's.
     public AngerLevel? AngerCorrected { get; set; }
+
+    /// Subject and text as <see cref="Customers.SearchText.Key"/> spells them, for the global search.
+    public string? SearchKey { get; private set; }
+
+    public IReadOnlyList<string> SearchedProperties => Searched;
+
+    public void RefreshSearchKey() => SearchKey = Customers.SearchText.Key(Subject is null ? Body : Subject + "\n" + Body);
 }
 
 /// What happened to mail the product sent.

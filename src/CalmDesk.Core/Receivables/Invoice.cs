@@ -12,8 +12,10 @@ internal enum InvoiceKind
 
 /// A bill sent to a customer (or a credit note against one). What is still open is worked out from the payments
 /// and credit notes by <see cref="Ledger"/>, never stored, so a late-imported payment corrects every report at once.
-internal sealed class Invoice
+internal sealed class Invoice : Search.ISearchable
 {
+    private static readonly string[] Searched = [nameof(Number)];
+
     public const int MaxNumberLength = 64;
 
     public int Id { get; set; }
@@ -72,4 +74,11 @@ internal sealed class Invoice
     {
         FileName = DocumentName!, ContentType = DocumentType ?? "application/octet-stream", Size = DocumentSize ?? 0, Sha256 = DocumentSha256, CreatedAt = now,
     };
+
+    /// The number as <see cref="Customers.SearchText.Key"/> spells it, for the global search.
+    public string? SearchKey { get; private set; }
+
+    public IReadOnlyList<string> SearchedProperties => Searched;
+
+    public void RefreshSearchKey() => SearchKey = Customers.SearchText.Key(Number);
 }

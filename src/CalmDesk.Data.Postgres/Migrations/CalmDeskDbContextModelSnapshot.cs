@@ -379,6 +379,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("SearchKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("Situations")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -785,6 +788,9 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchKey")
+                        .HasColumnType("text");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
@@ -1713,6 +1719,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SearchKey")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

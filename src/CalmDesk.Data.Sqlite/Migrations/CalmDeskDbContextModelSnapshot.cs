@@ -364,6 +364,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Situations")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -758,6 +761,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
@@ -1657,6 +1663,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -89,6 +89,7 @@ internal static class CalmDeskHost
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<RepDirectory>();
         builder.Services.AddScoped<CustomerDirectory>();
+        builder.Services.AddScoped<Search.GlobalSearch>();
         builder.Services.AddScoped<InteractionLog>();
         builder.Services.AddScoped<MessageIntake>();
         builder.Services.AddScoped<InteractionAnalysis>();

@@ -23,6 +23,7 @@ using CalmDesk.Orders;
 using CalmDesk.Playbooks;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
+using CalmDesk.Search;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
@@ -160,6 +161,7 @@ internal static class WebFeatures
         api.MapOffboardingApi();
         api.MapLearningApi();
         api.MapMailApi();
+        api.MapSearchApi();
         app.MapAttachmentDownloads();
         app.MapSignOut();
 

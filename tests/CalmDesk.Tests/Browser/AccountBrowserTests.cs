@@ -19,9 +19,7 @@ public sealed class AccountBrowserTests(Servers servers)
         var (_, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "it");
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/account");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Password-123");
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, email, "Password-123");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Il mio account");
         await Assertions.Expect(page.Locator("#culture")).ToHaveValueAsync("it");

@@ -37,9 +37,7 @@ public sealed class CampaignBrowserTests(Servers servers)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         await page.GotoAsync($"/campaigns/{campaignId}");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Password-123");
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, email, "Password-123");
 
         var card = page.Locator("section.recipient");
         await Assertions.Expect(card).ToHaveCountAsync(1);

@@ -19,9 +19,7 @@ public sealed class CaseReplyBrowserTests
         await using var server = await CalmDeskServer.StartAsync(provider, demo: true);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/cases");
-        await page.FillAsync("#email", DemoPortfolio.RepEmails[2]);
-        await page.FillAsync("#password", DemoPortfolio.Password);
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, DemoPortfolio.RepEmails[2], DemoPortfolio.Password);
         await page.Locator("#cases tbody tr").First.Locator("a").First.ClickAsync();
         var sentBefore = await page.Locator("#case-timeline li.outbound").CountAsync();
         var draft = await page.InputValueAsync("#reply-body");

@@ -28,4 +28,12 @@ internal static class Chromium
         });
         return (playwright, browser);
     }
+
+    /// Signs in on the sign-in page the browser was sent to (any protected page redirects there and back).
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
 }

@@ -20,9 +20,7 @@ public sealed class DelayBrowserTests
         await using var server = await CalmDeskServer.StartAsync(provider, demo: true);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/promises");
-        await page.FillAsync("#email", DemoPortfolio.RepEmails[1]);
-        await page.FillAsync("#password", DemoPortfolio.Password);
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, DemoPortfolio.RepEmails[1], DemoPortfolio.Password);
         var overdue = page.Locator("#promises tr.state-overdue").First;
         var what = await overdue.Locator("strong").InnerTextAsync();
         await overdue.Locator("a[href$='/delay']").ClickAsync();

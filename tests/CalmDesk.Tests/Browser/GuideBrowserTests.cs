@@ -24,9 +24,7 @@ public sealed class GuideBrowserTests
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         await page.GotoAsync("/cases");
-        await page.FillAsync("#email", DemoPortfolio.RepEmails[1]);
-        await page.FillAsync("#password", DemoPortfolio.Password);
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, DemoPortfolio.RepEmails[1], DemoPortfolio.Password);
         await Assertions.Expect(page.Locator("#cases")).ToBeVisibleAsync();
         // Giulia looks after the Italian accounts; the angriest open case heads her list.
         var firstMood = page.Locator("#cases tbody tr").First.Locator("td").Nth(2);
@@ -111,9 +109,7 @@ public sealed class GuideBrowserTests
         await using var server = await CalmDeskServer.StartAsync(provider, demo: true);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/cases");
-        await page.FillAsync("#email", DemoPortfolio.RepEmails[1]);
-        await page.FillAsync("#password", DemoPortfolio.Password);
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, DemoPortfolio.RepEmails[1], DemoPortfolio.Password);
         await page.Locator("#cases tbody tr").First.Locator("a").First.ClickAsync();
         var caseUrl = page.Url;
         await page.ClickAsync("#open-guide");

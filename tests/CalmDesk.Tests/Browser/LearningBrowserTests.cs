@@ -23,9 +23,7 @@ public sealed class LearningBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{customer}");
-        await page.FillAsync("#email", repEmail);
-        await page.FillAsync("#password", "Password-123");
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, repEmail, "Password-123");
         var message = page.Locator("#timeline li").First;
         await message.Locator("details.correct-anger summary").ClickAsync();
         await message.Locator("details.correct-anger select").SelectOptionAsync("Furious");
@@ -36,9 +34,7 @@ public sealed class LearningBrowserTests(Servers servers)
 
         var manager = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await manager.GotoAsync("/learning");
-        await manager.FillAsync("#email", managerEmail);
-        await manager.FillAsync("#password", "Password-123");
-        await manager.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(manager, managerEmail, "Password-123");
         var example = manager.Locator("#corrections li", new() { HasText = company });
         await Assertions.Expect(example).ToContainTextAsync("Έξαλλος");
         await Assertions.Expect(example).ToContainTextAsync("Terza settimana che aspetto");

@@ -40,9 +40,7 @@ public sealed class MailBrowserTests
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/inbox");
-        await page.FillAsync("#email", repEmail);
-        await page.FillAsync("#password", "Password-123");
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, repEmail, "Password-123");
         var conversation = page.Locator("#inbox tbody tr", new() { HasText = "Trattoria Da Nino" });
         for (var i = 0; i < 40 && await conversation.CountAsync() == 0; i++)
         {

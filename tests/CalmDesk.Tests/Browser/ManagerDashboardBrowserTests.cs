@@ -23,9 +23,7 @@ public sealed class ManagerDashboardBrowserTests
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         await page.GotoAsync("/dashboard");
-        await page.FillAsync("#email", DemoPortfolio.ManagerEmail);
-        await page.FillAsync("#password", DemoPortfolio.Password);
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, DemoPortfolio.ManagerEmail, DemoPortfolio.Password);
 
         await Assertions.Expect(page.Locator("#chart-health svg rect.bar")).ToHaveCountAsync(5);
         var accounts = await page.Locator("#chart-cost svg circle.point").CountAsync();

@@ -42,9 +42,7 @@ public sealed class PhoneAndAccessibilityBrowserTests
             });
             var page = await context.NewPageAsync();
             await page.GotoAsync("/signin");
-            await page.FillAsync("#email", email);
-            await page.FillAsync("#password", DemoPortfolio.Password);
-            await page.ClickAsync("button[type=submit]");
+            await Chromium.SignInAsync(page, email, DemoPortfolio.Password);
             await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
 
             HashSet<string> audited = [];

@@ -23,9 +23,7 @@ public sealed class RegionalFormatBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{customer}");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Password-123");
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, email, "Password-123");
 
         var stamp = page.Locator("time[datetime^='2026-01-02T15:25']").First;
         var business = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.Local);
@@ -59,9 +57,7 @@ public sealed class RegionalFormatBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{customer}");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Password-123");
-        await page.ClickAsync("button[type=submit]");
+        await Chromium.SignInAsync(page, email, "Password-123");
 
         var titles = await page.Locator("mark.ev").EvaluateAllAsync<string[]>("marks => marks.map(m => m.title)");
         Assert.NotEmpty(titles);

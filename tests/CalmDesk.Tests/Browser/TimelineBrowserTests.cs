@@ -28,10 +28,8 @@ public sealed class TimelineBrowserTests(Servers servers)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         await page.GotoAsync("/customers");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Password-123");
-        await page.ClickAsync("button[type=submit]");
-        await page.FillAsync("input[name=q]", "λιμανακι");
+        await Chromium.SignInAsync(page, email, "Password-123");
+        await page.FillAsync("#customer-search", "λιμανακι");
         await page.ClickAsync("form[role=search] button");
         await page.ClickAsync($"#customers a:has-text('{company}')");
         await page.SelectOptionAsync("#channel", "Call");
