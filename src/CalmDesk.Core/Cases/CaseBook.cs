@@ -15,8 +15,11 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
 {
     public const int DefaultFollowUpDays = 7;
 
+    /// The columns the cases list sorts by; without one, open cases first, angriest first.
+    public static readonly IReadOnlyList<string> SortColumns = ["case", "customer", "mood", "status", "activity"];
+
     public async Task<Page<CaseSummary>> ListAsync(
-        Viewer viewer, bool activeOnly, int? customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
+        Viewer viewer, bool activeOnly, int? customerId, int? page, int? pageSize, Sorting? sort = null, CancellationToken cancellationToken = default)
     {
         var (number, size) = Page<CaseSummary>.Clamp(page, pageSize);
         var cases = db.Cases.AsNoTracking().VisibleTo(viewer).Where(c => c.MergedIntoId == null);
@@ -31,7 +34,6 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
         }
 
         var total = await cases.CountAsync(cancellationToken);
-        // Angriest first: the customer most likely to need help now heads the list.
         var rows = await cases
             .Select(c => new
             {
@@ -41,8 +43,17 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
                 Abusive = c.Interactions.Any(i => i.Analysis!.AbuseTargeted),
                 Count = c.Interactions.Count,
             })
-            .OrderBy(r => r.Case.Status == CaseStatus.Resolved || r.Case.Status == CaseStatus.Closed)
-            .ThenByDescending(r => r.Peak).ThenByDescending(r => r.Case.Id)
+            .Apply(rows => sort?.Column switch
+            {
+                "case" => rows.By(r => r.Case.Title, sort.Descending),
+                "customer" => rows.By(r => r.Company, sort.Descending),
+                "mood" => rows.By(r => r.Peak, sort.Descending),
+                "status" => rows.By(r => r.Case.Status, sort.Descending),
+                "activity" => rows.By(r => r.Case.UpdatedAt, sort.Descending),
+                // Angriest first: the customer most likely to need help now heads the list.
+                _ => rows.OrderBy(r => r.Case.Status == CaseStatus.Resolved || r.Case.Status == CaseStatus.Closed).ThenByDescending(r => r.Peak),
+            })
+            .ThenByDescending(r => r.Case.Id)
             .Skip((number - 1) * size).Take(size)
             .ToListAsync(cancellationToken);
         return new Page<CaseSummary>(

@@ -30,8 +30,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         }
 
         var total = await customers.CountAsync(cancellationToken);
-        var items = await customers
-            .OrderBy(c => c.Company).ThenBy(c => c.Id)
+        var items = await Sorted(customers, query.Sort)
             .Skip((number - 1) * size).Take(size)
             .Select(c => new CustomerRow(
                 c.Id, c.Company, c.Segment, c.Status, c.PreferredLanguage, c.Currency, c.AssignedRepId,
@@ -40,6 +39,22 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             .ToListAsync(cancellationToken);
         var moods = await MoodsAsync([.. items.Select(i => i.Id)], cancellationToken);
         return new Page<CustomerRow>([.. items.Select(i => i with { Mood = moods.GetValueOrDefault(i.Id) })], number, size, total);
+    }
+
+    private static IOrderedQueryable<Customer> Sorted(IQueryable<Customer> customers, Sorting? sort)
+    {
+        var descending = sort?.Descending ?? false;
+        var ordered = sort?.Column switch
+        {
+            "segment" => customers.ByTextNullLast(c => c.Segment, descending),
+            "status" => customers.By(c => c.Status, descending),
+            "rep" => customers.ByTextNullLast(c => c.AssignedRep == null ? null : c.AssignedRep.DisplayName, descending),
+            "renewal" => customers.ByNullableLast(c => c.ContractRenewalDate, descending),
+            "last-contact" => customers.ByNullableLast(c => c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), descending),
+            "interactions" => customers.By(c => c.Interactions.Count, descending),
+            _ => customers.By(c => c.Company, descending),
+        };
+        return (sort?.Column is null or "company" ? ordered : ordered.ThenBy(c => c.Company)).ThenBy(c => c.Id);
     }
 
     public async Task<CustomerDetail?> GetAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>

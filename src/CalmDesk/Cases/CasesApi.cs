@@ -30,7 +30,8 @@ internal static class CasesApi
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization();
-        group.MapGet("/", ListCases).WithName(nameof(ListCases)).WithSummary("Cases you can see, open ones first, angriest first; `active=false` includes resolved and closed");
+        group.MapGet("/", ListCases).WithName(nameof(ListCases)).WithSummary("Cases you can see, open ones first, angriest first; `active=false` includes resolved and closed")
+            .WithDescription("`sort` is one of case, customer, mood, status, activity, with `-` in front for descending (`-activity`).");
         group.MapGet("/{id:int}", GetCase).WithName(nameof(GetCase)).WithSummary("A case with its interactions and promises");
         group.MapPost("/", CreateCase).WithName(nameof(CreateCase)).WithSummary("Open a case by hand, optionally gathering interactions of the customer into it");
         group.MapPatch("/{id:int}", UpdateCase).WithName(nameof(UpdateCase))
@@ -52,9 +53,16 @@ internal static class CasesApi
         return api;
     }
 
-    public static async Task<Ok<Page<CaseSummary>>> ListCases(
-        bool? active, int? customerId, int? page, int? pageSize, HttpContext http, CaseBook book, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await book.ListAsync(Viewer.From(http.User), active ?? true, customerId, page, pageSize, cancellationToken));
+    public static async Task<Results<Ok<Page<CaseSummary>>, ValidationProblem>> ListCases(
+        bool? active, int? customerId, int? page, int? pageSize, string? sort, HttpContext http, CaseBook book, CancellationToken cancellationToken)
+    {
+        if (!Sorting.TryParse(sort, CaseBook.SortColumns, out var sorting, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [error!] });
+        }
+
+        return TypedResults.Ok(await book.ListAsync(Viewer.From(http.User), active ?? true, customerId, page, pageSize, sorting, cancellationToken));
+    }
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetCase(int id, HttpContext http, CaseBook book, CancellationToken cancellationToken) =>
         await book.GetAsync(Viewer.From(http.User), id, cancellationToken) is { } found ? TypedResults.Ok(found) : NotFound(id);

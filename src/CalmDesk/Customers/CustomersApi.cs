@@ -31,7 +31,7 @@ internal static class CustomersApi
         var group = api.MapGroup("/customers").WithTags("Customers").RequireAuthorization();
         group.MapGet("/", ListCustomers).WithName(nameof(ListCustomers))
             .WithSummary("List customers you can see, with search, filters and paging")
-            .WithDescription("Reps see the customers assigned to them; managers and admins see all. `q` matches company, segment and contacts, ignoring case and accents.");
+            .WithDescription("Reps see the customers assigned to them; managers and admins see all. `q` matches company, segment and contacts, ignoring case, accents and greeklish. `sort` is one of company, segment, status, rep, renewal, last-contact, interactions, with `-` in front for descending (`-renewal`); empty values come last either way.");
         group.MapGet("/{id:int}", GetCustomer).WithName(nameof(GetCustomer)).WithSummary("Get a customer with its contacts");
         group.MapPost("/", CreateCustomer).WithName(nameof(CreateCustomer)).WithSummary("Create a customer, optionally with contacts");
         group.MapPut("/{id:int}", UpdateCustomer).WithName(nameof(UpdateCustomer)).WithSummary("Replace a customer's details");
@@ -40,7 +40,7 @@ internal static class CustomersApi
     }
 
     public static async Task<Results<Ok<Page<CustomerRow>>, ValidationProblem>> ListCustomers(
-        HttpContext http, CustomerDirectory customers, string? q, int? repId, string? status, int? page, int? pageSize,
+        HttpContext http, CustomerDirectory customers, string? q, int? repId, string? status, int? page, int? pageSize, string? sort,
         CancellationToken cancellationToken)
     {
         CustomerStatus? parsed = null;
@@ -57,7 +57,12 @@ internal static class CustomersApi
             parsed = value;
         }
 
-        var result = await customers.SearchAsync(Viewer.From(http.User), new CustomerQuery(q, repId, parsed, page, pageSize), cancellationToken);
+        if (!Sorting.TryParse(sort, CustomerQuery.SortColumns, out var sorting, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [error!] });
+        }
+
+        var result = await customers.SearchAsync(Viewer.From(http.User), new CustomerQuery(q, repId, parsed, page, pageSize, sorting), cancellationToken);
         return TypedResults.Ok(result);
     }
 

@@ -14,4 +14,8 @@ internal static class QueryValue
     /// A switch in the address: 1, true or on (any case); anything else, or nothing, is off.
     public static bool Flag(string? text) =>
         text is not null && (text == "1" || text.Equals("on", StringComparison.OrdinalIgnoreCase) || (bool.TryParse(text, out var value) && value));
+
+    /// A list's order (`sort=-renewal`); a column the list does not sort by is a readable 400.
+    public static Data.Sorting? Sort(string? text, IReadOnlyCollection<string> columns) =>
+        Data.Sorting.TryParse(text, columns, out var sorting, out var error) ? sorting : throw new BadHttpRequestException(error!);
 }

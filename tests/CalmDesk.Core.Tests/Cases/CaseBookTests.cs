@@ -20,7 +20,7 @@ public sealed class CaseBookTests
         var mine = await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
         var theirs = await book.CreateAsync(Viewer.System, fixture.Harbour, "Price increase", ["price_objection"], null, TestContext.Current.CancellationToken);
 
-        var list = await book.ListAsync(fixture.Giulia, activeOnly: true, null, null, null, TestContext.Current.CancellationToken);
+        var list = await book.ListAsync(fixture.Giulia, activeOnly: true, null, null, null, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([mine.Value!.Id], list.Items.Select(c => c.Id));
         Assert.Null(await book.GetAsync(fixture.Giulia, theirs.Value!.Id, TestContext.Current.CancellationToken));
@@ -38,11 +38,44 @@ public sealed class CaseBookTests
         await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Prezzi", "Un aumento del 12% con due settimane di preavviso? Non è corretto."), TestContext.Current.CancellationToken);
         await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Consegna", "VERGOGNA!!! Ci avete consegnato la merce sbagliata, siete degli incompetenti!!!"), TestContext.Current.CancellationToken);
 
-        var list = await new CaseBook(db, database.Clock).ListAsync(fixture.Giulia, true, null, null, null, TestContext.Current.CancellationToken);
+        var list = await new CaseBook(db, database.Clock).ListAsync(fixture.Giulia, true, null, null, null, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, list.Total);
         Assert.Equal("Consegna", list.Items[0].Title);
         Assert.True(list.Items[0].PeakAnger > list.Items[1].PeakAnger);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ListAsync_SortedByEachColumn_EitherWay(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var book = new CaseBook(db, database.Clock);
+        await book.CreateAsync(Viewer.System, fixture.Nino, "Bolla mancante", [], null, TestContext.Current.CancellationToken);
+        database.Clock.Advance(TimeSpan.FromHours(1));
+        await book.CreateAsync(Viewer.System, fixture.Nino, "Addebito doppio", ["billing_dispute"], null, TestContext.Current.CancellationToken);
+        database.Clock.Advance(TimeSpan.FromHours(1));
+        await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
+
+        async Task<string[]> Order(string sort)
+        {
+            Assert.True(Sorting.TryParse(sort, CaseBook.SortColumns, out var sorting, out _));
+            var page = await book.ListAsync(Viewer.System, activeOnly: true, null, null, null, sorting, TestContext.Current.CancellationToken);
+            return [.. page.Items.Select(c => c.Title)];
+        }
+
+        Assert.Equal(["Addebito doppio", "Bolla mancante", "Consegna sbagliata"], await Order("case"));
+        Assert.Equal(["Consegna sbagliata", "Bolla mancante", "Addebito doppio"], await Order("-case"));
+        Assert.Equal(["Consegna sbagliata", "Addebito doppio", "Bolla mancante"], await Order("-activity"));
+        Assert.Equal(["Bolla mancante", "Addebito doppio", "Consegna sbagliata"], await Order("activity"));
+        foreach (var column in new[] { "customer", "mood", "status" })
+        {
+            Assert.Equal(3, (await Order(column)).Length);
+            Assert.Equal(3, (await Order("-" + column)).Length);
+        }
     }
 
     [Fact]

@@ -67,6 +67,40 @@ public sealed class CustomerDirectoryTests
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task SearchAsync_SortedByAColumn_EitherWayWithEmptyValuesLast(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Alpha", ContractRenewalDate: new DateOnly(2027, 3, 1)), [], TestContext.Current.CancellationToken);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Beta"), [], TestContext.Current.CancellationToken);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Gamma", ContractRenewalDate: new DateOnly(2027, 1, 15)), [], TestContext.Current.CancellationToken);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Delta", ContractRenewalDate: new DateOnly(2027, 3, 1)), [], TestContext.Current.CancellationToken);
+
+        async Task<string[]> Order(string sort)
+        {
+            Assert.True(Sorting.TryParse(sort, CustomerQuery.SortColumns, out var sorting, out _));
+            var page = await directory.SearchAsync(Viewer.System, new CustomerQuery(Sort: sorting), TestContext.Current.CancellationToken);
+            return [.. page.Items.Select(c => c.Company)];
+        }
+
+        Assert.Equal(["Gamma", "Alpha", "Delta", "Beta"], await Order("renewal"));
+        Assert.Equal(["Alpha", "Delta", "Gamma", "Beta"], await Order("-renewal"));
+        Assert.Equal(["Gamma", "Delta", "Beta", "Alpha"], await Order("-company"));
+        // Every column sorts on this database, ties broken by company.
+        foreach (var column in CustomerQuery.SortColumns.Where(c => c is not ("renewal" or "company")))
+        {
+            Assert.Equal(["Alpha", "Beta", "Delta", "Gamma"], await Order(column));
+            Assert.Equal(["Alpha", "Beta", "Delta", "Gamma"], await Order("-" + column));
+        }
+
+        Assert.False(Sorting.TryParse("mood", CustomerQuery.SortColumns, out _, out var error));
+        Assert.Contains("last-contact", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task UpdateAsync_RepReassigningToAnotherRep_IsRefusedAndNothingChanges(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

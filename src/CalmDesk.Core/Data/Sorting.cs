@@ -1,0 +1,59 @@
+using System.Linq.Expressions;
+
+namespace CalmDesk.Data;
+
+/// <summary>The order a list is asked for, as an address or the API writes it: a column's name, with a "-" in front for
+/// the other way round ("company", "-renewal"). Each list names the columns it can sort by.</summary>
+internal sealed record Sorting(string Column, bool Descending)
+{
+    public override string ToString() => (Descending ? "-" : "") + Column;
+
+    /// <summary>Reads <paramref name="text"/>; nothing is <c>null</c> (the list's own order), a column the list does not
+    /// have is an error naming the ones it has.</summary>
+    public static bool TryParse(string? text, IReadOnlyCollection<string> columns, out Sorting? sorting, out string? error)
+    {
+        sorting = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var trimmed = text.Trim();
+        var descending = trimmed.StartsWith('-');
+        var column = descending ? trimmed[1..] : trimmed;
+        if (!columns.Contains(column, StringComparer.Ordinal))
+        {
+            error = $"Unknown sort '{text}'; use one of {string.Join(", ", columns)}, with '-' in front for the other way round.";
+            return false;
+        }
+
+        sorting = new Sorting(column, descending);
+        return true;
+    }
+}
+
+/// Sorting helpers that keep empty values last whichever way a list is turned, on every database.
+internal static class SortingQueries
+{
+    /// Lets a query of an anonymous type be ordered by a switch.
+    public static IOrderedQueryable<T> Apply<T>(this IQueryable<T> rows, Func<IQueryable<T>, IOrderedQueryable<T>> order) => order(rows);
+
+    public static IOrderedQueryable<T> By<T, TKey>(this IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    public static IOrderedQueryable<T> ByNullableLast<T, TKey>(this IQueryable<T> rows, Expression<Func<T, TKey?>> key, bool descending)
+        where TKey : struct
+    {
+        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?))), key.Parameters);
+        var ordered = rows.OrderBy(isNull);
+        return descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
+    }
+
+    public static IOrderedQueryable<T> ByTextNullLast<T>(this IQueryable<T> rows, Expression<Func<T, string?>> key, bool descending)
+    {
+        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Body, Expression.Constant(null, typeof(string))), key.Parameters);
+        var ordered = rows.OrderBy(isNull);
+        return descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
+    }
+}
