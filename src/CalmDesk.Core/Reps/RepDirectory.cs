@@ -108,14 +108,13 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
             errors["roles"] = [Messages.Format("Roles must be one or more of {0}.", string.Join(", ", Roles.All))];
         }
 
-        var current = (await RolesByUserAsync(cancellationToken)).GetValueOrDefault(rep.UserId, []);
+        var current = await users.GetRolesAsync(user);
         var newRoles = change.Roles?.Select(r => Roles.Normalize(r)).OfType<string>().Distinct().ToList() ?? [.. current];
         var active = change.Active ?? rep.IsActive;
         if (current.Contains(Roles.Admin) && rep.IsActive && (!active || !newRoles.Contains(Roles.Admin)))
         {
-            var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(cancellationToken);
-            var otherAdmins = await db.Reps.CountAsync(
-                r => r.Id != id && r.IsActive && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == adminRole), cancellationToken);
+            var admins = await Roles.UserIdsAsync(db, Roles.Admin, cancellationToken);
+            var otherAdmins = await db.Reps.CountAsync(r => r.Id != id && r.IsActive && admins.Contains(r.UserId), cancellationToken);
             if (otherAdmins == 0)
             {
                 errors["roles"] = [Messages.Get("This is the last active admin: make another rep an admin first.")];
