@@ -26,7 +26,9 @@ internal sealed record GuideProgress(
 
 /// What the rep does on a case while talking to the customer: tick the de-escalation steps, take notes of the call,
 /// pause a heated conversation with a promise of an update, and send the reply.
-internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
+internal sealed class CaseGuide(
+    CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null,
+    IOptions<Receivables.ReceivablesOptions>? business = null)
 {
     /// The de-escalation tactics, in the order they are used.
     public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "restate", "resolve", "timeline", "keep"];
@@ -53,9 +55,16 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
             errors["step"] = [Messages.Format("The step must be one of {0}.", string.Join(", ", Steps))];
         }
 
+        // "Due in 4 hours" counts the hours the business is open; "in 2 days" is closing time of the second open day.
+        DateTimeOffset? promiseDue = null;
         if (input.Action == GuideAction.Promise)
         {
-            var due = input.PromiseHours is { } hours and >= 1 and <= 24 * 31 ? now.AddHours(hours) : now;
+            var customerId = await db.Cases.Where(c => c.Id == id).Select(c => c.CustomerId).SingleAsync(cancellationToken);
+            var terms = await Boundaries.OpeningHours.ForCustomerAsync(db, customerId, cancellationToken);
+            var due = input.PromiseHours is { } hours and >= 1 and <= 24 * 31
+                ? Boundaries.OpeningHours.PromiseDue(now, hours, terms, (business?.Value ?? new Receivables.ReceivablesOptions()).Zone)
+                : now;
+            promiseDue = due;
             foreach (var (key, value) in new CommitmentInput(null, id, input.PromiseWhat, due).Validate(now))
             {
                 errors[key] = value;
@@ -91,7 +100,7 @@ internal sealed class CaseGuide(CalmDeskDbContext db, TimeProvider clock, IOptio
         steps.Add(input.Action switch
         {
             GuideAction.Promise => (await new CommitmentBook(db, clock).CreateAsync(
-                viewer, new CommitmentInput(null, id, input.PromiseWhat, now.AddHours(input.PromiseHours!.Value)), CommitmentSource.Guide, cancellationToken)).Errors,
+                viewer, new CommitmentInput(null, id, input.PromiseWhat, promiseDue), CommitmentSource.Guide, cancellationToken)).Errors,
             GuideAction.Pause => (await PauseAsync(viewer, id, input.PauseMinutes, null, cancellationToken)).Errors,
             _ => new Dictionary<string, string[]>(),
         });

@@ -56,6 +56,10 @@ public sealed class GuideBrowserTests
         await Assertions.Expect(page.Locator("#step-resolve .phrases")).ToContainTextAsync("abbiamo dovuto chiudere la sala per una sera");
 
         await page.FillAsync("#promise-what", "Richiamare con l'orario della nuova consegna");
+        // The promise defaults to the customer's response time from the written terms, counted while the business is open.
+        await Assertions.Expect(page.Locator("#promise-hours")).ToHaveValueAsync("24");
+        await Assertions.Expect(page.Locator("#promise-hours option:checked")).ToContainTextAsync("(il suo tempo di risposta)");
+        await Assertions.Expect(page.Locator("#promise-hours-note")).ToContainTextAsync("08:00");
         await page.SelectOptionAsync("#promise-hours", "2");
         await page.ClickAsync("#promise-button");
         await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
@@ -81,8 +85,12 @@ public sealed class GuideBrowserTests
         var reminder = await row.Locator(".reminder").InnerTextAsync();
         Assert.NotEqual(due, reminder);
 
-        // An hour later (halfway to a two-hour promise) the reminder fires once, in Giulia's notifications.
-        clock.Advance(TimeSpan.FromMinutes(61));
+        // Halfway to the promise (two open hours: an hour later in the day, the next morning after closing) the
+        // reminder fires once, in Giulia's notifications.
+        var remindAt = DateTimeOffset.Parse((await row.Locator(".reminder time").GetAttributeAsync("datetime"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var promisedAt = clock.GetUtcNow();
+        Assert.InRange(remindAt - promisedAt, TimeSpan.FromMinutes(55), TimeSpan.FromDays(3));
+        clock.Advance(remindAt - promisedAt + TimeSpan.FromMinutes(1));
         var reminders = page.Locator("#notifications li", new() { HasText = "Richiamare con l'orario della nuova consegna" });
         for (var attempt = 0; attempt < 40 && await reminders.CountAsync() == 0; attempt++)
         {

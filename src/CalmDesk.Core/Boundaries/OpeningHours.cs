@@ -1,0 +1,101 @@
+using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Boundaries;
+
+/// <summary>Time as the business keeps it: the open days and opening hours of the written terms (the customer's, or the
+/// organisation's), in the business's time zone. Without opening hours every hour of the week counts.</summary>
+internal static class OpeningHours
+{
+    /// The terms that apply to one customer.
+    public static async Task<EffectiveTerms> ForCustomerAsync(CalmDeskDbContext db, int customerId, CancellationToken cancellationToken)
+    {
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || t.CustomerId == customerId).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return EffectiveTerms.Merge(terms.FirstOrDefault(t => t.CustomerId == null), terms.FirstOrDefault(t => t.CustomerId == customerId));
+    }
+
+    /// <summary><paramref name="span"/> counted only while the business is open: four hours asked at 17:00 of a shop
+    /// that closes at 18:00 and opens at 8:00 end at 11:00 the next open day.</summary>
+    public static DateTimeOffset AddOpenTime(DateTimeOffset since, TimeSpan span, EffectiveTerms terms, TimeZoneInfo zone)
+    {
+        if (terms is not { OpensAt: { } opens, ClosesAt: { } closes } || closes <= opens)
+        {
+            return since + span;
+        }
+
+        var openDays = OpenDays(terms);
+        var left = span;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime);
+        // A year of closed days is a misconfiguration, not a reason to loop for ever.
+        for (var guard = 0; guard < 400; guard++, day = day.AddDays(1))
+        {
+            if (!openDays.Contains(day.DayOfWeek))
+            {
+                continue;
+            }
+
+            var start = At(day, opens, zone);
+            var end = At(day, closes, zone);
+            if (start < since)
+            {
+                start = since;
+            }
+
+            if (end <= start)
+            {
+                continue;
+            }
+
+            if (end - start >= left)
+            {
+                return start + left;
+            }
+
+            left -= end - start;
+        }
+
+        return since + span;
+    }
+
+    /// <summary>When a promise made now "within <paramref name="hours"/> hours" falls due, inside opening hours: less
+    /// than a day is counted in open hours ("within 2 hours" at 17:30 of a shop closing at 18:00 is 9:30 the next open
+    /// morning); a day or more means by closing time that many days later, or of the next open day when the business
+    /// is closed then ("within a day" on a Friday, open Monday to Friday, is Monday at closing time; "within a week" is
+    /// the next Friday's).</summary>
+    public static DateTimeOffset PromiseDue(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone)
+    {
+        if (terms is not { OpensAt: { } opens, ClosesAt: { } closes } || closes <= opens)
+        {
+            return since.AddHours(hours);
+        }
+
+        if (hours < 24)
+        {
+            return AddOpenTime(since, TimeSpan.FromHours(hours), terms, zone);
+        }
+
+        var openDays = OpenDays(terms);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime).AddDays((hours + 23) / 24);
+        for (var guard = 0; guard < 400 && !openDays.Contains(day.DayOfWeek); guard++)
+        {
+            day = day.AddDays(1);
+        }
+
+        return At(day, closes, zone);
+    }
+
+    private static IReadOnlyList<DayOfWeek> OpenDays(EffectiveTerms terms) =>
+        terms.OpenDays is { Count: > 0 } days ? days : Enum.GetValues<DayOfWeek>();
+
+    private static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time);
+        // A time skipped by a clock change is taken an hour later.
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}
