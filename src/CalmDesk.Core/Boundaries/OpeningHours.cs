@@ -15,8 +15,11 @@ internal static class OpeningHours
     }
 
     /// <summary><paramref name="span"/> counted only while the business is open: four hours asked at 17:00 of a shop
-    /// that closes at 18:00 and opens at 8:00 end at 11:00 the next open day.</summary>
-    public static DateTimeOffset AddOpenTime(DateTimeOffset since, TimeSpan span, EffectiveTerms terms, TimeZoneInfo zone)
+    /// that closes at 18:00 and opens at 8:00 end at 11:00 the next open day. In UTC, as every stored time.</summary>
+    public static DateTimeOffset AddOpenTime(DateTimeOffset since, TimeSpan span, EffectiveTerms terms, TimeZoneInfo zone) =>
+        OpenTime(since, span, terms, zone).ToUniversalTime();
+
+    private static DateTimeOffset OpenTime(DateTimeOffset since, TimeSpan span, EffectiveTerms terms, TimeZoneInfo zone)
     {
         if (terms is not { OpensAt: { } opens, ClosesAt: { } closes } || closes <= opens)
         {
@@ -62,7 +65,10 @@ internal static class OpeningHours
     /// morning); a day or more means by closing time that many days later, or of the next open day when the business
     /// is closed then ("within a day" on a Friday, open Monday to Friday, is Monday at closing time; "within a week" is
     /// the next Friday's).</summary>
-    public static DateTimeOffset PromiseDue(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone)
+    public static DateTimeOffset PromiseDue(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone) =>
+        Due(since, hours, terms, zone).ToUniversalTime();
+
+    private static DateTimeOffset Due(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone)
     {
         if (terms is not { OpensAt: { } opens, ClosesAt: { } closes } || closes <= opens)
         {

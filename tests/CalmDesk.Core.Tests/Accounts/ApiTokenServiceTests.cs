@@ -5,10 +5,11 @@ namespace CalmDesk.Accounts;
 
 public sealed class ApiTokenServiceTests
 {
-    [Fact]
-    public async Task IssueAsync_StoresOnlyAHashThatValidatesBackToTheUser()
+    [Theory]
+    [AllDatabases]
+    public async Task IssueAsync_StoresOnlyAHashThatValidatesBackToTheUser(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (_, userId) = await database.AddRepAsync("rep@example.com");
         await using var db = database.NewContext();
         var tokens = new ApiTokenService(db, database.Clock);
@@ -33,10 +34,11 @@ public sealed class ApiTokenServiceTests
         Assert.Null(await new ApiTokenService(db, database.Clock).ValidateAsync(secret, TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task ValidateAsync_RevokedToken_IsNull()
+    [Theory]
+    [AllDatabases]
+    public async Task ValidateAsync_RevokedToken_IsNull(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (_, userId) = await database.AddRepAsync("rep@example.com");
         await using var db = database.NewContext();
         var tokens = new ApiTokenService(db, database.Clock);

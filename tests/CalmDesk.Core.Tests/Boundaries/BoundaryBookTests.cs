@@ -9,8 +9,7 @@ namespace CalmDesk.Boundaries;
 public sealed class BoundaryBookTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task FlagsAsync_ASundayDeliveryRequest_QuotesTheClauseAndDraftsAnItalianAnswer(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -36,10 +35,11 @@ public sealed class BoundaryBookTests
         Assert.Null(hidden);
     }
 
-    [Fact]
-    public async Task SaveAsync_BadDaysOrPercentages_AreRefusedAndNothingIsStored()
+    [Theory]
+    [AllDatabases]
+    public async Task SaveAsync_BadDaysOrPercentages_AreRefusedAndNothingIsStored(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var book = new BoundaryBook(db, database.Clock, new PlaybookStore([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock));

@@ -18,10 +18,11 @@ public sealed class CampaignTests
     private static CampaignDesk Desk(ReceivablesFixture money) =>
         new(money.Db, money.Database.Clock, money.Playbooks, money.Book, new InteractionLog(money.Db, money.Database.Clock));
 
-    [Fact]
-    public async Task CreateAsync_DraftsEachAnnouncementInTheCustomersLanguage_WithTheirVolumeAndTheOffer()
+    [Theory]
+    [AllDatabases]
+    public async Task CreateAsync_DraftsEachAnnouncementInTheCustomersLanguage_WithTheirVolumeAndTheOffer(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await money.InvoiceAsync(money.People.Nino, "N-1", 200, 400m);
@@ -51,10 +52,11 @@ public sealed class CampaignTests
         Assert.DoesNotContain(nino.TalkingPoints, p => p.Contains('{', StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task CreateAsync_WithoutAScope_NamesTheWholePriceListInTheCustomersLanguage()
+    [Theory]
+    [AllDatabases]
+    public async Task CreateAsync_WithoutAScope_NamesTheWholePriceListInTheCustomersLanguage(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await money.InvoiceAsync(money.People.Nino, "N-1", 20, 100m);
@@ -69,10 +71,11 @@ public sealed class CampaignTests
         Assert.DoesNotContain("1,000", letters["en"], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task CreateAsync_BadInput_IsRefusedFieldByField_AndNothingIsStored()
+    [Theory]
+    [AllDatabases]
+    public async Task CreateAsync_BadInput_IsRefusedFieldByField_AndNothingIsStored(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         var input = new CampaignInput("", new string('x', 201), 0m, money.Today, ["weather"], CompetitorPercent: 120m, OrderThreshold: 500m, Currency: "XXQ",
@@ -87,8 +90,7 @@ public sealed class CampaignTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Replies_AngryOneOpensAPriceObjectionCase_AndBringsTheFollowUpForward_CalmOnesAreOnlyCounted(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -135,10 +137,11 @@ public sealed class CampaignTests
         Assert.Equal(database.Clock.GetUtcNow().AddDays(6), harbourNow.FollowUp!.DueAt);
     }
 
-    [Fact]
-    public async Task Replies_AfterTheWindowCloses_AreNotTakenForAnswersToTheAnnouncement()
+    [Theory]
+    [AllDatabases]
+    public async Task Replies_AfterTheWindowCloses_AreNotTakenForAnswersToTheAnnouncement(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         var desk = Desk(money);
@@ -156,10 +159,11 @@ public sealed class CampaignTests
         Assert.Null(await money.Db.Commitments.AsNoTracking().Where(c => c.CaseId == @case.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancel));
     }
 
-    [Fact]
-    public async Task SendAsync_IsNeverDoneTwice_AndARepReachesOnlyTheirOwnCustomers()
+    [Theory]
+    [AllDatabases]
+    public async Task SendAsync_IsNeverDoneTwice_AndARepReachesOnlyTheirOwnCustomers(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         var desk = Desk(money);

@@ -9,8 +9,7 @@ namespace CalmDesk.Cases;
 public sealed class CaseBookTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task ListAndGet_AsRep_SeesOnlyCasesOfOwnCustomers(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -28,10 +27,11 @@ public sealed class CaseBookTests
         Assert.NotNull(await book.GetAsync(new Viewer("manager", SeesAll: true), theirs.Value.Id, TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task ListAsync_AngriestActiveCaseFirst()
+    [Theory]
+    [AllDatabases]
+    public async Task ListAsync_AngriestActiveCaseFirst(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var log = new InteractionLog(db, database.Clock);
@@ -46,8 +46,7 @@ public sealed class CaseBookTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task ListAsync_SortedByEachColumn_EitherWay(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -78,10 +77,11 @@ public sealed class CaseBookTests
         }
     }
 
-    [Fact]
-    public async Task UpdateAsync_UnknownStatusAndSituation_AreFieldErrors_AndNothingChanges()
+    [Theory]
+    [AllDatabases]
+    public async Task UpdateAsync_UnknownStatusAndSituation_AreFieldErrors_AndNothingChanges(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var book = new CaseBook(db, database.Clock);
@@ -94,8 +94,7 @@ public sealed class CaseBookTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task MergeAndSplit_MoveInteractions(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -118,10 +117,11 @@ public sealed class CaseBookTests
         Assert.Equal([a.Value.Id], (await book.GetAsync(Viewer.System, target, TestContext.Current.CancellationToken))!.Interactions.Select(i => i.Id));
     }
 
-    [Fact]
-    public async Task MergeAsync_CasesOfDifferentCustomers_IsRefused()
+    [Theory]
+    [AllDatabases]
+    public async Task MergeAsync_CasesOfDifferentCustomers_IsRefused(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var book = new CaseBook(db, database.Clock);
@@ -134,8 +134,7 @@ public sealed class CaseBookTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task ResolveAsync_SchedulesFollowUpCommitment_NDaysLater(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -157,10 +156,11 @@ public sealed class CaseBookTests
         Assert.Contains("status", (await book.ResolveAsync(fixture.Giulia, created.Value.Id, "again", null, 3, TestContext.Current.CancellationToken)).Errors.Keys);
     }
 
-    [Fact]
-    public async Task Guide_NoteIsAnalysed_StepsKeepTheirOrder_PauseCreatesPromise()
+    [Theory]
+    [AllDatabases]
+    public async Task Guide_NoteIsAnalysed_StepsKeepTheirOrder_PauseCreatesPromise(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var created = await new CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Consegna", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
@@ -184,10 +184,11 @@ public sealed class CaseBookTests
         Assert.Equal(fixture.GiuliaRep, pause.Value.OwnerRepId);
     }
 
-    [Fact]
-    public async Task SendReplyAsync_RecordsOutboundEmail_AndWaitsOnCustomer()
+    [Theory]
+    [AllDatabases]
+    public async Task SendReplyAsync_RecordsOutboundEmail_AndWaitsOnCustomer(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var created = await new CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Consegna", null, null, TestContext.Current.CancellationToken);
@@ -202,10 +203,11 @@ public sealed class CaseBookTests
 
     /// On a late-answer complaint the guide asks what wait the customer finds acceptable; the answer becomes the
     /// response time of their contract terms (and the inbox's clock counts against it); a nonsense value is refused.
-    [Fact]
-    public async Task Guide_TheCustomersAcceptableWait_BecomesTheirResponseTime()
+    [Theory]
+    [AllDatabases]
+    public async Task Guide_TheCustomersAcceptableWait_BecomesTheirResponseTime(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var cancel = TestContext.Current.CancellationToken;
@@ -227,10 +229,11 @@ public sealed class CaseBookTests
 
     /// "Ask the customer to try the new approach and report back": resolving a change-resistance case schedules that
     /// check-in, and keeping it records what the customer reported, on the promise and as a note on the case.
-    [Fact]
-    public async Task ResolvingAChangeResistanceCase_SchedulesTheCheckIn_AndKeepingItRecordsTheReport()
+    [Theory]
+    [AllDatabases]
+    public async Task ResolvingAChangeResistanceCase_SchedulesTheCheckIn_AndKeepingItRecordsTheReport(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var cancel = TestContext.Current.CancellationToken;

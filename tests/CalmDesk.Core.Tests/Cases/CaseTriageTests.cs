@@ -13,8 +13,7 @@ public sealed class CaseTriageTests
     private const string PriceObjection = "Un aumento del 12% con due settimane di preavviso? Il vostro concorrente ha ancora i prezzi dell'anno scorso.";
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AddAsync_AngryMessage_OpensCaseWithSituation_AndFollowUpJoinsIt(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -35,10 +34,11 @@ public sealed class CaseTriageTests
         Assert.Null(calm.Value!.CaseId);
     }
 
-    [Fact]
-    public async Task AddAsync_DifferentProblem_OpensSecondCase_ResolvedCaseIsNotJoined()
+    [Theory]
+    [AllDatabases]
+    public async Task AddAsync_DifferentProblem_OpensSecondCase_ResolvedCaseIsNotJoined(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var log = new InteractionLog(db, database.Clock);
@@ -53,10 +53,11 @@ public sealed class CaseTriageTests
         Assert.Equal(3, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task AddAsync_OurOwnReply_NeverOpensCase()
+    [Theory]
+    [AllDatabases]
+    public async Task AddAsync_OurOwnReply_NeverOpensCase(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
 
@@ -67,13 +68,14 @@ public sealed class CaseTriageTests
         Assert.Equal(0, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task AddAsync_OpenCaseThreshold_IsTheInstallationsChoice()
+    [Theory]
+    [AllDatabases]
+    public async Task AddAsync_OpenCaseThreshold_IsTheInstallationsChoice(string provider)
     {
         // A mildly cross message with no situation, threat or abuse: whether it opens a case depends on the threshold alone.
         var text = new[] { "Mah, non sono contento per niente.", "Sinceramente mi aspettavo di meglio da voi.", "Uffa, che pazienza ci vuole." }
             .First(t => Analysis.MessageAnalyzer.Default.Analyze(t) is { Anger.Score: > 0.05 and < 0.95, Abuse.Targeted: false, Situations.Count: 0, Threats.Count: 0 });
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var anger = Analysis.MessageAnalyzer.Default.Analyze(text).Anger.Score;

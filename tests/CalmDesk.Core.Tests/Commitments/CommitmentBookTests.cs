@@ -9,8 +9,7 @@ namespace CalmDesk.Commitments;
 public sealed class CommitmentBookTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task ListAsync_RepSeesOnlyOwnPromises_MostUrgentFirst(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -32,10 +31,11 @@ public sealed class CommitmentBookTests
         Assert.Equal(CommitmentState.Overdue, all[0].State);
     }
 
-    [Fact]
-    public async Task CreateAsync_RepCannotPromiseForSomeoneElse_OrForAnotherRepsCustomer()
+    [Theory]
+    [AllDatabases]
+    public async Task CreateAsync_RepCannotPromiseForSomeoneElse_OrForAnotherRepsCustomer(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var book = new CommitmentBook(db, database.Clock);
@@ -52,8 +52,7 @@ public sealed class CommitmentBookTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task DelayAsync_KeepsBothDates_RecordsNotice_AndReArmsReminders(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -85,10 +84,11 @@ public sealed class CommitmentBookTests
         Assert.Equal("Gentile Nino, la fattura arriverà domani.", notice.Body);
     }
 
-    [Fact]
-    public async Task CompleteAsync_ClosesOnce_AndOthersCannotTouchIt()
+    [Theory]
+    [AllDatabases]
+    public async Task CompleteAsync_ClosesOnce_AndOthersCannotTouchIt(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var book = new CommitmentBook(db, database.Clock);

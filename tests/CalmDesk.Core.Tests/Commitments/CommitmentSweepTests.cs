@@ -9,8 +9,7 @@ namespace CalmDesk.Commitments;
 public sealed class CommitmentSweepTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_FiresReminderThenAtRiskThenOverdue_EachOnce_AndEscalatesOverdueToManagers(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -45,10 +44,11 @@ public sealed class CommitmentSweepTests
         Assert.Equal(3, await new NotificationInbox(db, database.Clock).UnreadCountAsync(fixture.Giulia, TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task RunAsync_AfterDowntime_AnOverduePromiseGetsOneNoticeNotThree()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_AfterDowntime_AnOverduePromiseGetsOneNoticeNotThree(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         await new CommitmentBook(db, database.Clock).CreateAsync(
@@ -60,10 +60,11 @@ public sealed class CommitmentSweepTests
         Assert.Equal(new CommitmentSweep.Result(0, 0, 1, 0), result);
     }
 
-    [Fact]
-    public async Task RunAsync_DonePromise_IsNeverReminded()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_DonePromise_IsNeverReminded(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var book = new CommitmentBook(db, database.Clock);

@@ -9,8 +9,7 @@ public sealed class CustomerCsvImportTests
     private const string Header = "external_id,company,segment,status,language,currency,rep_email,renewal_date,contact_name,contact_email,contact_phone,contact_language\n";
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_GoodAndBadRows_ImportsGoodOnesAndRejectsEachBadOneWithItsLine(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -38,8 +37,7 @@ public sealed class CustomerCsvImportTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_SameFileTwice_ImportsNothingTheSecondTime(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -58,8 +56,7 @@ public sealed class CustomerCsvImportTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_StoppedPartWayThenRunAgain_StoresEveryRowExactlyOnce(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -86,10 +83,11 @@ public sealed class CustomerCsvImportTests
         Assert.Equal(120, await again.Contacts.CountAsync(TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task RunAsync_NoCompanyColumn_FailsBeforeWritingAnything()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_NoCompanyColumn_FailsBeforeWritingAnything(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
@@ -99,10 +97,11 @@ public sealed class CustomerCsvImportTests
         Assert.Equal(0, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task RunAsync_SemicolonSeparatedFromASpreadsheet_IsRead()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_SemicolonSeparatedFromASpreadsheet_IsRead(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
         var report = await new CustomerCsvImport(db, database.Clock).RunAsync(

@@ -6,8 +6,7 @@ namespace CalmDesk.Customers;
 public sealed class CustomerDirectoryTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task SearchAsync_AsRep_SeesOnlyOwnCustomers(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -26,8 +25,7 @@ public sealed class CustomerDirectoryTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task SearchAsync_GreekWithoutAccents_FindsCompanyAndContact(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -44,8 +42,7 @@ public sealed class CustomerDirectoryTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task SearchAsync_Paging_ReturnsStableSlicesAndTotal(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -65,8 +62,7 @@ public sealed class CustomerDirectoryTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task SearchAsync_SortedByAColumn_EitherWayWithEmptyValuesLast(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -99,8 +95,7 @@ public sealed class CustomerDirectoryTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task UpdateAsync_RepReassigningToAnotherRep_IsRefusedAndNothingChanges(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -119,8 +114,7 @@ public sealed class CustomerDirectoryTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task UpdateAsync_OtherRepsCustomer_IsNotFound(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -136,8 +130,7 @@ public sealed class CustomerDirectoryTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task ExternalId_IsUniqueOnCreateAndUpdate_ButACustomerMayKeepItsOwn(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -19,8 +19,7 @@ public sealed class MigrationsTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task MigrateAsync_OnAMigratedDatabase_AppliesNothing(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -39,10 +39,11 @@ public sealed class AccountHealthTests
         Assert.Equal(34 - 22 - 34, wheel.Trend); // cost penalty 30 instead of 8: 22 points lower than before
     }
 
-    [Fact]
-    public async Task FactsAsync_ReadsTheRecordsOfTheLastTwelveMonths()
+    [Theory]
+    [AllDatabases]
+    public async Task FactsAsync_ReadsTheRecordsOfTheLastTwelveMonths(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await money.InvoiceAsync(money.People.Nino, "N-1", 200, 1000m);

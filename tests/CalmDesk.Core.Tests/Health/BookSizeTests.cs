@@ -12,6 +12,7 @@ public sealed class BookSizeTests
 {
     private const int Customers = 33_000;
 
+    // SQLite is the database that limits SQL variables; the seed writes SQLite's stored form of dates.
     [Fact]
     public async Task Portfolio_Of33000Customers_IsScored()
     {

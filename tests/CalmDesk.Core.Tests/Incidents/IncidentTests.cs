@@ -14,10 +14,11 @@ public sealed class IncidentTests
 {
     private const string Insult = "Sei un incompetente e un idiota, vergognati!";
 
-    [Fact]
-    public async Task AbuseAtTheRep_IsRecordedOnlyFromTheInstallationsThreshold()
+    [Theory]
+    [AllDatabases]
+    public async Task AbuseAtTheRep_IsRecordedOnlyFromTheInstallationsThreshold(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
@@ -38,8 +39,7 @@ public sealed class IncidentTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AbuseAtTheRep_IsRecorded_CrossingTheirLineSuggestsAColleague_AndOnlyAManagerApproves(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -85,10 +85,11 @@ public sealed class IncidentTests
         Assert.NotNull(await introductions.PendingAsync(people.James, people.Nino, cancel));
     }
 
-    [Fact]
-    public async Task MarkWrong_KeepsTheIncidentButStopsItCounting_AndOnlyItsRepOrAManagerMayMarkIt()
+    [Theory]
+    [AllDatabases]
+    public async Task MarkWrong_KeepsTheIncidentButStopsItCounting_AndOnlyItsRepOrAManagerMayMarkIt(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
@@ -105,10 +106,11 @@ public sealed class IncidentTests
         Assert.Single(await db.AbuseIncidents.ToListAsync(cancel));
     }
 
-    [Fact]
-    public async Task Reanalyze_GivesOldAbusiveMessagesTheirIncident_OnceAndWithoutAHandover()
+    [Theory]
+    [AllDatabases]
+    public async Task Reanalyze_GivesOldAbusiveMessagesTheirIncident_OnceAndWithoutAHandover(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using (var setup = database.NewContext())

@@ -9,8 +9,7 @@ namespace CalmDesk.Interactions;
 public sealed class InteractionAnalysisTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Reanalyze_AfterANewModel_ReadsAgainOnlyWhatAnOlderModelRead_AndRecordsTheMissedIncident(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -9,8 +9,7 @@ public sealed class InteractionCsvImportTests
     private const string Header = "external_id,customer,contact_email,channel,direction,occurred_at,subject,body,minutes,author\n";
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_MatchesCustomersAndRejectsBadRowsAlone(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -39,8 +38,7 @@ public sealed class InteractionCsvImportTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_RowsWithoutIds_AreRecognisedOnReimport(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

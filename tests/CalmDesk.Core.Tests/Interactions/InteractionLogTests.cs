@@ -6,8 +6,7 @@ namespace CalmDesk.Interactions;
 public sealed class InteractionLogTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task TimelineAsync_ListsNewestFirst(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -26,8 +25,7 @@ public sealed class InteractionLogTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AddAsync_ContactOfAnotherCustomer_IsRefused(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -41,10 +39,11 @@ public sealed class InteractionLogTests
         Assert.Contains("contactId", outcome.Errors.Keys);
     }
 
-    [Fact]
-    public async Task AddAsync_FutureDateAndNegativeMinutes_AreFieldErrors()
+    [Theory]
+    [AllDatabases]
+    public async Task AddAsync_FutureDateAndNegativeMinutes_AreFieldErrors(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, _) = await ImportFixture.SeedAsync(database);
         await using var db = database.NewContext();
 
@@ -54,10 +53,11 @@ public sealed class InteractionLogTests
         Assert.Equal(["minutesSpent", "occurredAt"], outcome.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task AddAsync_SameExternalIdTwice_StoresItOnce()
+    [Theory]
+    [AllDatabases]
+    public async Task AddAsync_SameExternalIdTwice_StoresItOnce(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, _) = await ImportFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var log = new InteractionLog(db, database.Clock);

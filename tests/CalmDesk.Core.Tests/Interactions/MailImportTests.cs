@@ -12,8 +12,7 @@ public sealed class MailImportTests
         "Avete consegnato i cartoni sbagliati. DI NUOVO!!!\r\n";
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_Eml_StoresInboundMailKeyedByMessageId(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -32,10 +31,11 @@ public sealed class MailImportTests
         Assert.Equal(new DateTimeOffset(2026, 10, 1, 7, 15, 0, TimeSpan.Zero), stored.OccurredAt);
     }
 
-    [Fact]
-    public async Task RunAsync_Mbox_ImportsGoodMessagesAndNamesTheRejectedOnes()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_Mbox_ImportsGoodMessagesAndNamesTheRejectedOnes(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (_, harbour) = await ImportFixture.SeedAsync(database);
         var mbox =
             "From nino@trattoria.example Thu Oct  1 09:15:00 2026\n" + AngryMail.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n" +
@@ -55,10 +55,11 @@ public sealed class MailImportTests
         Assert.Equal("giulia", outbound.AuthorName?.Split(' ')[0]);
     }
 
-    [Fact]
-    public async Task RunAsync_NotAnMbox_IsRejectedWithAReason()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_NotAnMbox_IsRejectedWithAReason(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
         var report = await new MailImport(db, database.Clock).RunAsync(Stream("this is not a mailbox\n"), mbox: true, cancellationToken: TestContext.Current.CancellationToken);
@@ -67,10 +68,11 @@ public sealed class MailImportTests
         Assert.Contains("not readable as mail", Assert.Single(report.Rejected).Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RunAsync_BinaryGarbageAsEml_IsRejectedNotCrashed()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_BinaryGarbageAsEml_IsRejectedNotCrashed(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
         var garbage = new byte[4096];
         new Random(7).NextBytes(garbage);

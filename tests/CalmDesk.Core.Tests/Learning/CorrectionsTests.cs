@@ -14,8 +14,7 @@ public sealed class CorrectionsTests
     private const string Insult = "Sei un incompetente e un idiota, vergognati!";
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task CorrectAnger_ShowsTheLevel_KeepsOneExamplePerMessage_AndRefusesWhatItMustNot(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -48,10 +47,11 @@ public sealed class CorrectionsTests
         Assert.Single(await db.AnalysisCorrections.AsNoTracking().ToListAsync(cancel));
     }
 
-    [Fact]
-    public async Task WronglyDetectedIncident_SaysOnlyThatTheWordsWereNotAimedAtStaff()
+    [Theory]
+    [AllDatabases]
+    public async Task WronglyDetectedIncident_SaysOnlyThatTheWordsWereNotAimedAtStaff(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
@@ -67,10 +67,11 @@ public sealed class CorrectionsTests
         Assert.Equal(new Dictionary<string, bool> { ["abuse:staff"] = false }, example.LabelMap);
     }
 
-    [Fact]
-    public async Task ManualIncident_LabelsTheQuotedWordsAsAbuseAtStaffOfTheNamedKinds()
+    [Theory]
+    [AllDatabases]
+    public async Task ManualIncident_LabelsTheQuotedWordsAsAbuseAtStaffOfTheNamedKinds(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
@@ -88,8 +89,7 @@ public sealed class CorrectionsTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task CaseRelabel_RemovedSituationIsInNoneThatClaimedIt_AddedOneOnlyWhenTheCaseHasOneMessage(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -125,10 +125,11 @@ public sealed class CorrectionsTests
         Assert.DoesNotContain(onLater, c => c.LabelMap.Values.Any(v => v));
     }
 
-    [Fact]
-    public async Task DeletingTheCustomer_DeletesTheirExamples()
+    [Theory]
+    [AllDatabases]
+    public async Task DeletingTheCustomer_DeletesTheirExamples(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();

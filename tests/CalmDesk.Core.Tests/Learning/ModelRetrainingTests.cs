@@ -73,8 +73,7 @@ public sealed class ModelRetrainingTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Refit_NotWorseThanTheActiveModel_IsActivated_AndStoredMessagesAreReadAgain(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -122,8 +121,7 @@ public sealed class ModelRetrainingTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Start_WhileAnotherRuns_IsRefused_UntilThatOneFallsSilent(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -14,8 +14,7 @@ public sealed class InboxTriageTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task MailFromANewCustomer_StartsTheirCustomer_OwnedByTheRep_InTheLanguageTheyWrite(string provider)
     {
         var servers = MailServers.Require();
@@ -55,8 +54,7 @@ public sealed class InboxTriageTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AConversation_IsUnreadForEachPerson_UntilTheyHaveSeenItsNewestMessage(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -84,10 +82,11 @@ public sealed class InboxTriageTests
         Assert.Equal(1, await db.ReadMarks.CountAsync(Token));
     }
 
-    [Fact]
-    public async Task ImportedInvoices_BringTheirDocuments_FromBesideTheCsvOnly()
+    [Theory]
+    [AllDatabases]
+    public async Task ImportedInvoices_BringTheirDocuments_FromBesideTheCsvOnly(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var folder = Directory.CreateTempSubdirectory("calmdesk-invoices-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "pdf"));

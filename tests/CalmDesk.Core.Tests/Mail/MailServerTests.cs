@@ -16,8 +16,7 @@ public sealed class MailServerTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task CustomerMail_IsFetchedOnceIntoACase_AndTheReplyArrivesThreadedInTheirLanguage(string provider)
     {
         var servers = MailServers.Require();
@@ -116,8 +115,7 @@ public sealed class MailServerTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Attachments_AreKeptOncePerContent_UnderACleanName_AndReadBack(string provider)
     {
         var servers = MailServers.Require();
@@ -184,8 +182,7 @@ public sealed class MailServerTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task TwoFetchersAtOnce_AndOneCutShort_StoreEveryMessageExactlyOnce(string provider)
     {
         var servers = MailServers.Require();

@@ -14,8 +14,7 @@ public sealed class MailThreadingTests
         "Avete consegnato i cartoni sbagliati, di nuovo. Voglio una soluzione oggi.\r\n";
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Reply_IsQueuedInReplyToTheCustomer_AndTheirAnswerFromAColleagueJoinsTheSameCase(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -45,10 +44,11 @@ public sealed class MailThreadingTests
         Assert.Equal(CaseStatus.WaitingOnUs, (await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Status);
     }
 
-    [Fact]
-    public async Task ReplyOutsideACase_AnswersTheCustomersLatestMail_AfterTheGuard()
+    [Theory]
+    [AllDatabases]
+    public async Task ReplyOutsideACase_AnswersTheCustomersLatestMail_AfterTheGuard(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         await MailTestKit.AddOfflineMailboxAsync(db, database);
@@ -69,10 +69,11 @@ public sealed class MailThreadingTests
         Assert.True(hidden.NotFound);
     }
 
-    [Fact]
-    public async Task Reply_WithoutAMailboxThatSends_IsRecordedOnly()
+    [Theory]
+    [AllDatabases]
+    public async Task Reply_WithoutAMailboxThatSends_IsRecordedOnly(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         await Import(db, database, Complaint);
@@ -87,10 +88,11 @@ public sealed class MailThreadingTests
         Assert.Empty(await db.Outbox.ToListAsync(TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task Subject_JoinsAnOpenCase_OnlyWhenTheMessageHasNoThreadHeaders()
+    [Theory]
+    [AllDatabases]
+    public async Task Subject_JoinsAnOpenCase_OnlyWhenTheMessageHasNoThreadHeaders(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         await Import(db, database, Complaint);
@@ -106,10 +108,11 @@ public sealed class MailThreadingTests
         Assert.NotEqual(caseId, elsewhere.CaseId);
     }
 
-    [Fact]
-    public async Task FetchedMail_FromAStrangerQuotingAConversation_OrFromOurOwnAddress_WaitsForARep()
+    [Theory]
+    [AllDatabases]
+    public async Task FetchedMail_FromAStrangerQuotingAConversation_OrFromOurOwnAddress_WaitsForARep(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         await Import(db, database, Complaint);

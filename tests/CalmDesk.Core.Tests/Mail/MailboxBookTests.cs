@@ -19,8 +19,7 @@ public sealed class MailboxBookTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Add_StoresTheSecretEncrypted_NeverShowsIt_AndKeepsItWhenAChangeLeavesItEmpty(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -41,10 +40,11 @@ public sealed class MailboxBookTests
         Assert.DoesNotContain("s3cret", System.Text.Json.JsonSerializer.Serialize(changed.Value), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Test_NamesWhatFails_WhenNoServerListens()
+    [Theory]
+    [AllDatabases]
+    public async Task Test_NamesWhatFails_WhenNoServerListens(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
         using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         closed.Start();

@@ -16,8 +16,7 @@ public sealed class OutgoingFilesTests
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% a stand-in for the invoice the customer received\n%%EOF\n");
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AReplysFiles_AndTheCopyStepsInvoiceDocument_ArriveWithTheMail(string provider)
     {
         var servers = MailServers.Require();
@@ -67,10 +66,11 @@ public sealed class OutgoingFilesTests
         Assert.Equal(["N-70.pdf"], listed); // the letter on the timeline lists what went with it
     }
 
-    [Fact]
-    public async Task FilesForOneMessage_AreRefusedWhenTooManyEmptyOrTooLarge_AndNothingIsKept()
+    [Theory]
+    [AllDatabases]
+    public async Task FilesForOneMessage_AreRefusedWhenTooManyEmptyOrTooLarge_AndNothingIsKept(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
         var store = MailTestKit.Store(db, database);
         var one = new OutgoingFile("a.txt", "text/plain", [1, 2, 3]);
@@ -89,10 +89,11 @@ public sealed class OutgoingFilesTests
         Assert.Contains("bad.txt", Assert.Single(decodeErrors["attachments"]), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AFileGoneFromTheStore_FailsTheMailForGood_InsteadOfSendingItWithout()
+    [Theory]
+    [AllDatabases]
+    public async Task AFileGoneFromTheStore_FailsTheMailForGood_InsteadOfSendingItWithout(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var db = money.Db;
         await MailTestKit.AddOfflineMailboxAsync(db, database);

@@ -65,10 +65,11 @@ public sealed class ReplyGuardTests
         Assert.Empty(flagged);
     }
 
-    [Fact]
-    public async Task SendReply_WithFindings_IsHeldWithTheWords_UntilTheRepConfirms()
+    [Theory]
+    [AllDatabases]
+    public async Task SendReply_WithFindings_IsHeldWithTheWords_UntilTheRepConfirms(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var created = await new CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Fattura", null, null, TestContext.Current.CancellationToken);

@@ -31,10 +31,11 @@ public sealed class ResponseClockTests
         Assert.Null(ResponseClock.DueAt(friday, Terms(null, opens: new(8, 0), closes: new(17, 0)), Rome));
     }
 
-    [Fact]
-    public async Task Sweep_TellsTheOwnerAndTheManagersOnce_WhenAReplyIsOverdue()
+    [Theory]
+    [AllDatabases]
+    public async Task Sweep_TellsTheOwnerAndTheManagersOnce_WhenAReplyIsOverdue(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         var (_, managerUser) = await database.AddRepAsync("manager@ourco.example", Roles.Manager);
         await using var db = database.NewContext();

@@ -10,8 +10,7 @@ namespace CalmDesk.Offboarding;
 public sealed class OffboardingTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task TheChecklist_CannotBeSkipped_OnlyAManagerApproves_ThenTheLetterIsIssuedOnce(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -20,8 +20,7 @@ public sealed class OrderCsvImportTests
         """;
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task ImportAsync_GroupsLinesIntoOrders_RejectsBadRowsAlone_AndASecondRunImportsNothing(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -46,10 +45,11 @@ public sealed class OrderCsvImportTests
         Assert.Equal([("Chianti 750ml", 40m, (decimal?)24m), ("Prosecco DOC", 12m, null)], so1.Lines.OrderBy(l => l.Item).Select(l => (l.Item, l.Ordered, l.Delivered)));
     }
 
-    [Fact]
-    public async Task ImportAsync_NeverAddsALineToAConfirmedOrder()
+    [Theory]
+    [AllDatabases]
+    public async Task ImportAsync_NeverAddsALineToAConfirmedOrder(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();

@@ -9,8 +9,7 @@ namespace CalmDesk.Receivables;
 public sealed class CollectionTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RunAsync_EachStepFiresOnceAsTheDaysPass_AndNeverAfterPayment(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -41,10 +40,11 @@ public sealed class CollectionTests
         Assert.Equal(3, await money.Db.Notifications.CountAsync(n => n.Kind == NotificationKind.Collection, cancel));
     }
 
-    [Fact]
-    public async Task RunAsync_AnInvoiceFoundLate_DraftsOnlyTheLatestStepAndSkipsTheEarlierOnes()
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_AnInvoiceFoundLate_DraftsOnlyTheLatestStepAndSkipsTheEarlierOnes(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await money.InvoiceAsync(money.People.Nino, "N-OLD", 100, 250m); // 70 days late
@@ -79,10 +79,11 @@ public sealed class CollectionTests
         Assert.Empty(library.Problems);
     }
 
-    [Fact]
-    public async Task CompleteAsync_SendsAStepOnce_IntoTheTimeline()
+    [Theory]
+    [AllDatabases]
+    public async Task CompleteAsync_SendsAStepOnce_IntoTheTimeline(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await money.InvoiceAsync(money.People.Nino, "N-1", 35, 100m);
@@ -102,10 +103,11 @@ public sealed class CollectionTests
 
     /// A customer protesting an invoice (an open complaint) gets no payment reminder: nothing is drafted, a step drafted
     /// before the complaint cannot be sent, and the plan resumes once the case is resolved.
-    [Fact]
-    public async Task Reminders_PauseWhileAComplaintIsOpen_AndResumeWhenItIsResolved()
+    [Theory]
+    [AllDatabases]
+    public async Task Reminders_PauseWhileAComplaintIsOpen_AndResumeWhenItIsResolved(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         var cases = new Cases.CaseBook(money.Db, database.Clock);

@@ -6,8 +6,7 @@ namespace CalmDesk.Receivables;
 public sealed class ReceivablesBookTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AgedBookAsync_ARepSeesOnlyTheirOwnCustomersMoney_AManagerSeesAll(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -29,10 +28,11 @@ public sealed class ReceivablesBookTests
         Assert.True(refused.Errors.ContainsKey("customerId"));
     }
 
-    [Fact]
-    public async Task AddInvoiceAsync_WithoutADueDate_UsesTheTermsAndOffersTheEarlyPaymentDiscount()
+    [Theory]
+    [AllDatabases]
+    public async Task AddInvoiceAsync_WithoutADueDate_UsesTheTermsAndOffersTheEarlyPaymentDiscount(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
 
         var outcome = await money.Book.AddInvoiceAsync(money.People.Giulia, new InvoiceInput(money.People.Nino, "N-7", money.Today, 500m), TestContext.Current.CancellationToken);
@@ -43,10 +43,11 @@ public sealed class ReceivablesBookTests
         Assert.Equal("EUR", invoice.Currency);
     }
 
-    [Fact]
-    public async Task AddInvoiceAsync_WithoutADueDate_FollowsTheCustomersWrittenTerms_ThenTheOrganisations()
+    [Theory]
+    [AllDatabases]
+    public async Task AddInvoiceAsync_WithoutADueDate_FollowsTheCustomersWrittenTerms_ThenTheOrganisations(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         money.Db.Terms.AddRange(
@@ -65,10 +66,11 @@ public sealed class ReceivablesBookTests
         Assert.Equal(money.Today.AddDays(60), money.Db.Invoices.Single(i => i.Number == "N-CSV").DueOn);
     }
 
-    [Fact]
-    public async Task OneBook_ReadsTheLedgerOncePerScope_AndAfreshAfterItRecordsSomething()
+    [Theory]
+    [AllDatabases]
+    public async Task OneBook_ReadsTheLedgerOncePerScope_AndAfreshAfterItRecordsSomething(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await money.InvoiceAsync(money.People.Nino, "N-1", 40, 100m);
@@ -93,10 +95,11 @@ public sealed class ReceivablesBookTests
         Assert.Equal(120m, after.Totals.Single().Overdue); // 100 + 50 − 30, read afresh after the payment
     }
 
-    [Fact]
-    public async Task AddPaymentAsync_RefusesADuplicateReferenceAnExpiredDiscountAndAForeignCurrency()
+    [Theory]
+    [AllDatabases]
+    public async Task AddPaymentAsync_RefusesADuplicateReferenceAnExpiredDiscountAndAForeignCurrency(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await money.InvoiceAsync(money.People.Nino, "N-1", 20, 100m);
@@ -118,10 +121,11 @@ public sealed class ReceivablesBookTests
         Assert.Single(account.Payments);
     }
 
-    [Fact]
-    public async Task DiscountEffectAsync_ComparesInvoicesWithAndWithoutTheOffer()
+    [Theory]
+    [AllDatabases]
+    public async Task DiscountEffectAsync_ComparesInvoicesWithAndWithoutTheOffer(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         var giulia = money.People.Giulia;

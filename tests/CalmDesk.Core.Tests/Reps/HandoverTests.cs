@@ -11,8 +11,7 @@ namespace CalmDesk.Reps;
 public sealed class HandoverTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Approve_MovesTheOpenCasesAndPromisesWithTheAccount_AndTellsBothRepsAndTheManagers(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -51,10 +50,11 @@ public sealed class HandoverTests
         Assert.Equal(3, told.Count);
     }
 
-    [Fact]
-    public async Task HandoverNote_IsReadByTheProposedColleague_OnlyOnceTheAccountIsTheirs()
+    [Theory]
+    [AllDatabases]
+    public async Task HandoverNote_IsReadByTheProposedColleague_OnlyOnceTheAccountIsTheirs(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var (_, managerUser) = await database.AddRepAsync("boss@ourco.example", Roles.Manager);
         var manager = new Viewer(managerUser, true);
@@ -79,10 +79,11 @@ public sealed class HandoverTests
 
     /// A customer taken from a rep because they crossed that rep's line is never handed back to them: the rep is not
     /// offered as a colleague, and a manager choosing them is refused.
-    [Fact]
-    public async Task Handover_NeverRoutesTheCustomerBackToARepWhoseLineTheyCrossed()
+    [Theory]
+    [AllDatabases]
+    public async Task Handover_NeverRoutesTheCustomerBackToARepWhoseLineTheyCrossed(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var people = await CaseFixture.SeedAsync(database);
         var (_, managerUser) = await database.AddRepAsync("boss@ourco.example", Roles.Manager);
         var (thirdRep, _) = await database.AddRepAsync("third@ourco.example", Roles.Rep);

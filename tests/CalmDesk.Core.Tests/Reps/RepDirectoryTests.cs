@@ -7,8 +7,7 @@ namespace CalmDesk.Reps;
 public sealed class RepDirectoryTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task UpdateAsync_TheLastActiveAdmin_CanNeitherLeaveNorLoseTheRole_UntilAnotherAdminExists(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -11,8 +11,7 @@ namespace CalmDesk.Reps;
 public sealed class RepIntroductionTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Reassignment_DraftsTheNewRepsIntroductionInTheCustomersLanguage_SentOnceByTheNewRep(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -56,10 +55,11 @@ public sealed class RepIntroductionTests
         Assert.Equal((people.GiuliaRep, people.JamesRep, recorded.Id), (reassignment.FromRepId, reassignment.ToRepId, reassignment.InteractionId));
     }
 
-    [Fact]
-    public async Task Draft_WithoutAProfileOrAPreviousRep_LeavesThoseSentencesOut()
+    [Theory]
+    [AllDatabases]
+    public async Task Draft_WithoutAProfileOrAPreviousRep_LeavesThoseSentencesOut(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var playbooks = new PlaybookStore([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock);
         var customer = new Addressee(7, "Ταβέρνα Το Λιμανάκι", "el", "Γιώργος Αντωνίου", null, null);
 

@@ -11,8 +11,7 @@ namespace CalmDesk.Search;
 public sealed class GlobalSearchTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task FindAsync_GreeklishAccentsAndCase_FindEachKindTheViewerMaySee(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -57,8 +56,7 @@ public sealed class GlobalSearchTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task FindAsync_ManyMatches_ListsTheNewestFirstSaysThereAreMoreAndPointsAtTheTimelinePage(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -92,8 +90,7 @@ public sealed class GlobalSearchTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Keys_ChangedTextIsFoundByItsNewWordsAndOldRecordsAreBackfilled(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -43,8 +43,7 @@ public sealed class AnalyzeApiTests(Servers servers)
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AddedInteraction_IsAnalysedAndStoredWithItsVerdicts(string provider)
     {
         var server = await servers.GetAsync(provider);

@@ -8,8 +8,7 @@ namespace CalmDesk.Browser;
 public sealed class AccountBrowserTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task ItalianRep_SeesItalianSelected_SavesWithoutLosingIt_ThenSwitchesToGreek(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -8,8 +8,7 @@ namespace CalmDesk.Browser;
 public sealed class CampaignBrowserTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Rep_SendsTheDraftedAnnouncement_AndTheAngryReplyShowsWithItsCase(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

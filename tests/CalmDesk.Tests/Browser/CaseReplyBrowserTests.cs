@@ -9,8 +9,7 @@ namespace CalmDesk.Browser;
 public sealed class CaseReplyBrowserTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Rep_DoubleClicksSend_TheReplyIsRecordedOnce_AndTheBoxEmpties(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -10,8 +10,7 @@ namespace CalmDesk.Browser;
 public sealed class DelayBrowserTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Rep_DelaysAnOverduePromise_ToTheDateTheyPicked_WithANoticeThatNamesIt(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -10,8 +10,7 @@ namespace CalmDesk.Browser;
 public sealed class GuideBrowserTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Rep_FollowsGuideForAngriestItalianEmail_SendsItalianDraft_AndSeesPromiseWithReminder(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
@@ -107,8 +106,7 @@ public sealed class GuideBrowserTests
     /// One form for the whole call: a refused promise keeps every tick and word typed, and the promise recorded after
     /// stores them all; pausing does too.
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Rep_TicksAndTypesDuringTheCall_NothingIsLostByARefusedPromise_OrByPausing(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

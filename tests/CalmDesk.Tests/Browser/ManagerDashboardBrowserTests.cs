@@ -10,8 +10,7 @@ namespace CalmDesk.Browser;
 public sealed class ManagerDashboardBrowserTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Manager_SeesTheCharts_ApprovesAHandover_AndWalksACustomerToTheLetGoLetter(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

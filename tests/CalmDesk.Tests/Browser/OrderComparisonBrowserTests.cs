@@ -8,8 +8,7 @@ namespace CalmDesk.Browser;
 public sealed class OrderComparisonBrowserTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task WrongDeliveryComplaint_ShowsTheOrderComparisonOnTheCasePage(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
@@ -59,8 +58,7 @@ public sealed class OrderComparisonBrowserTests(Servers servers)
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task OrdersPage_RecordsAnOrderItsConfirmationAndADeliveryThatDiffers(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -7,8 +7,7 @@ namespace CalmDesk.Browser;
 public sealed class TermsBrowserTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RefusedTerms_KeepEveryFieldAsTyped_AndTheCorrectedFormSaves(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

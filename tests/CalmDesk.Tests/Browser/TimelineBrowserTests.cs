@@ -6,8 +6,7 @@ namespace CalmDesk.Browser;
 public sealed class TimelineBrowserTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Rep_SignsIn_OpensCustomer_AddsInteraction_AndSeesItOnTheTimeline(string provider)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -6,8 +6,7 @@ namespace CalmDesk.Campaigns;
 public sealed class CampaignsApiTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Campaign_OnlyManagersStartOne_RepsSendTheirOwn_AndAnAngryReplyIsTracked(string provider)
     {
         var server = await servers.GetAsync(provider);

@@ -7,8 +7,7 @@ namespace CalmDesk.Cases;
 public sealed class CasesApiTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task AngryMessage_OpensCase_GuideNotePauseDraftAndReply_AndOtherRepSeesNothing(string provider)
     {
         var server = await servers.GetAsync(provider);

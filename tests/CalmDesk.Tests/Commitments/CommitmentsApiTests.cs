@@ -6,8 +6,7 @@ namespace CalmDesk.Commitments;
 public sealed class CommitmentsApiTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task RepSeesOnlyOwnPromises_DelayNeedsANotice_AndKeepsBothDates(string provider)
     {
         var server = await servers.GetAsync(provider);

@@ -7,8 +7,7 @@ namespace CalmDesk.Customers;
 public sealed class CustomersApiTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Rep_CannotReadOrChangeAnotherRepsCustomer(string provider)
     {
         var server = await servers.GetAsync(provider);
@@ -37,8 +36,7 @@ public sealed class CustomersApiTests(Servers servers)
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Create_InvalidFields_AnswersValidationProblemPerField(string provider)
     {
         var server = await servers.GetAsync(provider);
@@ -59,8 +57,7 @@ public sealed class CustomersApiTests(Servers servers)
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task List_FiltersByTextAndStatusAndPages(string provider)
     {
         var server = await servers.GetAsync(provider);

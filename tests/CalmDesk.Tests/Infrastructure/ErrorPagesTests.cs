@@ -7,8 +7,7 @@ namespace CalmDesk.Infrastructure;
 public sealed class ErrorPagesTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task UnknownPath_IsANotFoundPage_InTheUsersLanguage_WithAWayBack(string provider)
     {
         var server = await servers.GetAsync(provider);

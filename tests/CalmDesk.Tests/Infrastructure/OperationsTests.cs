@@ -5,8 +5,7 @@ namespace CalmDesk.Infrastructure;
 public sealed class OperationsTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Health_ChecksTheDatabase(string provider)
     {
         var server = await servers.GetAsync(provider);

@@ -7,8 +7,7 @@ namespace CalmDesk.Infrastructure;
 public sealed class PageWalkTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task EveryLinkedPage_AsManagerAdminAndRep_RendersWithoutAnError(string provider)
     {
         await using var server = await CalmDeskServer.StartAsync(provider, demo: true);

@@ -8,8 +8,7 @@ namespace CalmDesk.Infrastructure;
 public sealed partial class SubmitOnceTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task SameFormPostedFiveTimesAtOnce_RecordsOnce_AndAllGoWhereTheFirstWent(string provider)
     {
         var server = await servers.GetAsync(provider);

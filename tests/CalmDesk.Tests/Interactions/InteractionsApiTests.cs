@@ -6,8 +6,7 @@ namespace CalmDesk.Interactions;
 public sealed class InteractionsApiTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Add_ThenTimeline_ShowsItNewestFirstWithTheContact(string provider)
     {
         var server = await servers.GetAsync(provider);

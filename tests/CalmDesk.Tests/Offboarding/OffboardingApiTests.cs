@@ -7,8 +7,7 @@ namespace CalmDesk.Offboarding;
 public sealed class OffboardingApiTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task LetGo_CannotBeShortCutThroughTheApi_AndOnlyManagersApprove(string provider)
     {
         var server = await servers.GetAsync(provider);

@@ -7,8 +7,7 @@ namespace CalmDesk.Receivables;
 public sealed class ReceivablesApiTests(Servers servers)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task CsvImport_IsIdempotent_RejectsBadRowsAlone_AndARepSeesOnlyTheirCustomersMoney(string provider)
     {
         var server = await servers.GetAsync(provider);

@@ -19,8 +19,7 @@ public sealed class RepsApiTests(Servers servers)
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [AllDatabases]
     public async Task Create_ByAdmin_AddsARepWithRoles_AndRefusesWeakPasswords(string provider)
     {
         var server = await servers.GetAsync(provider);
