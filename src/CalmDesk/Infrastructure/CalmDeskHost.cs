@@ -1,25 +1,10 @@
 using System.Globalization;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
-using CalmDesk.Boundaries;
-using CalmDesk.Campaigns;
-using CalmDesk.Cases;
 using CalmDesk.Commitments;
-using CalmDesk.Customers;
 using CalmDesk.Data;
-using CalmDesk.Health;
-using CalmDesk.Incidents;
-using CalmDesk.Demo;
-using CalmDesk.Interactions;
 using CalmDesk.Learning;
 using CalmDesk.Mail;
-using CalmDesk.Offboarding;
-using CalmDesk.Notifications;
-using CalmDesk.Orders;
-using CalmDesk.Playbooks;
-using CalmDesk.Receivables;
-using CalmDesk.Reps;
-using CalmDesk.Submissions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -62,65 +47,18 @@ internal static class CalmDeskHost
 
         var database = DatabaseSettings.Resolve(
             builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("CalmDesk"), dataDirectory);
-        builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<CalmDeskDbContext>(database.Configure);
-
-        builder.Services.AddIdentityCore<CalmDeskUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
-            })
-            .AddRoles<IdentityRole>()
+        builder.Services.AddCalmDeskCore(builder.Configuration, database, dataDirectory)
             .AddClaimsPrincipalFactory<CalmDeskClaimsFactory>()
-            .AddEntityFrameworkStores<CalmDeskDbContext>()
             .AddSignInManager()
-            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
         builder.Services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))
             .SetApplicationName("CalmDesk");
 
-        builder.Services.AddScoped<DatabaseMigrator>();
+        // What only the program has: the first run, the pages' helpers and the background services.
         builder.Services.AddScoped<FirstRun>();
-        builder.Services.AddScoped<DemoPortfolio>();
-        builder.Services.AddScoped<ApiTokenService>();
-        builder.Services.AddScoped<RepDirectory>();
-        builder.Services.AddScoped<CustomerDirectory>();
-        builder.Services.AddScoped<Search.GlobalSearch>();
-        builder.Services.AddScoped<InteractionLog>();
-        builder.Services.AddScoped<MessageIntake>();
-        builder.Services.AddScoped<InteractionAnalysis>();
-        builder.Services.AddScoped<CustomerCsvImport>();
-        builder.Services.AddScoped<InteractionCsvImport>();
-        builder.Services.AddScoped<MailImport>();
-        builder.Services.AddScoped<CaseBook>();
-        builder.Services.AddScoped<CaseGuide>();
-        builder.Services.AddScoped<CommitmentBook>();
-        builder.Services.AddScoped<CommitmentSweep>();
-        builder.Services.AddScoped<NotificationInbox>();
         builder.Services.AddScoped<DelayNotices>();
-        builder.Services.Configure<ReceivablesOptions>(builder.Configuration.GetSection("Receivables"));
-        builder.Services.AddOptions<AnalysisThresholds>().Bind(builder.Configuration.GetSection("Analysis"))
-            .Validate(t => t.Problem() is null, "Analysis:OpenCase must be in (0, 1) and Analysis:AbuseIncident in [0.5, 1).").ValidateOnStart();
-        builder.Services.AddScoped<ReceivablesBook>();
-        builder.Services.AddScoped<ReceivablesCsvImport>();
-        builder.Services.AddScoped<CollectionSweep>();
-        builder.Services.AddScoped<CollectionDesk>();
-        builder.Services.AddScoped<BoundaryBook>();
-        builder.Services.AddScoped<OrderBook>();
-        builder.Services.AddScoped<OrderCsvImport>();
-        builder.Services.AddScoped<CampaignDesk>();
-        builder.Services.AddScoped<RepIntroductions>();
-        builder.Services.AddScoped<HandoverDesk>();
-        builder.Services.AddScoped<IncidentBook>();
-        builder.Services.Configure<HealthOptions>(builder.Configuration.GetSection("Health"));
-        builder.Services.AddScoped<HealthBook>();
-        builder.Services.AddScoped<OffboardingDesk>();
-        builder.Services.AddScoped<SubmissionLedger>();
-        builder.Services.AddSingleton(services => new PlaybookStore(PlaybookStore.FoldersFor(dataDirectory), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped<Uploads>();
         builder.Services.Configure<SweepOptions>(options =>
         {
             options.SweepSeconds = builder.Configuration.GetValue("Commitments:SweepSeconds", options.SweepSeconds);
@@ -128,21 +66,7 @@ internal static class CalmDeskHost
         });
         builder.Services.AddHostedService<SweepService>();
         builder.Services.AddHostedService<ReanalysisService>();
-        builder.Services.AddSingleton<ActiveModel>();
-        builder.Services.Configure<LearningOptions>(builder.Configuration.GetSection("Learning"));
-        builder.Services.AddScoped<ModelRetraining>();
-        builder.Services.AddScoped<LearningBook>();
         builder.Services.AddSingleton<RetrainService>();
-        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
-        builder.Services.AddSingleton<MailSecrets>();
-        builder.Services.AddSingleton<MailConnections>();
-        builder.Services.AddScoped<MailFetcher>();
-        builder.Services.AddScoped(services => new AttachmentStore(
-            services.GetRequiredService<CalmDeskDbContext>(), database, dataDirectory, services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddScoped<MailSender>();
-        builder.Services.AddScoped<Uploads>();
-        builder.Services.AddScoped<MailboxBook>();
-        builder.Services.AddScoped<InboxBook>();
         builder.Services.AddSingleton<MailService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MailService>());
         builder.Services.AddHostedService(services => services.GetRequiredService<RetrainService>());

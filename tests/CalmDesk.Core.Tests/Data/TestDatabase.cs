@@ -2,6 +2,7 @@ using CalmDesk.Accounts;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -57,19 +58,15 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new CalmDeskDbContext(options.Options);
     }
 
-    /// Services over this database as the program registers them, for code that needs Identity.
+    /// Services over this database, registered by the same <see cref="CoreServices.AddCalmDeskCore"/> the program
+    /// calls, on the test's clock and with the default configuration.
     public ServiceProvider Services()
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddDbContext<CalmDeskDbContext>(Settings.Configure);
-        services.AddIdentityCore<CalmDeskUser>(o => o.Password.RequireNonAlphanumeric = false)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CalmDeskDbContext>()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
-        services.AddScoped<RepDirectory>();
-        return services.BuildServiceProvider();
+        services.AddCalmDeskCore(new ConfigurationBuilder().Build(), Settings, _sqliteFolder ?? Path.Combine(Path.GetTempPath(), "calmdesk-tests", "postgres-data"));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     /// Creates a rep with the given role and returns its id and user id.
