@@ -51,6 +51,38 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock)
         return token.UserId;
     }
 
+    public const int MaxNameLength = 100;
+
+    /// A user's own tokens, newest first: what each is called, how it starts, when it was made and last used.
+    public async Task<IReadOnlyList<ApiTokenView>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
+        await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Select(t => new ApiTokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .ToListAsync(cancellationToken);
+
+    /// A new token for the user, named by them; the secret is in the outcome, and nowhere else, ever again.
+    public async Task<(string? Secret, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(string userId, string? name, CancellationToken cancellationToken = default)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0 || trimmed.Length > MaxNameLength)
+        {
+            return (null, new Dictionary<string, string[]>
+            {
+                ["name"] = [Localization.Messages.Format("Give the token a name of 1 to {0} characters, to recognise it by.", MaxNameLength)],
+            });
+        }
+
+        return (await IssueAsync(userId, trimmed, cancellationToken), new Dictionary<string, string[]>());
+    }
+
+    /// Stops one of the user's own tokens; another user's token, or one already stopped, is left alone (false).
+    public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default) =>
+        await db.ApiTokens.Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
+
     private static string HashOf(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
+
+/// A token as its owner sees it: never the secret, only how it starts.
+internal sealed record ApiTokenView(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);

@@ -26,6 +26,10 @@ internal sealed class Customer
     /// IANA time zone of the customer ("Europe/London"); times in letters are given in it. Empty: the business's zone.
     public string? TimeZone { get; set; }
 
+    /// Where letters to the customer go: street, town and postcode, one line each, as the post expects them in the
+    /// customer's country. Printed under the company on letters.
+    public string? PostalAddress { get; set; }
+
     /// ISO 4217 code.
     public string Currency { get; set; } = "EUR";
 

@@ -12,6 +12,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Company).HasMaxLength(200);
         builder.HasIndex(c => c.Company);
         builder.Property(c => c.SearchKey).HasMaxLength(Customer.MaxSearchKeyLength);
+        builder.Property(c => c.PostalAddress).HasMaxLength(CustomerInput.MaxPostalAddressLength);
         builder.Property(c => c.Segment).HasMaxLength(100);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.PreferredLanguage).HasMaxLength(8);

@@ -12,7 +12,7 @@ internal sealed class CustomerCsvImport(CalmDeskDbContext db, TimeProvider clock
     public static readonly IReadOnlyList<string> Columns =
     [
         "externalid", "company", "segment", "status", "language", "currency", "repemail", "renewaldate",
-        "contactname", "contactemail", "contactphone", "contactlanguage", "contactgender", "country", "timezone",
+        "contactname", "contactemail", "contactphone", "contactlanguage", "contactgender", "country", "timezone", "postaladdress",
     ];
 
     public async Task<ImportReport> RunAsync(Stream stream, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -63,7 +63,9 @@ internal sealed class CustomerCsvImport(CalmDeskDbContext db, TimeProvider clock
             }
         }
 
-        var input = new CustomerInput(row["company"], row["segment"], row["status"], row["language"], row["currency"], repId, renewal, key, row["country"], row["timezone"]);
+        var input = new CustomerInput(row["company"], row["segment"], row["status"], row["language"], row["currency"], repId, renewal, key, row["country"], row["timezone"],
+            // An address's lines, in a quoted cell with line breaks or separated by "|".
+            row["postaladdress"]?.Replace('|', '\n'));
         var contact = row["contactname"] is null && row["contactemail"] is null
             ? null
             : new ContactInput(row["contactname"] ?? row["contactemail"], row["contactemail"], row["contactphone"], row["contactlanguage"], row["contactgender"]);

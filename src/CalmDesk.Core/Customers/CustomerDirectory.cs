@@ -63,7 +63,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
                 c.Id, c.ExternalId, c.Company, c.Segment, c.Status, c.PreferredLanguage, c.Currency, c.AssignedRepId,
                 c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.ContractRenewalDate, c.CreatedAt,
                 c.Contacts.OrderBy(k => k.Name).Select(k => new ContactView(k.Id, k.Name, k.Email, k.Phone, k.Language) { Gender = k.Gender }).ToList())
-            { Country = c.Country, TimeZone = c.TimeZone })
+            { Country = c.Country, TimeZone = c.TimeZone, PostalAddress = c.PostalAddress })
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<Outcome<CustomerDetail>> CreateAsync(

@@ -13,8 +13,11 @@ internal sealed record CustomerInput(
     DateOnly? ContractRenewalDate = null,
     string? ExternalId = null,
     string? Country = null,
-    string? TimeZone = null)
+    string? TimeZone = null,
+    string? PostalAddress = null)
 {
+    public const int MaxPostalAddressLength = 500;
+
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
@@ -45,6 +48,11 @@ internal sealed record CustomerInput(
         if (!string.IsNullOrWhiteSpace(Country) && !Languages.IsKnownCountry(Country))
         {
             errors["country"] = [Messages.Format("'{0}' is not an ISO 3166 country code such as GB, US, IT or GR.", Country)];
+        }
+
+        if (PostalAddress is { Length: > MaxPostalAddressLength })
+        {
+            errors["postalAddress"] = [Messages.Format("The postal address must be at most {0} characters.", MaxPostalAddressLength)];
         }
 
         if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZones.IsKnown(TimeZone))
@@ -93,6 +101,13 @@ internal sealed record CustomerInput(
         if (TimeZone is not null)
         {
             customer.TimeZone = TimeZone.Trim().Length == 0 ? null : TimeZone.Trim();
+        }
+
+        if (PostalAddress is not null)
+        {
+            // One line per line of the address, without blank ones; the post reads nothing else.
+            var lines = PostalAddress.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            customer.PostalAddress = lines.Count == 0 ? null : string.Join('\n', lines);
         }
 
         customer.AssignedRepId = AssignedRepId;

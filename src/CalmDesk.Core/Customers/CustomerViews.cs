@@ -46,4 +46,7 @@ internal sealed record CustomerDetail(
 
     /// IANA time zone, or null for the business's.
     public string? TimeZone { get; init; }
+
+    /// Where letters go, one line per line of the address.
+    public string? PostalAddress { get; init; }
 }

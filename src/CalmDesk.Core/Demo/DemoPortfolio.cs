@@ -107,6 +107,7 @@ internal sealed class DemoPortfolio(
                 ContractRenewalDate = today.AddDays(20 + (index * 17 % 340)),
                 ExternalId = $"demo-{index + 1:000}",
                 CreatedAt = now.AddDays(-400 + index),
+                PostalAddress = DemoAddress(spec.Language, index),
             };
             var contact = new Contact
             {
@@ -199,4 +200,12 @@ internal sealed class DemoPortfolio(
         var ascii = new string(SearchText.Fold(company).Where(char.IsAsciiLetterOrDigit).ToArray());
         return ascii.Length >= 4 ? ascii : $"customer{index + 1:000}";
     }
+
+    /// An invented address in the customer's country's usual layout, so the demo's letters have somewhere to go.
+    private static string DemoAddress(string language, int index) => language switch
+    {
+        "it" => $"Via dei Mille {index + 3}\n{20121 + index} Milano MI",
+        "el" => $"Οδός Αιόλου {index + 12}\n{10551 + index:### ##} Αθήνα",
+        _ => $"{index + 7} Market Street\nBristol BS{index % 9 + 1} {index % 8 + 1}QT",
+    };
 }

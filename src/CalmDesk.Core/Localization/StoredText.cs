@@ -35,6 +35,13 @@ internal static partial class StoredText
         "{0} incidents in the last 30 days, above this rep's limit of {1}.",
         "It is not readable as mail.",
         "It has no From address, so it cannot be attributed.",
+        "the server refused the user name or the password (or token).",
+        "the secure connection failed: the server's certificate is not trusted, or it does not speak TLS on that port.",
+        "cannot reach the server ({0}).",
+        "the folder {0} does not exist.",
+        "the server answered {0}: {1}",
+        "The recipient's server sent it back.",
+        "“{0}” was not delivered to {1}: {2}",
     ];
 
     private static readonly (string Template, Regex Pattern)[] Patterns = [.. Kinds.Select(k => (k, Compile(k)))];

@@ -97,13 +97,18 @@ internal sealed class MailConnections(MailSecrets secrets)
             or FolderNotFoundException or NotSupportedException or TimeoutException or OperationCanceledException { InnerException: TimeoutException };
 
     /// A sentence for the mailbox's health line and the outbox, without stack traces.
-    public static string Describe(Exception exception) => exception switch
+    /// What went wrong, in the reader's language.
+    public static string Describe(Exception exception) => StoredText.Read(Stored(exception));
+
+    /// What went wrong as it is stored on the mailbox or the outgoing message (<see cref="StoredText"/>), so each
+    /// admin reads it in their own language, whoever's connection or sweep met the problem.
+    public static string Stored(Exception exception) => exception switch
     {
-        MailKit.Security.AuthenticationException => Messages.Get("the server refused the user name or the password (or token)."),
-        SslHandshakeException => Messages.Get("the secure connection failed: the server's certificate is not trusted, or it does not speak TLS on that port."),
-        SocketException socket => Messages.Format("cannot reach the server ({0}).", socket.SocketErrorCode),
-        FolderNotFoundException folder => Messages.Format("the folder {0} does not exist.", folder.FolderName),
-        SmtpCommandException smtp => Messages.Format("the server answered {0}: {1}", (int)smtp.StatusCode, smtp.Message),
+        MailKit.Security.AuthenticationException => StoredText.Write("the server refused the user name or the password (or token)."),
+        SslHandshakeException => StoredText.Write("the secure connection failed: the server's certificate is not trusted, or it does not speak TLS on that port."),
+        SocketException socket => StoredText.Write("cannot reach the server ({0}).", socket.SocketErrorCode),
+        FolderNotFoundException folder => StoredText.Write("the folder {0} does not exist.", folder.FolderName),
+        SmtpCommandException smtp => StoredText.Write("the server answered {0}: {1}", (int)smtp.StatusCode, smtp.Message),
         _ => exception.Message,
     };
 

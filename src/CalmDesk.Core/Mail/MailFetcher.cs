@@ -58,8 +58,9 @@ internal sealed class MailFetcher(
         catch (Exception exception) when (MailConnections.IsMailProblem(exception) && !cancellationToken.IsCancellationRequested)
         {
             db.ChangeTracker.Clear();
-            report.Error = MailConnections.Describe(exception);
-            await RecordErrorAsync(mailboxId, report.Error, cancellationToken);
+            var stored = MailConnections.Stored(exception);
+            report.Error = StoredText.Read(stored);
+            await RecordErrorAsync(mailboxId, stored, cancellationToken);
         }
 
         return report;

@@ -88,7 +88,7 @@ internal sealed class MailSender(
             // good, and its author is told. Anything else is tried again later.
             var permanent = !message.Mailbox!.CanSend
                 || exception is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or ParseException or ArgumentException or MissingFileException;
-            message.LastError = Excerpts.Fit(MailConnections.IsMailProblem(exception) ? MailConnections.Describe(exception) : exception.Message, 1000);
+            message.LastError = Excerpts.Fit(MailConnections.IsMailProblem(exception) ? MailConnections.Stored(exception) : exception.Message, 1000);
             message.ClaimedBy = null;
             message.ClaimedUntil = null;
             if (permanent || message.Attempts >= OutboxMessage.MaxAttempts)
@@ -129,7 +129,7 @@ internal sealed class MailSender(
         foreach (var message in bounced)
         {
             message.Status = OutboxStatus.Failed;
-            message.LastError = Excerpts.Fit(diagnostic ?? Messages.Get("The recipient's server sent it back."), 1000);
+            message.LastError = Excerpts.Fit(diagnostic ?? StoredText.Write("The recipient's server sent it back."), 1000);
             message.Interaction!.Delivery = Delivery.Failed;
             await TellAuthorAsync(db, message, now, cancellationToken);
         }
@@ -209,7 +209,7 @@ internal sealed class MailSender(
         db.Notifications.Add(new Notification
         {
             RecipientUserId = about.UserId, Kind = NotificationKind.MailFailed, CustomerId = about.CustomerId, CaseId = about.CaseId,
-            Subject = Excerpts.Fit(Messages.Format("{0} to {1}: {2}", message.Subject, message.ToAddress, message.LastError), 300),
+            Subject = Excerpts.Fit(StoredText.Write("“{0}” was not delivered to {1}: {2}", message.Subject, message.ToAddress, message.LastError), 300),
             Company = about.Company, CreatedAt = now,
         });
     }

@@ -220,7 +220,7 @@ internal sealed class MailboxBook(
 
     private static MailboxView View(Mailbox m, int waiting, int queued, int failed) => new(
         m.Id, m.Name, m.Address, m.DisplayName, m.ImapHost, m.ImapPort, m.ImapSecurity, m.Folder, m.UserName, m.Authentication,
-        m.SmtpHost, m.SmtpPort, m.SmtpSecurity, m.IsDefaultSender, m.Enabled, m.FetchedCount, m.LastFetchAt, m.LastError, m.LastErrorAt,
+        m.SmtpHost, m.SmtpPort, m.SmtpSecurity, m.IsDefaultSender, m.Enabled, m.FetchedCount, m.LastFetchAt, StoredText.Read(m.LastError), m.LastErrorAt,
         waiting, queued, failed);
 }
 

@@ -20,6 +20,9 @@ internal sealed record OffboardingView(
 {
     /// The customer's country, for writing the letter's date as they do.
     public string? Country { get; init; }
+
+    /// Where the letter goes, under the company's name.
+    public string? PostalAddress { get; init; }
 }
 
 internal sealed record CompetitorView(int Id, string Name, string? Note);
@@ -76,7 +79,7 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
             o.MoneyWeighed, o.ChecklistComplete, o.ApprovedAt, o.NonRenewalOn, names, o.LetterLanguage, o.LetterSubject, o.LetterBody, o.LetterIssuedAt,
             o.FinalInvoiceDone, o.OpenOrdersDone, o.DataReturnedDone,
             [.. o.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new OffboardingEventView(e.At, e.UserId is null ? null : people.GetValueOrDefault(e.UserId), e.What, e.Note))])
-        { Country = o.Customer.Country };
+        { Country = o.Customer.Country, PostalAddress = o.Customer.PostalAddress };
     }
 
     /// Opens the let-go checklist for a customer. The non-renewal date starts as the contract's renewal date, or the

@@ -18,10 +18,11 @@ internal sealed record CustomerRequest(
     string? ExternalId,
     IReadOnlyList<ContactRequest>? Contacts,
     string? Country = null,
-    string? TimeZone = null)
+    string? TimeZone = null,
+    string? PostalAddress = null)
 {
     public CustomerInput ToInput() =>
-        new(Company, Segment, Status, PreferredLanguage, Currency, AssignedRepId, ContractRenewalDate, ExternalId, Country, TimeZone);
+        new(Company, Segment, Status, PreferredLanguage, Currency, AssignedRepId, ContractRenewalDate, ExternalId, Country, TimeZone, PostalAddress);
 }
 
 internal static class CustomersApi

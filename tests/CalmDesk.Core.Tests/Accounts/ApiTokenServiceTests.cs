@@ -23,6 +23,37 @@ public sealed class ApiTokenServiceTests
     }
 
     [Theory]
+    [AllDatabases]
+    public async Task RevokeAsync_OnlyTheOwnerStopsATokenAndItStopsAtOnce(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, owner) = await database.AddRepAsync("owner@example.com");
+        var (_, other) = await database.AddRepAsync("other@example.com");
+        await using var db = database.NewContext();
+        var tokens = new ApiTokenService(db, database.Clock);
+        var (secret, errors) = await tokens.CreateAsync(owner, "  nightly import  ", TestContext.Current.CancellationToken);
+        var (none, refused) = await tokens.CreateAsync(owner, new string('x', ApiTokenService.MaxNameLength + 1), TestContext.Current.CancellationToken);
+        var listed = Assert.Single(await tokens.ListAsync(owner, TestContext.Current.CancellationToken));
+
+        var byOther = await tokens.RevokeAsync(other, listed.Id, TestContext.Current.CancellationToken);
+        var stillWorks = await tokens.ValidateAsync(secret!, TestContext.Current.CancellationToken);
+        var byOwner = await tokens.RevokeAsync(owner, listed.Id, TestContext.Current.CancellationToken);
+        var again = await tokens.RevokeAsync(owner, listed.Id, TestContext.Current.CancellationToken);
+
+        Assert.Empty(errors);
+        Assert.Null(none);
+        Assert.Contains("name", refused.Keys);
+        Assert.Equal(("nightly import", secret![..12]), (listed.Name, listed.Prefix));
+        Assert.Empty(await tokens.ListAsync(other, TestContext.Current.CancellationToken));
+        Assert.False(byOther);
+        Assert.Equal(owner, stillWorks);
+        Assert.True(byOwner);
+        Assert.False(again);
+        Assert.Null(await tokens.ValidateAsync(secret, TestContext.Current.CancellationToken));
+        Assert.NotNull(Assert.Single(await tokens.ListAsync(owner, TestContext.Current.CancellationToken)).RevokedAt);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("cdk_0000")]
     [InlineData("not-a-token")]

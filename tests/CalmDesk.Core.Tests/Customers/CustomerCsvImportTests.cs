@@ -111,6 +111,23 @@ public sealed class CustomerCsvImportTests
         Assert.Equal("it", (await db.Customers.SingleAsync(TestContext.Current.CancellationToken)).PreferredLanguage);
     }
 
+    [Fact]
+    public async Task RunAsync_PostalAddress_TakesLinesFromBreaksOrBars()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var csv = "external_id,company,postal_address\n" +
+            "A-1,Trattoria Da Nino,Via Roma 1|20121 Milano MI\n" +
+            "A-2,Harbour Lane Wines,\"7 Market Street\n Bristol BS1 1QT\"\n";
+        await using var db = database.NewContext();
+
+        var report = await new CustomerCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, report.Imported);
+        await using var check = database.NewContext();
+        var addresses = await check.Customers.OrderBy(c => c.ExternalId).Select(c => c.PostalAddress).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Via Roma 1\n20121 Milano MI", "7 Market Street\nBristol BS1 1QT"], addresses);
+    }
+
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 
     /// Cancels the import after a number of records, as a kill would stop it between two rows.

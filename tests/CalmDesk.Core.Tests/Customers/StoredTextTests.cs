@@ -33,6 +33,23 @@ public sealed class StoredTextTests
         Assert.StartsWith("1 episodio negli ultimi 30 giorni", InCulture.Run("it", () => StoredText.Read(StoredText.Write("{0} incidents in the last 30 days, above this rep's limit of {1}.", 1, 0))), StringComparison.Ordinal);
     }
 
+    /// A mailbox's problem is met by a background sweep or by whoever connected it; each admin reads it in their language.
+    [Fact]
+    public void AMailProblem_MetDuringAGreekRequest_IsStoredInEnglishAndReadInItalian()
+    {
+        var refused = InCulture.Run("el", () => Mail.MailConnections.Stored(new MailKit.Security.AuthenticationException()));
+        var unreachable = InCulture.Run("el", () => Mail.MailConnections.Stored(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
+        var answered = Mail.MailConnections.Stored(new MailKit.Net.Smtp.SmtpCommandException(
+            MailKit.Net.Smtp.SmtpErrorCode.RecipientNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.MailboxUnavailable, "5.1.1 No such user: here"));
+
+        Assert.Equal("the server refused the user name or the password (or token).", refused);
+        Assert.Equal("cannot reach the server (ConnectionRefused).", unreachable);
+        Assert.NotEqual(refused, InCulture.Run("it", () => StoredText.Read(refused)));
+        Assert.Equal(InCulture.Run("it", () => Messages.Get("the server refused the user name or the password (or token).")), InCulture.Run("it", () => StoredText.Read(refused)));
+        Assert.Equal(InCulture.Run("it", () => Messages.Format("cannot reach the server ({0}).", "ConnectionRefused")), InCulture.Run("it", () => StoredText.Read(unreachable)));
+        Assert.Equal(InCulture.Run("el", () => Messages.Format("the server answered {0}: {1}", 550, "5.1.1 No such user: here")), InCulture.Run("el", () => StoredText.Read(answered)));
+    }
+
     [Fact]
     public void WhatAPersonTyped_IsShownAsTyped()
     {

@@ -290,6 +290,9 @@ public sealed class MailServerTests
         Assert.Equal(Delivery.Failed, (await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == queued.Value!.Id, Token)).Delivery);
         var told = await db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientUserId == giulia.UserId, Token);
         Assert.Equal(Notifications.NotificationKind.MailFailed, told.Kind);
+        // Stored in English by the fetch, read in the reader's language.
+        Assert.StartsWith("“Listino 2027” was not delivered to " + customer, told.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("«Listino 2027» non è stato consegnato a " + customer, Localization.InCulture.Run("it", () => Localization.StoredText.Read(told.Subject)), StringComparison.Ordinal);
         Assert.Equal(InboundReason.Bounce, (await db.InboundMail.AsNoTracking().SingleAsync(Token)).Reason);
     }
 

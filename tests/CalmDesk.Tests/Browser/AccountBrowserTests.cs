@@ -31,4 +31,45 @@ public sealed class AccountBrowserTests(Servers servers)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ο λογαριασμός μου");
         await Assertions.Expect(page.Locator("#culture")).ToHaveValueAsync("el");
     }
+
+    /// API tokens came from the command line only: a user makes, uses and stops their own from My account.
+    [Fact]
+    public async Task GreekRep_CreatesAnApiToken_ScriptUsesIt_ThenTheRepStopsIt()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var server = await servers.GetAsync("sqlite");
+        var (_, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "el");
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync("/account");
+        await Chromium.SignInAsync(page, email, "Password-123");
+
+        await page.FillAsync("#token-name", "   ");
+        await page.ClickAsync("#create-token");
+        await Assertions.Expect(page.Locator("#api-tokens .errors")).ToContainTextAsync("Δώστε στο διακριτικό ένα όνομα");
+        await page.FillAsync("#token-name", "Νυχτερινή εισαγωγή <b>");
+        await page.ClickAsync("#create-token");
+        var secret = await page.Locator("#new-token").InnerTextAsync();
+        Assert.StartsWith("cdk_", secret, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#tokens")).ToContainTextAsync("Νυχτερινή εισαγωγή <b>");
+        await Assertions.Expect(page.Locator("#tokens")).ToContainTextAsync(secret[..12] + "…");
+
+        using var script = new HttpClient { BaseAddress = server.BaseAddress };
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        var me = await script.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, me.StatusCode);
+
+        // The secret is shown once only; the list then says when the token was last used.
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.Locator("#new-token")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+        var row = page.Locator("#tokens tbody tr", new() { HasText = "Νυχτερινή εισαγωγή" });
+        await Assertions.Expect(row.Locator("td").Nth(3).Locator("time")).ToHaveCountAsync(1);
+        await row.Locator("button").ClickAsync();
+        await Assertions.Expect(page.Locator("#tokens tbody tr", new() { HasText = "Νυχτερινή εισαγωγή" })).ToContainTextAsync("Απενεργοποιημένο");
+
+        var stopped = await script.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, stopped.StatusCode);
+    }
 }

@@ -49,8 +49,11 @@ public sealed class CustomerEditBrowserTests(Servers servers)
         await page.ClickAsync("#edit-customer");
         await Assertions.Expect(page.Locator("#country")).ToHaveValueAsync("US");
         await page.FillAsync("#segment", "Joinery");
+        await page.FillAsync("#postal-address", "  12 Mill Lane \n\n Springfield, IL 62704 \n");
         await page.ClickAsync("#save-customer");
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Joinery");
+        // Kept one line per line, trimmed, blank lines dropped.
+        Assert.Equal("12 Mill Lane\nSpringfield, IL 62704", await page.Locator("#postal-address").InnerTextAsync());
 
         await page.ClickAsync("#add-contact summary");
         await page.FillAsync("#new-contact-name", "Tom Reid");
@@ -70,6 +73,7 @@ public sealed class CustomerEditBrowserTests(Servers servers)
         var stored = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}", TestContext.Current.CancellationToken);
         Assert.Equal(("US", "America/New_York", "USD", "Joinery"), (stored.GetProperty("country").GetString(), stored.GetProperty("timeZone").GetString(),
             stored.GetProperty("currency").GetString(), stored.GetProperty("segment").GetString()));
+        Assert.Equal("12 Mill Lane\nSpringfield, IL 62704", stored.GetProperty("postalAddress").GetString());
         var genders = stored.GetProperty("contacts").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("gender").GetString());
         Assert.Equal("female", genders["Sarah Hughes"]);
         Assert.Equal("male", genders["Tom Reid"]);

@@ -83,6 +83,9 @@ public sealed class ManagerDashboardBrowserTests
         await Assertions.Expect(page.Locator("#letterhead")).ToContainTextAsync("Bristol BS1 4DJ");
         await Assertions.Expect(page.Locator("#recipient")).ToContainTextAsync("Oliver Grant");
         await Assertions.Expect(page.Locator("#recipient")).ToContainTextAsync("Harbour Lane Wines");
+        // The customer's postal address, a line of the letter per line of the address.
+        await Assertions.Expect(page.Locator("#recipient")).ToContainTextAsync("Market Street");
+        Assert.Equal(4, (await page.Locator("#recipient").InnerTextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.True(await page.Locator("article.letter p.paragraph").CountAsync() >= 3);
         // The issued letter is on the customer's timeline, and the customer page shows the leaving date.
         await page.GoBackAsync();

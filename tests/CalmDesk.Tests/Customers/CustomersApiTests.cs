@@ -47,13 +47,14 @@ public sealed class CustomersApiTests(Servers servers)
             company = "",
             currency = "EURO",
             preferredLanguage = "english",
+            postalAddress = new string('x', 501),
             contacts = new[] { new { name = "Ann", email = "not-an-email" } },
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await Json.ReadAsync(response)).GetProperty("errors");
-        Assert.Equal(["company", "contacts[0].email", "currency", "preferredLanguage"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["company", "contacts[0].email", "currency", "postalAddress", "preferredLanguage"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Theory]
