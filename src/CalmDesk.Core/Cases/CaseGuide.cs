@@ -99,7 +99,7 @@ internal sealed class CaseGuide(
 
         steps.Add(input.Action switch
         {
-            GuideAction.Promise => (await new CommitmentBook(db, clock).CreateAsync(
+            GuideAction.Promise => (await new CommitmentBook(db, clock, thresholds, model).CreateAsync(
                 viewer, new CommitmentInput(null, id, input.PromiseWhat, promiseDue), CommitmentSource.Guide, cancellationToken)).Errors,
             GuideAction.Pause => (await PauseAsync(viewer, id, input.PauseMinutes, null, cancellationToken)).Errors,
             _ => new Dictionary<string, string[]>(),
@@ -188,7 +188,7 @@ internal sealed class CaseGuide(
         }
 
         var text = string.IsNullOrWhiteSpace(what) ? StoredText.Write("Status update to the customer: {0}", target.Title) : what.Trim();
-        return await new CommitmentBook(db, clock).CreateAsync(
+        return await new CommitmentBook(db, clock, thresholds, model).CreateAsync(
             viewer, new CommitmentInput(null, id, text, clock.GetUtcNow().AddMinutes(minutes.Value)), CommitmentSource.Pause, cancellationToken);
     }
 

@@ -116,7 +116,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var closed = await CloseAsync(viewer, id, CommitmentStatus.Done, CommitmentChangeKind.Done, given, cancellationToken);
         if (closed.Value?.CaseId is { } onCase && given is not null
-            && (await new CaseGuide(db, clock).AddNoteAsync(viewer, onCase, given, cancellationToken: cancellationToken)).Errors is { Count: > 0 } refused)
+            && (await new CaseGuide(db, clock, thresholds, model).AddNoteAsync(viewer, onCase, given, cancellationToken: cancellationToken)).Errors is { Count: > 0 } refused)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();

@@ -30,7 +30,9 @@ internal sealed record CompetitorView(int Id, string Name, string? Note);
 /// Letting a customer go, step by step and never by a shortcut: the checklist (facts verified, rules explained,
 /// education tried, money weighed) is answered first, a manager approves, and only then is the letter issued, in
 /// the customer's language, with the non-renewal date and any referral. Each step is written to the audit trail.
-internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, PlaybookStore playbooks, IOptions<ReceivablesOptions> money)
+internal sealed class OffboardingDesk(
+    CalmDeskDbContext db, TimeProvider clock, PlaybookStore playbooks, IOptions<ReceivablesOptions> money,
+    IOptions<Interactions.AnalysisThresholds>? thresholds = null, Learning.ActiveModel? model = null)
 {
     public static readonly IReadOnlyList<string> ChecklistItems = ["facts_verified", "rules_explained", "education_tried", "money_weighed"];
 
@@ -205,7 +207,7 @@ internal sealed class OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, 
         var issued = await IssueAsync(viewer, id, cancellationToken);
         if (issued.Value is { LetterSubject: { } subject, LetterBody: { } body } view)
         {
-            await new InteractionLog(db, clock).SendAsync(viewer, view.CustomerId,
+            await new InteractionLog(db, clock, thresholds, model).SendAsync(viewer, view.CustomerId,
                 new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), cancellationToken: cancellationToken);
         }
 
