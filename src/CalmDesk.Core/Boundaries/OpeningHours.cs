@@ -60,35 +60,12 @@ internal static class OpeningHours
         return since + span;
     }
 
-    /// <summary>When a promise made now "within <paramref name="hours"/> hours" falls due, inside opening hours: less
-    /// than a day is counted in open hours ("within 2 hours" at 17:30 of a shop closing at 18:00 is 9:30 the next open
-    /// morning); a day or more means by closing time that many days later, or of the next open day when the business
-    /// is closed then ("within a day" on a Friday, open Monday to Friday, is Monday at closing time; "within a week" is
-    /// the next Friday's).</summary>
+    /// <summary>When a promise made now "within <paramref name="hours"/> hours" falls due: the hours are counted while
+    /// the business is open, exactly as the inbox's reply clock counts the response time, so a longer promise is never
+    /// due sooner and the guide and the inbox agree ("within 2 hours" at 17:30 of a shop closing at 18:00 is 9:30 the
+    /// next open morning).</summary>
     public static DateTimeOffset PromiseDue(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone) =>
-        Due(since, hours, terms, zone).ToUniversalTime();
-
-    private static DateTimeOffset Due(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone)
-    {
-        if (terms is not { OpensAt: { } opens, ClosesAt: { } closes } || closes <= opens)
-        {
-            return since.AddHours(hours);
-        }
-
-        if (hours < 24)
-        {
-            return AddOpenTime(since, TimeSpan.FromHours(hours), terms, zone);
-        }
-
-        var openDays = OpenDays(terms);
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime).AddDays((hours + 23) / 24);
-        for (var guard = 0; guard < 400 && !openDays.Contains(day.DayOfWeek); guard++)
-        {
-            day = day.AddDays(1);
-        }
-
-        return At(day, closes, zone);
-    }
+        AddOpenTime(since, TimeSpan.FromHours(hours), terms, zone);
 
     private static IReadOnlyList<DayOfWeek> OpenDays(EffectiveTerms terms) =>
         terms.OpenDays is { Count: > 0 } days ? days : Enum.GetValues<DayOfWeek>();

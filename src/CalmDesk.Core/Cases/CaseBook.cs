@@ -48,7 +48,7 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
                 "case" => rows.By(r => r.Case.Title, sort.Descending),
                 "customer" => rows.By(r => r.Company, sort.Descending),
                 "mood" => rows.By(r => r.Peak, sort.Descending),
-                "status" => rows.By(r => r.Case.Status, sort.Descending),
+                "status" => rows.ByEnumOrder(r => r.Case.Status, sort.Descending),
                 "activity" => rows.By(r => r.Case.UpdatedAt, sort.Descending),
                 // Angriest first: the customer most likely to need help now heads the list.
                 _ => rows.OrderBy(r => r.Case.Status == CaseStatus.Resolved || r.Case.Status == CaseStatus.Closed).ThenByDescending(r => r.Peak),

@@ -2,6 +2,7 @@ using CalmDesk.Accounts;
 using CalmDesk.Data;
 using CalmDesk.Localization;
 using CalmDesk.Reps;
+using CalmDesk.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Customers;
@@ -13,11 +14,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
     {
         var (number, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
         var customers = db.Customers.AsNoTracking().VisibleTo(viewer);
-        var text = SearchText.Key(query.Text);
-        if (text.Length > 0)
-        {
-            customers = customers.Where(c => c.SearchKey.Contains(text));
-        }
+        customers = customers.WhereKeyHasAll(c => c.SearchKey, Search.SearchMatch.Words(query.Text));
 
         if (query.RepId is { } repId)
         {
@@ -47,7 +44,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         var ordered = sort?.Column switch
         {
             "segment" => customers.ByTextNullLast(c => c.Segment, descending),
-            "status" => customers.By(c => c.Status, descending),
+            "status" => customers.ByEnumOrder(c => c.Status, descending),
             "rep" => customers.ByTextNullLast(c => c.AssignedRep == null ? null : c.AssignedRep.DisplayName, descending),
             "renewal" => customers.ByNullableLast(c => c.ContractRenewalDate, descending),
             "last-contact" => customers.ByNullableLast(c => c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), descending),

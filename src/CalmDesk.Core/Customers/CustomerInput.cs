@@ -50,7 +50,7 @@ internal sealed record CustomerInput(
             errors["country"] = [Messages.Format("'{0}' is not an ISO 3166 country code such as GB, US, IT or GR.", Country)];
         }
 
-        if (PostalAddress is { Length: > MaxPostalAddressLength })
+        if (NormalisedAddress(PostalAddress) is { Length: > MaxPostalAddressLength })
         {
             errors["postalAddress"] = [Messages.Format("The postal address must be at most {0} characters.", MaxPostalAddressLength)];
         }
@@ -105,9 +105,7 @@ internal sealed record CustomerInput(
 
         if (PostalAddress is not null)
         {
-            // One line per line of the address, without blank ones; the post reads nothing else.
-            var lines = PostalAddress.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-            customer.PostalAddress = lines.Count == 0 ? null : string.Join('\n', lines);
+            customer.PostalAddress = NormalisedAddress(PostalAddress);
         }
 
         customer.AssignedRepId = AssignedRepId;
@@ -118,6 +116,13 @@ internal sealed record CustomerInput(
         }
 
         customer.RefreshSearchKey();
+    }
+
+    /// One line per line of the address, trimmed, without blank ones (the post reads nothing else); null when empty.
+    private static string? NormalisedAddress(string? address)
+    {
+        var lines = (address ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
     public static bool TryParseStatus(string text, out CustomerStatus status) =>

@@ -115,7 +115,8 @@ internal static class SearchText
                 'ρ' => "r",
                 'σ' or 'ς' => "s",
                 'τ' => "t",
-                'υ' => previous switch { 'α' or 'ε' => "v", 'ο' => "u", _ => "i" },
+                // ϋ (with a diaeresis) is always its own vowel: "προϋπόθεση" is pro-i-, never "prou".
+                'υ' => ch is 'ϋ' or 'Ϋ' or 'ΰ' ? "i" : previous switch { 'α' or 'ε' => "v", 'ο' => "u", _ => "i" },
                 'φ' => "f",
                 'χ' => "x",
                 'ψ' => "ps",

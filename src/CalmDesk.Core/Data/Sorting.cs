@@ -42,6 +42,21 @@ internal static class SortingQueries
     public static IOrderedQueryable<T> By<T, TKey>(this IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
+    /// <summary>By an enum in its declared order (a customer's life: prospect, active, on hold…), not by the English name
+    /// the database stores it as.</summary>
+    public static IOrderedQueryable<T> ByEnumOrder<T, TEnum>(this IQueryable<T> rows, Expression<Func<T, TEnum>> key, bool descending)
+        where TEnum : struct, Enum
+    {
+        var values = Enum.GetValues<TEnum>();
+        Expression position = Expression.Constant(values.Length);
+        for (var i = values.Length - 1; i >= 0; i--)
+        {
+            position = Expression.Condition(Expression.Equal(key.Body, Expression.Constant(values[i])), Expression.Constant(i), position);
+        }
+
+        return rows.By(Expression.Lambda<Func<T, int>>(position, key.Parameters), descending);
+    }
+
     public static IOrderedQueryable<T> ByNullableLast<T, TKey>(this IQueryable<T> rows, Expression<Func<T, TKey?>> key, bool descending)
         where TKey : struct
     {

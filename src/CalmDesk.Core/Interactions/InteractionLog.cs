@@ -16,6 +16,9 @@ namespace CalmDesk.Interactions;
 /// Records interactions and reads a customer's timeline, newest first.
 internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
 {
+    /// Messages on one page of a customer's timeline (the customer page; the global search links to the right page).
+    public const int TimelinePageSize = 20;
+
     public async Task<Page<InteractionView>?> TimelineAsync(
         Viewer viewer, int customerId, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {

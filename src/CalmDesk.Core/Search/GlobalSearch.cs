@@ -4,7 +4,6 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Receivables;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Search;
@@ -46,10 +45,7 @@ internal sealed partial class GlobalSearch(CalmDeskDbContext db)
 {
     public const int PerKind = 20;
     public const int MinimumLength = 2;
-    public const int MaxWords = 6;
-    public const int TimelinePageSize = 20;
     private const int SnippetContext = 90;
-    private static readonly System.Reflection.MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
 
     public async Task<SearchResults> FindAsync(Viewer viewer, string? query, CancellationToken cancellationToken = default)
     {
@@ -61,16 +57,16 @@ internal sealed partial class GlobalSearch(CalmDeskDbContext db)
         }
 
         // Every word must appear, in any order: "rossi milano" finds "Milano, Rossi & figli".
-        var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(MaxWords).ToArray();
+        var words = SearchMatch.Words(query);
         var visible = db.Customers.AsNoTracking().VisibleTo(viewer);
         var visibleIds = visible.Select(c => c.Id);
 
-        var customers = await Matching(visible, c => c.SearchKey, words)
+        var customers = await visible.WhereKeyHasAll(c => c.SearchKey, words)
             .OrderBy(c => c.Company).ThenBy(c => c.Id).Take(PerKind + 1)
             .Select(c => new CustomerHit(c.Id, c.Company, c.Segment, c.Status, c.AssignedRep == null ? null : c.AssignedRep.DisplayName))
             .ToListAsync(cancellationToken);
 
-        var messageRows = await Matching(db.Interactions.AsNoTracking(), i => i.SearchKey!, words)
+        var messageRows = await db.Interactions.AsNoTracking().WhereKeyHasAll(i => i.SearchKey!, words)
             .Where(i => visibleIds.Contains(i.CustomerId))
             .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(PerKind + 1)
             .Select(i => new
@@ -91,16 +87,16 @@ internal sealed partial class GlobalSearch(CalmDeskDbContext db)
                 : 0;
             messages.Add(new MessageHit(
                 row.Id, row.CustomerId, row.Company, row.CaseId, row.Channel, row.Direction, row.OccurredAt, row.Subject,
-                SnippetOf(row.Body, longest), newer / TimelinePageSize + 1));
+                SnippetOf(row.Body, longest), newer / InteractionLog.TimelinePageSize + 1));
         }
 
-        var cases = await Matching(db.Cases.AsNoTracking(), c => c.SearchKey!, words)
+        var cases = await db.Cases.AsNoTracking().WhereKeyHasAll(c => c.SearchKey!, words)
             .Where(c => c.MergedIntoId == null && visibleIds.Contains(c.CustomerId))
             .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(PerKind + 1)
             .Select(c => new CaseHit(c.Id, c.CustomerId, c.Customer!.Company, c.Title, c.Status, c.UpdatedAt))
             .ToListAsync(cancellationToken);
 
-        var invoices = await Matching(db.Invoices.AsNoTracking(), i => i.SearchKey!, words)
+        var invoices = await db.Invoices.AsNoTracking().WhereKeyHasAll(i => i.SearchKey!, words)
             .Where(i => visibleIds.Contains(i.CustomerId))
             .OrderByDescending(i => i.IssuedOn).ThenByDescending(i => i.Id).Take(PerKind + 1)
             .Select(i => new InvoiceHit(i.Id, i.CustomerId, i.Customer!.Company, i.Number, i.Kind, i.IssuedOn, i.DueOn, i.Amount, i.Currency))
@@ -112,20 +108,6 @@ internal sealed partial class GlobalSearch(CalmDeskDbContext db)
             new SearchSection<MessageHit>(messages, messageRows.Count > PerKind),
             Section(cases),
             Section(invoices));
-    }
-
-    /// The records whose key holds every word.
-    private static IQueryable<T> Matching<T>(IQueryable<T> records, Expression<Func<T, string>> key, string[] words)
-    {
-        foreach (var word in words)
-        {
-            // The word as a captured value, so the database gets it as a parameter, not as text in the SQL.
-            Expression<Func<string>> value = () => word;
-            var contains = Expression.Call(key.Body, StringContains, value.Body);
-            records = records.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
-        }
-
-        return records;
     }
 
     private static SearchSection<T> Section<T>(List<T> found) =>

@@ -19,6 +19,9 @@ internal sealed class ApiTokenAuthentication(
     public const string SchemeName = "ApiToken";
     public const string CookieOrBearer = "CookieOrBearer";
 
+    /// Present on a principal authenticated by an API token.
+    public const string ViaTokenClaim = "calmdesk:via-token";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -35,6 +38,8 @@ internal sealed class ApiTokenAuthentication(
         }
 
         var principal = await principals.CreateAsync(user);
+        // Marked, so what only a signed-in person may do (making or stopping tokens) can refuse a token.
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(ViaTokenClaim, "true"));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

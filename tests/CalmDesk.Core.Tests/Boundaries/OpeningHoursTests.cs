@@ -17,16 +17,12 @@ public sealed class OpeningHoursTests
         new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(1));
 
     [Theory]
-    // Friday 17:30: half an hour left today, the rest from Monday's opening.
-    [InlineData(2, 11, 9, 9, 30)]
-    // Within the day: counted in open hours only.
+    // Friday 17:30: half an hour left today, the rest from Monday's opening, ten open hours a day.
     [InlineData(1, 11, 9, 8, 30)]
-    // A day or two: Saturday or Sunday, closed, so closing time on Monday; three days: Monday's; a week: next Friday's.
-    [InlineData(24, 11, 9, 18, 0)]
-    [InlineData(48, 11, 9, 18, 0)]
-    [InlineData(72, 11, 9, 18, 0)]
-    [InlineData(96, 11, 10, 18, 0)]
-    [InlineData(168, 11, 13, 18, 0)]
+    [InlineData(2, 11, 9, 9, 30)]
+    [InlineData(12, 11, 10, 9, 30)]
+    [InlineData(24, 11, 11, 11, 30)]
+    [InlineData(48, 11, 13, 15, 30)]
     public void PromiseDue_MadeOnAFridayEvening_FallsInsideOpeningHours(int hours, int month, int day, int hour, int minute)
     {
         var friday = InRome(11, 6, 17, 30);
@@ -40,6 +36,29 @@ public sealed class OpeningHoursTests
         Assert.InRange(local.TimeOfDay, TimeSpan.FromHours(8), TimeSpan.FromHours(18));
         Assert.NotEqual(DayOfWeek.Saturday, local.DayOfWeek);
         Assert.NotEqual(DayOfWeek.Sunday, local.DayOfWeek);
+    }
+
+    [Fact]
+    public void PromiseDue_ALongerPromise_IsNeverDueSooner_AndAgreesWithTheReplyClock()
+    {
+        var friday = InRome(11, 6, 17, 30);
+        var terms = WeekdaysEightToSix with { ResponseHours = 24 };
+
+        var dues = Enumerable.Range(1, 200).Select(h => OpeningHours.PromiseDue(friday, h, terms, Rome)).ToList();
+
+        Assert.All(dues.Zip(dues.Skip(1)), pair => Assert.True(pair.First < pair.Second));
+        Assert.Equal(Mail.ResponseClock.DueAt(friday, terms, Rome), OpeningHours.PromiseDue(friday, 24, terms, Rome));
+    }
+
+    [Fact]
+    public void PromiseDue_AcrossTheClockChange_KeepsTheLocalOpeningTimes()
+    {
+        // Friday 23 October 2026, 17:30 in Rome; clocks go back on Sunday 25 October.
+        var friday = new DateTimeOffset(2026, 10, 23, 17, 30, 0, TimeSpan.FromHours(2));
+
+        var due = OpeningHours.PromiseDue(friday, 2, WeekdaysEightToSix, Rome);
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 26, 9, 30, 0, TimeSpan.FromHours(1)), due);
     }
 
     [Fact]

@@ -96,6 +96,27 @@ public sealed class CustomerDirectoryTests
 
     [Theory]
     [AllDatabases]
+    public async Task SearchAsync_SortedByStatus_FollowsACustomersLife_NotTheStoredNames(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        foreach (var (company, status) in new[] { ("Alpha", "former"), ("Beta", "on-hold"), ("Gamma", "prospect"), ("Delta", "active") })
+        {
+            await directory.CreateAsync(Viewer.System, new CustomerInput(company, Status: status), [], TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(Sorting.TryParse("status", CustomerQuery.SortColumns, out var byStatus, out _));
+        var page = await directory.SearchAsync(Viewer.System, new CustomerQuery(Sort: byStatus, Text: "a"), TestContext.Current.CancellationToken);
+        var words = await directory.SearchAsync(Viewer.System, new CustomerQuery("ALPHA  alp"), TestContext.Current.CancellationToken);
+
+        // Stored as text, alphabetical order would be Active, Former, OnHold, Prospect.
+        Assert.Equal(["Gamma", "Delta", "Beta", "Alpha"], page.Items.Select(c => c.Company));
+        Assert.Equal(["Alpha"], words.Items.Select(c => c.Company));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task UpdateAsync_RepReassigningToAnotherRep_IsRefusedAndNothingChanges(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

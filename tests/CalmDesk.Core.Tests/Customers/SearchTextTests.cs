@@ -24,6 +24,7 @@ public sealed class SearchTextTests
     [InlineData("Ψυχογιός", "psyxogios")]
     [InlineData("Χρήστος", "xristos")]
     [InlineData("Αλέξανδρος", "Alexandros")]
+    [InlineData("προϋπόθεση", "proipothesi")]
     [InlineData("Perché  è così?", "PERCHE E COSI?")]
     [InlineData("Kostas", "Κώστας")]
     public void Key_GreekAndItsGreeklishOrAccentsAndTheirAbsence_AreTheSame(string one, string other) =>

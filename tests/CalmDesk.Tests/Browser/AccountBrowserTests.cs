@@ -59,6 +59,10 @@ public sealed class AccountBrowserTests(Servers servers)
         script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         var me = await script.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, me.StatusCode);
+        // A token cannot make more tokens: a leaked one must not outlive its own stopping.
+        var asScript = await script.GetStringAsync("/account", TestContext.Current.CancellationToken);
+        Assert.Contains("<h1>", asScript, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"api-tokens\"", asScript, StringComparison.Ordinal);
 
         // The secret is shown once only; the list then says when the token was last used.
         await page.GotoAsync("/account");
