@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Boundaries;
 
@@ -8,6 +9,13 @@ internal sealed record EffectiveTerms(
     IReadOnlyList<DayOfWeek>? DeliveryDays, int? PaymentTermsDays, decimal? MaxDiscountPercent, int? ResponseHours, IReadOnlyList<string> Clauses)
 {
     public static readonly string[] DayCodes = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+    /// The terms that apply to one customer, read from the database.
+    public static async Task<EffectiveTerms> ForCustomerAsync(Data.CalmDeskDbContext db, int customerId, CancellationToken cancellationToken)
+    {
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || t.CustomerId == customerId).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return Merge(terms.FirstOrDefault(t => t.CustomerId == null), terms.FirstOrDefault(t => t.CustomerId == customerId));
+    }
 
     public static EffectiveTerms Merge(Terms? organisation, Terms? customer) => new(
         customer?.DepositPercent ?? organisation?.DepositPercent,

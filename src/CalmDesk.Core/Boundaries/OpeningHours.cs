@@ -1,19 +1,9 @@
-using CalmDesk.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CalmDesk.Boundaries;
 
 /// <summary>Time as the business keeps it: the open days and opening hours of the written terms (the customer's, or the
 /// organisation's), in the business's time zone. Without opening hours every hour of the week counts.</summary>
 internal static class OpeningHours
 {
-    /// The terms that apply to one customer.
-    public static async Task<EffectiveTerms> ForCustomerAsync(CalmDeskDbContext db, int customerId, CancellationToken cancellationToken)
-    {
-        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || t.CustomerId == customerId).OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        return EffectiveTerms.Merge(terms.FirstOrDefault(t => t.CustomerId == null), terms.FirstOrDefault(t => t.CustomerId == customerId));
-    }
-
     /// <summary><paramref name="span"/> counted only while the business is open: four hours asked at 17:00 of a shop
     /// that closes at 18:00 and opens at 8:00 end at 11:00 the next open day. In UTC, as every stored time.</summary>
     public static DateTimeOffset AddOpenTime(DateTimeOffset since, TimeSpan span, EffectiveTerms terms, TimeZoneInfo zone) =>

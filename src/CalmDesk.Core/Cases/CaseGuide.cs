@@ -60,7 +60,7 @@ internal sealed class CaseGuide(
         if (input.Action == GuideAction.Promise)
         {
             var customerId = await db.Cases.Where(c => c.Id == id).Select(c => c.CustomerId).SingleAsync(cancellationToken);
-            var terms = await Boundaries.OpeningHours.ForCustomerAsync(db, customerId, cancellationToken);
+            var terms = await Boundaries.EffectiveTerms.ForCustomerAsync(db, customerId, cancellationToken);
             var due = input.PromiseHours is { } hours and >= 1 and <= 24 * 31
                 ? Boundaries.OpeningHours.PromiseDue(now, hours, terms, (business?.Value ?? new Receivables.ReceivablesOptions()).Zone)
                 : now;

@@ -43,11 +43,11 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         var descending = sort?.Descending ?? false;
         var ordered = sort?.Column switch
         {
-            "segment" => customers.ByTextNullLast(c => c.Segment, descending),
+            "segment" => customers.ByEmptyLast(c => c.Segment, descending),
             "status" => customers.ByEnumOrder(c => c.Status, descending),
-            "rep" => customers.ByTextNullLast(c => c.AssignedRep == null ? null : c.AssignedRep.DisplayName, descending),
-            "renewal" => customers.ByNullableLast(c => c.ContractRenewalDate, descending),
-            "last-contact" => customers.ByNullableLast(c => c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), descending),
+            "rep" => customers.ByEmptyLast(c => c.AssignedRep == null ? null : c.AssignedRep.DisplayName, descending),
+            "renewal" => customers.ByEmptyLast(c => c.ContractRenewalDate, descending),
+            "last-contact" => customers.ByEmptyLast(c => c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), descending),
             "interactions" => customers.By(c => c.Interactions.Count, descending),
             _ => customers.By(c => c.Company, descending),
         };

@@ -57,17 +57,10 @@ internal static class SortingQueries
         return rows.By(Expression.Lambda<Func<T, int>>(position, key.Parameters), descending);
     }
 
-    public static IOrderedQueryable<T> ByNullableLast<T, TKey>(this IQueryable<T> rows, Expression<Func<T, TKey?>> key, bool descending)
-        where TKey : struct
+    /// By a value that may be missing (a date, a name), missing ones last whichever way the list is turned.
+    public static IOrderedQueryable<T> ByEmptyLast<T, TKey>(this IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending)
     {
-        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?))), key.Parameters);
-        var ordered = rows.OrderBy(isNull);
-        return descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
-    }
-
-    public static IOrderedQueryable<T> ByTextNullLast<T>(this IQueryable<T> rows, Expression<Func<T, string?>> key, bool descending)
-    {
-        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Body, Expression.Constant(null, typeof(string))), key.Parameters);
+        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey))), key.Parameters);
         var ordered = rows.OrderBy(isNull);
         return descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
     }

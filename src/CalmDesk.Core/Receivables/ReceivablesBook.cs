@@ -138,9 +138,7 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
     /// configured default (`Receivables:DefaultTermsDays`).
     internal async Task<int> TermsDaysAsync(int customerId, CancellationToken cancellationToken)
     {
-        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || t.CustomerId == customerId).ToListAsync(cancellationToken);
-        return EffectiveTerms.Merge(terms.FirstOrDefault(t => t.CustomerId == null), terms.FirstOrDefault(t => t.CustomerId == customerId)).PaymentTermsDays
-            ?? Settings.DefaultTermsDays;
+        return (await EffectiveTerms.ForCustomerAsync(db, customerId, cancellationToken)).PaymentTermsDays ?? Settings.DefaultTermsDays;
     }
 
     /// The invoice as it will be stored: the customer's currency and payment terms where the input is silent, and the

@@ -20,14 +20,12 @@ internal static class SearchApi
     public static async Task<Results<Ok<SearchResults>, ValidationProblem>> SearchEverything(
         HttpContext http, GlobalSearch search, string? q, CancellationToken cancellationToken)
     {
-        if (SearchText.Key(q).Length < GlobalSearch.MinimumLength)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        var results = await search.FindAsync(Viewer.From(http.User), q, cancellationToken);
+        return results.TooShort
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["q"] = [$"Type at least {GlobalSearch.MinimumLength} characters to search."],
-            });
-        }
-
-        return TypedResults.Ok(await search.FindAsync(Viewer.From(http.User), q, cancellationToken));
+            })
+            : TypedResults.Ok(results);
     }
 }
