@@ -24,6 +24,9 @@ public sealed class CalmDeskServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// The running program's services, for a test that reads what it stored.
+    internal IServiceProvider Services => _app.Services;
+
     /// Starts the program; with a clock, it runs on that clock (a fake one lets a test move time for reminders).
     public static async Task<CalmDeskServer> StartAsync(string provider, bool demo = false, TimeProvider? clock = null, params string[] settings)
     {

@@ -6,7 +6,7 @@ namespace CalmDesk.Infrastructure;
 /// Every text the interface shows by its English key has an Italian and a Greek translation.
 public sealed partial class TranslationTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<string> Languages => new() { "it", "el" };
 
@@ -115,19 +115,6 @@ public sealed partial class TranslationTests
 
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CalmDesk.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (CalmDesk.slnx) was not found above the test binaries.");
-    }
 
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]|L\.(?:Count|Pick)\(\s*"((?:[^"\\]|\\.)*)"\s*,""")]
     private static partial Regex PageKey();
