@@ -70,6 +70,7 @@ internal static class CoreServices
         services.AddScoped<MailImport>();
         services.AddScoped<CaseBook>();
         services.AddScoped<CaseGuide>();
+        services.AddScoped<CaseMessages>();
         services.AddScoped<CommitmentBook>();
         services.AddScoped<CommitmentSweep>();
         services.AddScoped<NotificationInbox>();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Cases;
 
 /// Lists, opens, re-labels, merges, splits and resolves cases.
-internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock, CommitmentBook commitments)
 {
     public const int DefaultFollowUpDays = 7;
 
@@ -85,14 +85,14 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
             .Where(c => c.CustomerId == found.Case.CustomerId)
             .OrderBy(c => c.Id == contactId ? 0 : 1).ThenBy(c => c.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        var commitments = await new CommitmentBook(db, clock).ListAsync(Viewer.System, includeClosed: true, caseId: id, cancellationToken: cancellationToken);
+        var promises = await commitments.ListAsync(Viewer.System, includeClosed: true, caseId: id, cancellationToken: cancellationToken);
         var c = found.Case;
         var files = await AttachmentView.ForAsync(db, [.. interactions.Select(r => r.Interaction.Id)], cancellationToken);
         return new CaseDetail(
             c.Id, c.CustomerId, found.Company, c.Title, c.Status, c.SituationList, c.RootCause, c.FactWhat, c.FactWhen, c.FactOrder,
             c.Resolution, c.FollowUpOn, c.GuideStepList, c.MergedIntoId, c.OpenedAt, c.UpdatedAt, c.ResolvedAt,
             contact?.Language ?? found.PreferredLanguage, contact?.Name, contact?.Email, found.Rep,
-            [.. interactions.Select(r => InteractionLog.View(r.Interaction, r.ContactName) with { Attachments = [.. files[r.Interaction.Id]] })], commitments)
+            [.. interactions.Select(r => InteractionLog.View(r.Interaction, r.ContactName) with { Attachments = [.. files[r.Interaction.Id]] })], promises)
         { Country = found.Country, TimeZone = found.TimeZone, ContactGender = contact?.Gender, FactImpact = c.FactImpact };
     }
 
@@ -249,7 +249,7 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock)
             errors["followUpDays"] = [Messages.Get("The follow-up must be between 1 and 365 days away.")];
         }
 
-        var owner = await new CommitmentBook(db, clock).OwnerAsync(viewer, null, cancellationToken) ?? target.Customer!.AssignedRepId;
+        var owner = await commitments.OwnerAsync(viewer, null, cancellationToken) ?? target.Customer!.AssignedRepId;
         if (owner is null)
         {
             errors["followUpDays"] = [Messages.Get("Nobody can own the follow-up: assign the customer to a rep first.")];

@@ -27,8 +27,8 @@ internal sealed record GuideProgress(
 /// What the rep does on a case while talking to the customer: tick the de-escalation steps, take notes of the call,
 /// pause a heated conversation with a promise of an update, and send the reply.
 internal sealed class CaseGuide(
-    CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null,
-    IOptions<Receivables.ReceivablesOptions>? business = null)
+    CalmDeskDbContext db, TimeProvider clock, CaseBook cases, CommitmentBook commitments, CaseMessages messages,
+    ActiveModel? model = null, IOptions<Receivables.ReceivablesOptions>? business = null)
 {
     /// The de-escalation tactics, in the order they are used.
     public static readonly IReadOnlyList<string> Steps = ["acknowledge", "support", "vent", "cool", "facts", "restate", "resolve", "timeline", "keep"];
@@ -84,12 +84,12 @@ internal sealed class CaseGuide(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var steps = new List<IReadOnlyDictionary<string, string[]>>
         {
-            (await new CaseBook(db, clock).UpdateAsync(viewer, id, facts, cancellationToken)).Errors,
+            (await cases.UpdateAsync(viewer, id, facts, cancellationToken)).Errors,
             (await SetStepsAsync(viewer, id, input.Steps, cancellationToken)).Errors,
         };
         if (!string.IsNullOrWhiteSpace(input.Note))
         {
-            steps.Add((await AddNoteAsync(viewer, id, input.Note, cancellationToken: cancellationToken)).Errors);
+            steps.Add((await messages.AddNoteAsync(viewer, id, input.Note, cancellationToken: cancellationToken)).Errors);
         }
 
         if (input.ResponseHours is { } responseHours)
@@ -99,7 +99,7 @@ internal sealed class CaseGuide(
 
         steps.Add(input.Action switch
         {
-            GuideAction.Promise => (await new CommitmentBook(db, clock, thresholds, model).CreateAsync(
+            GuideAction.Promise => (await commitments.CreateAsync(
                 viewer, new CommitmentInput(null, id, input.PromiseWhat, promiseDue), CommitmentSource.Guide, cancellationToken)).Errors,
             GuideAction.Pause => (await PauseAsync(viewer, id, input.PauseMinutes, null, cancellationToken)).Errors,
             _ => new Dictionary<string, string[]>(),
@@ -112,7 +112,7 @@ internal sealed class CaseGuide(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
+        return Outcome<CaseDetail>.Done((await cases.GetAsync(viewer, id, cancellationToken))!);
     }
 
     /// The customer's own answer to "what would be an acceptable time to get back to you?" becomes the response time of
@@ -139,11 +139,6 @@ internal sealed class CaseGuide(
     public Task<Outcome<CaseDetail>> SetStepsAsync(Viewer viewer, int id, IReadOnlyCollection<string> steps, CancellationToken cancellationToken = default) =>
         ChangeStepsAsync(viewer, id, steps, _ => steps, cancellationToken);
 
-    /// Stores what the customer said on the call (or chat…) as a note on the case, analysed like any message.
-    public async Task<Outcome<InteractionView>> AddNoteAsync(
-        Viewer viewer, int id, string? body, string? channel = null, int? minutes = null, CancellationToken cancellationToken = default) =>
-        await RecordAsync(viewer, id, new InteractionInput(channel ?? nameof(Channel.Call), nameof(Direction.Internal), null, null, body, minutes), null, cancellationToken);
-
     /// Sends the reply to the customer's contact (or records it, without a mailbox that sends), and the case then waits
     /// on the customer. Unless the rep confirmed it, the guard reads it first: a reply it finds fault with is not sent,
     /// and the errors name the words under "guard".
@@ -156,7 +151,7 @@ internal sealed class CaseGuide(
             return Outcome<InteractionView>.Invalid(new Dictionary<string, string[]> { ["guard"] = [.. findings.Select(ReplyGuard.Describe)] });
         }
 
-        return await RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true, files);
+        return await messages.RecordAsync(viewer, id, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), CaseStatus.WaitingOnCustomer, cancellationToken, send: true, files);
     }
 
     /// What the guard finds in a reply to this case before it goes; null when the case is not there (or not visible).
@@ -188,37 +183,8 @@ internal sealed class CaseGuide(
         }
 
         var text = string.IsNullOrWhiteSpace(what) ? StoredText.Write("Status update to the customer: {0}", target.Title) : what.Trim();
-        return await new CommitmentBook(db, clock, thresholds, model).CreateAsync(
+        return await commitments.CreateAsync(
             viewer, new CommitmentInput(null, id, text, clock.GetUtcNow().AddMinutes(minutes.Value)), CommitmentSource.Pause, cancellationToken);
-    }
-
-    private async Task<Outcome<InteractionView>> RecordAsync(
-        Viewer viewer, int id, InteractionInput input, CaseStatus? then, CancellationToken cancellationToken, bool send = false, IReadOnlyList<Attachment>? files = null)
-    {
-        var target = await ActiveAsync(viewer, id, cancellationToken);
-        if (target is null)
-        {
-            return Outcome<InteractionView>.Missing();
-        }
-
-        var contactId = await db.Interactions.Where(i => i.CaseId == id && i.ContactId != null)
-            .OrderByDescending(i => i.OccurredAt).Select(i => i.ContactId).FirstOrDefaultAsync(cancellationToken);
-        var log = new InteractionLog(db, clock, thresholds, model);
-        var outcome = send
-            ? await log.SendAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, files, cancellationToken)
-            : await log.AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
-        if (outcome.Succeeded)
-        {
-            target.UpdatedAt = clock.GetUtcNow();
-            if (then is { } status && target.Status is CaseStatus.Open or CaseStatus.WaitingOnUs)
-            {
-                target.Status = status;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return outcome;
     }
 
     /// Loads the case, checks the steps named, and stores the ticks that follow from the current ones.
@@ -240,9 +206,8 @@ internal sealed class CaseGuide(
         target.GuideSteps = Case.Join(Steps.Where(ticked.Contains));
         target.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome<CaseDetail>.Done((await new CaseBook(db, clock).GetAsync(viewer, id, cancellationToken))!);
+        return Outcome<CaseDetail>.Done((await cases.GetAsync(viewer, id, cancellationToken))!);
     }
 
-    private Task<Case?> ActiveAsync(Viewer viewer, int id, CancellationToken cancellationToken) =>
-        db.Cases.VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id && c.MergedIntoId == null, cancellationToken);
+    private Task<Case?> ActiveAsync(Viewer viewer, int id, CancellationToken cancellationToken) => CaseMessages.ActiveAsync(db, viewer, id, cancellationToken);
 }

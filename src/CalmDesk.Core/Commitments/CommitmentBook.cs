@@ -3,16 +3,14 @@ using CalmDesk.Cases;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
-using CalmDesk.Learning;
 using CalmDesk.Localization;
 using CalmDesk.Reps;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Commitments;
 
 /// Records promises, lists them by urgency, and keeps their history as they are kept, delayed or cancelled.
-internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
+internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, CaseMessages messages, InteractionLog log)
 {
     public async Task<IReadOnlyList<CommitmentView>> ListAsync(
         Viewer viewer, bool includeClosed = false, int? customerId = null, int? caseId = null, CancellationToken cancellationToken = default)
@@ -116,7 +114,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var closed = await CloseAsync(viewer, id, CommitmentStatus.Done, CommitmentChangeKind.Done, given, cancellationToken);
         if (closed.Value?.CaseId is { } onCase && given is not null
-            && (await new CaseGuide(db, clock, thresholds, model).AddNoteAsync(viewer, onCase, given, cancellationToken: cancellationToken)).Errors is { Count: > 0 } refused)
+            && (await messages.AddNoteAsync(viewer, onCase, given, cancellationToken: cancellationToken)).Errors is { Count: > 0 } refused)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -184,7 +182,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, I
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Notice = notice!.Trim(), ByRepId = await db.Reps.IdOfAsync(viewer, cancellationToken),
         });
         // The notice enters the customer's timeline (and the case) as any reply does, saved together with the new date.
-        var recorded = await new InteractionLog(db, clock, thresholds, model).SendAsync(
+        var recorded = await log.SendAsync(
             viewer, commitment.CustomerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, null, notice), commitment.CaseId, cancellationToken: cancellationToken);
         if (!recorded.Succeeded)
         {

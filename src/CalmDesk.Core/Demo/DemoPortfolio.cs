@@ -4,14 +4,13 @@ using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Playbooks;
 using CalmDesk.Reps;
-using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Demo;
 
 /// A realistic, reproducible portfolio for a first look: four reps and a manager, three dozen customers
 /// in England, Italy and Greece, a few hundred interactions from polite to abusive, and a year of invoices and payments.
 internal sealed class DemoPortfolio(
-    CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks, IOptions<AnalysisThresholds>? options = null,
+    CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks, MessageIntake intake,
     Mail.AttachmentStore? documents = null)
 {
     public const string Password = "CalmDesk-demo-2026";
@@ -20,8 +19,8 @@ internal sealed class DemoPortfolio(
     public static readonly IReadOnlyList<string> RepEmails =
         ["james@demo.calmdesk.app", "giulia@demo.calmdesk.app", "nikos@demo.calmdesk.app", "laura@demo.calmdesk.app"];
 
-    /// The demo is analysed with the shipped model; an installation with another one re-reads it in the background.
-    private MessageIntake Intake => field ??= new MessageIntake(db, options);
+    /// The demo is analysed as any message is, by the installation's active model (the shipped one on a first run).
+    private MessageIntake Intake => intake;
 
     private static readonly (string Email, string Name, string[] Roles, string Culture)[] People =
     [

@@ -1,14 +1,12 @@
 using System.Globalization;
 using CalmDesk.Data;
 using CalmDesk.Imports;
-using CalmDesk.Learning;
-using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Interactions;
 
 /// Imports interactions from CSV: columns external_id, customer, contact_email, channel, direction,
 /// occurred_at, subject, body, minutes, author. A row without external_id is keyed by its content.
-internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
+internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider clock, MessageIntake intake)
 {
     public static readonly IReadOnlyList<string> Columns =
         ["externalid", "customer", "contactemail", "channel", "direction", "occurredat", "subject", "body", "minutes", "author"];
@@ -19,7 +17,7 @@ internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider cl
         var known = await InteractionWriter.KnownIdsAsync(db, cancellationToken);
         return await CsvRows.ImportEachAsync(
             stream, ["body"], progress,
-            (row, location, report) => ImportRowAsync(row, location, matcher, new InteractionWriter(db, known, report, new MessageIntake(db, thresholds, model)), report, cancellationToken),
+            (row, location, report) => ImportRowAsync(row, location, matcher, new InteractionWriter(db, known, report, intake), report, cancellationToken),
             cancellationToken);
     }
 

@@ -9,12 +9,11 @@ using CalmDesk.Learning;
 using CalmDesk.Localization;
 using CalmDesk.Mail;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Interactions;
 
 /// Records interactions and reads a customer's timeline, newest first.
-internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
+internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, MessageIntake intake, ActiveModel? model = null)
 {
     /// Messages on one page of a customer's timeline (the customer page; the global search links to the right page).
     public const int TimelinePageSize = 20;
@@ -126,7 +125,7 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, I
             interaction.Attachments.Add(new Attachment { FileName = file.FileName, ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, CreatedAt = now });
         }
 
-        await new MessageIntake(db, thresholds, model).AcceptAsync(interaction, cancellationToken);
+        await intake.AcceptAsync(interaction, cancellationToken);
         if (send && interaction is { Channel: Channel.Email, Direction: Direction.Outbound })
         {
             await Outbox.QueueAsync(db, interaction, now, cancellationToken);

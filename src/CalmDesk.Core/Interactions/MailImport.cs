@@ -1,8 +1,6 @@
 using CalmDesk.Mail;
 using CalmDesk.Data;
 using CalmDesk.Imports;
-using CalmDesk.Learning;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CalmDesk.Interactions;
@@ -11,13 +9,13 @@ namespace CalmDesk.Interactions;
 /// contact is inbound; one to a contact is outbound; a reply joins the conversation it answers (see MailReader).
 /// Each message is its own transaction.
 internal sealed class MailImport(
-    CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, AttachmentStore? attachments = null)
+    CalmDeskDbContext db, TimeProvider clock, MessageIntake intake, AttachmentStore? attachments = null)
 {
     public async Task<ImportReport> RunAsync(Stream stream, bool mbox, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
         var matcher = await CustomerMatcher.LoadAsync(db, cancellationToken);
-        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report, new MessageIntake(db, thresholds, model));
+        var writer = new InteractionWriter(db, await InteractionWriter.KnownIdsAsync(db, cancellationToken), report, intake);
         var reader = new MailReader(db, matcher);
         var parser = new MimeParser(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
         var number = 0;

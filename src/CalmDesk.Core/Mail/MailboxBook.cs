@@ -10,7 +10,7 @@ namespace CalmDesk.Mail;
 
 /// Connected mailboxes (admins) and the queue of mail that arrived from nobody known (reps).
 internal sealed class MailboxBook(
-    CalmDeskDbContext db, MailSecrets secrets, MailConnections connections, MessageIntake intake, TimeProvider clock, AttachmentStore? attachments = null)
+    CalmDeskDbContext db, MailSecrets secrets, MailConnections connections, MessageIntake intake, CustomerDirectory customers, TimeProvider clock, AttachmentStore? attachments = null)
 {
     public async Task<IReadOnlyList<MailboxView>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -181,7 +181,7 @@ internal sealed class MailboxBook(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await new CustomerDirectory(db, clock).CreateAsync(viewer, new CustomerInput(company?.Trim()),
+        var created = await customers.CreateAsync(viewer, new CustomerInput(company?.Trim()),
             [new ContactInput(mail.FromName ?? mail.FromAddress, mail.FromAddress)], cancellationToken);
         if (created.Value is not { } customer)
         {

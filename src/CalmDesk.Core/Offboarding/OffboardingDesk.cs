@@ -31,8 +31,7 @@ internal sealed record CompetitorView(int Id, string Name, string? Note);
 /// education tried, money weighed) is answered first, a manager approves, and only then is the letter issued, in
 /// the customer's language, with the non-renewal date and any referral. Each step is written to the audit trail.
 internal sealed class OffboardingDesk(
-    CalmDeskDbContext db, TimeProvider clock, PlaybookStore playbooks, IOptions<ReceivablesOptions> money,
-    IOptions<Interactions.AnalysisThresholds>? thresholds = null, Learning.ActiveModel? model = null)
+    CalmDeskDbContext db, TimeProvider clock, PlaybookStore playbooks, IOptions<ReceivablesOptions> money, Interactions.InteractionLog log)
 {
     public static readonly IReadOnlyList<string> ChecklistItems = ["facts_verified", "rules_explained", "education_tried", "money_weighed"];
 
@@ -207,7 +206,7 @@ internal sealed class OffboardingDesk(
         var issued = await IssueAsync(viewer, id, cancellationToken);
         if (issued.Value is { LetterSubject: { } subject, LetterBody: { } body } view)
         {
-            await new InteractionLog(db, clock, thresholds, model).SendAsync(viewer, view.CustomerId,
+            await log.SendAsync(viewer, view.CustomerId,
                 new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), cancellationToken: cancellationToken);
         }
 

@@ -95,8 +95,8 @@ internal static class CasesApi
         ApiResults.From(await guide.SetStepAsync(Viewer.From(http.User), id, step, request.Done, cancellationToken), "Case", id);
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> AddCaseNote(
-        int id, CaseNoteRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken) =>
-        Created(id, await guide.AddNoteAsync(Viewer.From(http.User), id, request.Body, request.Channel, request.MinutesSpent, cancellationToken));
+        int id, CaseNoteRequest request, HttpContext http, CaseMessages messages, CancellationToken cancellationToken) =>
+        Created(id, await messages.AddNoteAsync(Viewer.From(http.User), id, request.Body, request.Channel, request.MinutesSpent, cancellationToken));
 
     public static async Task<Results<Created<Commitments.CommitmentView>, ProblemHttpResult, ValidationProblem>> PauseCase(
         int id, CasePauseRequest request, HttpContext http, CaseGuide guide, CancellationToken cancellationToken)

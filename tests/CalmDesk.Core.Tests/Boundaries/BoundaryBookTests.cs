@@ -20,7 +20,7 @@ public sealed class BoundaryBookTests
         var manager = new Viewer("manager", SeesAll: true);
         await book.SaveAsync(manager, null, new TermsInput(DeliveryDays: "mon,tue,wed,thu,fri", DepositPercent: 30, DepositMethods: "bonifico o carta"), cancel);
         await book.SaveAsync(people.Giulia, people.Nino, new TermsInput(Clauses: "delivery: Le consegne si effettuano dal lunedì al venerdì."), cancel);
-        await new InteractionLog(db, database.Clock).AddAsync(people.Giulia, people.Nino,
+        await Books.InteractionLog(db, database.Clock).AddAsync(people.Giulia, people.Nino,
             new InteractionInput("email", "inbound", null, "Consegna domenica?", "Buongiorno, potete fare la consegna domenica mattina? Grazie"), cancel);
 
         var flag = Assert.Single((await book.FlagsAsync(people.Giulia, people.Nino, cancellationToken: cancel))!);

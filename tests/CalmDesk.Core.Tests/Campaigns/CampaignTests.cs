@@ -16,7 +16,7 @@ public sealed class CampaignTests
         CompetitorPercent: 6m, OrderThreshold: 1000m, BetterRatePercent: 3m, CustomerIds: customers);
 
     private static CampaignDesk Desk(ReceivablesFixture money) =>
-        new(money.Db, money.Database.Clock, money.Playbooks, money.Book, new InteractionLog(money.Db, money.Database.Clock));
+        new(money.Db, money.Database.Clock, money.Playbooks, money.Book, Books.InteractionLog(money.Db, money.Database.Clock));
 
     [Theory]
     [AllDatabases]
@@ -97,7 +97,7 @@ public sealed class CampaignTests
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         var desk = Desk(money);
-        var log = new InteractionLog(money.Db, database.Clock);
+        var log = Books.InteractionLog(money.Db, database.Clock);
         await money.InvoiceAsync(money.People.Nino, "N-1", 60, 800m);
         await money.InvoiceAsync(money.People.Harbour, "H-1", 60, 500m);
         await log.AddAsync(Viewer.System, money.People.Harbour, new InteractionInput("email", "inbound", null, null, "Before the letter: see you on Friday."), cancel);
@@ -150,7 +150,7 @@ public sealed class CampaignTests
         await desk.SendAsync(Viewer.System, campaign.Recipients[0].Id, null, null, "en", cancel);
 
         database.Clock.Advance(TimeSpan.FromDays(30 + CampaignReplies.DaysAfterEffective + 2));
-        var late = await new InteractionLog(money.Db, database.Clock).AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, Furious), cancel);
+        var late = await Books.InteractionLog(money.Db, database.Clock).AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, Furious), cancel);
 
         var @case = await money.Db.Cases.AsNoTracking().SingleAsync(c => c.Id == late.Value!.CaseId, cancel);
         Assert.DoesNotContain("price_objection", @case.SituationList);

@@ -19,7 +19,7 @@ public sealed class CaseTriageTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
 
         var first = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Re: CONSEGNA SBAGLIATA", WrongDelivery), TestContext.Current.CancellationToken);
         var second = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, Furious), TestContext.Current.CancellationToken);
@@ -41,10 +41,10 @@ public sealed class CaseTriageTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var delivery = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, WrongDelivery), TestContext.Current.CancellationToken);
         var price = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, PriceObjection), TestContext.Current.CancellationToken);
-        await new CaseBook(db, database.Clock).UpdateAsync(Viewer.System, delivery.Value!.CaseId!.Value, new CaseChange(Status: "resolved"), TestContext.Current.CancellationToken);
+        await Books.CaseBook(db, database.Clock).UpdateAsync(Viewer.System, delivery.Value!.CaseId!.Value, new CaseChange(Status: "resolved"), TestContext.Current.CancellationToken);
 
         var again = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, WrongDelivery), TestContext.Current.CancellationToken);
 
@@ -61,7 +61,7 @@ public sealed class CaseTriageTests
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
 
-        var reply = await new InteractionLog(db, database.Clock).AddAsync(
+        var reply = await Books.InteractionLog(db, database.Clock).AddAsync(
             Viewer.System, fixture.Nino, new InteractionInput("email", "outbound", null, null, WrongDelivery), TestContext.Current.CancellationToken);
 
         Assert.Null(reply.Value!.CaseId);
@@ -79,8 +79,8 @@ public sealed class CaseTriageTests
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var anger = Analysis.MessageAnalyzer.Default.Analyze(text).Anger.Score;
-        var strict = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { OpenCase = Math.Min(0.99, anger + 0.01) }));
-        var lenient = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { OpenCase = Math.Max(0.01, anger - 0.01) }));
+        var strict = Books.InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { OpenCase = Math.Min(0.99, anger + 0.01) }));
+        var lenient = Books.InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { OpenCase = Math.Max(0.01, anger - 0.01) }));
 
         var ignored = await strict.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("chat", "inbound", null, null, text), TestContext.Current.CancellationToken);
         var opened = await lenient.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("chat", "inbound", null, null, text), TestContext.Current.CancellationToken);

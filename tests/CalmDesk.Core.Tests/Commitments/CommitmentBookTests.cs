@@ -15,7 +15,7 @@ public sealed class CommitmentBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = new CommitmentBook(db, database.Clock);
+        var book = Books.CommitmentBook(db, database.Clock);
         var now = database.Clock.GetUtcNow();
         await book.CreateAsync(fixture.Giulia, new CommitmentInput(fixture.Nino, null, "Later", now.AddDays(3)), cancellationToken: TestContext.Current.CancellationToken);
         await book.CreateAsync(fixture.Giulia, new CommitmentInput(fixture.Nino, null, "Soon", now.AddHours(3)), cancellationToken: TestContext.Current.CancellationToken);
@@ -38,7 +38,7 @@ public sealed class CommitmentBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = new CommitmentBook(db, database.Clock);
+        var book = Books.CommitmentBook(db, database.Clock);
         var due = database.Clock.GetUtcNow().AddDays(1);
 
         var forJames = await book.CreateAsync(fixture.Giulia, new CommitmentInput(fixture.Nino, null, "x", due, fixture.JamesRep), cancellationToken: TestContext.Current.CancellationToken);
@@ -58,7 +58,7 @@ public sealed class CommitmentBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = new CommitmentBook(db, database.Clock);
+        var book = Books.CommitmentBook(db, database.Clock);
         var now = database.Clock.GetUtcNow();
         var created = await book.CreateAsync(fixture.Giulia, new CommitmentInput(fixture.Nino, null, "Send the corrected invoice", now.AddHours(4)), cancellationToken: TestContext.Current.CancellationToken);
         database.Clock.Advance(TimeSpan.FromHours(3.5));
@@ -91,7 +91,7 @@ public sealed class CommitmentBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = new CommitmentBook(db, database.Clock);
+        var book = Books.CommitmentBook(db, database.Clock);
         var created = await book.CreateAsync(fixture.Giulia, new CommitmentInput(fixture.Nino, null, "Call back", database.Clock.GetUtcNow().AddHours(2)), cancellationToken: TestContext.Current.CancellationToken);
 
         var byJames = await book.CompleteAsync(fixture.James, created.Value!.Id, TestContext.Current.CancellationToken);

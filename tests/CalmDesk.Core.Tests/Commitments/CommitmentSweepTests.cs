@@ -16,7 +16,7 @@ public sealed class CommitmentSweepTests
         var fixture = await CaseFixture.SeedAsync(database);
         var (_, managerUser) = await database.AddRepAsync("helen@ourco.example", Roles.Manager);
         await using var db = database.NewContext();
-        var created = await new CommitmentBook(db, database.Clock).CreateAsync(
+        var created = await Books.CommitmentBook(db, database.Clock).CreateAsync(
             fixture.Giulia, new CommitmentInput(fixture.Nino, null, "Call back with the delivery date", database.Clock.GetUtcNow().AddDays(3)),
             cancellationToken: TestContext.Current.CancellationToken);
         var sweep = new CommitmentSweep(db, database.Clock);
@@ -51,7 +51,7 @@ public sealed class CommitmentSweepTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        await new CommitmentBook(db, database.Clock).CreateAsync(
+        await Books.CommitmentBook(db, database.Clock).CreateAsync(
             fixture.Giulia, new CommitmentInput(fixture.Nino, null, "Call back", database.Clock.GetUtcNow().AddHours(5)), cancellationToken: TestContext.Current.CancellationToken);
         database.Clock.Advance(TimeSpan.FromDays(1));
 
@@ -67,7 +67,7 @@ public sealed class CommitmentSweepTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = new CommitmentBook(db, database.Clock);
+        var book = Books.CommitmentBook(db, database.Clock);
         var created = await book.CreateAsync(fixture.Giulia, new CommitmentInput(fixture.Nino, null, "Call back", database.Clock.GetUtcNow().AddHours(5)), cancellationToken: TestContext.Current.CancellationToken);
         await book.CompleteAsync(fixture.Giulia, created.Value!.Id, TestContext.Current.CancellationToken);
         database.Clock.Advance(TimeSpan.FromDays(1));

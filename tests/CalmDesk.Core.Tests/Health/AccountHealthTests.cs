@@ -52,7 +52,7 @@ public sealed class AccountHealthTests
         await money.Book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Nino, "P-1", money.Today.AddDays(-150), 1000m, "N-1"), cancel);
         await money.Book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Nino, "P-OLD", money.Today.AddDays(-400), 7000m, "N-OLD"), cancel);
         await money.Book.AddInvoiceAsync(Viewer.System, new InvoiceInput(money.People.Nino, "NC-1", money.Today.AddDays(-90), 100m, null, null, "credit_note", "N-2"), cancel);
-        var log = new InteractionLog(money.Db, database.Clock);
+        var log = Books.InteractionLog(money.Db, database.Clock);
         await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("call", "outbound", null, null, "Went through the order.", MinutesSpent: 60), cancel);
         await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, "Sei un incompetente e un idiota, vergognati!"), cancel);
         var book = new HealthBook(money.Db, database.Clock, Microsoft.Extensions.Options.Options.Create(Options), ReceivablesFixture.Options);

@@ -26,8 +26,8 @@ public sealed class IncidentTests
         var rude = new[] { "Lei non capisce niente.", "Non capite proprio niente voi.", "Mah, lei è proprio lento a capire." }
             .First(t => Analysis.MessageAnalyzer.Default.Analyze(t).Abuse is { Targeted: true, Score: > 0.51 and < 0.99 });
         var abuse = Analysis.MessageAnalyzer.Default.Analyze(rude).Abuse;
-        var strict = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { AbuseIncident = abuse.Score + 0.005 }));
-        var lenient = new InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { AbuseIncident = 0.5 }));
+        var strict = Books.InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { AbuseIncident = abuse.Score + 0.005 }));
+        var lenient = Books.InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { AbuseIncident = 0.5 }));
 
         var ignored = await strict.AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, rude), cancel);
         var recorded = await lenient.AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, rude), cancel);
@@ -48,7 +48,7 @@ public sealed class IncidentTests
         var manager = new Viewer(managerUser, true);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var book = new IncidentBook(db, database.Clock);
         var handovers = new HandoverDesk(db, database.Clock);
         Assert.True((await book.SaveToleranceAsync(people.Giulia, 1, [], cancel)).Succeeded);
@@ -94,7 +94,7 @@ public sealed class IncidentTests
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
         var book = new IncidentBook(db, database.Clock);
-        await new InteractionLog(db, database.Clock).AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, Insult), cancel);
+        await Books.InteractionLog(db, database.Clock).AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, Insult), cancel);
         var incident = Assert.Single(await book.ListAsync(people.Giulia, null, null, cancel));
 
         var byJames = await book.MarkWrongAsync(people.James, incident.Id, "not me", cancel);

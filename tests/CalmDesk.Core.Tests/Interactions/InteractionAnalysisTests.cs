@@ -16,7 +16,7 @@ public sealed class InteractionAnalysisTests
         var fixture = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var calm = (await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, "Grazie, tutto a posto."), cancel)).Value!;
         var rude = (await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, "Sei un idiota e un incompetente!"), cancel)).Value!;
         Assert.Equal(MessageAnalyzer.Default.ModelVersion, (await db.Interactions.AsNoTracking().FirstAsync(i => i.Id == calm.Id, cancel)).Analysis!.Model);

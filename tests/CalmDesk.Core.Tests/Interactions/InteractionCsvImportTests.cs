@@ -24,7 +24,7 @@ public sealed class InteractionCsvImportTests
             "m-7,C-1,,email,inbound,,,,,\n";                                       // line 8: empty body
         await using var db = database.NewContext();
 
-        var report = await new InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Books.InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(3, report.Imported);
         Assert.Equal(["line 5", "line 6", "line 7", "line 8"], report.Rejected.Select(r => r.Location));
@@ -46,11 +46,11 @@ public sealed class InteractionCsvImportTests
         var csv = "customer,occurred_at,body\nC-1,2026-10-01T09:00:00Z,Prima nota\nC-2,2026-10-01T09:00:00Z,First note\n";
         await using (var db = database.NewContext())
         {
-            Assert.Equal(2, (await new InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken)).Imported);
+            Assert.Equal(2, (await Books.InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken)).Imported);
         }
 
         await using var again = database.NewContext();
-        var report = await new InteractionCsvImport(again, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Books.InteractionCsvImport(again, database.Clock).RunAsync(Stream(csv), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 2), (report.Imported, report.Duplicates));
         Assert.Equal(2, await again.Interactions.CountAsync(TestContext.Current.CancellationToken));

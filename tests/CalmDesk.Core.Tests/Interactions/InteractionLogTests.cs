@@ -12,7 +12,7 @@ public sealed class InteractionLogTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, _) = await ImportFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var now = database.Clock.GetUtcNow();
         foreach (var daysAgo in new[] { 3, 1, 2 })
         {
@@ -31,7 +31,7 @@ public sealed class InteractionLogTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, harbour) = await ImportFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var harbourContact = db.Contacts.Single(c => c.CustomerId == harbour).Id;
 
         var outcome = await log.AddAsync(Viewer.System, nino, new InteractionInput("email", "inbound", null, null, "hi", ContactId: harbourContact), TestContext.Current.CancellationToken);
@@ -47,7 +47,7 @@ public sealed class InteractionLogTests
         var (nino, _) = await ImportFixture.SeedAsync(database);
         await using var db = database.NewContext();
 
-        var outcome = await new InteractionLog(db, database.Clock).AddAsync(
+        var outcome = await Books.InteractionLog(db, database.Clock).AddAsync(
             Viewer.System, nino, new InteractionInput("call", "inbound", database.Clock.GetUtcNow().AddDays(3), null, "x", MinutesSpent: -5), TestContext.Current.CancellationToken);
 
         Assert.Equal(["minutesSpent", "occurredAt"], outcome.Errors.Keys.Order(StringComparer.Ordinal));
@@ -60,7 +60,7 @@ public sealed class InteractionLogTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, _) = await ImportFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var input = new InteractionInput("email", "inbound", null, null, "hello", ExternalId: "<m1@x>");
 
         var first = await log.AddAsync(Viewer.System, nino, input, TestContext.Current.CancellationToken);

@@ -19,8 +19,8 @@ public sealed class MailImportTests
         var (nino, _) = await ImportFixture.SeedAsync(database);
         await using var db = database.NewContext();
 
-        var report = await new MailImport(db, database.Clock).RunAsync(Stream(AngryMail), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
-        var again = await new MailImport(db, database.Clock).RunAsync(Stream(AngryMail), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Books.MailImport(db, database.Clock).RunAsync(Stream(AngryMail), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+        var again = await Books.MailImport(db, database.Clock).RunAsync(Stream(AngryMail), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((1, 0), (report.Imported, again.Imported));
         Assert.Equal(1, again.Duplicates);
@@ -45,7 +45,7 @@ public sealed class MailImportTests
             "From nobody Fri Oct  2 09:00:00 2026\nSubject: no sender at all\n\nbody\n";
         await using var db = database.NewContext();
 
-        var report = await new MailImport(db, database.Clock).RunAsync(Stream(mbox), mbox: true, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Books.MailImport(db, database.Clock).RunAsync(Stream(mbox), mbox: true, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((4, 2), (report.Read, report.Imported));
         Assert.Equal(["message 2", "message 4"], report.Rejected.Select(r => r.Location));
@@ -62,7 +62,7 @@ public sealed class MailImportTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
-        var report = await new MailImport(db, database.Clock).RunAsync(Stream("this is not a mailbox\n"), mbox: true, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Books.MailImport(db, database.Clock).RunAsync(Stream("this is not a mailbox\n"), mbox: true, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, report.Imported);
         Assert.Contains("not readable as mail", Assert.Single(report.Rejected).Reason, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class MailImportTests
         var garbage = new byte[4096];
         new Random(7).NextBytes(garbage);
 
-        var report = await new MailImport(db, database.Clock).RunAsync(new MemoryStream(garbage), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Books.MailImport(db, database.Clock).RunAsync(new MemoryStream(garbage), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, report.Imported);
         Assert.Single(report.Rejected);

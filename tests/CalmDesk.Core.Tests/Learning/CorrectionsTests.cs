@@ -21,7 +21,7 @@ public sealed class CorrectionsTests
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         // Dry sarcasm the analysis may well read as calm.
         var message = (await log.AddAsync(people.Giulia, people.Nino, new InteractionInput("email", "inbound", null, null, "Bravissimi, un altro capolavoro. Complimenti davvero."), cancel)).Value!;
         var reply = (await log.AddAsync(people.Giulia, people.Nino, new InteractionInput("email", "outbound", null, null, "Ci scusiamo, rimediamo subito."), cancel)).Value!;
@@ -55,7 +55,7 @@ public sealed class CorrectionsTests
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var message = (await new InteractionLog(db, database.Clock).AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, Insult), cancel)).Value!;
+        var message = (await Books.InteractionLog(db, database.Clock).AddAsync(Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, Insult), cancel)).Value!;
         var book = new IncidentBook(db, database.Clock);
         var incident = await db.AbuseIncidents.SingleAsync(i => i.InteractionId == message.Id, cancel);
 
@@ -96,12 +96,12 @@ public sealed class CorrectionsTests
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         const string Wrong = "You delivered the wrong wine again: we ordered forty cases of the red and got white. I want it swapped today.";
         var first = (await log.AddAsync(people.James, people.Harbour, new InteractionInput("email", "inbound", null, null, Wrong), cancel)).Value!;
         Assert.Contains("wrong_delivery", first.Analysis!.Situations.Select(s => s.Kind));
         var caseId = first.CaseId!.Value;
-        var cases = new CaseBook(db, database.Clock);
+        var cases = Books.CaseBook(db, database.Clock);
 
         Assert.True((await cases.UpdateAsync(people.James, caseId, new CaseChange(Situations: ["billing_dispute"]), cancel)).Succeeded);
 
@@ -133,7 +133,7 @@ public sealed class CorrectionsTests
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var message = (await log.AddAsync(people.Giulia, people.Nino, new InteractionInput("email", "inbound", null, null, "Ancora niente consegna."), cancel)).Value!;
         await log.CorrectAngerAsync(people.Giulia, people.Nino, message.Id, "furious", cancel);
         Assert.Equal(1, await db.AnalysisCorrections.CountAsync(cancel));

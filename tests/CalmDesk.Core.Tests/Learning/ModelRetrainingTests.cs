@@ -94,7 +94,7 @@ public sealed class ModelRetrainingTests
         var active = new ActiveModel();
         Assert.True(await active.RefreshAsync(db, cancel));
         var weakVersion = active.Version;
-        var log = new InteractionLog(db, database.Clock, model: active);
+        var log = Books.InteractionLog(db, database.Clock, model: active);
         var stored = (await log.AddAsync(people.Giulia, people.Nino, new InteractionInput("email", "inbound", null, null, "Siete dei ladri, rivoglio i miei soldi!"), cancel)).Value!;
         Assert.Equal(weakVersion, (await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == stored.Id, cancel)).Analysis!.Model);
         var retraining = new ModelRetraining(db, database.Clock, active, Quick);
@@ -151,7 +151,7 @@ public sealed class ModelRetrainingTests
         var people = await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var texts = Enumerable.Range(1, 30).Select(i => $"Ordine {i}: ancora nessuna risposta, è la terza volta che scrivo.").ToList();
         var ids = new List<long>();
         foreach (var text in texts)
@@ -181,7 +181,7 @@ public sealed class ModelRetrainingTests
         people ??= await CaseFixture.SeedAsync(database);
         var text = new[] { "Ottimo, un'altra settimana senza risposta.", "Fantastico, di nuovo la merce sbagliata.", "Perfetto, come sempre in ritardo.", "Ancora niente consegna." }
             .First(t => !ModelRetraining.IsHeldOut(t));
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var message = (await log.AddAsync(people.Giulia, people.Nino, new InteractionInput("chat", "inbound", null, null, text), TestContext.Current.CancellationToken)).Value!;
         Assert.True((await log.CorrectAngerAsync(people.Giulia, people.Nino, message.Id, "angry", TestContext.Current.CancellationToken)).Succeeded);
     }

@@ -62,7 +62,7 @@ public sealed class InboxTriageTests
         var db = money.Db;
         var (_, managerUser) = await database.AddRepAsync("manager@ourco.example");
         var manager = new Viewer(managerUser, true);
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
         var inbox = new InboxBook(db, database.Clock);
         var first = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("Email", "Inbound", null, "Ordine", "Buongiorno, quando arriva l'ordine di martedì?"), Token);
 

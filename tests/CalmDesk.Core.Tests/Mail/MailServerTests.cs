@@ -41,7 +41,7 @@ public sealed class MailServerTests
         Assert.NotNull(stored.CaseId);
         Assert.Equal(stored.CaseId, Assert.Single(waiting).CaseId);
 
-        var reply = await new CaseGuide(db, database.Clock).SendReplyAsync(giulia, stored.CaseId!.Value, null, "Gentile Nino,\n\ndomattina arrivano i cartoni giusti.\n\nGiulia", cancellationToken: Token);
+        var reply = await Books.CaseGuide(db, database.Clock).SendReplyAsync(giulia, stored.CaseId!.Value, null, "Gentile Nino,\n\ndomattina arrivano i cartoni giusti.\n\nGiulia", cancellationToken: Token);
         var sent = await MailTestKit.Sender(db, database).SendDueAsync("test", Token);
         var received = Assert.Single(await servers.WaitForAsync(customer, 1));
 
@@ -239,7 +239,7 @@ public sealed class MailServerTests
             await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token);
             for (var i = 0; i < 12; i++)
             {
-                var queued = await new InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, $"Aggiornamento {i}", $"Gentile Nino, aggiornamento numero {i}."), cancellationToken: Token);
+                var queued = await Books.InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, $"Aggiornamento {i}", $"Gentile Nino, aggiornamento numero {i}."), cancellationToken: Token);
                 Assert.Equal(Delivery.Queued, queued.Value!.Delivery);
             }
         }
@@ -267,7 +267,7 @@ public sealed class MailServerTests
         var (ninoId, giulia) = await SeedAsync(database, customer);
         await using var db = database.NewContext();
         var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
-        var queued = await new InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, "Listino 2027", "Gentile Nino, in allegato il listino."), cancellationToken: Token);
+        var queued = await Books.InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, "Listino 2027", "Gentile Nino, in allegato il listino."), cancellationToken: Token);
         await MailTestKit.Sender(db, database).SendDueAsync("test", Token);
         var original = Assert.Single(await servers.WaitForAsync(customer, 1));
 

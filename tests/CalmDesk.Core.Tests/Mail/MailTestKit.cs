@@ -20,7 +20,7 @@ internal static class MailTestKit
 
     public static MailSender Sender(CalmDeskDbContext db, TestDatabase database) => new(db, Connections, database.Clock);
 
-    public static MailboxBook Book(CalmDeskDbContext db, TestDatabase database) => new(db, Secrets, Connections, new MessageIntake(db), database.Clock);
+    public static MailboxBook Book(CalmDeskDbContext db, TestDatabase database) => new(db, Secrets, Connections, new MessageIntake(db), new Customers.CustomerDirectory(db, database.Clock), database.Clock);
 
     /// A mailbox on a server that does not exist: enough for the outbox to queue, never to send.
     public static async Task<int> AddOfflineMailboxAsync(CalmDeskDbContext db, TestDatabase database, string address = "sales@ourco.example")

@@ -24,7 +24,7 @@ public sealed class MailThreadingTests
         await Import(db, database, Complaint);
         var @case = await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
 
-        var reply = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, domani mattina arrivano i cartoni giusti.", cancellationToken: TestContext.Current.CancellationToken);
+        var reply = await Books.CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, domani mattina arrivano i cartoni giusti.", cancellationToken: TestContext.Current.CancellationToken);
         var queued = await db.Outbox.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
         var answer =
             "From: Maria Esposito <maria@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: Re: Consegna sbagliata\r\n" +
@@ -56,7 +56,7 @@ public sealed class MailThreadingTests
             "From: Nino Esposito <nino@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: Orari di consegna\r\nMessage-ID: <orari@trattoria.example>\r\n\r\n" +
             "Buongiorno, a che ora arriva di solito il furgone il giovedì?\r\n";
         await Import(db, database, Question);
-        var log = new InteractionLog(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
 
         var held = await log.ReplyAsync(fixture.Giulia, fixture.Nino, null, "Come le ho già detto, arriva alle 9.", cancellationToken: TestContext.Current.CancellationToken);
         var sent = await log.ReplyAsync(fixture.Giulia, fixture.Nino, null, "Buongiorno Nino, il furgone arriva di solito tra le 9 e le 10.", cancellationToken: TestContext.Current.CancellationToken);
@@ -79,8 +79,8 @@ public sealed class MailThreadingTests
         await Import(db, database, Complaint);
         var @case = await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
 
-        var reply = await new CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, ci pensiamo noi.", cancellationToken: TestContext.Current.CancellationToken);
-        var logged = await new InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino,
+        var reply = await Books.CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, ci pensiamo noi.", cancellationToken: TestContext.Current.CancellationToken);
+        var logged = await Books.InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino,
             new InteractionInput("email", "outbound", null, "Copia", "Mandata da Outlook."), TestContext.Current.CancellationToken);
 
         Assert.Equal(Delivery.RecordedOnly, reply.Value!.Delivery);
@@ -146,7 +146,7 @@ public sealed class MailThreadingTests
 
     private static async Task Import(CalmDeskDbContext db, TestDatabase database, string eml)
     {
-        var report = await new MailImport(db, database.Clock).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(eml)), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Books.MailImport(db, database.Clock).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(eml)), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, report.Imported);
     }
 }

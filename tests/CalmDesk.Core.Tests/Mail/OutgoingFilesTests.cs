@@ -32,7 +32,7 @@ public sealed class OutgoingFilesTests
         var photo = Encoding.UTF8.GetBytes("pretend these are the pallet photos");
         var (files, errors) = await store.KeepAllAsync(
             [new OutgoingFile("C:\\Users\\giulia\\foto bancali.jpg", "image/jpeg", photo), new OutgoingFile("listino.pdf", "application/pdf", Pdf)], 20 << 20, Token);
-        var reply = await new InteractionLog(db, database.Clock).ReplyAsync(money.People.Giulia, money.People.Nino, "Foto e listino",
+        var reply = await Books.InteractionLog(db, database.Clock).ReplyAsync(money.People.Giulia, money.People.Nino, "Foto e listino",
             "Gentile Nino,\n\nin allegato le foto e il listino aggiornato.\n\nGiulia", files: files, cancellationToken: Token);
 
         // An invoice 70 days late: the plan's step is the copy, which waits for the invoice's document.
@@ -99,7 +99,7 @@ public sealed class OutgoingFilesTests
         await MailTestKit.AddOfflineMailboxAsync(db, database);
         var lost = new Attachment { FileName = "lost.pdf", ContentType = "application/pdf", Size = 3, Sha256 = new string('0', 64) };
 
-        var reply = await new InteractionLog(db, database.Clock).ReplyAsync(money.People.Giulia, money.People.Nino, "Listino", "Gentile Nino, ecco il listino.",
+        var reply = await Books.InteractionLog(db, database.Clock).ReplyAsync(money.People.Giulia, money.People.Nino, "Listino", "Gentile Nino, ecco il listino.",
             files: [lost], cancellationToken: Token);
         var sent = await new MailSender(db, MailTestKit.Connections, database.Clock, MailTestKit.Store(db, database)).SendDueAsync("test", Token);
         var outbox = await db.Outbox.AsNoTracking().SingleAsync(Token);

@@ -41,11 +41,11 @@ public sealed class ResponseClockTests
         await using var db = database.NewContext();
         db.Terms.Add(new Terms { ResponseHours = 24, OpenDays = "mon,tue,wed,thu,fri", OpensAt = new(8, 0), ClosesAt = new(17, 0), UpdatedAt = database.Clock.GetUtcNow() });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        await new InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino, new InteractionInput(
+        await Books.InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino, new InteractionInput(
             "email", "inbound", new DateTimeOffset(2026, 10, 30, 16, 0, 0, TimeSpan.FromHours(1)), "Preventivo", "Buongiorno, mi mandate il preventivo per il nuovo locale?"),
             TestContext.Current.CancellationToken);
         // Weeks overdue already when the sweep first looks: shown in the inbox, not notified.
-        await new InteractionLog(db, database.Clock).AddAsync(fixture.James, fixture.Harbour, new InteractionInput(
+        await Books.InteractionLog(db, database.Clock).AddAsync(fixture.James, fixture.Harbour, new InteractionInput(
             "email", "inbound", new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.Zero), "Catalogue", "Could you send the new catalogue?"),
             TestContext.Current.CancellationToken);
         var options = Microsoft.Extensions.Options.Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" });

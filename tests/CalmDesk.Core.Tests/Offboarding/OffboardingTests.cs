@@ -18,7 +18,7 @@ public sealed class OffboardingTests
         var (_, managerUser) = await database.AddRepAsync("boss@ourco.example", Roles.Manager);
         var manager = new Viewer(managerUser, true);
         var cancel = TestContext.Current.CancellationToken;
-        var desk = new OffboardingDesk(money.Db, database.Clock, money.Playbooks, ReceivablesFixture.Options);
+        var desk = Books.OffboardingDesk(money.Db, database.Clock, money.Playbooks, ReceivablesFixture.Options);
         var rival = (await desk.AddCompetitorAsync(manager, "Vini Rossi S.r.l.", "small restaurants", cancel)).Value!;
         var other = (await desk.AddCompetitorAsync(manager, "Cantina Blu", null, cancel)).Value!;
         var third = (await desk.AddCompetitorAsync(manager, "Enoteca Verde", null, cancel)).Value!;

@@ -1,6 +1,5 @@
 using CalmDesk.Cases;
 using CalmDesk.Data;
-using CalmDesk.Interactions;
 using CalmDesk.Playbooks;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +22,7 @@ internal sealed class ReceivablesFixture(TestDatabase database, CaseFixture peop
 
     public CollectionSweep Sweep => new(db, database.Clock, Options, Playbooks);
 
-    public CollectionDesk Desk => new(db, database.Clock, Options, Playbooks, Book, new InteractionLog(db, database.Clock));
+    public CollectionDesk Desk => new(db, database.Clock, Options, Playbooks, Book, Books.InteractionLog(db, database.Clock));
 
     public DateOnly Today => Book.Today;
 

@@ -20,8 +20,8 @@ public sealed class HandoverTests
         var manager = new Viewer(managerUser, true);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        var promises = new CommitmentBook(db, database.Clock);
-        var complaint = await new InteractionLog(db, database.Clock).AddAsync(
+        var promises = Books.CommitmentBook(db, database.Clock);
+        var complaint = await Books.InteractionLog(db, database.Clock).AddAsync(
             Viewer.System, people.Nino, new InteractionInput("email", "inbound", null, null, "Ci avete mandato il vino sbagliato, è la terza volta! Sono furioso."), cancel);
         var caseId = complaint.Value!.CaseId!.Value;
         var open = await promises.CreateAsync(people.Giulia, new CommitmentInput(null, caseId, "Richiamare con la data della consegna", database.Clock.GetUtcNow().AddDays(1)), cancellationToken: cancel);
@@ -39,7 +39,7 @@ public sealed class HandoverTests
         Assert.True((await promises.CompleteAsync(people.Giulia, open.Value.Id, cancel)).NotFound);
         Assert.Equal(people.GiuliaRep, (await promises.GetAsync(manager, kept.Value.Id, cancel))!.OwnerRepId);
         Assert.Contains(CommitmentChangeKind.Reassigned, (await promises.GetAsync(people.James, open.Value.Id, cancel))!.History.Select(h => h.Kind));
-        var cases = new CaseBook(db, database.Clock);
+        var cases = Books.CaseBook(db, database.Clock);
         Assert.NotNull(await cases.GetAsync(people.James, caseId, cancel));
         Assert.Null(await cases.GetAsync(people.Giulia, caseId, cancel));
         var told = await db.Notifications.AsNoTracking().Where(n => n.CustomerId == people.Nino && (n.Kind == NotificationKind.AccountReceived || n.Kind == NotificationKind.AccountLeft || n.Kind == NotificationKind.AccountMoved))

@@ -19,7 +19,7 @@ public sealed class RepIntroductionTests
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
         var playbooks = new PlaybookStore([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock);
-        var introductions = new RepIntroductions(db, database.Clock, playbooks, new InteractionLog(db, database.Clock));
+        var introductions = new RepIntroductions(db, database.Clock, playbooks, Books.InteractionLog(db, database.Clock));
         await introductions.SaveProfileAsync(people.James.UserId, " Twelve years selling Italian wines to restaurants. ", "WSET Level 3", cancel);
 
         var before = await introductions.PendingAsync(Viewer.System, people.Nino, cancel);

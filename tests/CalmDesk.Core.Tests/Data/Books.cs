@@ -1,0 +1,43 @@
+using CalmDesk.Cases;
+using CalmDesk.Commitments;
+using CalmDesk.Data;
+using CalmDesk.Interactions;
+using CalmDesk.Learning;
+using CalmDesk.Mail;
+using CalmDesk.Offboarding;
+using CalmDesk.Playbooks;
+using CalmDesk.Receivables;
+using Microsoft.Extensions.Options;
+
+namespace CalmDesk;
+
+/// The services a test uses over its own database context, each given the collaborators it asks for in its constructor
+/// (the program's container does the same from <see cref="CoreServices.AddCalmDeskCore"/>). A test that sets analysis
+/// thresholds or a model gets every service in the chain built with them.
+internal static class Books
+{
+    public static InteractionLog InteractionLog(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null) =>
+        new(db, clock, new MessageIntake(db, thresholds, model), model);
+
+    public static CaseMessages CaseMessages(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null) =>
+        new(db, clock, InteractionLog(db, clock, thresholds, model));
+
+    public static CommitmentBook CommitmentBook(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null) =>
+        new(db, clock, CaseMessages(db, clock, thresholds, model), InteractionLog(db, clock, thresholds, model));
+
+    public static CaseBook CaseBook(CalmDeskDbContext db, TimeProvider clock) => new(db, clock, CommitmentBook(db, clock));
+
+    public static CaseGuide CaseGuide(
+        CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, IOptions<ReceivablesOptions>? business = null) =>
+        new(db, clock, CaseBook(db, clock), CommitmentBook(db, clock, thresholds, model), CaseMessages(db, clock, thresholds, model), model, business);
+
+    public static OffboardingDesk OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, PlaybookStore playbooks, IOptions<ReceivablesOptions> money) =>
+        new(db, clock, playbooks, money, InteractionLog(db, clock));
+
+    public static MailImport MailImport(
+        CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, AttachmentStore? attachments = null) =>
+        new(db, clock, new MessageIntake(db, thresholds, model), attachments);
+
+    public static InteractionCsvImport InteractionCsvImport(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null) =>
+        new(db, clock, new MessageIntake(db, thresholds, model));
+}
