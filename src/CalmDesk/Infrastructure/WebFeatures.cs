@@ -25,6 +25,7 @@ using CalmDesk.Receivables;
 using CalmDesk.Reps;
 using CalmDesk.Search;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using OpenTelemetry;
@@ -60,6 +61,8 @@ internal static class WebFeatures
             options.Cookie.Name = "calmdesk";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (directly, or as the proxy forwards it).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.Events = new CookieAuthenticationEvents
@@ -95,7 +98,16 @@ internal static class WebFeatures
         // Greek and Italian text as characters, not numeric entities; markup characters are still always encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
-        services.AddAntiforgery();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Trusted proxies: loopback by default (a proxy on the same machine); others from Proxy:Trusted.
+            foreach (var address in builder.Configuration.GetSection("Proxy:Trusted").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            }
+        });
         services.AddHealthChecks().AddDbContextCheck<CalmDeskDbContext>("database");
 
         var otel = services.AddOpenTelemetry()
@@ -114,6 +126,11 @@ internal static class WebFeatures
 
     public static void Map(WebApplication app)
     {
+        // Behind a reverse proxy (README, "Behind a reverse proxy"), the client's scheme, host and address are the ones it forwards, so
+        // the sign-in cookie is marked Secure over HTTPS and a page's origin compares with what the browser sees.
+        app.UseForwardedHeaders();
+        app.UseHsts();
+        app.UseMiddleware<RequestGuard>();
         // The API answers every error as RFC 9457 problem details; pages show a readable page instead.
         app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !ApiProblem.IsApiRequest(context), ErrorPages.Use);
