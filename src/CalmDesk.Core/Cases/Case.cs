@@ -4,7 +4,7 @@ using CalmDesk.Interactions;
 namespace CalmDesk.Cases;
 
 /// One problem of one customer and every interaction about it, from the first angry message to the check that it stayed fixed.
-internal sealed class Case : Search.ISearchable
+internal sealed class Case : Search.ISearchable, Data.IVersioned
 {
     private static readonly string[] Searched =
         [nameof(Title), nameof(FactWhat), nameof(FactWhen), nameof(FactOrder), nameof(FactImpact), nameof(Resolution)];
@@ -13,6 +13,9 @@ internal sealed class Case : Search.ISearchable
     public const int MaxFactLength = 1000;
 
     public int Id { get; set; }
+
+    /// Raised on every save; a concurrent save of the same version fails (<see cref="Data.IVersioned"/>).
+    public int Version { get; set; }
 
     public int CustomerId { get; set; }
 

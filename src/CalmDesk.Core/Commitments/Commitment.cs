@@ -6,11 +6,14 @@ namespace CalmDesk.Commitments;
 
 /// A promise made to a customer: what, by when, who keeps it. The reminder times are stored so the background
 /// sweep finds what is due with an index, and each *SentAt is claimed once, whichever instance gets there first.
-internal sealed class Commitment
+internal sealed class Commitment : Data.IVersioned
 {
     public const int MaxWhatLength = 500;
 
     public int Id { get; set; }
+
+    /// Raised on every save; a concurrent save of the same version fails (<see cref="Data.IVersioned"/>).
+    public int Version { get; set; }
 
     public int CustomerId { get; set; }
 

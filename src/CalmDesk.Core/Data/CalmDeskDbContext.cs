@@ -87,12 +87,14 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefreshSearchKeys();
+        RaiseVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefreshSearchKeys();
+        RaiseVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -109,10 +111,26 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         }
     }
 
+    /// Every versioned record changed in this save moves to the next version; the update names the version it read.
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CalmDeskDbContext).Assembly);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

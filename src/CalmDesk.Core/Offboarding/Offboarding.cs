@@ -40,11 +40,14 @@ internal sealed class Competitor
 /// Letting one customer go, as a last resort and on evidence: the checklist that must be answered first, a manager's
 /// approval, then the letter in the customer's language and the non-renewal date, and the tasks that close the account.
 /// Every step is in the audit trail.
-internal sealed class CustomerOffboarding
+internal sealed class CustomerOffboarding : Data.IVersioned
 {
     public const int MaxNoteLength = 1000;
 
     public int Id { get; set; }
+
+    /// Raised on every save; a concurrent save of the same version fails (<see cref="Data.IVersioned"/>).
+    public int Version { get; set; }
 
     public int CustomerId { get; set; }
 

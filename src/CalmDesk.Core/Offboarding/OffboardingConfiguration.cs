@@ -17,6 +17,8 @@ internal sealed class CustomerOffboardingConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<CustomerOffboarding> builder)
     {
         builder.HasIndex(o => new { o.CustomerId, o.Status });
+        // One open let-go checklist per customer.
+        builder.HasIndex(o => o.CustomerId).IsUnique().HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_Offboardings_OneOpen");
         builder.Property(o => o.Reason).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.ApprovedByUserId).HasMaxLength(450);

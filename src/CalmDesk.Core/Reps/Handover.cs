@@ -21,11 +21,14 @@ internal enum HandoverStatus
 /// Moving an account to a colleague, waiting for a manager: why, to whom (the suggested colleague, whose tolerance and
 /// workload fit), and the hand-over note with the history. Approval reassigns the account, which prompts the new
 /// rep's introduction.
-internal sealed class Handover
+internal sealed class Handover : Data.IVersioned
 {
     public const int MaxTextLength = 4000;
 
     public int Id { get; set; }
+
+    /// Raised on every save; a concurrent save of the same version fails (<see cref="Data.IVersioned"/>).
+    public int Version { get; set; }
 
     public int CustomerId { get; set; }
 

@@ -113,7 +113,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
 
         var changed = await db.Handovers.Where(h => h.Id == id && h.Status == HandoverStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoverStatus.Declined).SetProperty(h => h.DecidedAt, clock.GetUtcNow())
-                .SetProperty(h => h.DecidedByUserId, viewer.UserId), cancellationToken);
+                .SetProperty(h => h.DecidedByUserId, viewer.UserId).SetProperty(h => h.Version, h => h.Version + 1), cancellationToken);
         var view = await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).FirstOrDefaultAsync(cancellationToken);
         return view is null ? Outcome<HandoverView>.Missing()
             : changed == 0 ? Outcome<HandoverView>.Invalid("status", Messages.Get("This hand-over was already decided."))

@@ -33,6 +33,8 @@ internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
     public void Configure(EntityTypeBuilder<Handover> builder)
     {
         builder.HasIndex(h => new { h.CustomerId, h.Status });
+        // One pending hand-over per customer: two asked at the same instant cannot both wait for a decision.
+        builder.HasIndex(h => h.CustomerId).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_Handovers_OnePending");
         builder.Property(h => h.Reason).HasConversion<string>().HasMaxLength(16);
         builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(h => h.Explanation).HasMaxLength(Handover.MaxTextLength);

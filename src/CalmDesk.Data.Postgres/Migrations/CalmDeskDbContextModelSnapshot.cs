@@ -400,6 +400,10 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MergedIntoId");
@@ -459,6 +463,10 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("What")
                         .IsRequired()
@@ -1461,7 +1469,16 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Offboardings_OneOpen")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("CustomerId", "Status");
 
@@ -1838,7 +1855,16 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Property<int?>("ToRepId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Handovers_OnePending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("FromRepId");
 

@@ -385,6 +385,10 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MergedIntoId");
@@ -442,6 +446,10 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("What")
                         .IsRequired()
@@ -1416,7 +1424,16 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Offboardings_OneOpen")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("CustomerId", "Status");
 
@@ -1779,7 +1796,16 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<int?>("ToRepId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Handovers_OnePending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("FromRepId");
 

@@ -14,11 +14,19 @@ internal static class ErrorPages
         {
             ExceptionHandlingPath = Path + "/500",
             CreateScopeForErrors = true,
-            // A malformed address or form is the client's mistake: 400, not 500.
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = StatusOf,
         })
         .UseStatusCodePagesWithReExecute(Path + "/{0}", createScopeForStatusCodePages: true)
         .Use(ShowEmptyErrorsAsync);
+
+    /// A malformed address or form is the client's mistake (400); a write that lost a race to another user's is a
+    /// conflict (409); anything else is ours (500).
+    public static int StatusOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ when Data.Conflicts.IsConflict(exception) => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     private static async Task ShowEmptyErrorsAsync(HttpContext context, Func<Task> next)
     {

@@ -87,7 +87,14 @@ internal static class WebFeatures
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails(options =>
-            options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+            options.CustomizeProblemDetails = context =>
+            {
+                context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+                if (context.Exception is { } error && Data.Conflicts.IsConflict(error))
+                {
+                    context.ProblemDetails.Detail = Localization.Messages.Get("Someone changed this at the same moment, so this change was not saved. Read it again, then retry if it still needs doing.");
+                }
+            });
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CalmDesk API";
@@ -132,7 +139,7 @@ internal static class WebFeatures
         app.UseHsts();
         app.UseMiddleware<RequestGuard>();
         // The API answers every error as RFC 9457 problem details; pages show a readable page instead.
-        app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ErrorPages.StatusOf }).UseStatusCodePages());
         app.UseWhen(context => !ApiProblem.IsApiRequest(context), ErrorPages.Use);
         // Explicit, after the error handlers, so a re-executed request (/status/404) is routed to its page afresh.
         app.UseRouting();

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Data;
+
+/// A record people change by reading it, deciding and writing it back (a promise kept, a hand-over approved, a case
+/// resolved, a let-go checklist approved). Its version is a concurrency token: of two writers who read the same
+/// version, the second one's save fails instead of repeating what the first did (two approvals, two letters, two
+/// follow-up promises), and the user is told someone else changed it at that moment.
+internal interface IVersioned
+{
+    int Version { get; set; }
+}
+
+/// How the program tells a conflicting write from a fault.
+internal static class Conflicts
+{
+    /// True when a save lost a race: the record changed since it was read, or another writer stored the same unique key.
+    public static bool IsConflict(Exception exception) =>
+        exception is DbUpdateConcurrencyException || (exception is DbUpdateException update && Imports.ImportFile.IsUniqueViolation(update));
+}
