@@ -16,4 +16,8 @@ internal sealed class CalmDeskUser : IdentityUser
 
     /// IANA time zone the user reads times in; null: the business's.
     public string? TimeZone { get; set; }
+
+    /// Deactivated by an admin (locked out for good), as opposed to locked for a few minutes after wrong passwords,
+    /// which stops only the password: the user's API tokens keep working, so a stranger guessing cannot cut them off.
+    public bool IsDeactivated => LockoutEnd == DateTimeOffset.MaxValue;
 }

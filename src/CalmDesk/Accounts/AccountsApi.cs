@@ -29,8 +29,16 @@ internal static class AccountsApi
         return TypedResults.Ok(new Me(user.Id, user.Email ?? "", user.DisplayName, user.Culture, roles));
     }
 
-    public static async Task<RedirectHttpResult> SignOut(SignInManager<CalmDeskUser> signIn)
+    /// Signs out everywhere: the security stamp changes, so every sign-in cookie of this user (a copy someone took
+    /// included) stops working within the validation interval (a minute), not at its expiry.
+    public static async Task<RedirectHttpResult> SignOut(HttpContext http, SignInManager<CalmDeskUser> signIn, ILogger<SignInManager<CalmDeskUser>> log)
     {
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+            log.LogInformation(SecurityEvents.SignedOut, "User {UserId} signed out; their sessions end", user.Id);
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.Redirect("/signin");
     }

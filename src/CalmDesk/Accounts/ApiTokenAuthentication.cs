@@ -32,9 +32,9 @@ internal sealed class ApiTokenAuthentication(
 
         var userId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || user.IsDeactivated)
         {
-            return AuthenticateResult.Fail("The API token is unknown, revoked, or its user is locked out.");
+            return AuthenticateResult.Fail("The API token is unknown, revoked, or its user was deactivated.");
         }
 
         var principal = await principals.CreateAsync(user);

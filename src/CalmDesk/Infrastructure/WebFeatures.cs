@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
 using CalmDesk.Boundaries;
@@ -67,13 +68,18 @@ internal static class WebFeatures
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.Events = new CookieAuthenticationEvents
             {
+                // Identity's own check, kept when the events are replaced: a cookie whose user changed their security
+                // stamp (signed out, changed password or role, deactivated) stops working at the next check.
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                 // Scripts get a status code, not an HTML sign-in page.
                 OnRedirectToLogin = context => ApiProblem.RedirectOrStatusAsync(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => ApiProblem.RedirectOrStatusAsync(context, StatusCodes.Status403Forbidden),
             };
         });
-        // A deactivated rep's, or a changed role's, open sessions end within a minute, not at the cookie's expiry.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A deactivated rep's, a changed role's, a changed password's or a signed-out user's sessions end within a minute
+        // (Security:SessionCheckSeconds), not at the cookie's expiry.
+        var sessionCheck = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:SessionCheckSeconds", 60));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = sessionCheck);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
@@ -115,6 +121,25 @@ internal static class WebFeatures
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(address));
             }
         });
+        // Sign-in attempts are limited per client address (Security:SignInAttemptsPerMinute, 10 by default); past the
+        // limit the page answers 429. Per account, ten wrong passwords lock the password (not the API tokens) for
+        // five minutes.
+        var signInsPerMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter("signin " + context.Connection.RemoteIpAddress, _ =>
+                        new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(""));
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CalmDesk.Security")
+                    .LogWarning(SecurityEvents.Throttled, "Sign-in attempts from {Address} refused: over {Limit} a minute", context.HttpContext.Connection.RemoteIpAddress, signInsPerMinute);
+                return ValueTask.CompletedTask;
+            };
+        });
         services.AddHealthChecks().AddDbContextCheck<CalmDeskDbContext>("database");
 
         var otel = services.AddOpenTelemetry()
@@ -137,10 +162,12 @@ internal static class WebFeatures
         // the sign-in cookie is marked Secure over HTTPS and a page's origin compares with what the browser sees.
         app.UseForwardedHeaders();
         app.UseHsts();
-        app.UseMiddleware<RequestGuard>();
         // The API answers every error as RFC 9457 problem details; pages show a readable page instead.
         app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ErrorPages.StatusOf }).UseStatusCodePages());
         app.UseWhen(context => !ApiProblem.IsApiRequest(context), ErrorPages.Use);
+        // After the error handlers, so a refusal is answered as any error is (a page, or problem details).
+        app.UseMiddleware<RequestGuard>();
+        app.UseRateLimiter();
         // Explicit, after the error handlers, so a re-executed request (/status/404) is routed to its page afresh.
         app.UseRouting();
         app.MapStaticAssets();
