@@ -19,5 +19,7 @@ internal sealed class CalmDeskUser : IdentityUser
 
     /// Deactivated by an admin (locked out for good), as opposed to locked for a few minutes after wrong passwords,
     /// which stops only the password: the user's API tokens keep working, so a stranger guessing cannot cut them off.
-    public bool IsDeactivated => LockoutEnd == DateTimeOffset.MaxValue;
+    /// Deactivating sets the lockout to the end of time; compared by year, because a database may store it a little
+    /// short of <see cref="DateTimeOffset.MaxValue"/>.
+    public bool IsDeactivated => LockoutEnd is { } end && end.UtcDateTime.Year >= 9999;
 }

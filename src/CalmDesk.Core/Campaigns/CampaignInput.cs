@@ -63,6 +63,7 @@ internal sealed record CampaignInput(
             errors["currency"] = [Messages.Format("'{0}' is not a known ISO 4217 currency code.", CurrencyOrDefault)];
         }
 
+        Data.BusinessDates.Check(errors, "effectiveOn", EffectiveOn);
         return errors;
     }
 }

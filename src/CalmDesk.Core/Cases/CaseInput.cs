@@ -50,6 +50,7 @@ internal sealed record CaseChange(
             }
         }
 
+        Data.BusinessDates.Check(errors, "followUpOn", FollowUpOn);
         return errors;
     }
 

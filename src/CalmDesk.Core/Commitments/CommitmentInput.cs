@@ -31,6 +31,7 @@ internal sealed record CommitmentInput(int? CustomerId, int? CaseId, string? Wha
             errors["dueAt"] = [Messages.Get("The due time must be in the future.")];
         }
 
+        Data.BusinessDates.Check(errors, "dueAt", DueAt);
         return errors;
     }
 }

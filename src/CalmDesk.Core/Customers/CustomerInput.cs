@@ -70,6 +70,7 @@ internal sealed record CustomerInput(
             errors["externalId"] = [Messages.Get("The external id must be at most 200 characters.")];
         }
 
+        Data.BusinessDates.Check(errors, "contractRenewalDate", ContractRenewalDate);
         return errors;
     }
 

@@ -9,12 +9,20 @@ internal sealed class DatabaseMigrator(CalmDeskDbContext db)
     {
         if (db.Database.IsSqlite())
         {
-            var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+            if (file.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory && file.DataSource is { Length: > 0 } path && path != ":memory:")
             {
-                Directory.CreateDirectory(folder);
+                CreatePrivately(Path.GetDirectoryName(Path.GetFullPath(path)), path);
             }
+        }
+
+        // A database a newer CalmDesk has migrated may hold what this version cannot read or would damage.
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new NewerDatabaseException(
+                $"The database was upgraded by a newer CalmDesk (it has {string.Join(", ", unknown)}, which this version does not know). Start the newer version, or restore a backup made before the upgrade.");
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -30,4 +38,36 @@ internal sealed class DatabaseMigrator(CalmDeskDbContext db)
         await Search.SearchKeys.BackfillAsync(db, cancellationToken);
         return pending;
     }
+
+    /// The data folder and the database file are made readable by their owner only: the file holds every customer's
+    /// mail and every user's password hash.
+    private static void CreatePrivately(string? folder, string path)
+    {
+        if (string.IsNullOrEmpty(folder) || OperatingSystem.IsWindows())
+        {
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            return;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(path))
+        {
+            // An empty file is an empty SQLite database; its journal files take the same permissions.
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+    }
 }
+
+/// The database is newer than this program: refusing to start is safer than guessing.
+internal sealed class NewerDatabaseException(string message) : Exception(message);

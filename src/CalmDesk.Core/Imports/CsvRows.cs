@@ -60,7 +60,7 @@ internal static class CsvRows
             MissingFieldFound = null,
             IgnoreBlankLines = true,
         };
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        using var reader = await TextEncodings.OpenAsync(stream);
         using var csv = new CsvReader(reader, config);
         if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
@@ -90,7 +90,7 @@ internal static class CsvRows
             var count = csv.Parser.Count;
             for (var i = 0; i < Math.Min(count, headers.Length); i++)
             {
-                fields[headers[i]] = csv.Parser[i] ?? "";
+                fields[headers[i]] = TextEncodings.Clean(csv.Parser[i] ?? "");
             }
 
             var problem = badData

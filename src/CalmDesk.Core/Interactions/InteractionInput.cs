@@ -61,6 +61,7 @@ internal sealed record InteractionInput(
             errors["externalId"] = [Messages.Get("The external id must be at most 300 characters.")];
         }
 
+        Data.BusinessDates.Check(errors, "occurredAt", OccurredAt);
         return errors;
     }
 

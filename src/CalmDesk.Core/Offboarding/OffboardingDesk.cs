@@ -186,6 +186,11 @@ internal sealed class OffboardingDesk(
                 return Messages.Get("The non-renewal date must be in the future.");
             }
 
+            if (!Data.BusinessDates.Allows(nonRenewalOn))
+            {
+                return Data.BusinessDates.Message;
+            }
+
             if (ids.Count > 2 || known.Count != ids.Count)
             {
                 return Messages.Get("Recommend at most two competitors from the list.");

@@ -73,6 +73,7 @@ internal sealed record OrderInput(int? CustomerId, string? Number, DateOnly? Ord
             errors["lines"] = [Messages.Get("Each item may appear on one line only.")];
         }
 
+        Data.BusinessDates.Check(errors, "orderedOn", OrderedOn);
         return errors;
     }
 }

@@ -35,6 +35,9 @@ internal sealed record InvoiceInput(
             errors["dueOn"] = [Messages.Get("The due date cannot be before the issue date.")];
         }
 
+        Data.BusinessDates.Check(errors, "issuedOn", IssuedOn);
+        Data.BusinessDates.Check(errors, "dueOn", DueOn);
+
         if (Amount is not > 0)
         {
             errors["amount"] = [Messages.Get("The amount must be more than zero (a credit note is a kind, not a negative amount).")];
@@ -98,6 +101,8 @@ internal sealed record PaymentInput(
         {
             errors["receivedOn"] = [Messages.Get("The date the payment was received is required.")];
         }
+
+        Data.BusinessDates.Check(errors, "receivedOn", ReceivedOn);
 
         if (Amount is not > 0 || decimal.Round(Amount.Value, 2) != Amount || Amount > 1_000_000_000_000m)
         {

@@ -14,7 +14,17 @@ internal static class DbCommand
             var settings = CalmDeskHost.CreateBuilder(new HostSettings(parse.GetValue(CommandLine.Data)!, Quiet: true)).Build();
             await using var scope = settings.Services.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-            var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            IReadOnlyList<string> applied;
+            try
+            {
+                applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            }
+            catch (NewerDatabaseException newer)
+            {
+                await Console.Error.WriteLineAsync(newer.Message);
+                return 1;
+            }
+
             Console.WriteLine(applied.Count == 0
                 ? $"{database.Describe()}: already up to date."
                 : $"{database.Describe()}: applied {string.Join(", ", applied)}.");

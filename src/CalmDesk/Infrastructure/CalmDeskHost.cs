@@ -111,7 +111,12 @@ internal static class CalmDeskHost
     public static async Task PrepareDatabaseAsync(IServiceProvider services, bool seed, TextWriter output, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        if (applied.Count > 0)
+        {
+            var total = scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>().Database.GetMigrations().Count();
+            await output.WriteLineAsync(applied.Count == total ? "Database created." : $"Database upgraded: {string.Join(", ", applied)}.");
+        }
         var model = services.GetRequiredService<ActiveModel>();
         await model.RefreshAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(), cancellationToken);
         if (model.Unreadable is { } run)

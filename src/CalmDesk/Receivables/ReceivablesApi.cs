@@ -43,14 +43,21 @@ internal static class ReceivablesApi
         return api;
     }
 
-    public static async Task<Ok<AgedBook>> AgedBook(DateOnly? asOf, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await book.AgedBookAsync(Viewer.From(http.User), asOf, cancellationToken));
+    public static async Task<Results<Ok<AgedBook>, ValidationProblem>> AgedBook(DateOnly? asOf, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
+        !Data.BusinessDates.Allows(asOf)
+            ? AsOfRefused()
+            : TypedResults.Ok(await book.AgedBookAsync(Viewer.From(http.User), asOf, cancellationToken));
 
-    public static async Task<Results<Ok<CustomerAccount>, ProblemHttpResult>> CustomerAccount(
+    public static async Task<Results<Ok<CustomerAccount>, ProblemHttpResult, ValidationProblem>> CustomerAccount(
         int customerId, DateOnly? asOf, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
-        await book.AccountAsync(Viewer.From(http.User), customerId, asOf, cancellationToken) is { } account
-            ? TypedResults.Ok(account)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found", detail: $"There is no customer {customerId} that you can see.");
+        !Data.BusinessDates.Allows(asOf)
+            ? AsOfRefused()
+            : await book.AccountAsync(Viewer.From(http.User), customerId, asOf, cancellationToken) is { } account
+                ? TypedResults.Ok(account)
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found", detail: $"There is no customer {customerId} that you can see.");
+
+    private static ValidationProblem AsOfRefused() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [Data.BusinessDates.Message] });
 
     public static async Task<Ok<IReadOnlyList<InvoiceView>>> OverdueInvoices(HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
         TypedResults.Ok(await book.OverdueAsync(Viewer.From(http.User), null, cancellationToken));
