@@ -40,6 +40,11 @@ internal static class CommandLine
         import.Subcommands.Add(ImportOrdersCommand.Create());
         root.Subcommands.Add(import);
         root.Subcommands.Add(DbCommand.Create());
+        foreach (var command in BackupCommand.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(CampaignsCommand.Create());
