@@ -29,23 +29,113 @@ public static class HtmlToText
             || probe.Contains("<br", StringComparison.OrdinalIgnoreCase) || probe.Contains("<table", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The most markup read from one body: a person's message is a small part of it, and a hostile or broken
+    /// mail of megabytes must not hold an import or a fetch for half a minute.</summary>
+    public const int MaxHtmlLength = 512 * 1024;
+
     /// <summary>Converts HTML to plain text.</summary>
-    /// <param name="html">The markup; may be a fragment or broken.</param>
+    /// <param name="html">The markup; may be a fragment or broken. Only its first <see cref="MaxHtmlLength"/> characters are read.</param>
     /// <returns>The readable text, with at most one empty line in a row.</returns>
     public static string Convert(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var document = Parser.ParseDocument(html);
-        var builder = new StringBuilder(html.Length / 2);
-        Append(document.Body ?? (INode)document, builder, quoteDepth: 0);
+        var markup = html.Length > MaxHtmlLength ? html[..MaxHtmlLength] : html;
+        if (Hostile(markup))
+        {
+            return Tidy(Strip(markup));
+        }
+
+        using var document = Parser.ParseDocument(markup);
+        var builder = new StringBuilder(Math.Min(html.Length, MaxHtmlLength) / 2);
+        Append(document.Body ?? (INode)document, builder);
         return Tidy(builder.ToString());
     }
 
-    private static void Append(INode node, StringBuilder builder, int quoteDepth)
+    /// <summary>Markup no mail client writes: tens of thousands of tags, or elements nested hundreds deep. The HTML5
+    /// tree builder takes minutes on such input (a 1.2 MB mail held an import for 36 s), so it is not parsed: its tags
+    /// are stripped in one pass instead. Counted in one pass too, by opening and closing tags.</summary>
+    private static bool Hostile(string markup)
     {
-        foreach (var child in node.ChildNodes)
+        int tags = 0, depth = 0, deepest = 0;
+        for (var i = 0; i < markup.Length - 1; i++)
         {
-            switch (child)
+            if (markup[i] != '<')
+            {
+                continue;
+            }
+
+            var next = markup[i + 1];
+            if (char.IsAsciiLetter(next))
+            {
+                tags++;
+                depth++;
+                deepest = Math.Max(deepest, depth);
+            }
+            else if (next == '/')
+            {
+                tags++;
+                depth = Math.Max(0, depth - 1);
+            }
+        }
+
+        return tags > 20_000 || deepest > 2_000;
+    }
+
+    /// <summary>The text between the tags, in one pass: line breaks for breaks and block ends, scripts and styles left
+    /// out, entities decoded.</summary>
+    private static string Strip(string markup)
+    {
+        var text = new StringBuilder(markup.Length / 4);
+        var i = 0;
+        while (i < markup.Length)
+        {
+            var open = markup.IndexOf('<', i);
+            if (open < 0)
+            {
+                text.Append(markup, i, markup.Length - i);
+                break;
+            }
+
+            text.Append(markup, i, open - i);
+            var close = markup.IndexOf('>', open);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var tag = markup.AsSpan(open + 1, close - open - 1).TrimStart('/');
+            var name = tag[..Math.Max(0, tag.IndexOfAny(' ', '\t', '/') is var end && end >= 0 ? end : tag.Length)].ToString();
+            if (name.Equals("br", StringComparison.OrdinalIgnoreCase) || (markup[open + 1] == '/' && Blocks.Contains(name)))
+            {
+                text.Append('\n');
+            }
+
+            i = close + 1;
+            if (markup[open + 1] != '/' && Skipped.Contains(name))
+            {
+                var ending = markup.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                i = ending < 0 ? markup.Length : ending;
+            }
+        }
+
+        return System.Net.WebUtility.HtmlDecode(text.ToString());
+    }
+
+    // Walks the tree with a stack of its own, not recursion: markup nested a hundred thousand deep is read, not a crash.
+    private static void Append(INode root, StringBuilder builder)
+    {
+        var stack = new Stack<(INode Node, int QuoteDepth, bool Closing)>();
+        Push(stack, root, 0);
+        while (stack.TryPop(out var item))
+        {
+            var (node, quoteDepth, closing) = item;
+            if (closing)
+            {
+                NewLine(builder, quoteDepth);
+                continue;
+            }
+
+            switch (node)
             {
                 case IText text:
                     builder.Append(text.Data);
@@ -57,20 +147,30 @@ public static class HtmlToText
                     break;
                 case IElement { TagName: "BLOCKQUOTE" } quote:
                     NewLine(builder, quoteDepth + 1);
-                    Append(quote, builder, quoteDepth + 1);
-                    NewLine(builder, quoteDepth);
+                    stack.Push((quote, quoteDepth, true));
+                    PushChildren(stack, quote, quoteDepth + 1);
                     break;
                 case IElement element when Blocks.Contains(element.TagName):
                     NewLine(builder, quoteDepth);
-                    Append(element, builder, quoteDepth);
-                    NewLine(builder, quoteDepth);
-                    break;
-                case IElement element:
-                    Append(element, builder, quoteDepth);
+                    stack.Push((element, quoteDepth, true));
+                    PushChildren(stack, element, quoteDepth);
                     break;
                 default:
+                    PushChildren(stack, node, quoteDepth);
                     break;
             }
+        }
+    }
+
+    private static void Push(Stack<(INode, int, bool)> stack, INode node, int quoteDepth) => stack.Push((node, quoteDepth, false));
+
+    // Children pushed last-first, so they are read in document order.
+    private static void PushChildren(Stack<(INode, int, bool)> stack, INode node, int quoteDepth)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            Push(stack, children[i], quoteDepth);
         }
     }
 
