@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CalmDesk.Data;
 using CalmDesk.Infrastructure;
 using CalmDesk.Reps;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,11 @@ internal static class UsersCommand
         users.Subcommands.Add(List());
         users.Subcommands.Add(Token());
         users.Subcommands.Add(Add());
+        users.Subcommands.Add(Activate("disable", "Deactivate a user: they cannot sign in, their sessions end and their API tokens stop", active: false));
+        users.Subcommands.Add(Activate("enable", "Reactivate a deactivated user", active: true));
+        users.Subcommands.Add(Role());
+        users.Subcommands.Add(Tokens());
+        users.Subcommands.Add(Revoke());
         return users;
     }
 
@@ -97,5 +103,156 @@ internal static class UsersCommand
             return 0;
         });
         return command;
+    }
+
+    private static Command Activate(string name, string description, bool active)
+    {
+        var email = new Argument<string>("EMAIL");
+        var handTo = new Option<string?>("--hand-to") { Description = "The colleague (e-mail) who takes the user's customers; required when they have any" };
+        var command = new Command(name, description) { email };
+        if (!active)
+        {
+            command.Options.Add(handTo);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var reps = scope.ServiceProvider.GetRequiredService<RepDirectory>();
+            var rep = await FindAsync(reps, parse.GetValue(email)!, cancellationToken);
+            int? taker = null;
+            if (!active && parse.GetValue(handTo) is { } colleague)
+            {
+                taker = (await FindAsync(reps, colleague, cancellationToken))?.Id;
+                if (taker is null)
+                {
+                    return await FailAsync($"no user has the email {colleague}.");
+                }
+            }
+
+            return rep is null
+                ? await FailAsync($"no user has the email {parse.GetValue(email)}.")
+                : await ReportAsync(await reps.UpdateAsync(Viewer.System, rep.Id, new RepChange(Active: active, HandCustomersToRepId: taker), cancellationToken),
+                    $"{rep.Email} is {(active ? "active again" : "deactivated: signed out everywhere, API tokens stopped")}.");
+        });
+        return command;
+    }
+
+    private static Command Role()
+    {
+        var email = new Argument<string>("EMAIL");
+        var roles = new Option<string[]>("--role") { Description = "Rep, Manager or Admin (repeatable): the user's roles from now on", Required = true, AllowMultipleArgumentsPerToken = true };
+        var command = new Command("role", "Set a user's roles (their sessions pick the change up within a minute)") { email, roles };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var reps = scope.ServiceProvider.GetRequiredService<RepDirectory>();
+            var rep = await FindAsync(reps, parse.GetValue(email)!, cancellationToken);
+            return rep is null
+                ? await FailAsync($"no user has the email {parse.GetValue(email)}.")
+                : await ReportAsync(await reps.UpdateAsync(Viewer.System, rep.Id, new RepChange(Roles: parse.GetValue(roles)), cancellationToken),
+                    $"{rep.Email} now has the roles {string.Join(", ", parse.GetValue(roles)!)}.");
+        });
+        return command;
+    }
+
+    private static Command Tokens()
+    {
+        var email = new Argument<string>("EMAIL");
+        var command = new Command("tokens", "List a user's API tokens: id, name, how it starts, made, last used, stopped") { email };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<CalmDeskUser>>().FindByEmailAsync(parse.GetValue(email)!);
+            if (user is null)
+            {
+                return await FailAsync($"no user has the email {parse.GetValue(email)}.");
+            }
+
+            foreach (var token in await scope.ServiceProvider.GetRequiredService<ApiTokenService>().ListAsync(user.Id, cancellationToken))
+            {
+                Console.WriteLine(string.Join('\t', token.Id, token.Name, token.Prefix + "…", token.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                    token.LastUsedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "never used",
+                    token.RevokedAt is { } stopped ? "stopped " + stopped.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "active"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Revoke()
+    {
+        var email = new Argument<string>("EMAIL");
+        var id = new Argument<int?>("TOKEN-ID") { Description = "The token to stop (see `users tokens`)", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Stop every token of the user" };
+        var command = new Command("revoke", "Stop one API token of a user, or all of them with --all; the API refuses it at once") { email, id, all };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<CalmDeskUser>>().FindByEmailAsync(parse.GetValue(email)!);
+            if (user is null)
+            {
+                return await FailAsync($"no user has the email {parse.GetValue(email)}.");
+            }
+
+            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+            var chosen = parse.GetValue(all)
+                ? (await tokens.ListAsync(user.Id, cancellationToken)).Where(t => t.RevokedAt is null).Select(t => t.Id).ToList()
+                : parse.GetValue(id) is { } one ? [one] : null;
+            if (chosen is null)
+            {
+                return await FailAsync("name the token to stop (its id from `users tokens`), or say --all.");
+            }
+
+            var stopped = 0;
+            foreach (var token in chosen)
+            {
+                stopped += await tokens.RevokeAsync(user.Id, token, cancellationToken) ? 1 : 0;
+            }
+
+            if (stopped == 0 && !parse.GetValue(all))
+            {
+                return await FailAsync($"{user.Email} has no active token {parse.GetValue(id)}.");
+            }
+
+            Console.WriteLine($"Stopped {stopped} token(s) of {user.Email}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<RepSummary?> FindAsync(RepDirectory reps, string email, CancellationToken cancellationToken) =>
+        (await reps.ListAsync(cancellationToken)).FirstOrDefault(r => string.Equals(r.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync("error: " + message);
+        return 1;
+    }
+
+    private static async Task<int> ReportAsync(Outcome<RepSummary> outcome, string done)
+    {
+        if (outcome.NotFound)
+        {
+            return await FailAsync("the user has no rep profile to change.");
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            foreach (var message in outcome.Errors.SelectMany(e => e.Value))
+            {
+                await Console.Error.WriteLineAsync("error: " + message);
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine(done);
+        return 0;
     }
 }

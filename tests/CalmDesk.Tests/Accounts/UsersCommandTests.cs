@@ -82,4 +82,43 @@ public sealed class UsersCommandTests
             server.Kill(entireProcessTree: true);
         }
     }
+
+    /// A rep who leaves is let go from the command line too: their customers go to a colleague, they can no longer
+    /// sign in, and their tokens stop; roles change; a token can be listed and stopped alone; the last admin stays.
+    [Fact]
+    public async Task DisableEnableRoleTokensAndRevoke_ManageAccessFromTheCommandLine()
+    {
+        var data = CalmDeskProcess.NewDataDirectory();
+        await CalmDeskProcess.RunAsync("users", "add", "admin@example.com", "--name", "Admin", "--role", "Admin", "--data", data);
+        await CalmDeskProcess.RunAsync("users", "add", "rep@example.com", "--name", "Rep", "--data", data);
+        await CalmDeskProcess.RunAsync("users", "add", "colleague@example.com", "--name", "Colleague", "--data", data);
+        await CalmDeskProcess.RunAsync("users", "token", "rep@example.com", "--name", "first", "--data", data);
+        await CalmDeskProcess.RunAsync("users", "token", "rep@example.com", "--name", "second", "--data", data);
+
+        var tokens = await CalmDeskProcess.RunAsync("users", "tokens", "rep@example.com", "--data", data);
+        var firstId = tokens.Output.Split('\n').Single(l => l.Contains("\tfirst\t", StringComparison.Ordinal)).Split('\t')[0];
+        var revoke = await CalmDeskProcess.RunAsync("users", "revoke", "rep@example.com", firstId, "--data", data);
+        var after = await CalmDeskProcess.RunAsync("users", "tokens", "rep@example.com", "--data", data);
+        var role = await CalmDeskProcess.RunAsync("users", "role", "rep@example.com", "--role", "Rep", "Manager", "--data", data);
+        var lastAdmin = await CalmDeskProcess.RunAsync("users", "disable", "admin@example.com", "--data", data);
+        var disable = await CalmDeskProcess.RunAsync("users", "disable", "rep@example.com", "--hand-to", "colleague@example.com", "--data", data);
+        var listed = JsonDocument.Parse((await CalmDeskProcess.RunAsync("users", "list", "--json", "--data", data)).Output).RootElement.EnumerateArray()
+            .ToDictionary(u => u.GetProperty("email").GetString()!);
+        var enable = await CalmDeskProcess.RunAsync("users", "enable", "rep@example.com", "--data", data);
+        var revokeAll = await CalmDeskProcess.RunAsync("users", "revoke", "rep@example.com", "--all", "--data", data);
+        var none = await CalmDeskProcess.RunAsync("users", "tokens", "rep@example.com", "--data", data);
+
+        Assert.Equal(2, tokens.Output.Split('\n').Count(l => l.EndsWith("\tactive", StringComparison.Ordinal)));
+        Assert.True(revoke.ExitCode == 0, revoke.Error);
+        Assert.Contains("stopped", after.Output.Split('\n').Single(l => l.Contains("\tfirst\t", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.True(role.ExitCode == 0, role.Error);
+        Assert.Equal(["Manager", "Rep"], listed["rep@example.com"].GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(1, lastAdmin.ExitCode);
+        Assert.True(listed["admin@example.com"].GetProperty("active").GetBoolean());
+        Assert.True(disable.ExitCode == 0, disable.Error);
+        Assert.False(listed["rep@example.com"].GetProperty("active").GetBoolean());
+        Assert.True(enable.ExitCode == 0, enable.Error);
+        Assert.Contains("Stopped 1 token", revokeAll.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\tactive", none.Output, StringComparison.Ordinal);
+    }
 }
