@@ -21,4 +21,10 @@ internal sealed class ApiToken
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// After this the token is refused; null: it lasts until stopped.
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// The address it was last used from; a use from another one is logged as a security event.
+    public string? LastUsedFrom { get; set; }
 }

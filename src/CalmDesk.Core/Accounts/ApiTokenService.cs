@@ -2,15 +2,28 @@ using System.Security.Cryptography;
 using System.Text;
 using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CalmDesk.Accounts;
 
 /// Issues and checks API tokens. The secret is shown once; the database keeps its hash.
-internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock)
+internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock, ILogger<ApiTokenService>? log = null)
 {
     private const string TokenPrefix = "cdk_";
 
-    public async Task<string> IssueAsync(string userId, string name, CancellationToken cancellationToken = default)
+    /// The lifetimes a user may choose, in days (the page offers them; the CLI takes any of 1 to 730).
+    public static readonly IReadOnlyList<int> Lifetimes = [30, 90, 365];
+
+    public const int MaxLifetimeDays = 730;
+
+    private readonly ILogger _log = log ?? NullLogger<ApiTokenService>.Instance;
+
+    public async Task<string> IssueAsync(string userId, string name, CancellationToken cancellationToken = default) =>
+        await IssueAsync(userId, name, null, cancellationToken);
+
+    /// A new token; with a number of days it is refused after them.
+    public async Task<string> IssueAsync(string userId, string name, int? days, CancellationToken cancellationToken = default)
     {
         var secret = TokenPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         db.ApiTokens.Add(new ApiToken
@@ -20,13 +33,17 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock)
             Prefix = secret[..12],
             Hash = HashOf(secret),
             CreatedAt = clock.GetUtcNow(),
+            ExpiresAt = days is { } lifetime ? clock.GetUtcNow().AddDays(lifetime) : null,
         });
         await db.SaveChangesAsync(cancellationToken);
         return secret;
     }
 
-    /// Returns the user id the token belongs to, or null when it is unknown or revoked.
-    public async Task<string?> ValidateAsync(string secret, CancellationToken cancellationToken = default)
+    /// Returns the user id the token belongs to, or null when it is unknown, revoked or expired.
+    public Task<string?> ValidateAsync(string secret, CancellationToken cancellationToken = default) => ValidateAsync(secret, null, cancellationToken);
+
+    /// As above, noting the address it is used from: a use from a new address is logged as a security event.
+    public async Task<string?> ValidateAsync(string secret, string? address, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
@@ -41,10 +58,23 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        // Record use at most once a minute so a busy script does not turn every read into a write.
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        if (token.ExpiresAt is { } expires && expires <= now)
+        {
+            return null;
+        }
+
+        var moved = address is not null && address != token.LastUsedFrom;
+        if (moved && token.LastUsedFrom is not null)
+        {
+            _log.LogWarning(new EventId(4005, "TokenNewAddress"), "API token {TokenId} of user {UserId} used from {Address}, before from {Previous}",
+                token.Id, token.UserId, address, token.LastUsedFrom);
+        }
+
+        // Record use at most once a minute (or when the address changes) so a busy script does not turn every read into a write.
+        if (moved || token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             token.LastUsedAt = now;
+            token.LastUsedFrom = address ?? token.LastUsedFrom;
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -57,12 +87,24 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<ApiTokenView>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Select(t => new ApiTokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .Select(t => new ApiTokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt) { ExpiresAt = t.ExpiresAt, LastUsedFrom = t.LastUsedFrom })
             .ToListAsync(cancellationToken);
 
     /// A new token for the user, named by them; the secret is in the outcome, and nowhere else, ever again.
-    public async Task<(string? Secret, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(string userId, string? name, CancellationToken cancellationToken = default)
+    public Task<(string? Secret, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(string userId, string? name, CancellationToken cancellationToken = default) =>
+        CreateAsync(userId, name, null, cancellationToken);
+
+    /// As above, lasting the given number of days (1 to 730), or until stopped when null.
+    public async Task<(string? Secret, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(string userId, string? name, int? days, CancellationToken cancellationToken = default)
     {
+        if (days is < 1 or > MaxLifetimeDays)
+        {
+            return (null, new Dictionary<string, string[]>
+            {
+                ["days"] = [Localization.Messages.Format("A token lasts from 1 to {0} days, or until it is stopped.", MaxLifetimeDays)],
+            });
+        }
+
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > MaxNameLength)
         {
@@ -72,7 +114,7 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock)
             });
         }
 
-        return (await IssueAsync(userId, trimmed, cancellationToken), new Dictionary<string, string[]>());
+        return (await IssueAsync(userId, trimmed, days, cancellationToken), new Dictionary<string, string[]>());
     }
 
     /// Stops one of the user's own tokens; another user's token, or one already stopped, is left alone (false).
@@ -85,4 +127,9 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock)
 }
 
 /// A token as its owner sees it: never the secret, only how it starts.
-internal sealed record ApiTokenView(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+internal sealed record ApiTokenView(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
+{
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public string? LastUsedFrom { get; init; }
+}

@@ -30,7 +30,7 @@ internal sealed class ApiTokenAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var userId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var userId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         if (user is null || user.IsDeactivated)
         {

@@ -53,7 +53,8 @@ internal static class UsersCommand
     {
         var email = new Argument<string>("EMAIL") { Description = "The user the token acts as" };
         var name = new Option<string>("--name") { Description = "A label to recognise the token by", DefaultValueFactory = _ => "cli" };
-        var command = new Command("token", "Create an API token; the token is printed once, as the last line") { email, name };
+        var days = new Option<int?>("--expires-days") { Description = $"Refuse the token after this many days (1 to {ApiTokenService.MaxLifetimeDays}); without it, it lasts until revoked" };
+        var command = new Command("token", "Create an API token; the token is printed once, as the last line") { email, name, days };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
@@ -65,7 +66,12 @@ internal static class UsersCommand
                 return 1;
             }
 
-            var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(user.Id, parse.GetValue(name)!, cancellationToken);
+            var (token, errors) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, parse.GetValue(name)!, parse.GetValue(days), cancellationToken);
+            if (token is null)
+            {
+                return await FailAsync(string.Join(" ", errors.SelectMany(e => e.Value)));
+            }
+
             Console.WriteLine($"API token for {user.Email}; send it as 'Authorization: Bearer TOKEN'. It is shown only now:");
             Console.WriteLine(token);
             return 0;

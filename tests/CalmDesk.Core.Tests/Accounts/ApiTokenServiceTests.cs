@@ -79,4 +79,33 @@ public sealed class ApiTokenServiceTests
 
         Assert.Null(await tokens.ValidateAsync(secret, TestContext.Current.CancellationToken));
     }
+
+    /// A token made to last 30 days works on its 29th and is refused on its 31st; a lifetime outside 1 to 730 days is
+    /// refused; the address each use comes from is kept, so a use from a new one can be noticed.
+    [Theory]
+    [AllDatabases]
+    public async Task ATokenWithALifetime_IsRefusedAfterIt_AndItsLastAddressIsKept(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, userId) = await database.AddRepAsync("rep@example.com");
+        await using var db = database.NewContext();
+        var tokens = new ApiTokenService(db, database.Clock);
+        var (secret, _) = await tokens.CreateAsync(userId, "month", 30, TestContext.Current.CancellationToken);
+        var (forever, _) = await tokens.CreateAsync(userId, "forever", null, TestContext.Current.CancellationToken);
+        var (none, refused) = await tokens.CreateAsync(userId, "too long", ApiTokenService.MaxLifetimeDays + 1, TestContext.Current.CancellationToken);
+
+        database.Clock.Advance(TimeSpan.FromDays(29));
+        var onDay29 = await tokens.ValidateAsync(secret!, "192.0.2.10", TestContext.Current.CancellationToken);
+        await tokens.ValidateAsync(secret!, "198.51.100.7", TestContext.Current.CancellationToken);
+        var listed = (await tokens.ListAsync(userId, TestContext.Current.CancellationToken)).Single(t => t.Name == "month");
+        database.Clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Null(none);
+        Assert.Contains("days", refused.Keys);
+        Assert.Equal(userId, onDay29);
+        Assert.Equal("198.51.100.7", listed.LastUsedFrom);
+        Assert.Equal(database.Clock.GetUtcNow().AddDays(-31).AddDays(30), listed.ExpiresAt);
+        Assert.Null(await tokens.ValidateAsync(secret!, "198.51.100.7", TestContext.Current.CancellationToken));
+        Assert.Equal(userId, await tokens.ValidateAsync(forever!, TestContext.Current.CancellationToken));
+    }
 }

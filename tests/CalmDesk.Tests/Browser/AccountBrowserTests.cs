@@ -49,6 +49,8 @@ public sealed class AccountBrowserTests(Servers servers)
         await page.ClickAsync("#create-token");
         await Assertions.Expect(page.Locator("#api-tokens .errors")).ToContainTextAsync("Δώστε στο διακριτικό ένα όνομα");
         await page.FillAsync("#token-name", "Νυχτερινή εισαγωγή <b>");
+        await Assertions.Expect(page.Locator("#token-days option:checked")).ToHaveTextAsync("90 ημέρες");
+        await page.SelectOptionAsync("#token-days", "30");
         await page.ClickAsync("#create-token");
         var secret = await page.Locator("#new-token").InnerTextAsync();
         Assert.StartsWith("cdk_", secret, StringComparison.Ordinal);
@@ -69,7 +71,11 @@ public sealed class AccountBrowserTests(Servers servers)
         await Assertions.Expect(page.Locator("#new-token")).ToHaveCountAsync(0);
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
         var row = page.Locator("#tokens tbody tr", new() { HasText = "Νυχτερινή εισαγωγή" });
-        await Assertions.Expect(row.Locator("td").Nth(3).Locator("time")).ToHaveCountAsync(1);
+        // It lasts 30 days, and the list says when it was last used and from where.
+        var expires = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().AddDays(30).UtcDateTime);
+        await Assertions.Expect(row.Locator("td").Nth(3).Locator("time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("^" + expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        await Assertions.Expect(row.Locator("td").Nth(4).Locator("time")).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("td").Nth(4)).ToContainTextAsync("από 127.0.0.1");
         await row.Locator("button").ClickAsync();
         await Assertions.Expect(page.Locator("#tokens tbody tr", new() { HasText = "Νυχτερινή εισαγωγή" })).ToContainTextAsync("Απενεργοποιημένο");
 
