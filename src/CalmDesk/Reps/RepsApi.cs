@@ -17,7 +17,9 @@ internal static class RepsApi
     public static RouteGroupBuilder MapRepsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reps").WithTags("Reps").RequireAuthorization();
-        group.MapGet("/", ListReps).WithName(nameof(ListReps)).WithSummary("List reps with their roles and number of customers");
+        // Every user's e-mail and roles are the managers' business, not a rep's: a rep's own profile is under /me.
+        group.MapGet("/", ListReps).WithName(nameof(ListReps)).WithSummary("List reps with their e-mail, roles and number of customers (managers)")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/", CreateRep).WithName(nameof(CreateRep)).WithSummary("Create a user with a rep profile (admins only)")
             .RequireAuthorization(Policies.Admin);
         group.MapPatch("/{id:int}", UpdateRep).WithName(nameof(UpdateRep))

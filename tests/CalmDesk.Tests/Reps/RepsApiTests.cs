@@ -18,6 +18,22 @@ public sealed class RepsApiTests(Servers servers)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// A rep read every colleague's e-mail address and roles from the API; the roster is the managers' now.
+    [Fact]
+    public async Task TheRoster_IsForManagers_NotForReps()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (rep, _) = await server.SignUpAsync("Rep");
+        var (manager, _) = await server.SignUpAsync("Manager");
+
+        using var byRep = await rep.GetAsync("/api/v1/reps", TestContext.Current.CancellationToken);
+        using var byManager = await manager.GetAsync("/api/v1/reps", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byRep.StatusCode);
+        Assert.DoesNotContain("@example.com", await byRep.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, byManager.StatusCode);
+    }
+
     [Theory]
     [AllDatabases]
     public async Task Create_ByAdmin_AddsARepWithRoles_AndRefusesWeakPasswords(string provider)
