@@ -17,6 +17,10 @@ internal sealed class CalmDeskUser : IdentityUser
     /// IANA time zone the user reads times in; null: the business's.
     public string? TimeZone { get; set; }
 
+    /// Signed in with a password someone else chose (the first administrator's, a one-time password printed by the
+    /// command line): every page leads to the account page until the user sets their own.
+    public bool MustChangePassword { get; set; }
+
     /// Deactivated by an admin (locked out for good), as opposed to locked for a few minutes after wrong passwords,
     /// which stops only the password: the user's API tokens keep working, so a stranger guessing cannot cut them off.
     /// Deactivating sets the lockout to the end of time; compared by year, because a database may store it a little

@@ -78,7 +78,7 @@ internal sealed class DemoPortfolio(
         var repIds = new Dictionary<string, (int Id, string Name)>();
         foreach (var (email, name, roles, culture) in People)
         {
-            var (rep, errors) = await reps.CreateAsync(email, name, Password, roles, culture, cancellationToken);
+            var (rep, errors) = await reps.CreateAsync(email, name, Password, roles, culture, cancellationToken: cancellationToken);
             if (rep is null)
             {
                 throw new InvalidOperationException($"Demo user {email}: " + string.Join(" ", errors.SelectMany(e => e.Value)));

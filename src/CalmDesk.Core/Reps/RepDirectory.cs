@@ -35,7 +35,8 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
 
     /// Creates a user with the given roles and the rep profile that customers are assigned to. Returns the errors, if any.
     public async Task<(Rep? Rep, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
-        string email, string displayName, string password, IReadOnlyCollection<string> roles, string culture = "en", CancellationToken cancellationToken = default)
+        string email, string displayName, string password, IReadOnlyCollection<string> roles, string culture = "en", bool mustChangePassword = false,
+        CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(displayName))
@@ -54,7 +55,7 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
             return (null, errors);
         }
 
-        var user = new CalmDeskUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true, Culture = culture };
+        var user = new CalmDeskUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true, Culture = culture, MustChangePassword = mustChangePassword };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)

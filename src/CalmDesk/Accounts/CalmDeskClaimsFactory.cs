@@ -18,6 +18,11 @@ internal sealed class CalmDeskClaimsFactory(UserManager<CalmDeskUser> users, Rol
             identity.AddClaim(new Claim(UserCultureProvider.FormatClaimType, format));
         }
 
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChangeGate.ClaimType, "true"));
+        }
+
         if (user.TimeZone is { Length: > 0 } zone)
         {
             identity.AddClaim(new Claim(Infrastructure.Zones.ClaimType, zone));

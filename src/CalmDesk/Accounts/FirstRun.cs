@@ -48,14 +48,14 @@ internal sealed class FirstRun(
             password = OneTimePassword.Create();
         }
 
-        var (_, errors) = await reps.CreateAsync(email, "Administrator", password!, [Roles.Admin, Roles.Manager], cancellationToken: cancellationToken);
+        var (_, errors) = await reps.CreateAsync(email, "Administrator", password!, [Roles.Admin, Roles.Manager], cancellationToken: cancellationToken, mustChangePassword: generated);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Could not create the first administrator: " + string.Join(" ", errors.SelectMany(e => e.Value)));
         }
 
         await output.WriteLineAsync(generated
-            ? $"First run: created the administrator {email} with the one-time password {password} (change it after signing in)."
+            ? $"First run: created the administrator {email} with the one-time password {password} (you choose your own at the first sign-in)."
             : $"First run: created the administrator {email} with the password from configuration.");
         logger.LogInformation("Created the first administrator {Email}", email);
     }

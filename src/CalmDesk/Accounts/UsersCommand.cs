@@ -92,7 +92,8 @@ internal static class UsersCommand
             await using var scope = app.Services.CreateAsyncScope();
             var secret = parse.GetValue(password) ?? OneTimePassword.Create();
             var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>()
-                .CreateAsync(parse.GetValue(email)!, parse.GetValue(name)!, secret, parse.GetValue(roles)!, cancellationToken: cancellationToken);
+                .CreateAsync(parse.GetValue(email)!, parse.GetValue(name)!, secret, parse.GetValue(roles)!, cancellationToken: cancellationToken,
+                    mustChangePassword: parse.GetValue(password) is null);
             if (rep is null)
             {
                 foreach (var message in errors.SelectMany(e => e.Value))

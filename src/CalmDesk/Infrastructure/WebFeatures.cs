@@ -183,6 +183,7 @@ internal static class WebFeatures
             options.RequestCultureProviders.Insert(0, new UserCultureProvider());
         });
         app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseAntiforgery();
         app.UseMiddleware<SubmitOnce>();
 
