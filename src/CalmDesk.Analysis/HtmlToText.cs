@@ -46,7 +46,7 @@ public static class HtmlToText
         }
 
         using var document = Parser.ParseDocument(markup);
-        var builder = new StringBuilder(Math.Min(html.Length, MaxHtmlLength) / 2);
+        var builder = new StringBuilder(markup.Length / 2);
         Append(document.Body ?? (INode)document, builder);
         return Tidy(builder.ToString());
     }

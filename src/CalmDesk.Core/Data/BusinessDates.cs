@@ -14,8 +14,6 @@ internal static class BusinessDates
 
     public static bool Allows(DateOnly? date) => date is not { } day || (day >= Earliest && day <= Latest);
 
-    public static bool Allows(DateTimeOffset? moment) => moment is not { } at || Allows(DateOnly.FromDateTime(at.UtcDateTime));
-
     /// Puts "the date must be between 1900 and 2199" on the field when the date is outside (instead of any other
     /// complaint about it: a comparison with such a date means nothing).
     public static void Check(IDictionary<string, string[]> errors, string field, DateOnly? date)

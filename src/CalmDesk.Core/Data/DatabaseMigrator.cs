@@ -43,13 +43,14 @@ internal sealed class DatabaseMigrator(CalmDeskDbContext db)
     /// mail and every user's password hash.
     private static void CreatePrivately(string? folder, string path)
     {
-        if (string.IsNullOrEmpty(folder) || OperatingSystem.IsWindows())
+        if (string.IsNullOrEmpty(folder))
         {
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            return;
+        }
 
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
             return;
         }
 

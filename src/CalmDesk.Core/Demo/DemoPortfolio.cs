@@ -8,7 +8,7 @@ using CalmDesk.Reps;
 namespace CalmDesk.Demo;
 
 /// A realistic, reproducible portfolio for a first look: four reps and a manager, three dozen customers
-/// in England, Italy and Greece, a few hundred interactions from polite to abusive, and a year of invoices and payments.
+/// in England, Italy and Greece, a few hundred interactions from polite to abusive, and a year of invoices and payments. Its messages are analysed as any message is, by the installation's active model.
 internal sealed class DemoPortfolio(
     CalmDeskDbContext db, RepDirectory reps, TimeProvider clock, PlaybookStore playbooks, MessageIntake intake,
     Mail.AttachmentStore? documents = null)
@@ -18,9 +18,6 @@ internal sealed class DemoPortfolio(
     public const string AdminEmail = "admin@demo.calmdesk.app";
     public static readonly IReadOnlyList<string> RepEmails =
         ["james@demo.calmdesk.app", "giulia@demo.calmdesk.app", "nikos@demo.calmdesk.app", "laura@demo.calmdesk.app"];
-
-    /// The demo is analysed as any message is, by the installation's active model (the shipped one on a first run).
-    private MessageIntake Intake => intake;
 
     private static readonly (string Email, string Name, string[] Roles, string Culture)[] People =
     [
@@ -127,8 +124,8 @@ internal sealed class DemoPortfolio(
             db.ChangeTracker.Clear();
         }
 
-        await DemoTerms.AddAsync(db, Intake, now, cancellationToken);
-        await DemoCampaign.AddAsync(db, playbooks.Current, Intake, now, cancellationToken);
+        await DemoTerms.AddAsync(db, intake, now, cancellationToken);
+        await DemoCampaign.AddAsync(db, playbooks.Current, intake, now, cancellationToken);
         await DemoReps.AddAsync(db, now, cancellationToken);
     }
 
@@ -190,7 +187,7 @@ internal sealed class DemoPortfolio(
                 interaction.MinutesSpent = note.Minutes;
             }
 
-            await Intake.AcceptAsync(interaction, cancellationToken);
+            await intake.AcceptAsync(interaction, cancellationToken);
         }
     }
 
