@@ -58,6 +58,7 @@ internal static class CoreServices
 
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoPortfolio>();
+        services.AddScoped<BookGenerator>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<CustomerDirectory>();

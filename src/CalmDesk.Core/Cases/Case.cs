@@ -4,7 +4,7 @@ using CalmDesk.Interactions;
 namespace CalmDesk.Cases;
 
 /// One problem of one customer and every interaction about it, from the first angry message to the check that it stayed fixed.
-internal sealed class Case : Search.ISearchable, Data.IVersioned
+internal sealed class Case : Search.ISearchable, Data.IVersioned, Health.ICustomerRecord
 {
     private static readonly string[] Searched =
         [nameof(Title), nameof(FactWhat), nameof(FactWhen), nameof(FactOrder), nameof(FactImpact), nameof(Resolution)];

@@ -6,7 +6,7 @@ namespace CalmDesk.Commitments;
 
 /// A promise made to a customer: what, by when, who keeps it. The reminder times are stored so the background
 /// sweep finds what is due with an index, and each *SentAt is claimed once, whichever instance gets there first.
-internal sealed class Commitment : Data.IVersioned
+internal sealed class Commitment : Data.IVersioned, Health.ICustomerRecord
 {
     public const int MaxWhatLength = 500;
 

@@ -84,18 +84,26 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
 
     public DbSet<ReadMark> ReadMarks => Set<ReadMark>();
 
+    public DbSet<Health.HealthScore> HealthScores => Set<Health.HealthScore>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefreshSearchKeys();
         RaiseVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = Health.HealthChanges.Touched(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Health.HealthChanges.Mark(this, touched);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefreshSearchKeys();
         RaiseVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = Health.HealthChanges.Touched(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Health.HealthChanges.MarkAsync(this, touched, cancellationToken);
+        return saved;
     }
 
     /// Every searchable record added, or changed in what it is searched by, gets its key again before it is written.

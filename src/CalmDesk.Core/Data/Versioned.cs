@@ -14,7 +14,13 @@ internal interface IVersioned
 /// How the program tells a conflicting write from a fault.
 internal static class Conflicts
 {
-    /// True when a save lost a race: the record changed since it was read, or another writer stored the same unique key.
+    /// True when a save lost a race: the record changed since it was read, another writer stored the same unique key,
+    /// or PostgreSQL chose this transaction to give way to another (a deadlock or a serialization failure).
     public static bool IsConflict(Exception exception) =>
-        exception is DbUpdateConcurrencyException || (exception is DbUpdateException update && Imports.ImportFile.IsUniqueViolation(update));
+        exception is DbUpdateConcurrencyException
+        || (exception is DbUpdateException update && Imports.ImportFile.IsUniqueViolation(update))
+        || GaveWay(exception) || (exception.InnerException is { } inner && GaveWay(inner));
+
+    private static bool GaveWay(Exception exception) =>
+        exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure };
 }

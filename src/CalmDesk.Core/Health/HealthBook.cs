@@ -1,3 +1,4 @@
+using System.Globalization;
 using CalmDesk.Accounts;
 using CalmDesk.Cases;
 using CalmDesk.Commitments;
@@ -18,11 +19,214 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
 
     public DateOnly Today => money.Value.Today(clock);
 
-    /// Every visible active or on-hold customer, worst score first.
-    public async Task<IReadOnlyList<HealthReport>> PortfolioAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    /// How many out-of-date scores a read works out before answering; more than that (the first read of a big book,
+    /// the morning after, a changed setting) are left to the background refresh, and the read says how many wait.
+    public const int RefreshOnRead = 1_000;
+
+    private const int RefreshBatch = 500;
+
+    /// The settings a stored score was worked out with: a change makes every score out of date.
+    private string Settings => string.Create(CultureInfo.InvariantCulture,
+        $"{options.Value.GrossMarginPercent}|{options.Value.HourlyCost}|{options.Value.EmailMinutes}|{options.Value.CallMinutes}|{options.Value.ChatMinutes}|{options.Value.MeetingMinutes}");
+
+    private IQueryable<Customer> Portfolio(Viewer viewer) =>
+        db.Customers.VisibleTo(viewer).Where(c => c.Status == CustomerStatus.Active || c.Status == CustomerStatus.OnHold);
+
+    /// The customers of a portfolio whose stored score is missing or out of date.
+    private IQueryable<Customer> Stale(IQueryable<Customer> customers)
     {
-        var customers = db.Customers.VisibleTo(viewer).Where(c => c.Status == CustomerStatus.Active || c.Status == CustomerStatus.OnHold);
-        return [.. (await ReportsAsync(customers, Today, cancellationToken)).OrderBy(r => r.Score).ThenBy(r => r.Facts.Company, StringComparer.Ordinal)];
+        var today = Today;
+        var settings = Settings;
+        return customers.Where(c => !db.HealthScores.Any(h => h.CustomerId == c.Id && h.Computed == h.Changes && h.AsOf == today && h.Settings == settings));
+    }
+
+    /// Every visible active or on-hold customer, worst score first, a page at a time, from the stored scores.
+    public async Task<HealthPage> PageAsync(Viewer viewer, bool squeakyOnly, int? page, int? size, CancellationToken cancellationToken = default)
+    {
+        var waiting = await CatchUpAsync(viewer, cancellationToken);
+        var (number, pageSize) = Page<HealthReport>.Clamp(page, size);
+        var rows = Stored(viewer);
+        if (squeakyOnly)
+        {
+            rows = rows.Where(r => r.Score.CostsMore);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var ordered = squeakyOnly ? rows.OrderBy(r => r.Score.NetOrder).ThenBy(r => r.Id) : rows.OrderBy(r => r.Score.Score).ThenBy(r => r.Company).ThenBy(r => r.Id);
+        var items = await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new HealthPage(new Page<HealthReport>([.. items.Select(Report)], number, pageSize, total), waiting);
+    }
+
+    /// What the manager's dashboard shows of account health, counted and ranked by the database from the stored
+    /// scores: the spread of scores, the worst accounts, those costing more than they bring, and up to
+    /// <paramref name="pointsPerCurrency"/> accounts per currency for the revenue-against-cost chart (all of them when
+    /// there are fewer, else the ones costing more than they bring first and an even sample of the rest).
+    public async Task<HealthSummary> SummaryAsync(Viewer viewer, int listed = 12, int pointsPerCurrency = 300, CancellationToken cancellationToken = default)
+    {
+        var waiting = await CatchUpAsync(viewer, cancellationToken);
+        var rows = Stored(viewer);
+        var scores = await rows.GroupBy(r => r.Score.Score >= 80 ? 4 : r.Score.Score / 20).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var buckets = new int[5];
+        foreach (var bucket in scores)
+        {
+            buckets[Math.Clamp(bucket.Key, 0, 4)] += bucket.Count;
+        }
+
+        var atRiskCount = await rows.CountAsync(r => r.Score.Score < 50, cancellationToken);
+        var atRisk = await rows.Where(r => r.Score.Score < 50).OrderBy(r => r.Score.Score).ThenBy(r => r.Company).ThenBy(r => r.Id).Take(listed).ToListAsync(cancellationToken);
+        var squeaky = rows.Where(r => r.Score.CostsMore);
+        var squeakyCount = await squeaky.CountAsync(cancellationToken);
+        var squeakyFirst = await squeaky.OrderBy(r => r.Score.NetOrder).ThenBy(r => r.Id).Take(listed).ToListAsync(cancellationToken);
+        var currencies = await rows.GroupBy(r => r.Currency).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ToListAsync(cancellationToken);
+        var charts = new List<HealthPoints>();
+        foreach (var currency in currencies)
+        {
+            var mine = rows.Where(r => r.Currency == currency.Key);
+            var points = await mine.Where(r => r.Score.CostsMore).OrderBy(r => r.Score.NetOrder).Take(pointsPerCurrency).ToListAsync(cancellationToken);
+            var room = pointsPerCurrency - points.Count;
+            if (room > 0)
+            {
+                var rest = currency.Count - points.Count;
+                var step = Math.Max(1, (rest + room - 1) / room);
+                points.AddRange(await mine.Where(r => !r.Score.CostsMore && r.Id % step == 0).OrderBy(r => r.Id).Take(room).ToListAsync(cancellationToken));
+            }
+
+            charts.Add(new HealthPoints(currency.Key, currency.Count, [.. points.Select(Report)]));
+        }
+
+        return new HealthSummary(buckets.Sum(), buckets, atRiskCount, [.. atRisk.Select(Report)], squeakyCount, [.. squeakyFirst.Select(Report)], charts, waiting);
+    }
+
+    /// Works out the stored scores that are missing or out of date, at most <paramref name="limit"/> of them, a batch at
+    /// a time; returns how many. The background refresh calls it for the whole book; a read calls it for its viewer's
+    /// portfolio when few are waiting.
+    public async Task<int> RefreshAsync(Viewer viewer, int limit, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var settings = Settings;
+        var done = 0;
+        var after = 0;
+        while (done < limit)
+        {
+            var ids = await Stale(Portfolio(viewer)).Where(c => c.Id > after).OrderBy(c => c.Id).Select(c => c.Id).Take(Math.Min(RefreshBatch, limit - done)).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            after = ids[^1];
+            // A customer without a row gets one first, so a change saved while its score is being worked out is counted.
+            var known = await db.HealthScores.Where(h => ids.Contains(h.CustomerId)).Select(h => h.CustomerId).ToListAsync(cancellationToken);
+            var missing = ids.Except(known).ToList();
+            if (missing.Count > 0)
+            {
+                db.HealthScores.AddRange(missing.Select(id => new HealthScore { CustomerId = id, Computed = -1 }));
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance added them first: theirs are as good.
+                }
+
+                db.ChangeTracker.Clear();
+            }
+
+            // The change count is read before the records: a change saved after this read leaves the row out of date.
+            var changes = await db.HealthScores.AsNoTracking().Where(h => ids.Contains(h.CustomerId)).ToDictionaryAsync(h => h.CustomerId, h => h.Changes, cancellationToken);
+            var reports = await ReportsAsync(db.Customers.Where(c => ids.Contains(c.Id)), today, cancellationToken);
+            var rows = await db.HealthScores.Where(h => ids.Contains(h.CustomerId)).ToDictionaryAsync(h => h.CustomerId, cancellationToken);
+            foreach (var report in reports)
+            {
+                if (rows.TryGetValue(report.Facts.CustomerId, out var row) && changes.TryGetValue(report.Facts.CustomerId, out var seen))
+                {
+                    Store(row, report, seen, today, settings);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            done += ids.Count;
+        }
+
+        return done;
+    }
+
+    /// Works out a viewer's out-of-date scores before a read when there are few; returns how many are left waiting.
+    private async Task<int> CatchUpAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var waiting = await Stale(Portfolio(viewer)).OrderBy(c => c.Id).Take(RefreshOnRead + 1).CountAsync(cancellationToken);
+        if (waiting > RefreshOnRead)
+        {
+            return await Stale(Portfolio(viewer)).CountAsync(cancellationToken);
+        }
+
+        if (waiting == 0)
+        {
+            return 0;
+        }
+
+        await RefreshAsync(viewer, RefreshOnRead, cancellationToken);
+        return 0;
+    }
+
+    private static void Store(HealthScore row, HealthReport report, long seen, DateOnly today, string settings)
+    {
+        var f = report.Facts;
+        row.Computed = seen;
+        row.AsOf = today;
+        row.Settings = settings;
+        row.Score = report.Score;
+        row.BeforeScore = report.Trend is { } trend ? report.Score - trend : null;
+        row.CostsMore = report.CostsMoreThanItBrings;
+        row.NetOrder = (double)report.Net;
+        row.Revenue = f.Revenue;
+        row.Concessions = f.Concessions;
+        row.Minutes = f.Minutes;
+        row.AngerRecent = f.AngerRecent;
+        row.AngerBefore = f.AngerBefore;
+        row.AbuseIncidents = f.AbuseIncidents;
+        row.BoundaryAsks = f.BoundaryAsks;
+        row.Overdue = f.Overdue;
+        row.OldestOverdueDays = f.OldestOverdueDays;
+        row.PaidLate = f.PaidLate;
+        row.Paid = f.Paid;
+        row.OpenCases = f.OpenCases;
+        row.PromisesBrokenByUs = f.PromisesBrokenByUs;
+    }
+
+    /// A stored score with its customer; built by member initialisation so queries can go on filtering and grouping it.
+    private sealed class StoredRow
+    {
+        public int Id { get; init; }
+
+        public string Company { get; init; } = "";
+
+        public string Currency { get; init; } = "";
+
+        public int? RepId { get; init; }
+
+        public string? Rep { get; init; }
+
+        public required HealthScore Score { get; init; }
+    }
+
+    /// The visible portfolio's stored scores (a customer whose score was never worked out is not among them yet).
+    private IQueryable<StoredRow> Stored(Viewer viewer) =>
+        from c in Portfolio(viewer)
+        join h in db.HealthScores.AsNoTracking() on c.Id equals h.CustomerId
+        where h.Computed >= 0
+        select new StoredRow { Id = c.Id, Company = c.Company, Currency = c.Currency, RepId = c.AssignedRepId, Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, Score = h };
+
+    /// The report of a stored score, scored again from its facts (simple arithmetic) so penalties carry their figures.
+    private HealthReport Report(StoredRow row)
+    {
+        var h = row.Score;
+        var facts = new HealthFacts(row.Id, row.Company, row.Currency, row.RepId, row.Rep, h.AsOf, h.Revenue, h.Concessions, h.Minutes, h.AngerRecent,
+            h.AngerBefore, h.AbuseIncidents, h.BoundaryAsks, h.Overdue, h.OldestOverdueDays, h.PaidLate, h.Paid, h.OpenCases, h.PromisesBrokenByUs);
+        var report = AccountHealth.Score(facts, options.Value);
+        return report with { Trend = h.BeforeScore is { } before ? report.Score - before : null };
     }
 
     public async Task<HealthReport?> ForAsync(Viewer viewer, int customerId, CancellationToken cancellationToken = default) =>
@@ -141,3 +345,14 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
         return list.Count == 0 ? 0 : list.Average();
     }
 }
+
+/// <summary>A page of account health, with how many scores are still being worked out in the background.</summary>
+internal sealed record HealthPage(Page<HealthReport> Page, int Waiting);
+
+/// <summary>The accounts of one currency for the revenue-against-cost chart: how many there are and those drawn.</summary>
+internal sealed record HealthPoints(string Currency, int Count, IReadOnlyList<HealthReport> Points);
+
+/// <summary>The dashboard's view of account health (see <see cref="HealthBook.SummaryAsync"/>).</summary>
+internal sealed record HealthSummary(
+    int Total, IReadOnlyList<int> Buckets, int AtRiskCount, IReadOnlyList<HealthReport> AtRisk, int SqueakyCount, IReadOnlyList<HealthReport> Squeaky,
+    IReadOnlyList<HealthPoints> Charts, int Waiting);

@@ -27,7 +27,7 @@ internal enum IncidentSource
 
 /// Abuse aimed at one of our people: which customer, which rep took it, how bad, and the words that show it. A rep
 /// may mark a detected incident as wrongly detected; it is kept (for the quality report) but no longer counts.
-internal sealed class AbuseIncident
+internal sealed class AbuseIncident : Health.ICustomerRecord
 {
     public const int MaxEvidenceLength = 1000;
 

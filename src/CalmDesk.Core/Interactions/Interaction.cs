@@ -6,7 +6,7 @@ using CalmDesk.Reps;
 namespace CalmDesk.Interactions;
 
 /// One email, call, chat, meeting or note in a customer's history.
-internal sealed class Interaction : Search.ISearchable
+internal sealed class Interaction : Search.ISearchable, Health.ICustomerRecord
 {
     private static readonly string[] Searched = [nameof(Subject), nameof(Body)];
 

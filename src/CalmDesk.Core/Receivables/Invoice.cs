@@ -12,7 +12,7 @@ internal enum InvoiceKind
 
 /// A bill sent to a customer (or a credit note against one). What is still open is worked out from the payments
 /// and credit notes by <see cref="Ledger"/>, never stored, so a late-imported payment corrects every report at once.
-internal sealed class Invoice : Search.ISearchable
+internal sealed class Invoice : Search.ISearchable, Health.ICustomerRecord
 {
     private static readonly string[] Searched = [nameof(Number)];
 

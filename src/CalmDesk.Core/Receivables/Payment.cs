@@ -4,7 +4,7 @@ namespace CalmDesk.Receivables;
 
 /// Money received from a customer. With an invoice it settles that invoice first; the rest (or all of it, without
 /// one) settles the customer's oldest open invoices in the same currency.
-internal sealed class Payment
+internal sealed class Payment : Health.ICustomerRecord
 {
     public const int MaxReferenceLength = 64;
 

@@ -658,6 +658,88 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AbuseIncidents")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AngerBefore")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("AngerRecent")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("BeforeScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BoundaryAsks")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Computed")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Concessions")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("CostsMore")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("NetOrder")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("OldestOverdueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Overdue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Paid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PromisesBrokenByUs")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Score");
+
+                    b.HasIndex("CostsMore", "NetOrder");
+
+                    b.ToTable("HealthScores");
+                });
+
             modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>
                 {
                     b.Property<int>("Id")
@@ -2228,6 +2310,17 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AssignedRep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Health.HealthScore", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>

@@ -635,6 +635,88 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AbuseIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AngerBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AngerRecent")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BeforeScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoundaryAsks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Computed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Concessions")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CostsMore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NetOrder")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("OldestOverdueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Overdue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Paid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisesBrokenByUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Score");
+
+                    b.HasIndex("CostsMore", "NetOrder");
+
+                    b.ToTable("HealthScores");
+                });
+
             modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>
                 {
                     b.Property<int>("Id")
@@ -2161,6 +2243,17 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AssignedRep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Health.HealthScore", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>

@@ -66,6 +66,7 @@ internal static class CalmDeskHost
         });
         builder.Services.AddHostedService<SweepService>();
         builder.Services.AddHostedService<ReanalysisService>();
+        builder.Services.AddHostedService<Health.HealthRefreshService>();
         builder.Services.AddSingleton<RetrainService>();
         builder.Services.AddSingleton<MailService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MailService>());

@@ -11,7 +11,7 @@ using CalmDesk.Receivables;
 
 namespace CalmDesk.Infrastructure;
 
-/// The `calmdesk` command line: `serve` (the default), `db`, `import`, `users`, `analyze`, `commitments` and `mailboxes`.
+/// The `calmdesk` command line: `serve` (the default), `db`, `import`, `users`, `analyze`, `commitments`, `mailboxes` and `demo`.
 internal static class CommandLine
 {
     public static readonly Option<string> Data = new("--data")
@@ -50,6 +50,7 @@ internal static class CommandLine
         root.Subcommands.Add(CampaignsCommand.Create());
         root.Subcommands.Add(CommitmentsCommand.Create());
         root.Subcommands.Add(Mail.MailboxesCommand.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

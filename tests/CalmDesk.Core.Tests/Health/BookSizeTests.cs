@@ -21,9 +21,15 @@ public sealed class BookSizeTests
         await SeedAsync(db, database.Clock.GetUtcNow(), withOverdueInvoices: false);
         var book = new HealthBook(db, database.Clock, Microsoft.Extensions.Options.Options.Create(new HealthOptions()), ReceivablesFixture.Options);
 
-        var portfolio = await book.PortfolioAsync(Viewer.System, TestContext.Current.CancellationToken);
+        // Too many waiting for a read to work out: the read says so, and the background refresh does the work.
+        var first = await book.SummaryAsync(Viewer.System, cancellationToken: TestContext.Current.CancellationToken);
+        var refreshed = await book.RefreshAsync(Viewer.System, int.MaxValue, TestContext.Current.CancellationToken);
+        var portfolio = await book.SummaryAsync(Viewer.System, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Customers, portfolio.Count);
+        Assert.Equal((0, Customers), (first.Total, first.Waiting));
+        Assert.Equal(Customers, refreshed);
+        Assert.Equal((Customers, 0), (portfolio.Total, portfolio.Waiting));
+        Assert.Equal(Customers, portfolio.Buckets.Sum());
     }
 
     [Fact]

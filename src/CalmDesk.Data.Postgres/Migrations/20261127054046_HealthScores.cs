@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CalmDesk.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class HealthScores : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "HealthScores",
+                columns: table => new
+                {
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    Changes = table.Column<long>(type: "bigint", nullable: false),
+                    Computed = table.Column<long>(type: "bigint", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    Settings = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    BeforeScore = table.Column<int>(type: "integer", nullable: true),
+                    CostsMore = table.Column<bool>(type: "boolean", nullable: false),
+                    NetOrder = table.Column<double>(type: "double precision", nullable: false),
+                    Revenue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Concessions = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    AngerRecent = table.Column<double>(type: "double precision", nullable: false),
+                    AngerBefore = table.Column<double>(type: "double precision", nullable: false),
+                    AbuseIncidents = table.Column<int>(type: "integer", nullable: false),
+                    BoundaryAsks = table.Column<int>(type: "integer", nullable: false),
+                    Overdue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OldestOverdueDays = table.Column<int>(type: "integer", nullable: false),
+                    PaidLate = table.Column<int>(type: "integer", nullable: false),
+                    Paid = table.Column<int>(type: "integer", nullable: false),
+                    OpenCases = table.Column<int>(type: "integer", nullable: false),
+                    PromisesBrokenByUs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthScores", x => x.CustomerId);
+                    table.ForeignKey(
+                        name: "FK_HealthScores_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthScores_CostsMore_NetOrder",
+                table: "HealthScores",
+                columns: new[] { "CostsMore", "NetOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthScores_Score",
+                table: "HealthScores",
+                column: "Score");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HealthScores");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using CalmDesk.Accounts;
+using CalmDesk.Data;
+using CalmDesk.Health;
+using CalmDesk.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Demo;
+
+/// A generated book (`calmdesk demo generate`) on both databases: it looks like a real one (skewed activity, three
+/// languages, money, cases, incidents), and the stored account health read from it agrees with health worked out from
+/// the records, before and after a rep changes them.
+public sealed class GeneratedBookTests
+{
+    private const int Customers = 1_200;
+    private const int Interactions = 12_000;
+
+    [Theory]
+    [AllDatabases]
+    public async Task StoredHealth_AgreesWithAFullRecompute_AndFollowsANewOverdueInvoice(string provider)
+    {
+        await using var server = await CalmDeskServer.StartAsync(provider);
+        var (manager, _) = await server.SignUpAsync("Manager");
+        await server.SignUpAsync("Rep");
+        await server.SignUpAsync("Rep");
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var book = await scope.ServiceProvider.GetRequiredService<BookGenerator>().GenerateAsync(new BookSize(Customers, Interactions, Seed: 7), cancellationToken: cancel);
+            Assert.Equal((Customers, (long)Interactions), (book.Customers, book.Interactions));
+            Assert.True(book.Invoices > Customers && book.Payments > 0 && book.Cases > 0 && book.Incidents > 0, book.ToString());
+
+            var db = scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>();
+            var perCustomer = await db.Interactions.GroupBy(i => i.CustomerId).Select(g => g.Count()).ToListAsync(cancel);
+            perCustomer.Sort();
+            Assert.True(perCustomer[^1] >= 20 * perCustomer[perCustomer.Count / 2], $"most {perCustomer[^1]}, median {perCustomer[perCustomer.Count / 2]}");
+            Assert.Equal(["el", "en", "it"], await db.Customers.Select(c => c.PreferredLanguage).Distinct().OrderBy(l => l).ToListAsync(cancel));
+        }
+
+        // Too many scores wait for a read to work them out: the background refresh does it (here, the test at once).
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancel);
+        }
+
+        var stored = await AllStoredAsync(manager);
+        Assert.True(stored.Count > Customers * 8 / 10, $"{stored.Count} stored");
+        foreach (var (id, report) in stored.Where(s => s.Key % 9 == 0))
+        {
+            Assert.Equal(Summary(await LiveAsync(manager, id)), Summary(report));
+        }
+
+        // A rep records an invoice two months overdue: the next read works the score out again, from the records.
+        var customer = stored.Keys.First(id => stored[id].GetProperty("facts").GetProperty("overdue").GetDecimal() == 0);
+        var issued = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-100);
+        (await Json.PostAsync(manager, "/api/v1/receivables/invoices", new { customerId = customer, number = "LATE-1", issuedOn = issued, dueOn = issued.AddDays(30), amount = 4_000m }))
+            .EnsureSuccessStatusCode();
+        var after = await AllStoredAsync(manager);
+        Assert.NotEqual(Summary(stored[customer]), Summary(after[customer]));
+        Assert.Equal(Summary(await LiveAsync(manager, customer)), Summary(after[customer]));
+        Assert.Equal(4_000m, after[customer].GetProperty("facts").GetProperty("overdue").GetDecimal());
+    }
+
+    [Fact]
+    public async Task TheCommand_FillsAFreshDatabase_AndRefusesANonsenseSize()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "calmdesk-generate-" + Guid.NewGuid().ToString("N"));
+        var (exit, output, error) = await CalmDeskProcess.RunAsync("demo", "generate", "--customers", "40", "--interactions", "400", "--data", data);
+        var (refused, _, complaint) = await CalmDeskProcess.RunAsync("demo", "generate", "--customers", "0", "--interactions", "10", "--data", data);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Demo portfolio created", output, StringComparison.Ordinal);
+        Assert.Contains("Added 40 customers, 400 interactions", output, StringComparison.Ordinal);
+        Assert.Equal(1, refused);
+        Assert.Contains("--customers must be between 1 and", complaint, StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<int, JsonElement>> AllStoredAsync(HttpClient manager)
+    {
+        var all = new Dictionary<int, JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await Json.ReadAsync(await manager.GetAsync($"/api/v1/health?page={page}&pageSize=200", TestContext.Current.CancellationToken));
+            var items = answer.GetProperty("page").GetProperty("items").EnumerateArray().ToList();
+            foreach (var item in items)
+            {
+                all[item.GetProperty("facts").GetProperty("customerId").GetInt32()] = item;
+            }
+
+            if (!answer.GetProperty("page").GetProperty("hasNext").GetBoolean())
+            {
+                return all;
+            }
+        }
+    }
+
+    private static async Task<JsonElement> LiveAsync(HttpClient manager, int customer) =>
+        (await Json.ReadAsync(await manager.GetAsync($"/api/v1/customers/{customer}/health", TestContext.Current.CancellationToken))).GetProperty("report");
+
+    private static string Summary(JsonElement report) =>
+        string.Join(' ', report.GetProperty("score").GetInt32(), report.GetProperty("net").GetDecimal(), report.GetProperty("trend").ToString(),
+            string.Join(',', report.GetProperty("penalties").EnumerateArray().Select(p => p.GetProperty("key").GetString() + p.GetProperty("points").GetInt32())));
+}
