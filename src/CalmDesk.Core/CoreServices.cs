@@ -38,6 +38,8 @@ internal static class CoreServices
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<CalmDeskDbContext>(database.Configure);
+        // A second context for work that must not touch the request's tracked changes (the account refresh).
+        services.AddDbContextFactory<CalmDeskDbContext>(database.Configure, ServiceLifetime.Scoped);
         var identity = services.AddIdentityCore<CalmDeskUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

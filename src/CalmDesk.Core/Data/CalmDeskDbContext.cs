@@ -86,8 +86,14 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
 
     public DbSet<Health.HealthScore> HealthScores => Set<Health.HealthScore>();
 
+    public DbSet<Health.AgingBalance> AgingBalances => Set<Health.AgingBalance>();
+
+    /// How many saves this context has made: a reader that remembers something for the request asks again after one.
+    public long Saves { get; private set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        Saves++;
         RefreshSearchKeys();
         RaiseVersions();
         var touched = Health.HealthChanges.Touched(ChangeTracker);
@@ -98,6 +104,7 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        Saves++;
         RefreshSearchKeys();
         RaiseVersions();
         var touched = Health.HealthChanges.Touched(ChangeTracker);

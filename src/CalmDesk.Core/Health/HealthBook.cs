@@ -13,7 +13,8 @@ namespace CalmDesk.Health;
 
 /// Gathers the facts of every visible account from the records (invoices, payments, interactions, incidents, cases,
 /// promises) and scores them, today and 90 days ago for the trend.
-internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOptions<HealthOptions> options, IOptions<ReceivablesOptions> money)
+internal sealed class HealthBook(
+    CalmDeskDbContext db, TimeProvider clock, IOptions<HealthOptions> options, IOptions<ReceivablesOptions> money, IDbContextFactory<CalmDeskDbContext> contexts)
 {
     private static readonly HashSet<string> BoundarySituations = new(StringComparer.Ordinal) { "boundary_request", "unrealistic_demand", "unethical_request" };
 
@@ -97,10 +98,20 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
         return new HealthSummary(buckets.Sum(), buckets, atRiskCount, [.. atRisk.Select(Report)], squeakyCount, [.. squeakyFirst.Select(Report)], charts, waiting);
     }
 
-    /// Works out the stored scores that are missing or out of date, at most <paramref name="limit"/> of them, a batch at
-    /// a time; returns how many. The background refresh calls it for the whole book; a read calls it for its viewer's
-    /// portfolio when few are waiting.
+    /// Works out the stored scores (and aged balances) that are missing or out of date, at most <paramref name="limit"/>
+    /// of them, a batch at a time; returns how many. The background refresh calls it for the whole book; a read calls it
+    /// for its viewer's customers when few are waiting. Every customer has a row, whatever its status: the aged book
+    /// needs former customers who still owe.
     public async Task<int> RefreshAsync(Viewer viewer, int limit, CancellationToken cancellationToken = default)
+    {
+        // On a context of its own: the request that asked may hold tracked changes of its own (an invoice just added).
+        await using var own = await contexts.CreateDbContextAsync(cancellationToken);
+        var done = await new HealthBook(own, clock, options, money, contexts).RefreshHereAsync(viewer, limit, cancellationToken);
+        _caughtUp.Clear();
+        return done;
+    }
+
+    private async Task<int> RefreshHereAsync(Viewer viewer, int limit, CancellationToken cancellationToken)
     {
         var today = Today;
         var settings = Settings;
@@ -108,7 +119,7 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
         var after = 0;
         while (done < limit)
         {
-            var ids = await Stale(Portfolio(viewer)).Where(c => c.Id > after).OrderBy(c => c.Id).Select(c => c.Id).Take(Math.Min(RefreshBatch, limit - done)).ToListAsync(cancellationToken);
+            var ids = await Stale(db.Customers.VisibleTo(viewer)).Where(c => c.Id > after).OrderBy(c => c.Id).Select(c => c.Id).Take(Math.Min(RefreshBatch, limit - done)).ToListAsync(cancellationToken);
             if (ids.Count == 0)
             {
                 break;
@@ -120,22 +131,43 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
             var missing = ids.Except(known).ToList();
             if (missing.Count > 0)
             {
-                db.HealthScores.AddRange(missing.Select(id => new HealthScore { CustomerId = id, Computed = -1 }));
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another instance added them first: theirs are as good.
-                }
-
-                db.ChangeTracker.Clear();
+                // Inserted unless another refresh did it first (the ids are numbers the database gave, at most a batch).
+                var list = string.Join(',', missing.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+                var insert = """
+                    INSERT INTO "HealthScores" ("CustomerId", "Changes", "Computed", "AsOf", "Settings", "Score", "BeforeScore", "CostsMore", "NetOrder",
+                        "Revenue", "Concessions", "Minutes", "AngerRecent", "AngerBefore", "AbuseIncidents", "BoundaryAsks", "Overdue", "OldestOverdueDays",
+                        "PaidLate", "Paid", "OpenCases", "PromisesBrokenByUs")
+                    SELECT "Id", 0, -1, '0001-01-01', '', 0, NULL, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM "Customers" WHERE "Id" IN (
+                    """ + list + """
+                    ) ON CONFLICT ("CustomerId") DO NOTHING
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert, cancellationToken);
             }
 
             // The change count is read before the records: a change saved after this read leaves the row out of date.
             var changes = await db.HealthScores.AsNoTracking().Where(h => ids.Contains(h.CustomerId)).ToDictionaryAsync(h => h.CustomerId, h => h.Changes, cancellationToken);
-            var reports = await ReportsAsync(db.Customers.Where(c => ids.Contains(c.Id)), today, cancellationToken);
+            var records = await ReadAsync(db.Customers.Where(c => ids.Contains(c.Id)), today.AddDays(-90), today, cancellationToken);
+            var before = Facts(records, today.AddDays(-90)).ToDictionary(f => f.CustomerId);
+            var reports = Facts(records, today).Select(f => AccountHealth.Score(f, options.Value, before.GetValueOrDefault(f.CustomerId)));
+            var ledger = Ledger.Settle(records.Invoices, records.Payments, today);
+            var aging = Aging.Rows(ledger, records.Customers.ToDictionary(c => c.Id, c => c.Company));
+            await StoreAsync(ids, ledger, reports, aging, changes, today, settings, cancellationToken);
+            db.ChangeTracker.Clear();
+            done += ids.Count;
+        }
+
+        return done;
+    }
+
+    /// Writes one batch in one transaction: the invoices' settled state, the scores, the balances by lateness.
+    private async Task StoreAsync(
+        List<int> ids, LedgerPosition ledger, IEnumerable<HealthReport> reports, IReadOnlyList<AgingRow> aging, Dictionary<int, long> changes,
+        DateOnly today, string settings, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            Settle(ledger);
             var rows = await db.HealthScores.Where(h => ids.Contains(h.CustomerId)).ToDictionaryAsync(h => h.CustomerId, cancellationToken);
             foreach (var report in reports)
             {
@@ -145,21 +177,47 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
                 }
             }
 
+            await db.AgingBalances.Where(a => ids.Contains(a.CustomerId)).ExecuteDeleteAsync(cancellationToken);
+            db.AgingBalances.AddRange(aging.Select(a => new AgingBalance
+            {
+                CustomerId = a.CustomerId, Currency = a.Currency, Current = a.Current, Days1To30 = a.Days1To30, Days31To60 = a.Days31To60,
+                Days61To90 = a.Days61To90, Over90 = a.Over90, Unapplied = a.Unapplied, OldestBucket = a.OldestBucket, OverdueOrder = (double)a.Overdue,
+            }));
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            done += ids.Count;
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        return done;
+        catch (Exception exception) when (Conflicts.IsConflict(exception))
+        {
+            // Another refresh (the background's, another instance's, another reader's) stored these customers at the same
+            // moment: its figures are as fresh as ours.
+            await transaction.RollbackAsync(cancellationToken);
+        }
     }
 
-    /// Works out a viewer's out-of-date scores before a read when there are few; returns how many are left waiting.
-    private async Task<int> CatchUpAsync(Viewer viewer, CancellationToken cancellationToken)
+    /// Works out a viewer's out-of-date scores and balances before a read when there are few; returns how many are left
+    /// waiting.
+    public async Task<int> CatchUpAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        var waiting = await Stale(Portfolio(viewer)).OrderBy(c => c.Id).Take(RefreshOnRead + 1).CountAsync(cancellationToken);
+        // One check per request: a page reads the aged book, the late payers and the discount in one scope. A save in
+        // the scope (this request changed something) asks again.
+        if (_caughtUp.TryGetValue(viewer, out var known) && known.Saves == db.Saves)
+        {
+            return known.Left;
+        }
+
+        var left = await CatchUpOnceAsync(viewer, cancellationToken);
+        _caughtUp[viewer] = (db.Saves, left);
+        return left;
+    }
+
+    private readonly Dictionary<Viewer, (long Saves, int Left)> _caughtUp = [];
+
+    private async Task<int> CatchUpOnceAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var waiting = await Stale(db.Customers.VisibleTo(viewer)).OrderBy(c => c.Id).Take(RefreshOnRead + 1).CountAsync(cancellationToken);
         if (waiting > RefreshOnRead)
         {
-            return await Stale(Portfolio(viewer)).CountAsync(cancellationToken);
+            return await Stale(db.Customers.VisibleTo(viewer)).CountAsync(cancellationToken);
         }
 
         if (waiting == 0)
@@ -169,6 +227,32 @@ internal sealed class HealthBook(CalmDeskDbContext db, TimeProvider clock, IOpti
 
         await RefreshAsync(viewer, RefreshOnRead, cancellationToken);
         return 0;
+    }
+
+    /// Writes each invoice's settled state where it changed (only those columns: an edit saved meanwhile marks the
+    /// customer out of date again).
+    private void Settle(LedgerPosition ledger)
+    {
+        foreach (var state in ledger.Invoices)
+        {
+            var invoice = state.Invoice;
+            var days = state.SettledOn is { } on ? on.DayNumber - invoice.IssuedOn.DayNumber : (int?)null;
+            if (invoice.Open == state.Open && invoice.Outstanding == state.Open > 0 && invoice.SettledOn == state.SettledOn && invoice.DaysToPay == days)
+            {
+                continue;
+            }
+
+            var entry = db.Invoices.Attach(invoice);
+            invoice.Open = state.Open;
+            invoice.Outstanding = state.Open > 0;
+            invoice.SettledOn = state.SettledOn;
+            invoice.DaysToPay = days;
+            entry.State = EntityState.Unchanged;
+            foreach (var changed in new[] { nameof(Invoice.Open), nameof(Invoice.Outstanding), nameof(Invoice.SettledOn), nameof(Invoice.DaysToPay) })
+            {
+                entry.Property(changed).IsModified = true;
+            }
+        }
     }
 
     private static void Store(HealthScore row, HealthReport report, long seen, DateOnly today, string settings)

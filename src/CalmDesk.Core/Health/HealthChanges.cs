@@ -13,6 +13,11 @@ internal static class HealthChanges
 {
     private const int Chunk = 500;
 
+    private static readonly HashSet<string> Settled = new(StringComparer.Ordinal)
+    {
+        nameof(Receivables.Invoice.Open), nameof(Receivables.Invoice.Outstanding), nameof(Receivables.Invoice.SettledOn), nameof(Receivables.Invoice.DaysToPay),
+    };
+
     /// The records about to be saved that concern a customer, with the customer they were on before (a record moved
     /// from one customer to another changes both). Their ids are read after the save: a new record's foreign key is
     /// only known then.
@@ -28,6 +33,12 @@ internal static class HealthChanges
 
             if (entry.Entity is ICustomerRecord record)
             {
+                if (entry.State == EntityState.Modified && entry.Properties.Where(p => p.IsModified).All(p => Settled.Contains(p.Metadata.Name)))
+                {
+                    // The refresh writing an invoice's settled state: what it read, not a change to read again.
+                    continue;
+                }
+
                 var before = entry.State == EntityState.Added ? 0 : entry.Property(nameof(ICustomerRecord.CustomerId)).OriginalValue as int? ?? 0;
                 touched.Add((record, before));
             }

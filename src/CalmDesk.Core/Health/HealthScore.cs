@@ -77,6 +77,52 @@ internal sealed class HealthScoreConfiguration : IEntityTypeConfiguration<Health
         builder.Property(h => h.Concessions).HasPrecision(18, 2);
         builder.Property(h => h.Overdue).HasPrecision(18, 2);
         builder.HasIndex(h => h.Score);
-        builder.HasIndex(h => new { h.CostsMore, h.NetOrder });
+        builder.HasIndex(h => h.NetOrder, "IX_HealthScores_CostsMore_NetOrder").HasFilter("\"CostsMore\"");
+    }
+}
+
+/// <summary>One customer's open balance in one currency by how late it is, as of the day its <see cref="HealthScore"/>
+/// was last worked out (the same refresh settles the customer's ledger): the aged book reads these rows instead of
+/// settling every invoice and payment of the book on each request.</summary>
+internal sealed class AgingBalance
+{
+    public int CustomerId { get; set; }
+
+    public Customer? Customer { get; set; }
+
+    public required string Currency { get; set; }
+
+    public decimal Current { get; set; }
+
+    public decimal Days1To30 { get; set; }
+
+    public decimal Days31To60 { get; set; }
+
+    public decimal Days61To90 { get; set; }
+
+    public decimal Over90 { get; set; }
+
+    public decimal Unapplied { get; set; }
+
+    /// 0 (nothing overdue) to 4 (over 90 days): the aged book lists the oldest first.
+    public int OldestBucket { get; set; }
+
+    /// The overdue amount as a floating number, for ordering: SQLite stores decimals as text.
+    public double OverdueOrder { get; set; }
+}
+
+internal sealed class AgingBalanceConfiguration : IEntityTypeConfiguration<AgingBalance>
+{
+    public void Configure(EntityTypeBuilder<AgingBalance> builder)
+    {
+        builder.HasKey(a => new { a.CustomerId, a.Currency });
+        builder.HasOne(a => a.Customer).WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Currency).HasMaxLength(3);
+        foreach (var amount in new[] { nameof(AgingBalance.Current), nameof(AgingBalance.Days1To30), nameof(AgingBalance.Days31To60), nameof(AgingBalance.Days61To90), nameof(AgingBalance.Over90), nameof(AgingBalance.Unapplied) })
+        {
+            builder.Property(amount).HasPrecision(18, 2);
+        }
+
+        builder.HasIndex(a => new { a.OldestBucket, a.OverdueOrder });
     }
 }

@@ -20,7 +20,22 @@ internal sealed record DsoFigure(string Currency, decimal Balance, decimal Sales
     public decimal? Value => Sales > 0 ? Math.Round(Balance / Sales * Days, 1) : null;
 }
 
-internal sealed record AgedBook(DateOnly AsOf, IReadOnlyList<AgingRow> Customers, IReadOnlyList<AgingRow> Totals, IReadOnlyList<DsoFigure> Dso);
+internal sealed record AgedBook(DateOnly AsOf, IReadOnlyList<AgingRow> Customers, IReadOnlyList<AgingRow> Totals, IReadOnlyList<DsoFigure> Dso)
+{
+    public const int DefaultPageSize = 50;
+
+    /// How many customer rows there are in all; <see cref="Customers"/> holds one page of them.
+    public int CustomerCount { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    public int Pages => CustomerCount == 0 ? 1 : (CustomerCount + PageSize - 1) / PageSize;
+
+    /// Customers whose balances are still being worked out in the background (see the health refresh).
+    public int Waiting { get; init; }
+}
 
 /// The aging arithmetic: the standard buckets (current, 1–30, 31–60, 61–90, over 90 days past due) and DSO.
 internal static class Aging
@@ -63,12 +78,17 @@ internal static class Aging
         [.. rows.GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new AgingRow(0, "", g.Key,
             g.Sum(r => r.Current), g.Sum(r => r.Days1To30), g.Sum(r => r.Days31To60), g.Sum(r => r.Days61To90), g.Sum(r => r.Over90), g.Sum(r => r.Unapplied)))];
 
-    public static IReadOnlyList<DsoFigure> Dso(IEnumerable<AgingRow> totals, IEnumerable<Invoice> documents, DateOnly asOf, int days)
+    /// Sales per currency over the `days` before `asOf` (credit notes taken off).
+    public static Dictionary<string, decimal> Sales(IEnumerable<Invoice> documents, DateOnly asOf, int days)
     {
         var from = asOf.AddDays(-days);
-        var sales = documents.Where(d => d.IssuedOn > from && d.IssuedOn <= asOf)
+        return documents.Where(d => d.IssuedOn > from && d.IssuedOn <= asOf)
             .GroupBy(d => d.Currency.ToUpperInvariant())
             .ToDictionary(g => g.Key, g => g.Sum(d => d.Kind == InvoiceKind.CreditNote ? -d.Amount : d.Amount));
+    }
+
+    public static IReadOnlyList<DsoFigure> Dso(IEnumerable<AgingRow> totals, IReadOnlyDictionary<string, decimal> sales, int days)
+    {
         var balances = totals.ToDictionary(t => t.Currency, t => t.Balance);
         return [.. balances.Keys.Union(sales.Keys).Order(StringComparer.Ordinal)
             .Select(c => new DsoFigure(c, balances.GetValueOrDefault(c), sales.GetValueOrDefault(c), days))];

@@ -103,13 +103,20 @@ internal sealed class CollectionDesk(
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, CollectionActionStatus.Skipped), cancellationToken) > 0;
 
     /// Every visible customer with an overdue invoice: protesting first, then struggling, then the rest, by how late.
-    public async Task<IReadOnlyList<LatePayer>> LatePayersAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Page<LatePayer>> LatePayersAsync(Viewer viewer, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         var today = book.Today;
-        var overdue = await book.OverdueStatesAsync(viewer, today, cancellationToken);
+        var (number, size) = Page<LatePayer>.Clamp(page, pageSize ?? LatePayersPageSize);
+        var accounts = (await book.OverdueStatesAsync(viewer, today, cancellationToken))
+            .GroupBy(s => (s.Invoice.CustomerId, Currency: s.Invoice.Currency.ToUpperInvariant()))
+            .OrderByDescending(g => g.Max(s => s.DaysOverdue(today))).ThenByDescending(g => g.Sum(s => s.Open)).ThenBy(g => g.Key.CustomerId)
+            .ToList();
+        // Each late account on the page is diagnosed (its messages read, its letter drafted); the others are only counted.
+        var shown = accounts.Skip((number - 1) * size).Take(size).ToList();
+        var overdue = shown.SelectMany(g => g).ToList();
         if (overdue.Count == 0)
         {
-            return [];
+            return new Page<LatePayer>([], number, size, accounts.Count);
         }
 
         var customerIds = overdue.Select(s => s.Invoice.CustomerId).Distinct().ToList();
@@ -137,8 +144,12 @@ internal sealed class CollectionDesk(
                 oldest.DaysOverdue(today), [.. group.Select(s => s.Invoice.Number)], signals, move, draft));
         }
 
-        return [.. result.OrderBy(p => p.Kind).ThenByDescending(p => p.OldestDays)];
+        return new Page<LatePayer>([.. result.OrderBy(p => p.Kind).ThenByDescending(p => p.OldestDays)], number, size, accounts.Count);
     }
+
+    /// Late accounts diagnosed per page: the most overdue first, and on each page those protesting, then those
+    /// struggling, then the rest.
+    public const int LatePayersPageSize = 20;
 
     /// The written step of the plan that fits how late the invoice is (a call is a task, not a letter).
     private static CollectionStepKind NextLetterKind(ReceivablesOptions settings, int daysOverdue) =>

@@ -49,6 +49,18 @@ internal sealed class Invoice : Search.ISearchable, Health.ICustomerRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// What is still owed on this invoice once every payment and credit note recorded up to today is applied (the
+    /// ledger's oldest-first settlement), kept by the account refresh with the customer's health; 0 for a credit note.
+    public decimal Open { get; set; }
+
+    /// True while <see cref="Open"/> is above zero: an indexed flag, as SQLite stores decimals as text.
+    public bool Outstanding { get; set; }
+
+    /// The day the invoice was paid in full, and how many days after it was issued.
+    public DateOnly? SettledOn { get; set; }
+
+    public int? DaysToPay { get; set; }
+
     /// The document the customer received (usually a PDF), kept in the attachment store; the collection step that
     /// sends a copy of the invoice attaches it.
     public string? DocumentName { get; set; }

@@ -11,7 +11,7 @@ namespace CalmDesk.Receivables;
 /// Invoices, payments and what they add up to: the aged book, a customer's account, DSO and the discount's effect.
 /// Everything is computed from the stored documents on the day asked, in the business's time zone; a rep sees only
 /// their own customers' money.
-internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions> options)
+internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions> options, Health.HealthBook? health = null)
 {
     private readonly Dictionary<(string UserId, bool SeesAll, int? CustomerId),
         Task<(Dictionary<int, (string Company, string Language)> Customers, List<Invoice> Documents, List<Payment> Payments)>> _snapshots = [];
@@ -20,14 +20,56 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
 
     public DateOnly Today => Settings.Today(clock);
 
-    public async Task<AgedBook> AgedBookAsync(Viewer viewer, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    /// The aged book on a day: every customer's open balance by lateness (a page of them, oldest debts first), the totals
+    /// per currency and DSO. Today's is read from the balances the health refresh keeps (see
+    /// <see cref="Health.HealthBook.CatchUpAsync"/>); another day's is settled from every invoice and payment.
+    public async Task<AgedBook> AgedBookAsync(Viewer viewer, DateOnly? asOf = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         var day = asOf ?? Today;
+        var (number, size) = Page<AgingRow>.Clamp(page, pageSize ?? AgedBook.DefaultPageSize);
+        if (health is not null && day == Today)
+        {
+            return await StoredAgedBookAsync(health, viewer, day, number, size, cancellationToken);
+        }
+
         var (companies, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
         var position = Ledger.Settle(documents, payments, day);
         var rows = Aging.Rows(position, companies.ToDictionary(c => c.Key, c => c.Value.Company));
         var totals = Aging.Totals(rows);
-        return new AgedBook(day, rows, totals, Aging.Dso(totals, documents, day, Settings.DsoDays));
+        return new AgedBook(day, [.. rows.Skip((number - 1) * size).Take(size)], totals, Aging.Dso(totals, Aging.Sales(documents, day, Settings.DsoDays), Settings.DsoDays))
+        {
+            CustomerCount = rows.Count, Page = number, PageSize = size,
+        };
+    }
+
+    private async Task<AgedBook> StoredAgedBookAsync(Health.HealthBook book, Viewer viewer, DateOnly day, int number, int size, CancellationToken cancellationToken)
+    {
+        var waiting = await book.CatchUpAsync(viewer, cancellationToken);
+        var visible = db.Customers.VisibleTo(viewer);
+        var balances = from a in db.AgingBalances.AsNoTracking() join c in visible on a.CustomerId equals c.Id select new { a, c.Company };
+        var count = await balances.CountAsync(cancellationToken);
+        var shown = await balances.OrderByDescending(b => b.a.OldestBucket).ThenByDescending(b => b.a.OverdueOrder).ThenBy(b => b.Company).ThenBy(b => b.a.CustomerId)
+            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var totals = await balances.GroupBy(b => b.a.Currency).Select(g => new
+        {
+            g.Key, Current = g.Sum(b => b.a.Current), Days1To30 = g.Sum(b => b.a.Days1To30), Days31To60 = g.Sum(b => b.a.Days31To60),
+            Days61To90 = g.Sum(b => b.a.Days61To90), Over90 = g.Sum(b => b.a.Over90), Unapplied = g.Sum(b => b.a.Unapplied),
+        }).ToListAsync(cancellationToken);
+        var from = day.AddDays(-Settings.DsoDays);
+        var sales = await db.Invoices.AsNoTracking().Where(i => visible.Any(c => c.Id == i.CustomerId) && i.IssuedOn > from && i.IssuedOn <= day)
+            .GroupBy(i => new { i.Currency, i.Kind }).Select(g => new { g.Key.Currency, g.Key.Kind, Amount = g.Sum(i => i.Amount) }).ToListAsync(cancellationToken);
+        var totalRows = totals.Select(t => new AgingRow(0, "", t.Key, t.Current, t.Days1To30, t.Days31To60, t.Days61To90, t.Over90, t.Unapplied))
+            .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
+        var salesByCurrency = sales.GroupBy(s => s.Currency.ToUpperInvariant())
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.Kind == InvoiceKind.CreditNote ? -s.Amount : s.Amount));
+        return new AgedBook(
+            day,
+            [.. shown.Select(b => new AgingRow(b.a.CustomerId, b.Company, b.a.Currency, b.a.Current, b.a.Days1To30, b.a.Days31To60, b.a.Days61To90, b.a.Over90, b.a.Unapplied))],
+            totalRows,
+            Aging.Dso(totalRows, salesByCurrency, Settings.DsoDays))
+        {
+            CustomerCount = count, Page = number, PageSize = size, Waiting = waiting,
+        };
     }
 
     public async Task<CustomerAccount?> AccountAsync(Viewer viewer, int customerId, DateOnly? asOf = null, CancellationToken cancellationToken = default)
@@ -66,6 +108,19 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
     private async Task<(Dictionary<int, (string Company, string Language)> Companies, List<InvoiceState> States)> OverdueCoreAsync(
         Viewer viewer, DateOnly day, CancellationToken cancellationToken)
     {
+        if (health is not null && day == Today)
+        {
+            // Today's open amounts are kept on the invoices by the account refresh: one indexed query.
+            await health.CatchUpAsync(viewer, cancellationToken);
+            var visible = db.Customers.VisibleTo(viewer);
+            var open = await (from i in db.Invoices.AsNoTracking()
+                              join c in visible on i.CustomerId equals c.Id
+                              where i.Outstanding && i.Kind == InvoiceKind.Invoice && i.DueOn < day
+                              select new { Invoice = i, c.Company, c.PreferredLanguage }).ToListAsync(cancellationToken);
+            return (open.Select(o => (o.Invoice.CustomerId, o.Company, o.PreferredLanguage)).DistinctBy(o => o.CustomerId).ToDictionary(o => o.CustomerId, o => (o.Company, o.PreferredLanguage)),
+                [.. open.Select(o => new InvoiceState(o.Invoice, o.Invoice.Open, o.Invoice.SettledOn)).OrderByDescending(s => s.DaysOverdue(day)).ThenByDescending(s => s.Open)]);
+        }
+
         var (companies, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
         return (companies, [.. Ledger.Settle(documents, payments, day).Invoices.Where(s => s.IsOverdue(day))
             .OrderByDescending(s => s.DaysOverdue(day)).ThenByDescending(s => s.Open)]);
@@ -76,6 +131,11 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
     public async Task<IReadOnlyList<DiscountEffect>> DiscountEffectAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
         var day = Today;
+        if (health is not null)
+        {
+            return await StoredDiscountEffectAsync(health, viewer, day, cancellationToken);
+        }
+
         var (_, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
         var position = Ledger.Settle(documents, payments, day);
         var taken = payments.Where(p => p.DiscountTaken > 0 && p.InvoiceId is not null).ToLookup(p => p.InvoiceId!.Value);
@@ -87,6 +147,34 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
                 return new DiscountEffect(g.Key, offered.Count, offered.Count(s => taken.Contains(s.Invoice.Id)),
                     offered.Sum(s => taken[s.Invoice.Id].Sum(p => p.DiscountTaken)), DaysToPay(offered), plain.Count, DaysToPay(plain));
             })];
+    }
+
+    /// The same figures counted by the database from the settled state the account refresh keeps on each invoice.
+    private async Task<IReadOnlyList<DiscountEffect>> StoredDiscountEffectAsync(Health.HealthBook book, Viewer viewer, DateOnly day, CancellationToken cancellationToken)
+    {
+        await book.CatchUpAsync(viewer, cancellationToken);
+        var visible = db.Customers.VisibleTo(viewer);
+        var invoices = db.Invoices.AsNoTracking().Where(i => i.Kind == InvoiceKind.Invoice && i.IssuedOn <= day && visible.Any(c => c.Id == i.CustomerId));
+        // The book stores a discount only when one is offered (above zero), so "offered" is a null test, not a decimal
+        // comparison (which SQLite would make for every invoice in .NET).
+        var groups = await invoices.GroupBy(i => new { Currency = i.Currency.ToUpper(), Offered = i.EarlyDiscountPercent != null })
+            .Select(g => new { g.Key.Currency, g.Key.Offered, Count = g.Count(), Settled = g.Count(i => i.DaysToPay != null), Days = g.Sum(i => i.DaysToPay ?? 0) })
+            .ToListAsync(cancellationToken);
+        var taken = await (from p in db.Payments.AsNoTracking()
+                           join i in invoices on p.InvoiceId equals i.Id
+                           where i.EarlyDiscountPercent != null && p.DiscountTaken > 0
+                           select new { Currency = i.Currency.ToUpper(), i.Id, p.DiscountTaken })
+            .GroupBy(t => t.Currency).Select(g => new { g.Key, Invoices = g.Select(t => t.Id).Distinct().Count(), Given = g.Sum(t => t.DiscountTaken) })
+            .ToListAsync(cancellationToken);
+        double? Days(int settled, int days) => settled == 0 ? null : Math.Round((double)days / settled, 1);
+        return [.. groups.Select(g => g.Currency).Distinct().Order(StringComparer.Ordinal).Select(currency =>
+        {
+            var offered = groups.SingleOrDefault(g => g.Currency == currency && g.Offered);
+            var plain = groups.SingleOrDefault(g => g.Currency == currency && !g.Offered);
+            var took = taken.SingleOrDefault(t => t.Key == currency);
+            return new DiscountEffect(currency, offered?.Count ?? 0, took?.Invoices ?? 0, took?.Given ?? 0m, Days(offered?.Settled ?? 0, offered?.Days ?? 0),
+                plain?.Count ?? 0, Days(plain?.Settled ?? 0, plain?.Days ?? 0));
+        })];
     }
 
     private static double? DaysToPay(List<InvoiceState> states)

@@ -14,6 +14,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.Amount).HasPrecision(18, 2);
         builder.Property(i => i.EarlyDiscountPercent).HasPrecision(5, 2);
         builder.HasIndex(i => i.DueOn);
+        builder.Property(i => i.Open).HasPrecision(18, 2);
+        // Partial: a query's bare "WHERE Outstanding" can use it on both databases (an index on the flag needs "= 1").
+        builder.HasIndex(i => i.DueOn, "IX_Invoices_Outstanding_DueOn").HasFilter("\"Outstanding\"");
         builder.Property(i => i.DocumentName).HasMaxLength(160);
         builder.Property(i => i.DocumentType).HasMaxLength(100);
         builder.Property(i => i.DocumentSha256).HasMaxLength(64);

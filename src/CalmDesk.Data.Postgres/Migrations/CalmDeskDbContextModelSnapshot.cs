@@ -658,6 +658,52 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CalmDesk.Health.AgingBalance", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("Current")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Days1To30")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Days31To60")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Days61To90")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("OldestBucket")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Over90")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<double>("OverdueOrder")
+                        .HasColumnType("double precision");
+
+                    b.Property<decimal>("Unapplied")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("CustomerId", "Currency");
+
+                    b.HasIndex("OldestBucket", "OverdueOrder");
+
+                    b.ToTable("AgingBalances");
+                });
+
             modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>
                 {
                     b.Property<int>("CustomerId")
@@ -735,7 +781,8 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasIndex("Score");
 
-                    b.HasIndex("CostsMore", "NetOrder");
+                    b.HasIndex(new[] { "NetOrder" }, "IX_HealthScores_CostsMore_NetOrder")
+                        .HasFilter("\"CostsMore\"");
 
                     b.ToTable("HealthScores");
                 });
@@ -1795,6 +1842,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DaysToPay")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DocumentName")
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");
@@ -1833,8 +1883,18 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<decimal>("Open")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("Outstanding")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SearchKey")
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -1844,6 +1904,9 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasIndex("CustomerId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "DueOn" }, "IX_Invoices_Outstanding_DueOn")
+                        .HasFilter("\"Outstanding\"");
 
                     b.ToTable("Invoices");
                 });
@@ -2310,6 +2373,17 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AssignedRep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Health.AgingBalance", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>

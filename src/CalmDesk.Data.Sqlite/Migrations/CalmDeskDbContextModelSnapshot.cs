@@ -635,6 +635,52 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CalmDesk.Health.AgingBalance", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Current")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Days1To30")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Days31To60")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Days61To90")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OldestBucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Over90")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("OverdueOrder")
+                        .HasColumnType("REAL");
+
+                    b.Property<decimal>("Unapplied")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "Currency");
+
+                    b.HasIndex("OldestBucket", "OverdueOrder");
+
+                    b.ToTable("AgingBalances");
+                });
+
             modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>
                 {
                     b.Property<int>("CustomerId")
@@ -712,7 +758,8 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasIndex("Score");
 
-                    b.HasIndex("CostsMore", "NetOrder");
+                    b.HasIndex(new[] { "NetOrder" }, "IX_HealthScores_CostsMore_NetOrder")
+                        .HasFilter("\"CostsMore\"");
 
                     b.ToTable("HealthScores");
                 });
@@ -1740,6 +1787,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DaysToPay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DocumentName")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
@@ -1778,7 +1828,17 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Open")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Outstanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1789,6 +1849,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "DueOn" }, "IX_Invoices_Outstanding_DueOn")
+                        .HasFilter("\"Outstanding\"");
 
                     b.ToTable("Invoices");
                 });
@@ -2243,6 +2306,17 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AssignedRep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Health.AgingBalance", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Health.HealthScore", b =>

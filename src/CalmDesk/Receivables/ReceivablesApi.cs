@@ -17,7 +17,7 @@ internal static class ReceivablesApi
     {
         var group = api.MapGroup("/receivables").WithTags("Receivables").RequireAuthorization();
         group.MapGet("/aging", AgedBook).WithName(nameof(AgedBook))
-            .WithSummary("The aged book on `asOf` (default today): per customer and currency, current / 1-30 / 31-60 / 61-90 / 90+ days, totals and DSO");
+            .WithSummary("The aged book on `asOf` (default today): per customer and currency, current / 1-30 / 31-60 / 61-90 / 90+ days, oldest debts first, a page at a time (`page`, `pageSize` up to 200, default 50; `customerCount` in all), with the totals and DSO over every customer");
         group.MapGet("/customers/{customerId:int}", CustomerAccount).WithName(nameof(CustomerAccount))
             .WithSummary("One customer's account: aging, invoices with what is open, payments, and payment behaviour month by month");
         group.MapGet("/overdue", OverdueInvoices).WithName(nameof(OverdueInvoices)).WithSummary("Open invoices past their due date, most overdue first");
@@ -43,10 +43,11 @@ internal static class ReceivablesApi
         return api;
     }
 
-    public static async Task<Results<Ok<AgedBook>, ValidationProblem>> AgedBook(DateOnly? asOf, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<AgedBook>, ValidationProblem>> AgedBook(
+        DateOnly? asOf, int? page, int? pageSize, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
         !Data.BusinessDates.Allows(asOf)
             ? AsOfRefused()
-            : TypedResults.Ok(await book.AgedBookAsync(Viewer.From(http.User), asOf, cancellationToken));
+            : TypedResults.Ok(await book.AgedBookAsync(Viewer.From(http.User), asOf, page, pageSize, cancellationToken));
 
     public static async Task<Results<Ok<CustomerAccount>, ProblemHttpResult, ValidationProblem>> CustomerAccount(
         int customerId, DateOnly? asOf, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
@@ -100,8 +101,8 @@ internal static class ReceivablesApi
     public static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportPayments(HttpRequest request, ReceivablesCsvImport import, CancellationToken cancellationToken) =>
         CsvImportEndpoint.RunAsync("payments", request, stream => import.PaymentsAsync(stream, null, cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<LatePayer>>> LatePayersList(HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await desk.LatePayersAsync(Viewer.From(http.User), cancellationToken));
+    public static async Task<Ok<Data.Page<LatePayer>>> LatePayersList(int? page, int? pageSize, HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await desk.LatePayersAsync(Viewer.From(http.User), page, pageSize, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<CollectionActionView>>> CollectionQueue(bool? pending, HttpContext http, CollectionDesk desk, CancellationToken cancellationToken) =>
         TypedResults.Ok(await desk.ActionsAsync(Viewer.From(http.User), pending ?? true, null, cancellationToken));

@@ -58,6 +58,14 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new CalmDeskDbContext(options.Options);
     }
 
+    /// New contexts on this database, as the program's context factory makes them.
+    public IDbContextFactory<CalmDeskDbContext> Contexts => new ContextFactory(this);
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<CalmDeskDbContext>
+    {
+        public CalmDeskDbContext CreateDbContext() => database.NewContext();
+    }
+
     /// Services over this database, registered by the same <see cref="CoreServices.AddCalmDeskCore"/> the program
     /// calls, on the test's clock and with the default configuration.
     public ServiceProvider Services()

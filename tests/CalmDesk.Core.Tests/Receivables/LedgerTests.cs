@@ -143,7 +143,7 @@ public sealed class LedgerTests
         var position = Ledger.Settle(bills, [Paid(1, new(2026, 6, 10), 400m, invoice: 1)], Day);
         var totals = Aging.Totals(Aging.Rows(position, new Dictionary<int, string> { [1] = "Nino" }));
 
-        var dso = Aging.Dso(totals, bills, Day, 90);
+        var dso = Aging.Dso(totals, Aging.Sales(bills, Day, 90), 90);
 
         // EUR: open 200 + 200 = 400; sales in the 90 days 600 + 300 − 100 = 800; 400 / 800 × 90 = 45.
         Assert.Equal(45.0m, dso.Single(d => d.Currency == "EUR").Value);

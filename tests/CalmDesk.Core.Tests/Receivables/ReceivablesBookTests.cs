@@ -30,6 +30,41 @@ public sealed class ReceivablesBookTests
 
     [Theory]
     [AllDatabases]
+    public async Task StoredAgedBook_AgreesWithTheLedgerSettledToday_AndFollowsAPayment(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await money.InvoiceAsync(money.People.Nino, "N-1", 50, 120.50m);
+        await money.InvoiceAsync(money.People.Nino, "N-2", 10, 99.90m);
+        await money.InvoiceAsync(money.People.Harbour, "H-1", 100, 80m, currency: "GBP");
+        await money.InvoiceAsync(money.People.Harbour, "H-2", 75, 45m);
+        await money.Book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Harbour, "PH-1", money.Today.AddDays(-5), 100m, Currency: "GBP"), cancel);
+        await money.Book.AddInvoiceAsync(Viewer.System, new InvoiceInput(money.People.Harbour, "H-3", money.Today.AddDays(-3), 500m, EarlyDiscountPercent: 2m), cancel);
+        await money.Book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Harbour, "PH-2", money.Today, 490m, "H-3", DiscountTaken: 10m), cancel);
+        var manager = new Viewer("someone", SeesAll: true);
+
+        var live = await money.Book.AgedBookAsync(manager, cancellationToken: cancel);
+        var stored = await money.StoredBook.AgedBookAsync(manager, cancellationToken: cancel);
+        Assert.Equal(await money.Book.DiscountEffectAsync(manager, cancel), await money.StoredBook.DiscountEffectAsync(manager, cancel));
+        Assert.Equal(
+            (await money.Book.OverdueAsync(manager, cancellationToken: cancel)).Select(i => (i.Number, i.Open, i.DaysOverdue)),
+            (await money.StoredBook.OverdueAsync(manager, cancellationToken: cancel)).Select(i => (i.Number, i.Open, i.DaysOverdue)));
+        await money.Book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Nino, "PN-1", money.Today, 120.50m, "N-1"), cancel);
+        var paid = await money.StoredBook.AgedBookAsync(manager, cancellationToken: cancel);
+        var giulias = await money.StoredBook.AgedBookAsync(money.People.Giulia, cancellationToken: cancel);
+
+        Assert.Equal(3, live.CustomerCount); // Nino in euros, Harbour in euros and in pounds (paid over, 20 unapplied)
+        Assert.Equal(live.Customers.OrderBy(r => (r.CustomerId, r.Currency)), stored.Customers.OrderBy(r => (r.CustomerId, r.Currency)));
+        Assert.Equal(live.Totals, stored.Totals);
+        Assert.Equal(live.Dso, stored.Dso);
+        Assert.Equal(20m, stored.Customers.Single(r => r.Currency == "GBP").Unapplied);
+        Assert.Equal((0m, 99.90m), (paid.Customers.Single(r => r.CustomerId == money.People.Nino).Overdue, paid.Customers.Single(r => r.CustomerId == money.People.Nino).Current));
+        Assert.Equal([money.People.Nino], giulias.Customers.Select(r => r.CustomerId));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task AddInvoiceAsync_WithoutADueDate_UsesTheTermsAndOffersTheEarlyPaymentDiscount(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

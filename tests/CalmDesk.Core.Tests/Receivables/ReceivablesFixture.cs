@@ -18,6 +18,11 @@ internal sealed class ReceivablesFixture(TestDatabase database, CaseFixture peop
 
     public ReceivablesBook Book => new(db, database.Clock, Options);
 
+    /// As the program composes it: today's aged book read from the balances the health refresh stores.
+    public ReceivablesBook StoredBook => new(db, database.Clock, Options, Health);
+
+    public Health.HealthBook Health => new(db, database.Clock, Microsoft.Extensions.Options.Options.Create(new Health.HealthOptions()), Options, database.Contexts);
+
     public PlaybookStore Playbooks { get; } = new([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock);
 
     public CollectionSweep Sweep => new(db, database.Clock, Options, Playbooks);
