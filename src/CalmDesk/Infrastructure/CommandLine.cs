@@ -11,7 +11,7 @@ using CalmDesk.Receivables;
 
 namespace CalmDesk.Infrastructure;
 
-/// The `calmdesk` command line: `serve` (the default), `db`, `import`, `users`, `analyze`, `commitments`, `mailboxes` and `demo`.
+/// The `calmdesk` command line: `serve` (the default), `db`, `import`, `users`, `analyze`, `commitments`, `mailboxes`, `demo` and `health`.
 internal static class CommandLine
 {
     public static readonly Option<string> Data = new("--data")
@@ -51,6 +51,7 @@ internal static class CommandLine
         root.Subcommands.Add(CommitmentsCommand.Create());
         root.Subcommands.Add(Mail.MailboxesCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create());
+        root.Subcommands.Add(Health.HealthCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

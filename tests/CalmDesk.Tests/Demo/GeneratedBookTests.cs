@@ -62,7 +62,7 @@ public sealed class GeneratedBookTests
     }
 
     [Fact]
-    public async Task TheCommand_FillsAFreshDatabase_AndRefusesANonsenseSize()
+    public async Task TheCommands_FillAFreshDatabase_RefuseANonsenseSize_AndRepairSpoiledScores()
     {
         var data = Path.Combine(Path.GetTempPath(), "calmdesk-generate-" + Guid.NewGuid().ToString("N"));
         var (exit, output, error) = await CalmDeskProcess.RunAsync("demo", "generate", "--customers", "40", "--interactions", "400", "--data", data);
@@ -73,6 +73,28 @@ public sealed class GeneratedBookTests
         Assert.Contains("Added 40 customers, 400 interactions", output, StringComparison.Ordinal);
         Assert.Equal(1, refused);
         Assert.Contains("--customers must be between 1 and", complaint, StringComparison.Ordinal);
+
+        // Stored scores spoiled by hand are worked out again by the repair command.
+        var (first, _, _) = await CalmDeskProcess.RunAsync("health", "recompute", "--data", data);
+        Assert.Equal(0, first);
+        await using (var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "calmdesk.db")};Pooling=false"))
+        {
+            await sqlite.OpenAsync(TestContext.Current.CancellationToken);
+            await using var spoil = sqlite.CreateCommand();
+            spoil.CommandText = "UPDATE \"HealthScores\" SET \"Score\" = -7";
+            Assert.Equal(76, await spoil.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var (repaired, said, _) = await CalmDeskProcess.RunAsync("health", "recompute", "--data", data);
+        Assert.Equal(0, repaired);
+        Assert.Contains("Worked out the health and balances of 76 customers", said, StringComparison.Ordinal);
+        await using (var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "calmdesk.db")};Pooling=false"))
+        {
+            await sqlite.OpenAsync(TestContext.Current.CancellationToken);
+            await using var check = sqlite.CreateCommand();
+            check.CommandText = "SELECT COUNT(*) FROM \"HealthScores\" WHERE \"Score\" < 0";
+            Assert.Equal(0L, await check.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
     }
 
     private static async Task<Dictionary<int, JsonElement>> AllStoredAsync(HttpClient manager)
