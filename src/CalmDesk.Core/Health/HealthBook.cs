@@ -87,9 +87,11 @@ internal sealed class HealthBook(
             var room = pointsPerCurrency - points.Count;
             if (room > 0)
             {
-                var rest = currency.Count - points.Count;
-                var step = Math.Max(1, (rest + room - 1) / room);
-                points.AddRange(await mine.Where(r => !r.Score.CostsMore && r.Id % step == 0).OrderBy(r => r.Id).Take(room).ToListAsync(cancellationToken));
+                // Every k-th of the others by id, picked from their ids alone (a filter such as "id % k" can miss a whole
+                // currency when its customers' ids share a pattern); then at most one batch of rows is read.
+                var others = await mine.Where(r => !r.Score.CostsMore).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+                var picked = others.Count <= room ? others : [.. Enumerable.Range(0, room).Select(i => others[(int)((long)i * others.Count / room)])];
+                points.AddRange(await mine.Where(r => picked.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken));
             }
 
             charts.Add(new HealthPoints(currency.Key, currency.Count, [.. points.Select(Report)]));

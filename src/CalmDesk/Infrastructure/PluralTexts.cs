@@ -11,7 +11,7 @@ internal static class PluralTexts
 {
     /// The count is the text's first argument, {0}.
     public static LocalizedString Count(this IStringLocalizer localizer, string key, decimal count, params object[] more) =>
-        localizer.Pick(key, count, [count, .. more]);
+        localizer.Pick(key, count, [count.ToString("#,0.##", CultureInfo.CurrentCulture), .. more]);
 
     /// The count decides the form but sits anywhere among the arguments (or is shown formatted, e.g. "12.5").
     public static LocalizedString Pick(this IStringLocalizer localizer, string key, decimal count, params object[] arguments)

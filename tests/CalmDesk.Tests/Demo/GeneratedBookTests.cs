@@ -40,7 +40,14 @@ public sealed class GeneratedBookTests
         // Too many scores wait for a read to work them out: the background refresh does it (here, the test at once).
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancel);
+            var health = scope.ServiceProvider.GetRequiredService<HealthBook>();
+            await health.RefreshAsync(Viewer.System, int.MaxValue, cancel);
+
+            // The dashboard's charts: every currency drawn, at most 100 accounts each here, no account twice.
+            var summary = await health.SummaryAsync(Viewer.System, pointsPerCurrency: 100, cancellationToken: cancel);
+            Assert.Equal(["EUR", "GBP", "USD"], summary.Charts.Select(c => c.Currency).Order());
+            Assert.All(summary.Charts, c => Assert.Equal(Math.Min(c.Count, 100), c.Points.Select(p => p.Facts.CustomerId).Distinct().Count()));
+            Assert.Equal(summary.Total, summary.Charts.Sum(c => c.Count));
         }
 
         var stored = await AllStoredAsync(manager);
