@@ -43,7 +43,9 @@ internal static class DemoCommand
                 $"Added {book.Customers:N0} customers, {book.Interactions:N0} interactions, {book.Invoices:N0} invoices, {book.Payments:N0} payments, {book.Cases:N0} cases, {book.Promises:N0} promises and {book.Incidents:N0} incidents in {book.Took.TotalSeconds:N0} s."));
             if (book.RepsAdded > 0)
             {
-                Console.WriteLine($"{book.RepsAdded} reps were added (rep01@generated.calmdesk.app …), with the demo password.");
+                Console.WriteLine(book.RepsAdded == 1
+                    ? "1 rep was added (rep01@generated.calmdesk.app), with the demo password."
+                    : $"{book.RepsAdded} reps were added (rep01@generated.calmdesk.app …), with the demo password.");
             }
 
             return 0;
