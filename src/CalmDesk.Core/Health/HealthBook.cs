@@ -24,7 +24,8 @@ internal sealed class HealthBook(
     /// the morning after, a changed setting) are left to the background refresh, and the read says how many wait.
     public const int RefreshOnRead = 1_000;
 
-    private const int RefreshBatch = 500;
+    /// How many customers one transaction of the refresh works out.
+    public const int RefreshBatch = 500;
 
     /// The settings a stored score was worked out with: a change makes every score out of date.
     private string Settings => string.Create(CultureInfo.InvariantCulture,
@@ -103,17 +104,17 @@ internal sealed class HealthBook(
     /// Works out the stored scores (and aged balances) that are missing or out of date, at most <paramref name="limit"/>
     /// of them, a batch at a time; returns how many. The background refresh calls it for the whole book; a read calls it
     /// for its viewer's customers when few are waiting. Every customer has a row, whatever its status: the aged book
-    /// needs former customers who still owe.
-    public async Task<int> RefreshAsync(Viewer viewer, int limit, CancellationToken cancellationToken = default)
+    /// needs former customers who still owe. <paramref name="batchDone"/> hears the running total after each batch.
+    public async Task<int> RefreshAsync(Viewer viewer, int limit, Action<int>? batchDone = null, CancellationToken cancellationToken = default)
     {
         // On a context of its own: the request that asked may hold tracked changes of its own (an invoice just added).
         await using var own = await contexts.CreateDbContextAsync(cancellationToken);
-        var done = await new HealthBook(own, clock, options, money, contexts).RefreshHereAsync(viewer, limit, cancellationToken);
+        var done = await new HealthBook(own, clock, options, money, contexts).RefreshHereAsync(viewer, limit, batchDone, cancellationToken);
         _caughtUp.Clear();
         return done;
     }
 
-    private async Task<int> RefreshHereAsync(Viewer viewer, int limit, CancellationToken cancellationToken)
+    private async Task<int> RefreshHereAsync(Viewer viewer, int limit, Action<int>? batchDone, CancellationToken cancellationToken)
     {
         var today = Today;
         var settings = Settings;
@@ -148,14 +149,12 @@ internal sealed class HealthBook(
 
             // The change count is read before the records: a change saved after this read leaves the row out of date.
             var changes = await db.HealthScores.AsNoTracking().Where(h => ids.Contains(h.CustomerId)).ToDictionaryAsync(h => h.CustomerId, h => h.Changes, cancellationToken);
-            var records = await ReadAsync(db.Customers.Where(c => ids.Contains(c.Id)), today.AddDays(-90), today, cancellationToken);
-            var before = Facts(records, today.AddDays(-90)).ToDictionary(f => f.CustomerId);
-            var reports = Facts(records, today).Select(f => AccountHealth.Score(f, options.Value, before.GetValueOrDefault(f.CustomerId)));
-            var ledger = Ledger.Settle(records.Invoices, records.Payments, today);
-            var aging = Aging.Rows(ledger, records.Customers.ToDictionary(c => c.Id, c => c.Company));
+            var (reports, ledger) = Score(await ReadAsync(db.Customers.Where(c => ids.Contains(c.Id)), today.AddDays(-90), today, cancellationToken), today);
+            var aging = Aging.Rows(ledger, reports.ToDictionary(r => r.Facts.CustomerId, r => r.Facts.Company));
             await StoreAsync(ids, ledger, reports, aging, changes, today, settings, cancellationToken);
             db.ChangeTracker.Clear();
             done += ids.Count;
+            batchDone?.Invoke(done);
         }
 
         return done;
@@ -227,7 +226,7 @@ internal sealed class HealthBook(
             return 0;
         }
 
-        await RefreshAsync(viewer, RefreshOnRead, cancellationToken);
+        await RefreshAsync(viewer, RefreshOnRead, cancellationToken: cancellationToken);
         return 0;
     }
 
@@ -318,12 +317,16 @@ internal sealed class HealthBook(
     public async Task<HealthReport?> ForAsync(Viewer viewer, int customerId, CancellationToken cancellationToken = default) =>
         (await ReportsAsync(db.Customers.VisibleTo(viewer).Where(c => c.Id == customerId), Today, cancellationToken)).SingleOrDefault();
 
-    private async Task<IReadOnlyList<HealthReport>> ReportsAsync(IQueryable<Customer> customers, DateOnly today, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HealthReport>> ReportsAsync(IQueryable<Customer> customers, DateOnly today, CancellationToken cancellationToken) =>
+        Score(await ReadAsync(customers, today.AddDays(-90), today, cancellationToken), today).Reports;
+
+    /// Today's reports, with the trend from the facts of 90 days before, from one read of the records; and today's
+    /// ledger they were scored on (the refresh stores it too).
+    private (List<HealthReport> Reports, LedgerPosition Ledger) Score(Records records, DateOnly today)
     {
-        // One read of the records serves both today's facts and those of 90 days ago, for the trend.
-        var records = await ReadAsync(customers, today.AddDays(-90), today, cancellationToken);
+        var ledger = Ledger.Settle(records.Invoices, records.Payments, today);
         var before = Facts(records, today.AddDays(-90)).ToDictionary(f => f.CustomerId);
-        return [.. Facts(records, today).Select(f => AccountHealth.Score(f, options.Value, before.GetValueOrDefault(f.CustomerId)))];
+        return ([.. Facts(records, today, ledger).Select(f => AccountHealth.Score(f, options.Value, before.GetValueOrDefault(f.CustomerId)))], ledger);
     }
 
     public async Task<IReadOnlyList<HealthFacts>> FactsAsync(IQueryable<Customer> customers, DateOnly asOf, CancellationToken cancellationToken) =>
@@ -372,14 +375,15 @@ internal sealed class HealthBook(
         return new Records(list, invoices, payments, talk, incidents, cases, promises);
     }
 
-    /// The facts of every customer over the twelve months before `asOf`, from records read for that day or a later one.
-    private List<HealthFacts> Facts(Records records, DateOnly asOf)
+    /// The facts of every customer over the twelve months before `asOf`, from records read for that day or a later one
+    /// (and the ledger settled on that day, when the caller has it already).
+    private List<HealthFacts> Facts(Records records, DateOnly asOf, LedgerPosition? ledger = null)
     {
         var (start, end) = Window(asOf);
         var from = asOf.AddYears(-1);
         var recent = end.AddDays(-90);
         var invoices = records.Invoices.Where(i => i.IssuedOn <= asOf).ToList();
-        var ledger = Ledger.Settle(invoices, records.Payments.Where(p => p.ReceivedOn <= asOf), asOf);
+        ledger ??= Ledger.Settle(invoices, records.Payments, asOf);
         var settings = options.Value;
         // Each customer's records looked up by id, not searched for in every record: linear in the book, not quadratic.
         var invoicesOf = invoices.ToLookup(i => i.CustomerId);

@@ -13,32 +13,16 @@ namespace CalmDesk.Receivables;
 /// 70 days late), only the latest is drafted and the earlier ones are marked skipped: nobody sends a "friendly
 /// reminder" about a bill three months overdue. The unique (invoice, step) key makes a second sweep's insert fail.
 internal sealed class CollectionSweep(
-    CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions> options, PlaybookStore playbooks, Health.HealthBook? health = null)
+    CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions> options, PlaybookStore playbooks, ReceivablesBook book)
 {
     public sealed record Result(int Drafted, int Skipped);
-
-    /// The open invoices past their due date: read from the settled state the account refresh keeps on each invoice
-    /// (one indexed query), or, without it, settled from every invoice and payment.
-    private async Task<IReadOnlyList<InvoiceState>> OverdueAsync(DateOnly today, CancellationToken cancellationToken)
-    {
-        if (health is not null)
-        {
-            await health.CatchUpAsync(Accounts.Viewer.System, cancellationToken);
-            return [.. (await db.Invoices.AsNoTracking().Where(i => i.Outstanding && i.DueOn < today).ToListAsync(cancellationToken))
-                .Select(i => new InvoiceState(i, i.Open, i.SettledOn))];
-        }
-
-        var documents = await db.Invoices.AsNoTracking().ToListAsync(cancellationToken);
-        var payments = await db.Payments.AsNoTracking().ToListAsync(cancellationToken);
-        return Ledger.Settle(documents, payments, today).Invoices;
-    }
 
     public async Task<Result> RunAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var plan = settings.Plan;
         var today = settings.Today(clock);
-        var overdue = (await OverdueAsync(today, cancellationToken))
+        var overdue = (await book.OverdueStatesAsync(Accounts.Viewer.System, today, cancellationToken))
             .Where(s => s.Invoice.Kind == InvoiceKind.Invoice && s.IsOverdue(today) && plan.Any(p => p.AfterDays <= s.DaysOverdue(today)))
             .ToList();
         if (overdue.Count == 0)

@@ -12,8 +12,6 @@ namespace CalmDesk.Health;
 /// server keeps serving meanwhile; its reads and this command may both work a customer out, harmlessly.
 internal static class HealthCommand
 {
-    private const int Batch = 500;
-
     public static Command Create()
     {
         var health = new Command("health", "Account health and balances kept for the dashboard and the receivables");
@@ -28,19 +26,19 @@ internal static class HealthCommand
                     .ExecuteUpdateAsync(s => s.SetProperty(h => h.Changes, h => h.Changes + 1), cancellationToken);
             }
 
-            var total = 0;
-            int done;
-            do
+            static void Report(int done)
             {
-                await using var scope = app.Services.CreateAsyncScope();
-                done = await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, Batch, cancellationToken);
-                total += done;
-                if (done > 0 && total % 10_000 < Batch)
+                if (done % 10_000 < HealthBook.RefreshBatch)
                 {
-                    Console.WriteLine($"{total:N0} customers worked out");
+                    Console.WriteLine($"{done:N0} customers worked out");
                 }
             }
-            while (done == Batch);
+
+            int total;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                total = await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, Report, cancellationToken);
+            }
 
             Console.WriteLine($"Worked out the health and balances of {total:N0} customers in {watch.Elapsed.TotalSeconds:N0} s.");
             return 0;

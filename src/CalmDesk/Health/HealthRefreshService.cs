@@ -3,13 +3,11 @@ using CalmDesk.Accounts;
 namespace CalmDesk.Health;
 
 /// Keeps the stored account health current in the background of `calmdesk serve`: the scores of customers whose
-/// records changed, those never worked out, and every score once a day (the windows move), a batch at a time. When
-/// nothing is waiting it looks again every few seconds. Several instances may run it at once: a score is simply
-/// worked out twice.
+/// records changed, those never worked out, and every score once a day (the windows move), in batches (see
+/// <see cref="HealthBook.RefreshAsync"/>). When nothing is waiting it looks again every few seconds. Several instances
+/// may run it at once: a score is simply worked out twice.
 internal sealed partial class HealthRefreshService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HealthRefreshService> logger) : BackgroundService
 {
-    private const int Batch = 500;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10), clock);
@@ -17,17 +15,11 @@ internal sealed partial class HealthRefreshService(IServiceScopeFactory scopes, 
         {
             try
             {
-                int done;
-                do
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: stoppingToken) is > 0 and var done)
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    done = await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, Batch, stoppingToken);
-                    if (done > 0)
-                    {
-                        Refreshed(done);
-                    }
+                    Refreshed(done);
                 }
-                while (done == Batch && !stoppingToken.IsCancellationRequested);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -23,7 +23,7 @@ public sealed class BookSizeTests
 
         // Too many waiting for a read to work out: the read says so, and the background refresh does the work.
         var first = await book.SummaryAsync(Viewer.System, cancellationToken: TestContext.Current.CancellationToken);
-        var refreshed = await book.RefreshAsync(Viewer.System, int.MaxValue, TestContext.Current.CancellationToken);
+        var refreshed = await book.RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: TestContext.Current.CancellationToken);
         var portfolio = await book.SummaryAsync(Viewer.System, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((0, Customers), (first.Total, first.Waiting));
@@ -47,7 +47,7 @@ public sealed class BookSizeTests
             """,
             TestContext.Current.CancellationToken);
         var sweep = new CollectionSweep(db, database.Clock, ReceivablesFixture.Options,
-            new Playbooks.PlaybookStore([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock));
+            new Playbooks.PlaybookStore([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock), new ReceivablesBook(db, database.Clock, ReceivablesFixture.Options));
 
         var result = await sweep.RunAsync(TestContext.Current.CancellationToken);
 

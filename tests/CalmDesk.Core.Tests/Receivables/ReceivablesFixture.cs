@@ -25,7 +25,7 @@ internal sealed class ReceivablesFixture(TestDatabase database, CaseFixture peop
 
     public PlaybookStore Playbooks { get; } = new([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock);
 
-    public CollectionSweep Sweep => new(db, database.Clock, Options, Playbooks);
+    public CollectionSweep Sweep => new(db, database.Clock, Options, Playbooks, Book);
 
     public CollectionDesk Desk => new(db, database.Clock, Options, Playbooks, Book, Books.InteractionLog(db, database.Clock));
 

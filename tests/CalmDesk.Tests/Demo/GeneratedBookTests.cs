@@ -41,7 +41,7 @@ public sealed class GeneratedBookTests
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var health = scope.ServiceProvider.GetRequiredService<HealthBook>();
-            await health.RefreshAsync(Viewer.System, int.MaxValue, cancel);
+            await health.RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancel);
 
             // The dashboard's charts: every currency drawn, at most 100 accounts each here, no account twice.
             var summary = await health.SummaryAsync(Viewer.System, pointsPerCurrency: 100, cancellationToken: cancel);
