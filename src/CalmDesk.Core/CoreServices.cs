@@ -40,6 +40,8 @@ internal static class CoreServices
         services.AddDbContext<CalmDeskDbContext>(database.Configure);
         // A second context for work that must not touch the request's tracked changes (the account refresh).
         services.AddDbContextFactory<CalmDeskDbContext>(database.Configure, ServiceLifetime.Scoped);
+        // Figures summed over a whole portfolio, kept until the stored health moves (HealthBook.MemoAsync).
+        services.AddMemoryCache();
         var identity = services.AddIdentityCore<CalmDeskUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -40,10 +40,13 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock, 
     }
 
     /// Returns the user id the token belongs to, or null when it is unknown, revoked or expired.
-    public Task<string?> ValidateAsync(string secret, CancellationToken cancellationToken = default) => ValidateAsync(secret, null, cancellationToken);
+    public async Task<string?> ValidateAsync(string secret, CancellationToken cancellationToken = default) =>
+        (await OwnerAsync(secret, null, cancellationToken))?.UserId;
 
-    /// As above, noting the address it is used from: a use from a new address is logged as a security event.
-    public async Task<string?> ValidateAsync(string secret, string? address, CancellationToken cancellationToken = default)
+    /// The user a token belongs to, read with the token in one query, or null when the token is unknown, revoked or
+    /// expired (a deactivated owner is returned, marked, for the caller to refuse). Notes the address it is used from: a
+    /// use from a new address is logged as a security event.
+    public async Task<TokenOwner?> OwnerAsync(string secret, string? address, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
@@ -51,12 +54,15 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock, 
         }
 
         var hash = HashOf(secret);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
-        if (token is null)
+        var found = await db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Select(t => new { Token = t, t.User!.LockoutEnd, t.User.SecurityStamp, t.User.ConcurrencyStamp })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
+        var token = found.Token;
         var now = clock.GetUtcNow();
         if (token.ExpiresAt is { } expires && expires <= now)
         {
@@ -78,7 +84,7 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock, 
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return token.UserId;
+        return new TokenOwner(token.UserId, CalmDeskUser.Deactivated(found.LockoutEnd), found.SecurityStamp + "|" + found.ConcurrencyStamp);
     }
 
     public const int MaxNameLength = 100;
@@ -133,3 +139,10 @@ internal sealed record ApiTokenView(int Id, string Name, string Prefix, DateTime
 
     public string? LastUsedFrom { get; init; }
 }
+
+/// <summary>Who an API token speaks for.</summary>
+/// <param name="UserId">The owner.</param>
+/// <param name="Deactivated">The owner was deactivated: the token must be refused.</param>
+/// <param name="Stamp">Changes whenever the owner's roles, password, name or settings change (Identity's security and
+/// concurrency stamps), so a principal built for one stamp can be reused until it changes.</param>
+internal sealed record TokenOwner(string UserId, bool Deactivated, string Stamp);

@@ -25,5 +25,8 @@ internal sealed class CalmDeskUser : IdentityUser
     /// which stops only the password: the user's API tokens keep working, so a stranger guessing cannot cut them off.
     /// Deactivating sets the lockout to the end of time; compared by year, because a database may store it a little
     /// short of <see cref="DateTimeOffset.MaxValue"/>.
-    public bool IsDeactivated => LockoutEnd is { } end && end.UtcDateTime.Year >= 9999;
+    public bool IsDeactivated => Deactivated(LockoutEnd);
+
+    /// Whether a lockout ending then means deactivated.
+    public static bool Deactivated(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.UtcDateTime.Year >= 9999;
 }

@@ -38,6 +38,18 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, C
         return ByUrgency(await Query(viewer).Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= before).ToListAsync(cancellationToken));
     }
 
+    /// How many open promises are overdue, and the <paramref name="take"/> overdue longest (the dashboard): counted and
+    /// picked by the database, not read whole.
+    public async Task<(int Count, IReadOnlyList<CommitmentView> Oldest)> OverdueAsync(Viewer viewer, int take, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var overdue = db.Commitments.VisibleTo(viewer).Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= now);
+        var count = await overdue.CountAsync(cancellationToken);
+        var oldest = await Query(viewer).AsNoTracking().Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= now)
+            .OrderBy(c => c.DueAt).ThenBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
+        return (count, ByUrgency(oldest));
+    }
+
     public async Task<CommitmentView?> GetAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
         await Query(viewer).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } commitment ? View(commitment, clock.GetUtcNow()) : null;
 

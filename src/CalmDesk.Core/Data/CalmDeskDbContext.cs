@@ -88,6 +88,8 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
 
     public DbSet<Health.AgingBalance> AgingBalances => Set<Health.AgingBalance>();
 
+    public DbSet<Health.ReadModelStamp> ReadModelStamps => Set<Health.ReadModelStamp>();
+
     /// How many saves this context has made: a reader that remembers something for the request asks again after one.
     public long Saves { get; private set; }
 
@@ -97,8 +99,17 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         RefreshSearchKeys();
         RaiseVersions();
         var touched = Health.HealthChanges.Touched(ChangeTracker);
+        if (touched.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        // The records and the mark on their customers' health in one transaction (the caller's when it holds one). The
+        // changes are accepted before the mark, as with any transaction a caller holds: a new row's key is known then.
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Health.HealthChanges.Mark(this, touched);
+        own?.Commit();
         return saved;
     }
 
@@ -108,8 +119,21 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         RefreshSearchKeys();
         RaiseVersions();
         var touched = Health.HealthChanges.Touched(ChangeTracker);
+        if (touched.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The records and the mark on their customers' health in one transaction (the caller's when it holds one). The
+        // changes are accepted before the mark, as with any transaction a caller holds: a new row's key is known then.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await Health.HealthChanges.MarkAsync(this, touched, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         return saved;
     }
 

@@ -7,6 +7,7 @@ using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Receivables;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Health;
@@ -14,7 +15,8 @@ namespace CalmDesk.Health;
 /// Gathers the facts of every visible account from the records (invoices, payments, interactions, incidents, cases,
 /// promises) and scores them, today and 90 days ago for the trend.
 internal sealed class HealthBook(
-    CalmDeskDbContext db, TimeProvider clock, IOptions<HealthOptions> options, IOptions<ReceivablesOptions> money, IDbContextFactory<CalmDeskDbContext> contexts)
+    CalmDeskDbContext db, TimeProvider clock, IOptions<HealthOptions> options, IOptions<ReceivablesOptions> money, IDbContextFactory<CalmDeskDbContext> contexts,
+    IMemoryCache memo)
 {
     private static readonly HashSet<string> BoundarySituations = new(StringComparer.Ordinal) { "boundary_request", "unrealistic_demand", "unethical_request" };
 
@@ -66,6 +68,30 @@ internal sealed class HealthBook(
     public async Task<HealthSummary> SummaryAsync(Viewer viewer, int listed = 12, int pointsPerCurrency = 300, CancellationToken cancellationToken = default)
     {
         var waiting = await CatchUpAsync(viewer, cancellationToken);
+        var summary = await MemoAsync($"summary|{listed}|{pointsPerCurrency}", viewer, () => SummaryHereAsync(viewer, listed, pointsPerCurrency, cancellationToken), cancellationToken);
+        return summary with { Waiting = waiting };
+    }
+
+    /// A figure over a viewer's whole portfolio, worked out once per refresh of the stored rows (and day and settings),
+    /// then read from memory: <see cref="ReadModelStamp"/> moves in every refresh batch's transaction, so any instance
+    /// sees a change as soon as it is stored. The caller has caught up first. Kept a minute at most, so what a refresh
+    /// does not store (a rep's new display name in a list) shows within one.
+    public async Task<T> MemoAsync<T>(string what, Viewer viewer, Func<Task<T>> compute, CancellationToken cancellationToken)
+    {
+        var version = await db.ReadModelStamps.AsNoTracking().Where(s => s.Name == ReadModelStamp.Health).Select(s => s.Version).FirstOrDefaultAsync(cancellationToken);
+        var key = (nameof(HealthBook), what, viewer.SeesAll ? "" : viewer.UserId, version, Today, Settings);
+        if (memo.TryGetValue(key, out T? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var value = await compute();
+        memo.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1), Size = 1 });
+        return value;
+    }
+
+    private async Task<HealthSummary> SummaryHereAsync(Viewer viewer, int listed, int pointsPerCurrency, CancellationToken cancellationToken)
+    {
         var rows = Stored(viewer);
         var scores = await rows.GroupBy(r => r.Score.Score >= 80 ? 4 : r.Score.Score / 20).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var buckets = new int[5];
@@ -98,7 +124,7 @@ internal sealed class HealthBook(
             charts.Add(new HealthPoints(currency.Key, currency.Count, [.. points.Select(Report)]));
         }
 
-        return new HealthSummary(buckets.Sum(), buckets, atRiskCount, [.. atRisk.Select(Report)], squeakyCount, [.. squeakyFirst.Select(Report)], charts, waiting);
+        return new HealthSummary(buckets.Sum(), buckets, atRiskCount, [.. atRisk.Select(Report)], squeakyCount, [.. squeakyFirst.Select(Report)], charts, 0);
     }
 
     /// Works out the stored scores (and aged balances) that are missing or out of date, at most <paramref name="limit"/>
@@ -109,12 +135,46 @@ internal sealed class HealthBook(
     {
         // On a context of its own: the request that asked may hold tracked changes of its own (an invoice just added).
         await using var own = await contexts.CreateDbContextAsync(cancellationToken);
-        var done = await new HealthBook(own, clock, options, money, contexts).RefreshHereAsync(viewer, limit, batchDone, cancellationToken);
+        var book = new HealthBook(own, clock, options, money, contexts, memo);
+        var done = await book.RefreshHereAsync(
+            (after, take) => book.Stale(own.Customers.VisibleTo(viewer)).Where(c => c.Id > after).OrderBy(c => c.Id).Select(c => c.Id).Take(take).ToListAsync(cancellationToken),
+            limit, batchDone, cancellationToken);
         _caughtUp.Clear();
         return done;
     }
 
-    private async Task<int> RefreshHereAsync(Viewer viewer, int limit, Action<int>? batchDone, CancellationToken cancellationToken)
+    /// What the background refresh does every few seconds: nothing when no row waits (found through the indexes, not by
+    /// looking at every customer), the waiting ones by id when they are few, else the whole book a batch at a time.
+    public async Task<int> RefreshWaitingAsync(CancellationToken cancellationToken)
+    {
+        var waiting = await WaitingAsync(RefreshOnRead + 1, cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        if (waiting.Count <= RefreshOnRead)
+        {
+            await RefreshAsync(waiting, cancellationToken);
+            return waiting.Count;
+        }
+
+        return await RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancellationToken);
+    }
+
+    /// Works out these customers' scores (a read's catch-up: the few the whole book has waiting).
+    private async Task RefreshAsync(IReadOnlyList<int> customerIds, CancellationToken cancellationToken)
+    {
+        await using var own = await contexts.CreateDbContextAsync(cancellationToken);
+        var sorted = customerIds.Order().ToList();
+        await new HealthBook(own, clock, options, money, contexts, memo).RefreshHereAsync(
+            (after, take) => Task.FromResult(sorted.Where(id => id > after).Take(take).ToList()), sorted.Count, null, cancellationToken);
+        _caughtUp.Clear();
+    }
+
+    /// Works out, a batch at a time, the customers <paramref name="next"/> names (given the last id done and how many
+    /// to take), at most <paramref name="limit"/> of them.
+    private async Task<int> RefreshHereAsync(Func<int, int, Task<List<int>>> next, int limit, Action<int>? batchDone, CancellationToken cancellationToken)
     {
         var today = Today;
         var settings = Settings;
@@ -122,7 +182,7 @@ internal sealed class HealthBook(
         var after = 0;
         while (done < limit)
         {
-            var ids = await Stale(db.Customers.VisibleTo(viewer)).Where(c => c.Id > after).OrderBy(c => c.Id).Select(c => c.Id).Take(Math.Min(RefreshBatch, limit - done)).ToListAsync(cancellationToken);
+            var ids = await next(after, Math.Min(RefreshBatch, limit - done));
             if (ids.Count == 0)
             {
                 break;
@@ -134,17 +194,7 @@ internal sealed class HealthBook(
             var missing = ids.Except(known).ToList();
             if (missing.Count > 0)
             {
-                // Inserted unless another refresh did it first (the ids are numbers the database gave, at most a batch).
-                var list = string.Join(',', missing.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-                var insert = """
-                    INSERT INTO "HealthScores" ("CustomerId", "Changes", "Computed", "AsOf", "Settings", "Score", "BeforeScore", "CostsMore", "NetOrder",
-                        "Revenue", "Concessions", "Minutes", "AngerRecent", "AngerBefore", "AbuseIncidents", "BoundaryAsks", "Overdue", "OldestOverdueDays",
-                        "PaidLate", "Paid", "OpenCases", "PromisesBrokenByUs")
-                    SELECT "Id", 0, -1, '0001-01-01', '', 0, NULL, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM "Customers" WHERE "Id" IN (
-                    """ + list + """
-                    ) ON CONFLICT ("CustomerId") DO NOTHING
-                    """;
-                await db.Database.ExecuteSqlRawAsync(insert, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(HealthChanges.InsertMissing(missing), cancellationToken);
             }
 
             // The change count is read before the records: a change saved after this read leaves the row out of date.
@@ -185,6 +235,7 @@ internal sealed class HealthBook(
                 Days61To90 = a.Days61To90, Over90 = a.Over90, Unapplied = a.Unapplied, OldestBucket = a.OldestBucket, OverdueOrder = (double)a.Overdue,
             }));
             await db.SaveChangesAsync(cancellationToken);
+            await db.ReadModelStamps.Where(s => s.Name == ReadModelStamp.Health).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception exception) when (Conflicts.IsConflict(exception))
@@ -215,19 +266,54 @@ internal sealed class HealthBook(
 
     private async Task<int> CatchUpOnceAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        var waiting = await Stale(db.Customers.VisibleTo(viewer)).OrderBy(c => c.Id).Take(RefreshOnRead + 1).CountAsync(cancellationToken);
-        if (waiting > RefreshOnRead)
-        {
-            return await Stale(db.Customers.VisibleTo(viewer)).CountAsync(cancellationToken);
-        }
-
-        if (waiting == 0)
+        // Usually nothing, or the few rows of the last saves, waits in the whole book: found through indexes, not by
+        // looking at every customer, and worked out whoever's they are.
+        var waiting = await WaitingAsync(RefreshOnRead + 1, cancellationToken);
+        if (waiting.Count == 0)
         {
             return 0;
         }
 
-        await RefreshAsync(viewer, RefreshOnRead, cancellationToken: cancellationToken);
-        return 0;
+        if (waiting.Count <= RefreshOnRead)
+        {
+            await RefreshAsync(waiting, cancellationToken);
+            return 0;
+        }
+
+        // Many wait (first start, the morning after, a changed setting): the background refresh works them out; this
+        // reader hears how many of theirs are still waiting.
+        return await Stale(db.Customers.VisibleTo(viewer)).CountAsync(cancellationToken);
+    }
+
+    /// Up to <paramref name="limit"/> customers of the whole book whose stored score is out of date, found through the
+    /// indexes on the stored rows: changed since computed (a partial index), another day, other settings. Every customer
+    /// has a row from the save that added it (the migration gave one to those before); customers written around the
+    /// model (a bulk load) after the last one with a row get theirs here first.
+    private async Task<List<int>> WaitingAsync(int limit, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var settings = Settings;
+        var lastCustomer = await db.Customers.MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
+        var lastRow = await db.HealthScores.MaxAsync(h => (int?)h.CustomerId, cancellationToken) ?? 0;
+        if (lastCustomer > lastRow)
+        {
+            await db.Database.ExecuteSqlRawAsync(HealthChanges.InsertMissingAfter, [lastRow], cancellationToken);
+        }
+
+        var rows = db.HealthScores.AsNoTracking();
+        var found = await rows.Where(h => h.Computed != h.Changes).Select(h => h.CustomerId).Take(limit).ToListAsync(cancellationToken);
+        if (found.Count < limit)
+        {
+            found.AddRange(await rows.Where(h => h.AsOf < today || h.AsOf > today).Select(h => h.CustomerId).Take(limit).ToListAsync(cancellationToken));
+        }
+
+        if (found.Count < limit)
+        {
+            found.AddRange(await rows.Where(h => string.Compare(h.Settings, settings) < 0 || string.Compare(h.Settings, settings) > 0)
+                .Select(h => h.CustomerId).Take(limit).ToListAsync(cancellationToken));
+        }
+
+        return [.. found.Distinct().Take(limit)];
     }
 
     /// Writes each invoice's settled state where it changed (only those columns: an edit saved meanwhile marks the

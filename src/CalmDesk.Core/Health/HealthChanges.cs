@@ -7,8 +7,9 @@ namespace CalmDesk.Health;
 
 /// <summary>Keeps the stored account health honest: every save that adds, changes or removes a customer's records
 /// (messages, invoices, payments, incidents, cases, promises, or the customer row itself) counts a change on that
-/// customer's <see cref="HealthScore"/>, so the next read or the background refresh works it out again. The mark is
-/// written right after the save, in its transaction when the caller holds one.</summary>
+/// customer's <see cref="HealthScore"/>, so the next read or the background refresh works it out again; a new customer
+/// gets its row, waiting to be worked out. The mark is written in the save's transaction, so a crash cannot keep the
+/// records and lose the mark.</summary>
 internal static class HealthChanges
 {
     private const int Chunk = 500;
@@ -42,9 +43,10 @@ internal static class HealthChanges
                 var before = entry.State == EntityState.Added ? 0 : entry.Property(nameof(ICustomerRecord.CustomerId)).OriginalValue as int? ?? 0;
                 touched.Add((record, before));
             }
-            else if (entry.Entity is Customer customer && entry.State == EntityState.Modified)
+            else if (entry.Entity is Customer customer && entry.State is EntityState.Modified or EntityState.Added)
             {
-                touched.Add((customer, customer.Id));
+                // A new customer is known by its missing "before"; its id is read after the save.
+                touched.Add((customer, entry.State == EntityState.Added ? 0 : customer.Id));
             }
         }
 
@@ -57,6 +59,11 @@ internal static class HealthChanges
         {
             await db.HealthScores.Where(h => chunk.Contains(h.CustomerId)).ExecuteUpdateAsync(s => s.SetProperty(h => h.Changes, h => h.Changes + 1), cancellationToken);
         }
+
+        foreach (var chunk in NewCustomers(touched).Chunk(Chunk))
+        {
+            await db.Database.ExecuteSqlRawAsync(InsertMissing(chunk), cancellationToken);
+        }
     }
 
     public static void Mark(CalmDeskDbContext db, List<(object Entity, int Before)> touched)
@@ -65,7 +72,34 @@ internal static class HealthChanges
         {
             db.HealthScores.Where(h => chunk.Contains(h.CustomerId)).ExecuteUpdate(s => s.SetProperty(h => h.Changes, h => h.Changes + 1));
         }
+
+        foreach (var chunk in NewCustomers(touched).Chunk(Chunk))
+        {
+            db.Database.ExecuteSqlRaw(InsertMissing(chunk));
+        }
     }
+
+    /// A row, never worked out, for each customer the condition that follows picks (unless another save or refresh
+    /// wrote it first).
+    private const string InsertRows =
+        """
+        INSERT INTO "HealthScores" ("CustomerId", "Changes", "Computed", "AsOf", "Settings", "Score", "BeforeScore", "CostsMore", "NetOrder",
+            "Revenue", "Concessions", "Minutes", "AngerRecent", "AngerBefore", "AbuseIncidents", "BoundaryAsks", "Overdue", "OldestOverdueDays",
+            "PaidLate", "Paid", "OpenCases", "PromisesBrokenByUs")
+        SELECT "Id", 0, -1, '0001-01-01', '', 0, NULL, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM "Customers" WHERE
+        """;
+
+    private const string UnlessThere = " ON CONFLICT (\"CustomerId\") DO NOTHING";
+
+    /// Rows for these customers: ids the database gave, at most a chunk of them, written into the statement.
+    public static string InsertMissing(IEnumerable<int> customerIds) =>
+        InsertRows + " \"Id\" IN (" + string.Join(',', customerIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")" + UnlessThere;
+
+    /// Rows for every customer after the id given as the statement's one parameter.
+    public const string InsertMissingAfter = InsertRows + " \"Id\" > {0}" + UnlessThere;
+
+    private static IEnumerable<int> NewCustomers(List<(object Entity, int Before)> touched) =>
+        touched.Where(t => t.Entity is Customer && t.Before == 0).Select(t => ((Customer)t.Entity).Id).Where(id => id > 0).Distinct().Order();
 
     private static IEnumerable<int> Ids(List<(object Entity, int Before)> touched) =>
         touched.SelectMany(t => new[] { t.Before, t.Entity is ICustomerRecord r ? r.CustomerId : ((Customer)t.Entity).Id }).Where(id => id > 0).Distinct().Order();

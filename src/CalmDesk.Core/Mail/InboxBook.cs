@@ -22,9 +22,40 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
 
     private static readonly Channel[] Written = [Channel.Email, Channel.Chat];
 
-    public async Task<IReadOnlyList<ConversationView>> WaitingAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken = default)
+    /// Every conversation waiting for the viewer, longest wait first.
+    public async Task<IReadOnlyList<ConversationView>> WaitingAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken = default) =>
+        await DescribeAsync(viewer, await WaitsAsync(viewer, mineOnly, cancellationToken), cancellationToken);
+
+    /// A page of them: every waiting conversation is found and ordered from a few columns of the recent messages, and
+    /// only the page's are read in full (subject, excerpt, customer, case, whether the viewer has seen it).
+    public async Task<Page<ConversationView>> PageAsync(Viewer viewer, bool mineOnly, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        var (number, size) = Page<ConversationView>.Clamp(page, pageSize ?? PageSize);
+        var waits = await WaitsAsync(viewer, mineOnly, cancellationToken);
+        var shown = await DescribeAsync(viewer, [.. waits.Skip((number - 1) * size).Take(size)], cancellationToken);
+        return new Page<ConversationView>(shown, number, size, waits.Count);
+    }
+
+    /// Conversations a page of the inbox shows.
+    public const int PageSize = 50;
+
+    /// A waiting conversation before it is described: its unanswered messages (id, time, mood) and when the reply is due.
+    private sealed record Wait(int CustomerId, int? CaseId, List<Unanswered> Open, DateTimeOffset? LastOut, DateTimeOffset? DueAt)
+    {
+        public DateTimeOffset Since => Open[0].OccurredAt;
+    }
+
+    private sealed record Unanswered(long Id, int CustomerId, int? CaseId, DateTimeOffset OccurredAt, AngerLevel? AngerCorrected, AngerLevel? Anger);
+
+    private IQueryable<Interaction> Recent(IQueryable<Customer> customers)
     {
         var since = clock.GetUtcNow().AddDays(-Days);
+        return db.Interactions.Where(i => i.OccurredAt >= since && Written.Contains(i.Channel) && i.Direction != Direction.Internal
+            && customers.Any(c => c.Id == i.CustomerId));
+    }
+
+    private async Task<IQueryable<Customer>> CustomersAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken)
+    {
         var customers = db.Customers.VisibleTo(viewer);
         if (mineOnly)
         {
@@ -33,8 +64,13 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
             customers = customers.Where(c => c.AssignedRepId == repId);
         }
 
-        var recent = db.Interactions.Where(i => i.OccurredAt >= since && Written.Contains(i.Channel) && i.Direction != Direction.Internal
-            && customers.Any(c => c.Id == i.CustomerId));
+        return customers;
+    }
+
+    /// Every waiting conversation of the viewer's customers, longest wait first, from a few columns only.
+    private async Task<List<Wait>> WaitsAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken)
+    {
+        var recent = Recent(await CustomersAsync(viewer, mineOnly, cancellationToken));
         var groups = await recent
             .GroupBy(i => new { i.CustomerId, i.CaseId })
             .Select(g => new
@@ -53,41 +89,57 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
         }
 
         var customerIds = waiting.Select(w => w.CustomerId).Distinct().ToList();
-        var unanswered = await recent.Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Direction.Inbound)
-            .Select(i => new
+        var inbound = (await recent.Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Direction.Inbound)
+            .Select(i => new Unanswered(i.Id, i.CustomerId, i.CaseId, i.OccurredAt, i.AngerCorrected, i.Analysis == null ? (AngerLevel?)null : i.Analysis.AngerLevel))
+            .ToListAsync(cancellationToken)).ToLookup(i => (i.CustomerId, i.CaseId));
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || customerIds.Contains(t.CustomerId.Value)).ToListAsync(cancellationToken);
+        var organisation = terms.FirstOrDefault(t => t.CustomerId == null);
+        var termsOf = terms.Where(t => t.CustomerId is not null).ToLookup(t => t.CustomerId!.Value);
+        var zone = (business?.Value ?? new ReceivablesOptions()).Zone;
+        return [.. waiting.Select(w =>
             {
-                i.Id, i.CustomerId, i.CaseId, i.OccurredAt, i.Subject, Body = i.Body.Substring(0, 300), i.Channel, i.AngerCorrected,
-                Anger = i.Analysis == null ? (AngerLevel?)null : i.Analysis.AngerLevel,
+                var open = inbound[(w.CustomerId, w.CaseId)].Where(i => w.LastOut is null || i.OccurredAt > w.LastOut).OrderBy(i => i.OccurredAt).ThenBy(i => i.Id).ToList();
+                var due = ResponseClock.DueAt(open[0].OccurredAt, EffectiveTerms.Merge(organisation, termsOf[w.CustomerId].FirstOrDefault()), zone);
+                return new Wait(w.CustomerId, w.CaseId, open, w.LastOut, due);
             })
-            .ToListAsync(cancellationToken);
+            .OrderBy(w => w.Since).ThenBy(w => w.CustomerId).ThenBy(w => w.CaseId)];
+    }
+
+    /// The conversations as the inbox shows them, in the order given.
+    private async Task<IReadOnlyList<ConversationView>> DescribeAsync(Viewer viewer, List<Wait> waits, CancellationToken cancellationToken)
+    {
+        if (waits.Count == 0)
+        {
+            return [];
+        }
+
+        var customerIds = waits.Select(w => w.CustomerId).Distinct().ToList();
+        var caseIds = waits.Select(w => w.CaseId).OfType<int>().Distinct().ToList();
+        var latestIds = waits.Select(w => w.Open[^1].Id).ToList();
+        var latest = await db.Interactions.AsNoTracking().Where(i => latestIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Subject, Body = i.Body.Substring(0, 300), i.Channel })
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
         var about = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Company, Owner = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, OwnerUserId = c.AssignedRep == null ? null : c.AssignedRep.UserId })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var cases = await db.Cases.AsNoTracking().Where(c => customerIds.Contains(c.CustomerId))
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
-        var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || customerIds.Contains(t.CustomerId.Value)).ToListAsync(cancellationToken);
-        var organisation = terms.FirstOrDefault(t => t.CustomerId == null);
-        var zone = (business?.Value ?? new ReceivablesOptions()).Zone;
         var now = clock.GetUtcNow();
-        var unansweredIds = unanswered.Select(i => i.Id).ToList();
-        var seen = (await db.ReadMarks.AsNoTracking().Where(m => m.UserId == viewer.UserId && unansweredIds.Contains(m.InteractionId))
+        var seen = (await db.ReadMarks.AsNoTracking().Where(m => m.UserId == viewer.UserId && latestIds.Contains(m.InteractionId))
             .Select(m => m.InteractionId).ToListAsync(cancellationToken)).ToHashSet();
-        return [.. waiting.Select(w =>
+        return [.. waits.Select(w =>
             {
-                var open = unanswered.Where(i => i.CustomerId == w.CustomerId && i.CaseId == w.CaseId && (w.LastOut is null || i.OccurredAt > w.LastOut))
-                    .OrderBy(i => i.OccurredAt).ThenBy(i => i.Id).ToList();
-                var latest = open[^1];
+                var last = w.Open[^1];
+                var message = latest[last.Id];
                 var customer = about[w.CustomerId];
-                var due = ResponseClock.DueAt(open[0].OccurredAt, EffectiveTerms.Merge(organisation, terms.FirstOrDefault(t => t.CustomerId == w.CustomerId)), zone);
                 return new ConversationView(
                     w.CustomerId, customer.Company, w.CaseId, w.CaseId is { } caseId ? cases.GetValueOrDefault(caseId) : null,
-                    latest.Subject, Excerpts.Line(latest.Body, 160), latest.Channel, open[0].OccurredAt, open.Count,
-                    latest.AngerCorrected ?? open.Max(i => i.AngerCorrected ?? i.Anger), customer.Owner, customer.OwnerUserId, due, due < now, w.LastOut is null)
+                    message.Subject, Excerpts.Line(message.Body, 160), message.Channel, w.Since, w.Open.Count,
+                    last.AngerCorrected ?? w.Open.Max(i => i.AngerCorrected ?? i.Anger), customer.Owner, customer.OwnerUserId, w.DueAt, w.DueAt < now, w.LastOut is null)
                 {
-                    Unread = !seen.Contains(latest.Id),
+                    Unread = !seen.Contains(last.Id),
                 };
-            })
-            .OrderBy(c => c.WaitingSince)];
+            })];
     }
 
     /// The user has seen these messages (the page that shows them was opened): the customers' ones among them no
@@ -131,14 +183,15 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
         // Only what fell due lately: a book imported with weeks of unanswered history shows it in the inbox, not as
         // a flood of notifications.
         var recent = clock.GetUtcNow().AddDays(-2);
-        var overdue = (await WaitingAsync(Viewer.System, mineOnly: false, cancellationToken)).Where(c => c.Overdue && c.DueAt >= recent).ToList();
+        var now = clock.GetUtcNow();
+        var overdue = await DescribeAsync(Viewer.System,
+            [.. (await WaitsAsync(Viewer.System, mineOnly: false, cancellationToken)).Where(w => w.DueAt is { } due && due < now && due >= recent)], cancellationToken);
         if (overdue.Count == 0)
         {
             return 0;
         }
 
         var managers = await Roles.UserIdsAsync(db, Roles.Manager, cancellationToken);
-        var now = clock.GetUtcNow();
         var told = 0;
         foreach (var c in overdue)
         {

@@ -107,13 +107,11 @@ internal sealed class CollectionDesk(
     {
         var today = book.Today;
         var (number, size) = Page<LatePayer>.Clamp(page, pageSize ?? LatePayersPageSize);
-        var accounts = (await book.OverdueStatesAsync(viewer, today, cancellationToken))
-            .GroupBy(s => (s.Invoice.CustomerId, Currency: s.Invoice.Currency.ToUpperInvariant()))
-            .OrderByDescending(g => g.Max(s => s.DaysOverdue(today))).ThenByDescending(g => g.Sum(s => s.Open)).ThenBy(g => g.Key.CustomerId)
-            .ToList();
+        var accounts = await book.LateAccountsAsync(viewer, today, cancellationToken);
         // Each late account on the page is diagnosed (its messages read, its letter drafted); the others are only counted.
-        var shown = accounts.Skip((number - 1) * size).Take(size).ToList();
-        var overdue = shown.SelectMany(g => g).ToList();
+        var shown = accounts.Skip((number - 1) * size).Take(size).ToHashSet();
+        var overdue = shown.Count == 0 ? [] : (await book.OverdueStatesAsync(viewer, today, [.. shown.Select(a => a.CustomerId).Distinct()], cancellationToken))
+            .Where(s => shown.Contains((s.Invoice.CustomerId, s.Invoice.Currency.ToUpperInvariant()))).ToList();
         if (overdue.Count == 0)
         {
             return new Page<LatePayer>([], number, size, accounts.Count);

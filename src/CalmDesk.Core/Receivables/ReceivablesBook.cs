@@ -47,21 +47,26 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
         var waiting = await book.CatchUpAsync(viewer, cancellationToken);
         var visible = db.Customers.VisibleTo(viewer);
         var balances = from a in db.AgingBalances.AsNoTracking() join c in visible on a.CustomerId equals c.Id select new { a, c.Company };
-        var count = await balances.CountAsync(cancellationToken);
         var shown = await balances.OrderByDescending(b => b.a.OldestBucket).ThenByDescending(b => b.a.OverdueOrder).ThenBy(b => b.Company).ThenBy(b => b.a.CustomerId)
             .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var totals = await balances.GroupBy(b => b.a.Currency).Select(g => new
+        // Counted and summed over every balance and the period's sales once per refresh, not on every page.
+        var (count, totalRows, salesByCurrency) = await book.MemoAsync($"aged|{Settings.DsoDays}", viewer, async () =>
         {
-            g.Key, Current = g.Sum(b => b.a.Current), Days1To30 = g.Sum(b => b.a.Days1To30), Days31To60 = g.Sum(b => b.a.Days31To60),
-            Days61To90 = g.Sum(b => b.a.Days61To90), Over90 = g.Sum(b => b.a.Over90), Unapplied = g.Sum(b => b.a.Unapplied),
-        }).ToListAsync(cancellationToken);
-        var from = day.AddDays(-Settings.DsoDays);
-        var sales = await db.Invoices.AsNoTracking().Where(i => visible.Any(c => c.Id == i.CustomerId) && i.IssuedOn > from && i.IssuedOn <= day)
-            .GroupBy(i => new { i.Currency, i.Kind }).Select(g => new { g.Key.Currency, g.Key.Kind, Amount = g.Sum(i => i.Amount) }).ToListAsync(cancellationToken);
-        var totalRows = totals.Select(t => new AgingRow(0, "", t.Key, t.Current, t.Days1To30, t.Days31To60, t.Days61To90, t.Over90, t.Unapplied))
-            .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
-        var salesByCurrency = sales.GroupBy(s => s.Currency.ToUpperInvariant())
-            .ToDictionary(g => g.Key, g => g.Sum(s => s.Kind == InvoiceKind.CreditNote ? -s.Amount : s.Amount));
+            var count = await balances.CountAsync(cancellationToken);
+            var totals = await balances.GroupBy(b => b.a.Currency).Select(g => new
+            {
+                g.Key, Current = g.Sum(b => b.a.Current), Days1To30 = g.Sum(b => b.a.Days1To30), Days31To60 = g.Sum(b => b.a.Days31To60),
+                Days61To90 = g.Sum(b => b.a.Days61To90), Over90 = g.Sum(b => b.a.Over90), Unapplied = g.Sum(b => b.a.Unapplied),
+            }).ToListAsync(cancellationToken);
+            var from = day.AddDays(-Settings.DsoDays);
+            var sales = await db.Invoices.AsNoTracking().Where(i => visible.Any(c => c.Id == i.CustomerId) && i.IssuedOn > from && i.IssuedOn <= day)
+                .GroupBy(i => new { i.Currency, i.Kind }).Select(g => new { g.Key.Currency, g.Key.Kind, Amount = g.Sum(i => i.Amount) }).ToListAsync(cancellationToken);
+            IReadOnlyList<AgingRow> totalRows = [.. totals.Select(t => new AgingRow(0, "", t.Key, t.Current, t.Days1To30, t.Days31To60, t.Days61To90, t.Over90, t.Unapplied))
+                .OrderBy(t => t.Currency, StringComparer.Ordinal)];
+            IReadOnlyDictionary<string, decimal> salesByCurrency = sales.GroupBy(s => s.Currency.ToUpperInvariant())
+                .ToDictionary(g => g.Key, g => g.Sum(s => s.Kind == InvoiceKind.CreditNote ? -s.Amount : s.Amount));
+            return (count, totalRows, salesByCurrency);
+        }, cancellationToken);
         return new AgedBook(
             day,
             [.. shown.Select(b => new AgingRow(b.a.CustomerId, b.Company, b.a.Currency, b.a.Current, b.a.Days1To30, b.a.Days31To60, b.a.Days61To90, b.a.Over90, b.a.Unapplied))],
@@ -97,22 +102,50 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
     public async Task<IReadOnlyList<InvoiceView>> OverdueAsync(Viewer viewer, DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         var day = asOf ?? Today;
-        var (companies, states) = await OverdueCoreAsync(viewer, day, cancellationToken);
+        var (companies, states) = await OverdueCoreAsync(viewer, day, null, cancellationToken);
         return [.. states.Select(s => View(s.Invoice, companies[s.Invoice.CustomerId].Company, s, day))];
     }
 
     /// The same invoices as ledger positions, for the code that drafts letters about them.
     internal async Task<IReadOnlyList<InvoiceState>> OverdueStatesAsync(Viewer viewer, DateOnly day, CancellationToken cancellationToken) =>
-        (await OverdueCoreAsync(viewer, day, cancellationToken)).States;
+        (await OverdueCoreAsync(viewer, day, null, cancellationToken)).States;
+
+    /// The overdue invoices of these customers only (a page of late payers).
+    internal async Task<IReadOnlyList<InvoiceState>> OverdueStatesAsync(Viewer viewer, DateOnly day, IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken) =>
+        (await OverdueCoreAsync(viewer, day, customerIds, cancellationToken)).States;
+
+    /// Every late account (customer and currency), most overdue first: the order of the late payers' pages. Today's is
+    /// worked out once per refresh of the stored balances.
+    internal async Task<IReadOnlyList<(int CustomerId, string Currency)>> LateAccountsAsync(Viewer viewer, DateOnly day, CancellationToken cancellationToken)
+    {
+        async Task<IReadOnlyList<(int CustomerId, string Currency)>> Order() =>
+            [.. (await OverdueStatesAsync(viewer, day, cancellationToken))
+                .GroupBy(s => (s.Invoice.CustomerId, Currency: s.Invoice.Currency.ToUpperInvariant()))
+                .OrderByDescending(g => g.Max(s => s.DaysOverdue(day))).ThenByDescending(g => g.Sum(s => s.Open)).ThenBy(g => g.Key.CustomerId)
+                .Select(g => g.Key)];
+
+        if (health is null || day != Today)
+        {
+            return await Order();
+        }
+
+        await health.CatchUpAsync(viewer, cancellationToken);
+        return await health.MemoAsync("late", viewer, Order, cancellationToken);
+    }
 
     private async Task<(Dictionary<int, (string Company, string Language)> Companies, List<InvoiceState> States)> OverdueCoreAsync(
-        Viewer viewer, DateOnly day, CancellationToken cancellationToken)
+        Viewer viewer, DateOnly day, IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
     {
         if (health is not null && day == Today)
         {
             // Today's open amounts are kept on the invoices by the account refresh: one indexed query.
             await health.CatchUpAsync(viewer, cancellationToken);
             var visible = db.Customers.VisibleTo(viewer);
+            if (only is not null)
+            {
+                visible = visible.Where(c => only.Contains(c.Id));
+            }
+
             var open = await (from i in db.Invoices.AsNoTracking()
                               join c in visible on i.CustomerId equals c.Id
                               where i.Outstanding && i.Kind == InvoiceKind.Invoice && i.DueOn < day
@@ -122,7 +155,7 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
         }
 
         var (companies, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
-        return (companies, [.. Ledger.Settle(documents, payments, day).Invoices.Where(s => s.IsOverdue(day))
+        return (companies, [.. Ledger.Settle(documents, payments, day).Invoices.Where(s => s.IsOverdue(day) && (only is null || only.Contains(s.Invoice.CustomerId)))
             .OrderByDescending(s => s.DaysOverdue(day)).ThenByDescending(s => s.Open)]);
     }
 
@@ -149,10 +182,16 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             })];
     }
 
-    /// The same figures counted by the database from the settled state the account refresh keeps on each invoice.
+    /// The same figures counted by the database from the settled state the account refresh keeps on each invoice, once
+    /// per refresh (they read every invoice of the portfolio).
     private async Task<IReadOnlyList<DiscountEffect>> StoredDiscountEffectAsync(Health.HealthBook book, Viewer viewer, DateOnly day, CancellationToken cancellationToken)
     {
         await book.CatchUpAsync(viewer, cancellationToken);
+        return await book.MemoAsync("discount", viewer, () => CountDiscountEffectAsync(viewer, day, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<DiscountEffect>> CountDiscountEffectAsync(Viewer viewer, DateOnly day, CancellationToken cancellationToken)
+    {
         var visible = db.Customers.VisibleTo(viewer);
         var invoices = db.Invoices.AsNoTracking().Where(i => i.Kind == InvoiceKind.Invoice && i.IssuedOn <= day && visible.Any(c => c.Id == i.CustomerId));
         // The book stores a discount only when one is offered (above zero), so "offered" is a null test, not a decimal

@@ -779,12 +779,40 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasKey("CustomerId");
 
+                    b.HasIndex("AsOf");
+
                     b.HasIndex("Score");
+
+                    b.HasIndex("Settings");
 
                     b.HasIndex(new[] { "NetOrder" }, "IX_HealthScores_CostsMore_NetOrder")
                         .HasFilter("\"CostsMore\"");
 
+                    b.HasIndex(new[] { "CustomerId" }, "IX_HealthScores_Waiting")
+                        .HasFilter("\"Computed\" <> \"Changes\"");
+
                     b.ToTable("HealthScores");
+                });
+
+            modelBuilder.Entity("CalmDesk.Health.ReadModelStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReadModelStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "health",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>

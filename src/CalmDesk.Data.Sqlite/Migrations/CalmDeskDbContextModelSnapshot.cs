@@ -756,12 +756,40 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasKey("CustomerId");
 
+                    b.HasIndex("AsOf");
+
                     b.HasIndex("Score");
+
+                    b.HasIndex("Settings");
 
                     b.HasIndex(new[] { "NetOrder" }, "IX_HealthScores_CostsMore_NetOrder")
                         .HasFilter("\"CostsMore\"");
 
+                    b.HasIndex(new[] { "CustomerId" }, "IX_HealthScores_Waiting")
+                        .HasFilter("\"Computed\" <> \"Changes\"");
+
                     b.ToTable("HealthScores");
+                });
+
+            modelBuilder.Entity("CalmDesk.Health.ReadModelStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReadModelStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "health",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("CalmDesk.Incidents.AbuseIncident", b =>

@@ -2,18 +2,22 @@ using System.Text.Encodings.Web;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Accounts;
 
-/// Authenticates `Authorization: Bearer cdk_…` against the hashed tokens, as the user who owns the token.
+/// Authenticates `Authorization: Bearer cdk_…` against the hashed tokens, as the user who owns the token. Every request
+/// reads its token and owner from the database (one query: a revoked token or a deactivated owner is refused at once);
+/// the principal built from the owner's roles and settings is kept in memory until the owner's stamps change.
 internal sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
     UserManager<CalmDeskUser> users,
-    IUserClaimsPrincipalFactory<CalmDeskUser> principals)
+    IUserClaimsPrincipalFactory<CalmDeskUser> principals,
+    IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -30,18 +34,33 @@ internal sealed class ApiTokenAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var userId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || user.IsDeactivated)
+        var owner = await tokens.OwnerAsync(header["Bearer ".Length..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
+        if (owner is null || owner.Deactivated)
         {
-            return AuthenticateResult.Fail("The API token is unknown, revoked, or its user was deactivated.");
+            return Refused;
         }
 
-        var principal = await principals.CreateAsync(user);
-        // Marked, so what only a signed-in person may do (making or stopping tokens) can refuse a token.
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(ViaTokenClaim, "true"));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        // The stamps change with the owner's roles, password, name and settings, so a kept principal is never out of date.
+        var key = (nameof(ApiTokenAuthentication), owner.UserId, owner.Stamp);
+        if (!cache.TryGetValue(key, out System.Security.Claims.ClaimsPrincipal? principal) || principal is null)
+        {
+            var user = await users.FindByIdAsync(owner.UserId);
+            if (user is null || user.IsDeactivated)
+            {
+                return Refused;
+            }
+
+            principal = await principals.CreateAsync(user);
+            // Marked, so what only a signed-in person may do (making or stopping tokens) can refuse a token.
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(ViaTokenClaim, "true"));
+            cache.Set(key, principal, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5), Size = 1 });
+        }
+
+        // A copy per request: a handler further on may add to its own principal's claims.
+        return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));
     }
+
+    private static AuthenticateResult Refused => AuthenticateResult.Fail("The API token is unknown, revoked, or its user was deactivated.");
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

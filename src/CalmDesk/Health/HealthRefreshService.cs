@@ -1,5 +1,3 @@
-using CalmDesk.Accounts;
-
 namespace CalmDesk.Health;
 
 /// Keeps the stored account health current in the background of `calmdesk serve`: the scores of customers whose
@@ -16,7 +14,7 @@ internal sealed partial class HealthRefreshService(IServiceScopeFactory scopes, 
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: stoppingToken) is > 0 and var done)
+                if (await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshWaitingAsync(stoppingToken) is > 0 and var done)
                 {
                     Refreshed(done);
                 }

@@ -43,6 +43,8 @@ internal static class WebFeatures
     public static void Add(WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The API token handler keeps each owner's principal here.
+        services.AddMemoryCache();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = ApiTokenAuthentication.CookieOrBearer;

@@ -1,4 +1,5 @@
 using CalmDesk.Accounts;
+using CalmDesk.Data;
 using CalmDesk.Infrastructure;
 using CalmDesk.Interactions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ internal static class MailApi
 
         var inbox = api.MapGroup("/inbox").WithTags("Mail").RequireAuthorization();
         inbox.MapGet("/", GetInbox).WithName(nameof(GetInbox))
-            .WithSummary("Conversations waiting for our reply, longest wait first; mine=true for the caller's own customers");
+            .WithSummary("Conversations waiting for our reply, longest wait first, a page at a time (50; page and pageSize); mine=true for the caller's own customers");
         var unmatched = inbox.MapGroup("/unmatched");
         unmatched.MapGet("/", GetUnmatched).WithName(nameof(GetUnmatched))
             .WithSummary("Mail from senders nobody knows, and mail that could not be read, newest first");
@@ -63,8 +64,8 @@ internal static class MailApi
         return TypedResults.Accepted("/api/v1/mailboxes");
     }
 
-    public static async Task<Ok<IReadOnlyList<ConversationView>>> GetInbox(bool? mine, HttpContext http, InboxBook inbox, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await inbox.WaitingAsync(Viewer.From(http.User), mine ?? false, cancellationToken));
+    public static async Task<Ok<Page<ConversationView>>> GetInbox(bool? mine, int? page, int? pageSize, HttpContext http, InboxBook inbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await inbox.PageAsync(Viewer.From(http.User), mine ?? false, page, pageSize, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<InboundMailView>>> GetUnmatched(MailboxBook book, CancellationToken cancellationToken) =>
         TypedResults.Ok(await book.WaitingAsync(cancellationToken));

@@ -95,17 +95,18 @@ public sealed class ApiTokenServiceTests
         var (none, refused) = await tokens.CreateAsync(userId, "too long", ApiTokenService.MaxLifetimeDays + 1, TestContext.Current.CancellationToken);
 
         database.Clock.Advance(TimeSpan.FromDays(29));
-        var onDay29 = await tokens.ValidateAsync(secret!, "192.0.2.10", TestContext.Current.CancellationToken);
-        await tokens.ValidateAsync(secret!, "198.51.100.7", TestContext.Current.CancellationToken);
+        var onDay29 = await tokens.OwnerAsync(secret!, "192.0.2.10", TestContext.Current.CancellationToken);
+        await tokens.OwnerAsync(secret!, "198.51.100.7", TestContext.Current.CancellationToken);
         var listed = (await tokens.ListAsync(userId, TestContext.Current.CancellationToken)).Single(t => t.Name == "month");
         database.Clock.Advance(TimeSpan.FromDays(2));
 
         Assert.Null(none);
         Assert.Contains("days", refused.Keys);
-        Assert.Equal(userId, onDay29);
+        Assert.Equal(userId, onDay29?.UserId);
+        Assert.False(onDay29?.Deactivated);
         Assert.Equal("198.51.100.7", listed.LastUsedFrom);
         Assert.Equal(database.Clock.GetUtcNow().AddDays(-31).AddDays(30), listed.ExpiresAt);
-        Assert.Null(await tokens.ValidateAsync(secret!, "198.51.100.7", TestContext.Current.CancellationToken));
+        Assert.Null(await tokens.OwnerAsync(secret!, "198.51.100.7", TestContext.Current.CancellationToken));
         Assert.Equal(userId, await tokens.ValidateAsync(forever!, TestContext.Current.CancellationToken));
     }
 }

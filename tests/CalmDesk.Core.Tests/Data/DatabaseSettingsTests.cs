@@ -1,7 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace CalmDesk.Data;
 
 public sealed class DatabaseSettingsTests
 {
+    [Fact]
+    public async Task SqliteConnections_WaitForALockInSqlite_AndSyncTheLogAtCheckpoints()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var connection = db.Database.GetDbConnection();
+
+        async Task<string?> Pragma(string name)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA " + name;
+            return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal("5000", await Pragma("busy_timeout"));
+        Assert.Equal("1", await Pragma("synchronous")); // NORMAL
+        Assert.Equal("wal", await Pragma("journal_mode"));
+    }
+
     [Fact]
     public void Resolve_WithoutProvider_UsesAnSqliteFileInTheDataFolder()
     {

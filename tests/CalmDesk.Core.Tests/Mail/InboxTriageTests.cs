@@ -84,6 +84,57 @@ public sealed class InboxTriageTests
 
     [Theory]
     [AllDatabases]
+    public async Task TheInbox_PagesTheTeamsConversations_LongestWaitFirst_AndAnswerTakesOneOff(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var db = money.Db;
+        var (_, managerUser) = await database.AddRepAsync("manager@ourco.example");
+        var manager = new Viewer(managerUser, true);
+        var directory = new Customers.CustomerDirectory(db, database.Clock);
+        var log = Books.InteractionLog(db, database.Clock);
+        var inbox = new InboxBook(db, database.Clock);
+        var customers = new List<int>();
+        for (var n = 0; n < 7; n++)
+        {
+            var rep = n % 2 == 0 ? money.People.GiuliaRep : money.People.JamesRep;
+            var created = await directory.CreateAsync(Viewer.System, new Customers.CustomerInput($"Shop {n}", AssignedRepId: rep), [], Token);
+            customers.Add(created.Value!.Id);
+        }
+
+        // Written in a shuffled order, an hour apart: shop 3 has waited longest, then 5, 0, 6, 1, 4, 2.
+        var written = new Dictionary<int, InteractionView>();
+        foreach (var n in new[] { 3, 5, 0, 6, 1, 4, 2 })
+        {
+            written[n] = (await log.AddAsync(Viewer.System, customers[n], new InteractionInput("Email", "Inbound", null, $"Order {n}", "When will the order arrive?"), Token)).Value!;
+            database.Clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        var pages = new List<Page<ConversationView>>();
+        for (var number = 1; number <= 3; number++)
+        {
+            pages.Add(await inbox.PageAsync(manager, mineOnly: false, number, 3, Token));
+        }
+
+        var all = await inbox.WaitingAsync(manager, mineOnly: false, Token);
+        var giulias = await inbox.PageAsync(money.People.Giulia, mineOnly: true, 1, 3, Token);
+        await log.AddAsync(Viewer.System, customers[5], new InteractionInput("Email", "Outbound", null, "Re: Order 5", "It leaves tomorrow morning."), written[5].CaseId, Token);
+        var afterAnswer = await inbox.PageAsync(manager, mineOnly: false, 1, 3, Token);
+
+        Assert.Equal(["Shop 3", "Shop 5", "Shop 0"], pages[0].Items.Select(c => c.Company));
+        Assert.Equal(["Shop 6", "Shop 1", "Shop 4"], pages[1].Items.Select(c => c.Company));
+        Assert.Equal(["Shop 2"], pages[2].Items.Select(c => c.Company));
+        Assert.All(pages, p => Assert.Equal((7, 3), (p.Total, p.Pages)));
+        Assert.Equal(all.Select(c => c.Company), pages.SelectMany(p => p.Items).Select(c => c.Company));
+        Assert.Equal(["Order 3", "Order 5", "Order 0"], pages[0].Items.Select(c => c.Subject));
+        Assert.Equal(["Shop 0", "Shop 6", "Shop 4"], giulias.Items.Select(c => c.Company)); // her own, the even ones
+        Assert.Equal(4, giulias.Total);
+        Assert.Equal(["Shop 3", "Shop 0", "Shop 6"], afterAnswer.Items.Select(c => c.Company));
+        Assert.Equal(6, afterAnswer.Total);
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task ImportedInvoices_BringTheirDocuments_FromBesideTheCsvOnly(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -31,7 +31,7 @@ public sealed class MailServiceTests
         message.To.Add(MailboxAddress.Parse(sales));
         await mail.SendAsync(message);
 
-        await Until(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/v1/inbox", Token)).EnumerateArray()
+        await Until(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/v1/inbox", Token)).GetProperty("items").EnumerateArray()
             .Any(c => c.GetProperty("subject").GetString() == "Ordine di domani"));
     }
 

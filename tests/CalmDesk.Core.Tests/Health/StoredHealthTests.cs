@@ -1,0 +1,69 @@
+using CalmDesk.Accounts;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Receivables;
+using Microsoft.EntityFrameworkCore;
+
+namespace CalmDesk.Health;
+
+/// The stored health and balances as a reader meets them: a new customer waits to be worked out and the next read does
+/// it; the portfolio's sums kept in memory move with every change to the records, for each reader separately.
+public sealed class StoredHealthTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [AllDatabases]
+    public async Task ANewCustomer_GetsAWaitingRowInItsSave_AndTheNextReadWorksItOut(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var manager = new Viewer("someone", SeesAll: true);
+        await money.Health.PageAsync(manager, false, null, null, Token); // the fixture's two customers worked out
+        var created = await new CustomerDirectory(money.Db, database.Clock).CreateAsync(Viewer.System, new CustomerInput("Osteria Nuova", AssignedRepId: money.People.GiuliaRep), [], Token);
+        var id = created.Value!.Id;
+        await using var look = database.NewContext();
+        var row = await look.HealthScores.AsNoTracking().SingleAsync(h => h.CustomerId == id, Token);
+
+        var page = await money.Health.PageAsync(manager, false, null, null, Token);
+
+        Assert.Equal(-1, row.Computed); // there at once, waiting
+        Assert.Equal((3, 0), (page.Page.Total, page.Waiting));
+        Assert.Contains(page.Page.Items, r => r.Facts.CustomerId == id);
+        var computed = await look.HealthScores.AsNoTracking().SingleAsync(h => h.CustomerId == id, Token);
+        Assert.Equal((computed.Changes, money.Health.Today), (computed.Computed, computed.AsOf));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task PortfolioSums_FollowEachChange_AndEachReaderKeepsTheirOwn(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var manager = new Viewer("someone", SeesAll: true);
+        await money.InvoiceAsync(money.People.Nino, "N-1", 50, 120.50m);
+        var before = await money.StoredBook.AgedBookAsync(manager, cancellationToken: Token);
+        var summaryBefore = await money.Health.SummaryAsync(manager, cancellationToken: Token);
+        var giuliasBefore = await money.StoredBook.AgedBookAsync(money.People.Giulia, cancellationToken: Token);
+        var stamp = await money.Db.ReadModelStamps.AsNoTracking().SingleAsync(s => s.Name == ReadModelStamp.Health, Token);
+
+        await money.InvoiceAsync(money.People.Harbour, "H-1", 100, 80m);
+        var after = await money.StoredBook.AgedBookAsync(manager, cancellationToken: Token);
+        var summaryAfter = await money.Health.SummaryAsync(manager, cancellationToken: Token);
+        var giuliasAfter = await money.StoredBook.AgedBookAsync(money.People.Giulia, cancellationToken: Token);
+        var late = await money.Desk.LatePayersAsync(manager, 1, 1, Token);
+        var nextLate = await money.Desk.LatePayersAsync(manager, 2, 1, Token);
+
+        Assert.Equal(120.50m, Assert.Single(before.Totals).Days1To30); // 20 days late
+        Assert.Equal((120.50m, 80m), (Assert.Single(after.Totals).Days1To30, after.Totals[0].Days61To90)); // and 70 days late
+        Assert.Equal((1, 2), (before.CustomerCount, after.CustomerCount));
+        Assert.True(await money.Db.ReadModelStamps.AsNoTracking().Where(s => s.Name == ReadModelStamp.Health).Select(s => s.Version).SingleAsync(Token) > stamp.Version);
+        Assert.Equal(summaryBefore.Total, summaryAfter.Total);
+        Assert.True(summaryAfter.Charts.Single().Points.Single(p => p.Facts.CustomerId == money.People.Harbour).Facts.Overdue == 80m);
+        Assert.Equal(giuliasBefore.Totals, giuliasAfter.Totals); // not hers: her figures did not move
+        Assert.Equal(giuliasBefore.Totals, before.Totals);
+        // The late payers' order comes from memory too, and still pages: the oldest debt first.
+        Assert.Equal((2, money.People.Harbour), (late.Total, Assert.Single(late.Items).CustomerId));
+        Assert.Equal(money.People.Nino, Assert.Single(nextLate.Items).CustomerId);
+    }
+}
