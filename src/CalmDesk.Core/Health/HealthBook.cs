@@ -264,6 +264,13 @@ internal sealed class HealthBook(
 
     private readonly Dictionary<Viewer, (long Saves, int Left)> _caughtUp = [];
 
+    /// One read's catch-up at a time in this process (other instances' are settled by the rollback of the loser).
+    private static readonly SemaphoreSlim CatchUpGate = new(1, 1);
+
+    /// How long a reader waits for another's catch-up before doing its own: not for ever, since a reader may hold a
+    /// write transaction of its own that the other's refresh is waiting for (SQLite has one writer).
+    private static readonly TimeSpan GateWait = TimeSpan.FromSeconds(2);
+
     private async Task<int> CatchUpOnceAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         // Usually nothing, or the few rows of the last saves, waits in the whole book: found through indexes, not by
@@ -276,8 +283,28 @@ internal sealed class HealthBook(
 
         if (waiting.Count <= RefreshOnRead)
         {
-            await RefreshAsync(waiting, cancellationToken);
-            return 0;
+            // Readers who arrive while another works the same rows out wait for it, then find them done.
+            var entered = await CatchUpGate.WaitAsync(GateWait, cancellationToken);
+            try
+            {
+                waiting = entered ? await WaitingAsync(RefreshOnRead + 1, cancellationToken) : waiting;
+                if (waiting.Count is > 0 and <= RefreshOnRead)
+                {
+                    await RefreshAsync(waiting, cancellationToken);
+                }
+            }
+            finally
+            {
+                if (entered)
+                {
+                    CatchUpGate.Release();
+                }
+            }
+
+            if (waiting.Count <= RefreshOnRead)
+            {
+                return 0;
+            }
         }
 
         // Many wait (first start, the morning after, a changed setting): the background refresh works them out; this

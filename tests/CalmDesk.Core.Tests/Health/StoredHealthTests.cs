@@ -66,4 +66,27 @@ public sealed class StoredHealthTests
         Assert.Equal((2, money.People.Harbour), (late.Total, Assert.Single(late.Items).CustomerId));
         Assert.Equal(money.People.Nino, Assert.Single(nextLate.Items).CustomerId);
     }
+
+    [Theory]
+    [AllDatabases]
+    public async Task ReadersArrivingTogether_WorkAWaitingRowOutOnce_AndAllSeeIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var manager = new Viewer("someone", SeesAll: true);
+        await money.Health.SummaryAsync(manager, cancellationToken: Token);
+        await money.InvoiceAsync(money.People.Nino, "N-1", 50, 120.50m);
+        long Stamp(CalmDeskDbContext db) => db.ReadModelStamps.AsNoTracking().Single(s => s.Name == ReadModelStamp.Health).Version;
+        var before = Stamp(money.Db);
+
+        var summaries = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var db = database.NewContext();
+            var book = new HealthBook(db, database.Clock, Microsoft.Extensions.Options.Options.Create(new HealthOptions()), ReceivablesFixture.Options, database.Contexts, money.Memo);
+            return await book.SummaryAsync(manager, cancellationToken: Token);
+        }));
+
+        Assert.Equal(before + 1, Stamp(money.Db)); // one refresh stored it; the others waited and found it done
+        Assert.All(summaries, s => Assert.Equal(120.50m, s.Charts.Single().Points.Single(p => p.Facts.CustomerId == money.People.Nino).Facts.Overdue));
+    }
 }
