@@ -20,7 +20,8 @@ internal static class ReceivablesApi
             .WithSummary("The aged book on `asOf` (default today): per customer and currency, current / 1-30 / 31-60 / 61-90 / 90+ days, oldest debts first, a page at a time (`page`, `pageSize` up to 200, default 50; `customerCount` in all), with the totals and DSO over every customer");
         group.MapGet("/customers/{customerId:int}", CustomerAccount).WithName(nameof(CustomerAccount))
             .WithSummary("One customer's account: aging, invoices with what is open, payments, and payment behaviour month by month");
-        group.MapGet("/overdue", OverdueInvoices).WithName(nameof(OverdueInvoices)).WithSummary("Open invoices past their due date, most overdue first");
+        group.MapGet("/overdue", OverdueInvoices).WithName(nameof(OverdueInvoices))
+            .WithSummary("Open invoices past their due date, most overdue first, a page at a time (`page`, `pageSize` up to 200, default 50)");
         group.MapPost("/invoices", AddInvoice).WithName(nameof(AddInvoice))
             .WithSummary("Record an invoice or credit note (`kind`); without `dueOn` the customer's payment terms apply, and new invoices carry the early-payment offer");
         group.MapPut("/invoices/{id:int}/document", SetInvoiceDocument).WithName(nameof(SetInvoiceDocument))
@@ -60,8 +61,12 @@ internal static class ReceivablesApi
     private static ValidationProblem AsOfRefused() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [Data.BusinessDates.Message] });
 
-    public static async Task<Ok<IReadOnlyList<InvoiceView>>> OverdueInvoices(HttpContext http, ReceivablesBook book, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await book.OverdueAsync(Viewer.From(http.User), null, cancellationToken));
+    public static async Task<Ok<Data.Page<InvoiceView>>> OverdueInvoices(int? page, int? pageSize, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken)
+    {
+        var (number, size) = Data.Page<InvoiceView>.Clamp(page, pageSize ?? Receivables.AgedBook.DefaultPageSize);
+        var overdue = await book.OverdueAsync(Viewer.From(http.User), null, cancellationToken);
+        return TypedResults.Ok(new Data.Page<InvoiceView>([.. overdue.Skip((number - 1) * size).Take(size)], number, size, overdue.Count));
+    }
 
     public static async Task<Results<Created<InvoiceView>, ValidationProblem>> AddInvoice(
         InvoiceInput request, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken)

@@ -57,6 +57,34 @@ public sealed class ReceivablesApiTests(Servers servers)
         Assert.True(errors.TryGetProperty("number", out _) && errors.TryGetProperty("amount", out _) && errors.TryGetProperty("issuedOn", out _));
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task OverdueInvoices_ComeAPageAtATime_MostOverdueFirst_AndOnlyTheReadersOwn(string provider)
+    {
+        var server = await servers.GetAsync(provider);
+        var cancel = TestContext.Current.CancellationToken;
+        var (rep, _) = await server.SignUpAsync("Rep");
+        var (other, _) = await server.SignUpAsync("Rep");
+        var customerId = (await Json.ReadAsync(await Json.PostAsync(rep, "/api/v1/customers", new { company = "Enoteca " + Guid.NewGuid().ToString("N")[..8], currency = "EUR" })))
+            .GetProperty("id").GetInt32();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        foreach (var (number, daysAgo) in new[] { ("O-2", 60), ("O-1", 90), ("O-3", 40), ("O-NOT-DUE", 1) })
+        {
+            var issued = today.AddDays(-daysAgo);
+            var created = await Json.PostAsync(rep, "/api/v1/receivables/invoices", new { customerId, number, issuedOn = issued, dueOn = issued.AddDays(30), amount = 100m });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var first = await Json.ReadAsync(await rep.GetAsync("/api/v1/receivables/overdue?pageSize=2", cancel));
+        var second = await Json.ReadAsync(await rep.GetAsync("/api/v1/receivables/overdue?pageSize=2&page=2", cancel));
+        var others = await Json.ReadAsync(await other.GetAsync("/api/v1/receivables/overdue", cancel));
+
+        Assert.Equal(3, first.GetProperty("total").GetInt32());
+        Assert.Equal(["O-1", "O-2"], first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+        Assert.Equal(["O-3"], second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+        Assert.Equal(0, others.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task AnInvoicesDocument_IsKeptThroughTheApi_AndDownloadedOnlyByWhoSeesTheCustomer()
     {
