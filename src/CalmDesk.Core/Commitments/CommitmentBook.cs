@@ -43,10 +43,9 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, C
     public async Task<(int Count, IReadOnlyList<CommitmentView> Oldest)> OverdueAsync(Viewer viewer, int take, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var overdue = db.Commitments.VisibleTo(viewer).Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= now);
+        var overdue = Query(viewer).AsNoTracking().Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= now);
         var count = await overdue.CountAsync(cancellationToken);
-        var oldest = await Query(viewer).AsNoTracking().Where(c => c.Status == CommitmentStatus.Open && c.DueAt <= now)
-            .OrderBy(c => c.DueAt).ThenBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
+        var oldest = await overdue.OrderBy(c => c.DueAt).ThenBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
         return (count, ByUrgency(oldest));
     }
 

@@ -74,10 +74,12 @@ internal sealed class HealthBook(
 
     /// A figure over a viewer's whole portfolio, worked out once per refresh of the stored rows (and day and settings),
     /// then read from memory: <see cref="ReadModelStamp"/> moves in every refresh batch's transaction, so any instance
-    /// sees a change as soon as it is stored. The caller has caught up first. Kept a minute at most, so what a refresh
-    /// does not store (a rep's new display name in a list) shows within one.
+    /// sees a change as soon as it is stored. The viewer's waiting rows are caught up first (once per scope), so the
+    /// counter has moved for what was just saved. Kept a minute at most, so what a refresh does not store (a rep's new
+    /// display name in a list) shows within one.
     public async Task<T> MemoAsync<T>(string what, Viewer viewer, Func<Task<T>> compute, CancellationToken cancellationToken)
     {
+        await CatchUpAsync(viewer, cancellationToken);
         var version = await db.ReadModelStamps.AsNoTracking().Where(s => s.Name == ReadModelStamp.Health).Select(s => s.Version).FirstOrDefaultAsync(cancellationToken);
         var key = (nameof(HealthBook), what, viewer.SeesAll ? "" : viewer.UserId, version, Today, Settings);
         if (memo.TryGetValue(key, out T? kept) && kept is not null)
@@ -145,22 +147,8 @@ internal sealed class HealthBook(
 
     /// What the background refresh does every few seconds: nothing when no row waits (found through the indexes, not by
     /// looking at every customer), the waiting ones by id when they are few, else the whole book a batch at a time.
-    public async Task<int> RefreshWaitingAsync(CancellationToken cancellationToken)
-    {
-        var waiting = await WaitingAsync(RefreshOnRead + 1, cancellationToken);
-        if (waiting.Count == 0)
-        {
-            return 0;
-        }
-
-        if (waiting.Count <= RefreshOnRead)
-        {
-            await RefreshAsync(waiting, cancellationToken);
-            return waiting.Count;
-        }
-
-        return await RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancellationToken);
-    }
+    public async Task<int> RefreshWaitingAsync(CancellationToken cancellationToken) =>
+        await WorkOutFewAsync(cancellationToken) ?? await RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancellationToken);
 
     /// Works out these customers' scores (a read's catch-up: the few the whole book has waiting).
     private async Task RefreshAsync(IReadOnlyList<int> customerIds, CancellationToken cancellationToken)
@@ -271,45 +259,53 @@ internal sealed class HealthBook(
     /// write transaction of its own that the other's refresh is waiting for (SQLite has one writer).
     private static readonly TimeSpan GateWait = TimeSpan.FromSeconds(2);
 
-    private async Task<int> CatchUpOnceAsync(Viewer viewer, CancellationToken cancellationToken)
+    private async Task<int> CatchUpOnceAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await WorkOutFewAsync(cancellationToken) is not null
+            ? 0
+            // Many wait (first start, the morning after, a changed setting): the background refresh works them out; this
+            // reader hears how many of theirs are still waiting.
+            : await Stale(db.Customers.VisibleTo(viewer)).CountAsync(cancellationToken);
+
+    /// Usually nothing, or the few rows of the last saves, waits in the whole book: found through indexes, not by looking
+    /// at every customer, and worked out whoever's they are. Returns how many were worked out, or null when more than
+    /// <see cref="RefreshOnRead"/> wait (left to the whole-book refresh).
+    private async Task<int?> WorkOutFewAsync(CancellationToken cancellationToken)
     {
-        // Usually nothing, or the few rows of the last saves, waits in the whole book: found through indexes, not by
-        // looking at every customer, and worked out whoever's they are.
         var waiting = await WaitingAsync(RefreshOnRead + 1, cancellationToken);
         if (waiting.Count == 0)
         {
             return 0;
         }
 
-        if (waiting.Count <= RefreshOnRead)
+        if (waiting.Count > RefreshOnRead)
         {
-            // Readers who arrive while another works the same rows out wait for it, then find them done.
-            var entered = await CatchUpGate.WaitAsync(GateWait, cancellationToken);
-            try
-            {
-                waiting = entered ? await WaitingAsync(RefreshOnRead + 1, cancellationToken) : waiting;
-                if (waiting.Count is > 0 and <= RefreshOnRead)
-                {
-                    await RefreshAsync(waiting, cancellationToken);
-                }
-            }
-            finally
-            {
-                if (entered)
-                {
-                    CatchUpGate.Release();
-                }
-            }
-
-            if (waiting.Count <= RefreshOnRead)
-            {
-                return 0;
-            }
+            return null;
         }
 
-        // Many wait (first start, the morning after, a changed setting): the background refresh works them out; this
-        // reader hears how many of theirs are still waiting.
-        return await Stale(db.Customers.VisibleTo(viewer)).CountAsync(cancellationToken);
+        // Whoever arrives while another works the same rows out waits for it, then finds them done.
+        var entered = await CatchUpGate.WaitAsync(GateWait, cancellationToken);
+        try
+        {
+            waiting = entered ? await WaitingAsync(RefreshOnRead + 1, cancellationToken) : waiting;
+            if (waiting.Count > RefreshOnRead)
+            {
+                return null;
+            }
+
+            if (waiting.Count > 0)
+            {
+                await RefreshAsync(waiting, cancellationToken);
+            }
+
+            return waiting.Count;
+        }
+        finally
+        {
+            if (entered)
+            {
+                CatchUpGate.Release();
+            }
+        }
     }
 
     /// Up to <paramref name="limit"/> customers of the whole book whose stored score is out of date, found through the

@@ -129,7 +129,6 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             return await Order();
         }
 
-        await health.CatchUpAsync(viewer, cancellationToken);
         return await health.MemoAsync("late", viewer, Order, cancellationToken);
     }
 
@@ -166,7 +165,8 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
         var day = Today;
         if (health is not null)
         {
-            return await StoredDiscountEffectAsync(health, viewer, day, cancellationToken);
+            // Counted once per refresh: they read every invoice of the portfolio.
+            return await health.MemoAsync("discount", viewer, () => CountDiscountEffectAsync(viewer, day, cancellationToken), cancellationToken);
         }
 
         var (_, documents, payments) = await LoadAsync(viewer, null, cancellationToken);
@@ -182,14 +182,7 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
             })];
     }
 
-    /// The same figures counted by the database from the settled state the account refresh keeps on each invoice, once
-    /// per refresh (they read every invoice of the portfolio).
-    private async Task<IReadOnlyList<DiscountEffect>> StoredDiscountEffectAsync(Health.HealthBook book, Viewer viewer, DateOnly day, CancellationToken cancellationToken)
-    {
-        await book.CatchUpAsync(viewer, cancellationToken);
-        return await book.MemoAsync("discount", viewer, () => CountDiscountEffectAsync(viewer, day, cancellationToken), cancellationToken);
-    }
-
+    /// The same figures counted by the database from the settled state the account refresh keeps on each invoice.
     private async Task<IReadOnlyList<DiscountEffect>> CountDiscountEffectAsync(Viewer viewer, DateOnly day, CancellationToken cancellationToken)
     {
         var visible = db.Customers.VisibleTo(viewer);
