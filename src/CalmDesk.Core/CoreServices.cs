@@ -37,6 +37,9 @@ internal static class CoreServices
     {
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
+        // Who acts, for the audit log the context writes: the host sets the signed-in user; unattended work is the system.
+        services.TryAddSingleton(new Audit.AuditActor.Origin(Audit.AuditActor.System));
+        services.AddScoped<Audit.AuditActor>();
         services.AddDbContext<CalmDeskDbContext>(database.Configure);
         // A second context for work that must not touch the request's tracked changes (the account refresh).
         services.AddDbContextFactory<CalmDeskDbContext>(database.Configure, ServiceLifetime.Scoped);
@@ -59,6 +62,8 @@ internal static class CoreServices
         services.Configure<HealthOptions>(configuration.GetSection("Health"));
         services.Configure<LearningOptions>(configuration.GetSection("Learning"));
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.AddOptions<Privacy.PrivacyOptions>().Bind(configuration.GetSection("Privacy"))
+            .Validate(o => o.Problem() is null, "Privacy:MessageRetentionYears must be between 0 (keep for ever) and 100.").ValidateOnStart();
 
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoPortfolio>();
@@ -66,6 +71,9 @@ internal static class CoreServices
         services.AddScoped<ApiTokenService>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<CustomerDirectory>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Privacy.PersonalData>();
+        services.AddScoped<Privacy.RetentionSweep>();
         services.AddScoped<GlobalSearch>();
         services.AddScoped<InteractionLog>();
         services.AddScoped<MessageIntake>();

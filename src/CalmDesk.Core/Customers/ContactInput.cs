@@ -40,12 +40,16 @@ internal sealed record ContactInput(string? Name, string? Email = null, string? 
         return errors;
     }
 
-    public Contact ToContact() => new()
+    public Contact ToContact() => ApplyTo(new Contact { Name = "" });
+
+    /// Writes the (validated) input over a contact, tidied as a new one is.
+    public Contact ApplyTo(Contact contact)
     {
-        Name = Name!.Trim(),
-        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant(),
-        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-        Language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim().ToLowerInvariant(),
-        Gender = Playbooks.Salutation.Normalise(Gender),
-    };
+        contact.Name = Name!.Trim();
+        contact.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
+        contact.Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        contact.Language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim().ToLowerInvariant();
+        contact.Gender = Playbooks.Salutation.Normalise(Gender);
+        return contact;
+    }
 }

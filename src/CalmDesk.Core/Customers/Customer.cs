@@ -41,6 +41,9 @@ internal sealed class Customer
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// When the customer's personal data was erased (PersonalData): the row stays, anonymised, for the invoices it holds.
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public List<Contact> Contacts { get; set; } = [];
 
     public List<Interaction> Interactions { get; set; } = [];

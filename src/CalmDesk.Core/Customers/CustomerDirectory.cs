@@ -60,7 +60,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
                 c.Id, c.ExternalId, c.Company, c.Segment, c.Status, c.PreferredLanguage, c.Currency, c.AssignedRepId,
                 c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.ContractRenewalDate, c.CreatedAt,
                 c.Contacts.OrderBy(k => k.Name).Select(k => new ContactView(k.Id, k.Name, k.Email, k.Phone, k.Language) { Gender = k.Gender }).ToList())
-            { Country = c.Country, TimeZone = c.TimeZone, PostalAddress = c.PostalAddress })
+            { Country = c.Country, TimeZone = c.TimeZone, PostalAddress = c.PostalAddress, ErasedAt = c.ErasedAt })
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<Outcome<CustomerDetail>> CreateAsync(
@@ -142,6 +142,27 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         customer.RefreshSearchKey();
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<ContactView>.Done(new ContactView(contact.Id, contact.Name, contact.Email, contact.Phone, contact.Language));
+    }
+
+    /// Corrects a contact's details (anyone who sees the customer may: a wrong address is everyone's business).
+    public async Task<Outcome<ContactView>> UpdateContactAsync(Viewer viewer, int customerId, int contactId, ContactInput input, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer?.Contacts.SingleOrDefault(c => c.Id == contactId) is not { } contact)
+        {
+            return Outcome<ContactView>.Missing();
+        }
+
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return Outcome<ContactView>.Invalid(errors);
+        }
+
+        input.ApplyTo(contact);
+        customer.RefreshSearchKey();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<ContactView>.Done(new ContactView(contact.Id, contact.Name, contact.Email, contact.Phone, contact.Language) { Gender = contact.Gender });
     }
 
     /// <summary>Latest inbound anger and trend per customer, from the last six analysed inbound messages.</summary>

@@ -49,4 +49,7 @@ internal sealed record CustomerDetail(
 
     /// Where letters go, one line per line of the address.
     public string? PostalAddress { get; init; }
+
+    /// When the customer's personal data was erased; the row stays, anonymised, for its invoices.
+    public DateTimeOffset? ErasedAt { get; init; }
 }

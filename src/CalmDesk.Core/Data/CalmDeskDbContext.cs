@@ -20,8 +20,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CalmDesk.Data;
 
-internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> options) : IdentityDbContext<CalmDeskUser>(options)
+/// The actor and clock are the scope's when the context comes from the container (both are registered by
+/// AddCalmDeskCore); a context made by hand (design time, a test's setup) logs as the system on the system clock.
+internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> options, Audit.AuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<CalmDeskUser>(options)
 {
+    /// Whether saves write the audit log; the big-book generator turns it off (a generated book has no history).
+    public bool Audited { get; set; } = true;
+
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Rep> Reps => Set<Rep>();
@@ -99,16 +106,28 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         RefreshSearchKeys();
         RaiseVersions();
         var touched = Health.HealthChanges.Touched(ChangeTracker);
-        if (touched.Count == 0)
+        var audited = Audited ? Audit.AuditTrail.Collect(this) : [];
+        if (touched.Count == 0 && audited.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
-        // The records and the mark on their customers' health in one transaction (the caller's when it holds one). The
-        // changes are accepted before the mark, as with any transaction a caller holds: a new row's key is known then.
+        // The records, the mark on their customers' health and the audit entries in one transaction (the caller's when it
+        // holds one). The changes are accepted before the mark and the entries, as with any transaction a caller holds: a
+        // new row's key is known then.
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        WriteAuditEarly(audited, acceptAllChangesOnSuccess);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        Health.HealthChanges.Mark(this, touched);
+        if (touched.Count > 0)
+        {
+            Health.HealthChanges.Mark(this, touched);
+        }
+
+        if (WriteAuditLate(audited, acceptAllChangesOnSuccess))
+        {
+            base.SaveChanges(acceptAllChangesOnSuccess: true);
+        }
+
         own?.Commit();
         return saved;
     }
@@ -119,22 +138,53 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         RefreshSearchKeys();
         RaiseVersions();
         var touched = Health.HealthChanges.Touched(ChangeTracker);
-        if (touched.Count == 0)
+        var audited = Audited ? Audit.AuditTrail.Collect(this) : [];
+        if (touched.Count == 0 && audited.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The records and the mark on their customers' health in one transaction (the caller's when it holds one). The
-        // changes are accepted before the mark, as with any transaction a caller holds: a new row's key is known then.
+        // As SaveChanges: records, health marks and audit entries in one transaction.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        WriteAuditEarly(audited, acceptAllChangesOnSuccess);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await Health.HealthChanges.MarkAsync(this, touched, cancellationToken);
+        if (touched.Count > 0)
+        {
+            await Health.HealthChanges.MarkAsync(this, touched, cancellationToken);
+        }
+
+        if (WriteAuditLate(audited, acceptAllChangesOnSuccess))
+        {
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        }
+
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
         }
 
         return saved;
+    }
+
+    /// A caller that keeps its changes pending after the save would see them saved twice by a second save: its entries go
+    /// in with the records instead (a new row is then named by its temporary key).
+    private void WriteAuditEarly(List<Audit.AuditTrail.Pending> audited, bool accepting)
+    {
+        if (!accepting && audited.Count > 0)
+        {
+            Audit.AuditTrail.Write(this, audited, actor, (clock ?? TimeProvider.System).GetUtcNow());
+        }
+    }
+
+    private bool WriteAuditLate(List<Audit.AuditTrail.Pending> audited, bool accepting)
+    {
+        if (!accepting || audited.Count == 0)
+        {
+            return false;
+        }
+
+        Audit.AuditTrail.Write(this, audited, actor, (clock ?? TimeProvider.System).GetUtcNow());
+        return true;
     }
 
     /// Every searchable record added, or changed in what it is searched by, gets its key again before it is written.

@@ -50,6 +50,9 @@ internal sealed class Interaction : Search.ISearchable, Health.ICustomerRecord
     /// Message-ID or the source system's id; unique, so a re-import is a no-op.
     public required string ExternalId { get; set; }
 
+    /// When the retention rule blanked the text (RetentionSweep); the reading of it (scores, labels) stays.
+    public DateTimeOffset? BodyErasedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// What CalmDesk understood of the text; null until analysed.

@@ -23,7 +23,8 @@ internal sealed class InteractionAnalysis(CalmDeskDbContext db, TimeProvider clo
     {
         var analyzer = ActiveModel.Of(model);
         var version = analyzer.ModelVersion;
-        var stale = db.Interactions.Where(i => all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion || i.Analysis.Model != version);
+        // A message whose text was erased (retention) keeps the reading it had: there is nothing left to read.
+        var stale = db.Interactions.Where(i => i.BodyErasedAt == null).Where(i => all || i.Analysis == null || i.Analysis.Version < MessageAnalysis.CurrentVersion || i.Analysis.Model != version);
         var total = await stale.CountAsync(cancellationToken);
         var done = 0;
         long lastId = 0;

@@ -89,6 +89,29 @@ internal sealed class AttachmentStore(CalmDeskDbContext db, DatabaseSettings dat
 
     private static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+    /// <summary>Deletes the content of these files unless a message or an invoice still lists it (content is shared: the
+    /// same file sent by two customers is stored once). Called after an erasure or a retention sweep has committed.</summary>
+    public async Task ForgetUnusedAsync(IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in sha256s.Distinct().Chunk(500))
+        {
+            var used = await db.Attachments.Where(a => chunk.Contains(a.Sha256)).Select(a => a.Sha256)
+                .Concat(db.Invoices.Where(i => i.DocumentSha256 != null && chunk.Contains(i.DocumentSha256)).Select(i => i.DocumentSha256!))
+                .Distinct().ToListAsync(cancellationToken);
+            var unused = chunk.Except(used).ToList();
+            if (InDatabase)
+            {
+                await db.AttachmentContents.Where(c => unused.Contains(c.Sha256)).ExecuteDeleteAsync(cancellationToken);
+                continue;
+            }
+
+            foreach (var sha in unused)
+            {
+                File.Delete(PathOf(sha));
+            }
+        }
+    }
+
     /// The content, or null when it is gone (a data folder restored without its attachments).
     public async Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken)
     {

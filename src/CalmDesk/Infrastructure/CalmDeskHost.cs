@@ -47,6 +47,12 @@ internal static class CalmDeskHost
 
         var database = DatabaseSettings.Resolve(
             builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("CalmDesk"), dataDirectory);
+        if (settings.Quiet)
+        {
+            // A command's changes are the command line's in the audit log (the web host names its signed-in users).
+            builder.Services.AddSingleton(new Audit.AuditActor.Origin(Audit.AuditActor.CommandLine));
+        }
+
         builder.Services.AddCalmDeskCore(builder.Configuration, database, dataDirectory)
             .AddClaimsPrincipalFactory<CalmDeskClaimsFactory>()
             .AddSignInManager()
@@ -67,6 +73,7 @@ internal static class CalmDeskHost
         builder.Services.AddHostedService<SweepService>();
         builder.Services.AddHostedService<ReanalysisService>();
         builder.Services.AddHostedService<Health.HealthRefreshService>();
+        builder.Services.AddHostedService<Privacy.RetentionService>();
         builder.Services.AddSingleton<RetrainService>();
         builder.Services.AddSingleton<MailService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MailService>());

@@ -11,6 +11,17 @@ internal static class QueryValue
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
         : throw new BadHttpRequestException($"The query value '{name}' must be a whole number.");
 
+    public static long? Long(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new BadHttpRequestException($"The query value '{name}' must be a whole number.");
+
+    /// A day in the address, written yyyy-MM-dd (what a date field sends).
+    public static DateOnly? Day(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value
+        : throw new BadHttpRequestException($"The query value '{name}' must be a date written yyyy-MM-dd.");
+
     /// A switch in the address: 1, true or on (any case); anything else, or nothing, is off.
     public static bool Flag(string? text) =>
         text is not null && (text == "1" || text.Equals("on", StringComparison.OrdinalIgnoreCase) || (bool.TryParse(text, out var value) && value));

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
+using CalmDesk.Audit;
 using CalmDesk.Boundaries;
 using CalmDesk.Campaigns;
 using CalmDesk.Cases;
@@ -22,6 +23,7 @@ using CalmDesk.Incidents;
 using CalmDesk.Notifications;
 using CalmDesk.Orders;
 using CalmDesk.Playbooks;
+using CalmDesk.Privacy;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
 using CalmDesk.Search;
@@ -88,6 +90,8 @@ internal static class WebFeatures
             .AddPolicy(Policies.Manager, policy => policy.RequireRole(Roles.Manager, Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
+        // The audit log names the request's signed-in user (read from the request, so page components' scopes agree).
+        services.AddSingleton<ISignedInActor, RequestActor>();
         services.AddScoped<Zones>();
         services.Configure<Offboarding.LetterheadOptions>(builder.Configuration.GetSection("Letterhead"));
 
@@ -197,6 +201,8 @@ internal static class WebFeatures
 
         var api = app.MapGroup("/api/v1");
         api.MapCustomersApi();
+        api.MapAuditApi();
+        api.MapPrivacyApi();
         api.MapInteractionsApi();
         api.MapRepsApi();
         api.MapAccountsApi();

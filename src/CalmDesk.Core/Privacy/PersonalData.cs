@@ -1,0 +1,392 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CalmDesk.Accounts;
+using CalmDesk.Audit;
+using CalmDesk.Customers;
+using CalmDesk.Data;
+using CalmDesk.Health;
+using CalmDesk.Localization;
+using CalmDesk.Mail;
+using CalmDesk.Orders;
+using CalmDesk.Receivables;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CalmDesk.Privacy;
+
+/// What an erasure did: rows deleted per table, and the tables kept (anonymised) for the books.
+internal sealed record ErasureReport(int CustomerId, IReadOnlyDictionary<string, int> Deleted, IReadOnlyList<string> Kept);
+
+/// What erasing one contact did: the contact is gone, and their name, address and number were blanked in this many texts.
+internal sealed record ContactErasureReport(int CustomerId, int ContactId, int TextsScrubbed, int RawMailsDeleted);
+
+/// <summary>
+/// A customer's personal data, for a data-protection request (GDPR articles 15, 17 and 20): everything held about them
+/// exported as JSON or as a zip of CSV files with the files they sent, and erasure of a customer or of one contact.
+/// Only managers and admins may do either; each one is written to the audit log.
+/// </summary>
+internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, AttachmentStore files, TimeProvider clock)
+{
+    /// What accounting law makes a business keep after the customer asks to be forgotten: the invoices and payments,
+    /// the orders and their lines, and the figures worked out from them. Kept rows carry amounts, dates and numbers;
+    /// the customer row they point to is anonymised.
+    public static readonly Type[] KeptForTheBooks = [typeof(Invoice), typeof(Payment), typeof(Order), typeof(OrderLine), typeof(HealthScore), typeof(AgingBalance)];
+
+    public const string Blanked = "[erased]";
+
+    private static readonly ConditionalWeakTable<IModel, CustomerTables> Models = [];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = true,
+    };
+
+    private CustomerTables Tables => Models.GetValue(db.Model, model => new CustomerTables(model));
+
+    /// The customer, when the viewer may act on their personal data (managers and admins; the customer exists).
+    private async Task<Customer?> FindAsync(Viewer viewer, int customerId, CancellationToken cancellationToken) =>
+        viewer.SeesAll ? await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken) : null;
+
+    /// Everything held about the customer as one JSON document (false when the customer is not found).
+    public async Task<bool> WriteJsonAsync(Viewer viewer, int customerId, Stream output, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(viewer, customerId, cancellationToken) is not { } customer)
+        {
+            return false;
+        }
+
+        await using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("customerId", customerId);
+            json.WriteString("exportedAt", clock.GetUtcNow());
+            json.WritePropertyName("customer");
+            WriteRow(json, Fields(db.Model.FindEntityType(typeof(Customer))!), customer);
+            json.WriteStartObject("tables");
+            foreach (var table in Tables.Tables)
+            {
+                json.WriteStartArray(table.Name);
+                var fields = Fields(table.Type);
+                await foreach (var row in RowsAsync(table, customerId, cancellationToken))
+                {
+                    WriteRow(json, fields, row);
+                }
+
+                json.WriteEndArray();
+                await json.FlushAsync(cancellationToken);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        await RecordAsync(AuditTrail.Exported, customerId, "json", cancellationToken);
+        return true;
+    }
+
+    /// Everything held about the customer as a zip: one CSV per table (formula cells escaped) and the files they sent or
+    /// were sent, under files/. False when the customer is not found.
+    public async Task<bool> WriteZipAsync(Viewer viewer, int customerId, Stream output, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(viewer, customerId, cancellationToken) is not { } customer)
+        {
+            return false;
+        }
+
+        await using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await WriteCsvAsync(zip, "customer.csv", Fields(db.Model.FindEntityType(typeof(Customer))!), Once(customer), cancellationToken);
+            foreach (var table in Tables.Tables)
+            {
+                await WriteCsvAsync(zip, table.Name + ".csv", Fields(table.Type), RowsAsync(table, customerId, cancellationToken), cancellationToken);
+            }
+
+            var attachments = Tables.Tables.FirstOrDefault(t => t.Type.ClrType == typeof(Attachment));
+            var documents = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId && i.DocumentSha256 != null)
+                .Select(i => new { Name = i.DocumentName!, Sha = i.DocumentSha256! }).ToListAsync(cancellationToken);
+            var sent = attachments is null ? [] : await CustomerTables.Rows(db, attachments, customerId).Cast<Attachment>()
+                .Select(a => new { Name = a.FileName, Sha = a.Sha256 }).ToListAsync(cancellationToken);
+            foreach (var file in sent.Concat(documents).DistinctBy(f => f.Sha))
+            {
+                if (await files.OpenAsync(file.Sha, cancellationToken) is { } content)
+                {
+                    await using (content)
+                    {
+                        var entry = zip.CreateEntry($"files/{file.Sha[..12]}-{AttachmentStore.CleanName(file.Name, "application/octet-stream")}");
+                        await using var target = await entry.OpenAsync(cancellationToken);
+                        await content.CopyToAsync(target, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        await RecordAsync(AuditTrail.Exported, customerId, "csv", cancellationToken);
+        return true;
+    }
+
+    /// <summary>Forgets a customer: every record of them is deleted except what the books must keep (invoices, payments,
+    /// orders), the customer row is anonymised (company, address, zone, search key) and marked erased, and the audit log's
+    /// values about them are blanked. <paramref name="confirmation"/> must repeat the company's name as stored.</summary>
+    public async Task<Outcome<ErasureReport>> EraseCustomerAsync(Viewer viewer, int customerId, string? confirmation, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(viewer, customerId, cancellationToken) is not { } customer)
+        {
+            return Outcome<ErasureReport>.Missing();
+        }
+
+        if (customer.ErasedAt is not null)
+        {
+            return Outcome<ErasureReport>.Invalid("customer", Messages.Get("This customer has been erased already."));
+        }
+
+        if (!string.Equals(confirmation?.Trim(), customer.Company, StringComparison.CurrentCultureIgnoreCase))
+        {
+            return Outcome<ErasureReport>.Invalid("confirmation", Messages.Get("Type the company's name exactly as shown to confirm the erasure."));
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var report = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var shas = await FileShasAsync(customerId, cancellationToken);
+            var deleted = new Dictionary<string, int>();
+            // Deepest first: a row is deleted before the row it hangs off, so the IN (SELECT …) that finds it still can.
+            // A merged case points at the case it went into, and that key refuses a delete (RESTRICT) even in one statement.
+            await db.Cases.Where(c => c.CustomerId == customerId && c.MergedIntoId != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.MergedIntoId, (int?)null), cancellationToken);
+            foreach (var table in Tables.Tables.Where(t => !Kept(t)).OrderByDescending(t => t.Depth))
+            {
+                var count = await CustomerTables.DeleteAsync(db, table, customerId, cancellationToken);
+                if (count > 0)
+                {
+                    deleted[table.Name] = deleted.GetValueOrDefault(table.Name) + count;
+                }
+            }
+
+            db.ChangeTracker.Clear();
+            var row = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
+            row.Company = "#" + customerId.ToString(CultureInfo.InvariantCulture);
+            row.PostalAddress = null;
+            row.TimeZone = null;
+            row.Status = CustomerStatus.Former;
+            row.ErasedAt = clock.GetUtcNow();
+            // Its contacts are gone: the key is the anonymised name alone.
+            row.RefreshSearchKey();
+            await db.SaveChangesAsync(cancellationToken);
+            // Every entry about them, the anonymising save's own included, keeps who and when and loses the values.
+            await db.AuditEntries.Where(e => e.CustomerId == customerId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, (string?)null), cancellationToken);
+            // The entry that says so is written after the blanking, and names no one.
+            audit.Record(AuditTrail.Erased, "customer", customerId.ToString(CultureInfo.InvariantCulture), customerId,
+                deleted.ToDictionary(d => d.Key, d => new string?[] { d.Value.ToString(CultureInfo.InvariantCulture), null }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await files.ForgetUnusedAsync(shas, cancellationToken);
+            return new ErasureReport(customerId, deleted, [.. Tables.Tables.Where(Kept).Select(t => t.Name)]);
+        });
+        return Outcome<ErasureReport>.Done(report);
+    }
+
+    /// <summary>Forgets one person at a customer that stays: the contact is deleted, and their name, e-mail address and
+    /// phone number are replaced by <see cref="Blanked"/> in the customer's messages (subject, text, author, the analysis'
+    /// quotes), in outgoing mail addressed to them and in incidents' evidence; the raw copies of mail they sent are
+    /// deleted (the stored message stays, blanked).</summary>
+    public async Task<Outcome<ContactErasureReport>> EraseContactAsync(Viewer viewer, int customerId, int contactId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(viewer, customerId, cancellationToken) is not { } customer
+            || await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.CustomerId == customerId, cancellationToken) is not { } contact)
+        {
+            return Outcome<ContactErasureReport>.Missing();
+        }
+
+        string[] marks = [.. new[] { contact.Email, contact.Phone, contact.Name }.Where(m => !string.IsNullOrWhiteSpace(m) && m.Trim().Length >= 3).Select(m => m!.Trim())];
+        var strategy = db.Database.CreateExecutionStrategy();
+        var report = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var scrubbed = 0;
+            var messages = db.Interactions.Where(i => i.CustomerId == customerId).OrderBy(i => i.Id).AsAsyncEnumerable();
+            await foreach (var message in messages.WithCancellation(cancellationToken))
+            {
+                var changed = Scrub(message.Subject, marks, out var subject) | Scrub(message.Body, marks, out var body)
+                    | Scrub(message.AuthorName, marks, out var author) | Scrub(message.Analysis?.Details, marks, out var details);
+                if (changed || message.ContactId == contactId)
+                {
+                    message.Subject = subject;
+                    message.Body = body ?? "";
+                    message.AuthorName = author;
+                    if (message.Analysis is not null)
+                    {
+                        message.Analysis.Details = details ?? "{}";
+                    }
+
+                    message.ContactId = null;
+                    scrubbed += changed ? 1 : 0;
+                }
+            }
+
+            var interactionIds = db.Interactions.Where(i => i.CustomerId == customerId).Select(i => i.Id);
+            foreach (var outgoing in await db.Outbox.Where(o => interactionIds.Contains(o.InteractionId)).ToListAsync(cancellationToken))
+            {
+                if (Scrub(outgoing.ToAddress, marks, out var to) | Scrub(outgoing.ToName, marks, out var toName))
+                {
+                    outgoing.ToAddress = to ?? Blanked;
+                    outgoing.ToName = toName;
+                }
+            }
+
+            foreach (var incident in await db.AbuseIncidents.Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken))
+            {
+                if (Scrub(incident.Evidence, marks, out var evidence))
+                {
+                    incident.Evidence = evidence ?? "";
+                }
+            }
+
+            var address = contact.Email?.Trim().ToLowerInvariant();
+            // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
+#pragma warning disable CA1862
+            var raw = string.IsNullOrEmpty(address) ? 0
+                : await db.InboundMail.Where(m => m.FromAddress != null && m.FromAddress.ToLower() == address).ExecuteDeleteAsync(cancellationToken);
+#pragma warning restore CA1862
+            await db.Entry(customer).Collection(c => c.Contacts).LoadAsync(cancellationToken);
+            customer.Contacts.Remove(contact);
+            db.Contacts.Remove(contact);
+            // The customer is found by its contacts' names: not by this one's any more.
+            customer.RefreshSearchKey();
+            await db.SaveChangesAsync(cancellationToken);
+            // The context logged the removal with the contact's values: blank those too, then say what was done.
+            await db.AuditEntries.Where(e => e.Subject == "contact" && e.SubjectId == contactId.ToString(CultureInfo.InvariantCulture))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, (string?)null), cancellationToken);
+            audit.Record(AuditTrail.Erased, "contact", contactId.ToString(CultureInfo.InvariantCulture), customerId,
+                new Dictionary<string, string?[]> { ["texts"] = [scrubbed.ToString(CultureInfo.InvariantCulture), null], ["rawMail"] = [raw.ToString(CultureInfo.InvariantCulture), null] });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ContactErasureReport(customerId, contactId, scrubbed, raw);
+        });
+        return Outcome<ContactErasureReport>.Done(report);
+    }
+
+    /// Replaces every mark in the text, ignoring case; true when something was replaced.
+    private static bool Scrub(string? text, string[] marks, out string? result)
+    {
+        result = text;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        foreach (var mark in marks)
+        {
+            result = result!.Replace(mark, Blanked, StringComparison.OrdinalIgnoreCase);
+            // In the analysis' JSON a quote may be escaped (non-ASCII as \uXXXX): blank that spelling too.
+            var escaped = JsonSerializer.Serialize(mark)[1..^1];
+            if (escaped != mark)
+            {
+                result = result.Replace(escaped, Blanked, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return !string.Equals(result, text, StringComparison.Ordinal);
+    }
+
+    private static bool Kept(CustomerTables.Table table) =>
+        KeptForTheBooks.Contains(table.Type.ClrType) || (table.Parent is { } parent && Kept(parent));
+
+    /// The files of the customer's messages, looked up before they are deleted so their content can be forgotten after.
+    private async Task<List<string>> FileShasAsync(int customerId, CancellationToken cancellationToken) =>
+        Tables.Tables.FirstOrDefault(t => t.Type.ClrType == typeof(Attachment)) is { } attachments
+            ? await CustomerTables.Rows(db, attachments, customerId).Cast<Attachment>().Select(a => a.Sha256).Distinct().ToListAsync(cancellationToken)
+            : [];
+
+    private async Task RecordAsync(string action, int customerId, string format, CancellationToken cancellationToken)
+    {
+        audit.Record(action, "customer", customerId.ToString(CultureInfo.InvariantCulture), customerId,
+            new Dictionary<string, string?[]> { ["format"] = [null, format] });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async IAsyncEnumerable<object> RowsAsync(CustomerTables.Table table, int customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in ((IAsyncEnumerable<object>)CustomerTables.Rows(db, table, customerId)).WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static async IAsyncEnumerable<object> Once(object row)
+    {
+        await Task.CompletedTask;
+        yield return row;
+    }
+
+    /// A table's columns as stored (an owned part such as a message's analysis flattened, "Analysis_AngerScore"), without
+    /// the derived search keys; raw mail is text.
+    private static List<(string Name, Func<object, object?> Read)> Fields(IEntityType type)
+    {
+        var fields = new List<(string, Func<object, object?>)>();
+        foreach (var property in type.GetProperties().Where(p => p.PropertyInfo is not null && p.Name != "SearchKey"))
+        {
+            var info = property.PropertyInfo!;
+            fields.Add((property.Name, row => info.GetValue(row) is byte[] bytes ? Encoding.UTF8.GetString(bytes) : info.GetValue(row)));
+        }
+
+        foreach (var navigation in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.PropertyInfo is not null))
+        {
+            var owner = navigation.PropertyInfo!;
+            foreach (var property in navigation.TargetEntityType.GetProperties().Where(p => p.PropertyInfo is not null))
+            {
+                var info = property.PropertyInfo!;
+                fields.Add((navigation.Name + "_" + property.Name, row => owner.GetValue(row) is { } part ? info.GetValue(part) : null));
+            }
+        }
+
+        return fields;
+    }
+
+    private static void WriteRow(Utf8JsonWriter json, List<(string Name, Func<object, object?> Read)> fields, object row)
+    {
+        json.WriteStartObject();
+        foreach (var (name, read) in fields)
+        {
+            json.WritePropertyName(name);
+            JsonSerializer.Serialize(json, read(row), Json);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static async Task WriteCsvAsync(
+        ZipArchive zip, string name, List<(string Name, Func<object, object?> Read)> fields, IAsyncEnumerable<object> rows, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(name);
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var csv = SafeCsv.Writer(writer);
+        foreach (var (field, _) in fields)
+        {
+            csv.WriteField(field);
+        }
+
+        await csv.NextRecordAsync();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            foreach (var (_, read) in fields)
+            {
+                csv.WriteField(read(row) switch
+                {
+                    null => "",
+                    DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+                    IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+                    var value => value.ToString(),
+                });
+            }
+
+            await csv.NextRecordAsync();
+        }
+    }
+}

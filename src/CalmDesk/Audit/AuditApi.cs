@@ -1,0 +1,65 @@
+using System.Text;
+using CalmDesk.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace CalmDesk.Audit;
+
+internal static class AuditApi
+{
+    public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListAudit).WithName(nameof(ListAudit))
+            .WithSummary("Who changed what, newest first (admins): filter by customerId, subject, actor, from, to; page on with before = the answer's next")
+            .WithDescription("Subjects: " + string.Join(", ", AuditTrail.Subjects) + ". Values of secrets show as •••; an erased customer's entries keep who and when but no values.");
+        group.MapGet("/export", ExportAudit).WithName(nameof(ExportAudit)).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("The same entries as a CSV download (admins); cells that a spreadsheet would run as formulas are escaped: " + string.Join(", ", AuditLog.CsvColumns));
+        return api;
+    }
+
+    public static async Task<Results<Ok<AuditLogPage>, ValidationProblem>> ListAudit(
+        AuditLog log, int? customerId, string? subject, string? actor, DateOnly? from, DateOnly? to, long? before, int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        if (Check(subject, from, to) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await log.PageAsync(new AuditQuery(customerId, subject, actor, from, to, before, pageSize), cancellationToken));
+    }
+
+    public static async Task<IResult> ExportAudit(
+        HttpContext http, AuditLog log, int? customerId, string? subject, string? actor, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        if (Check(subject, from, to) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileName = "calmdesk-audit.csv" }.ToString();
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        await log.WriteCsvAsync(new AuditQuery(customerId, subject, actor, from, to), writer, cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    /// The subject is one the log knows and the span runs forwards; anything else is a 400 saying so.
+    public static Dictionary<string, string[]>? Check(string? subject, DateOnly? from, DateOnly? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!string.IsNullOrWhiteSpace(subject) && !AuditTrail.Subjects.Contains(subject))
+        {
+            errors["subject"] = [$"Unknown subject '{subject}'; use one of {string.Join(", ", AuditTrail.Subjects)}."];
+        }
+
+        if (from is { } start && to is { } end && end < start)
+        {
+            errors["to"] = ["'to' is before 'from'."];
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
+}
