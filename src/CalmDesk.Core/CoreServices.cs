@@ -54,7 +54,8 @@ internal static class CoreServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CalmDeskDbContext>()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswords>();
 
         services.Configure<ReceivablesOptions>(configuration.GetSection("Receivables"));
         services.AddOptions<AnalysisThresholds>().Bind(configuration.GetSection("Analysis"))

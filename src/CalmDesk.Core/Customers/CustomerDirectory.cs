@@ -78,7 +78,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         input = viewer.SeesAll ? input : input with { AssignedRepId = input.AssignedRepId ?? ownRepId };
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
-        await CheckExternalIdAsync(input.ExternalId, exceptId: null, errors, cancellationToken);
+        await CheckExternalIdAsync(viewer, input.ExternalId, current: null, exceptId: null, errors, cancellationToken);
 
         if (errors.Count > 0)
         {
@@ -104,7 +104,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         var errors = input.Validate();
         var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
-        await CheckExternalIdAsync(input.ExternalId, exceptId: id, errors, cancellationToken);
+        await CheckExternalIdAsync(viewer, input.ExternalId, customer.ExternalId, exceptId: id, errors, cancellationToken);
 
         if (errors.Count > 0)
         {
@@ -183,8 +183,17 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
     }
 
     /// <summary>An external id is the import key, so no two customers may share one.</summary>
-    private async Task CheckExternalIdAsync(string? externalId, int? exceptId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    /// <summary>The external id is the accounting system's key, unique in the book. Only managers and admins set or change
+    /// it: a rep who could would learn, from the refusal of a taken one, which ids other reps' customers have.</summary>
+    private async Task CheckExternalIdAsync(
+        Viewer viewer, string? externalId, string? current, int? exceptId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
+        if (!viewer.SeesAll && !string.IsNullOrWhiteSpace(externalId) && externalId.Trim() != current)
+        {
+            errors["externalId"] = [Messages.Get("Only a manager sets a customer's external id (the accounting system's key).")];
+            return;
+        }
+
         if (!string.IsNullOrWhiteSpace(externalId)
             && await db.Customers.AnyAsync(c => c.Id != exceptId && c.ExternalId == externalId.Trim(), cancellationToken))
         {

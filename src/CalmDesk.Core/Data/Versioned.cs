@@ -15,12 +15,25 @@ internal interface IVersioned
 internal static class Conflicts
 {
     /// True when a save lost a race: the record changed since it was read, another writer stored the same unique key,
-    /// or PostgreSQL chose this transaction to give way to another (a deadlock or a serialization failure).
-    public static bool IsConflict(Exception exception) =>
-        exception is DbUpdateConcurrencyException
-        || (exception is DbUpdateException update && Imports.ImportFile.IsUniqueViolation(update))
-        || GaveWay(exception) || (exception.InnerException is { } inner && GaveWay(inner));
+    /// or the database chose this transaction to give way to another (a deadlock or a serialization failure on
+    /// PostgreSQL; SQLite busy).
+    /// The exception may come wrapped: EF's execution strategy reports a transient failure as an
+    /// InvalidOperationException around the DbUpdateException around the database's own.
+    public static bool IsConflict(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbUpdateConcurrencyException || (current is DbUpdateException update && Imports.ImportFile.IsUniqueViolation(update)) || GaveWay(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool GaveWay(Exception exception) =>
-        exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure };
+        exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure }
+        // SQLite: the database stayed locked past the busy timeout, or another writer committed since this transaction read.
+        or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 };
 }

@@ -22,7 +22,7 @@ internal sealed class DemoPortfolio(
     private static readonly (string Email, string Name, string[] Roles, string Culture)[] People =
     [
         (ManagerEmail, "Helen Carter", [Roles.Manager], "en"),
-        (AdminEmail, "Demo Administrator", [Roles.Admin, Roles.Manager], "en"),
+        (AdminEmail, "Sam Okafor", [Roles.Admin, Roles.Manager], "en"),
         (RepEmails[0], "James Whitfield", [Roles.Rep], "en"),
         (RepEmails[1], "Giulia Ferraro", [Roles.Rep], "it"),
         (RepEmails[2], "Nikos Papadakis", [Roles.Rep], "el"),

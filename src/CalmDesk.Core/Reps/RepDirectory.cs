@@ -112,14 +112,10 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
         var current = await users.GetRolesAsync(user);
         var newRoles = change.Roles?.Select(r => Roles.Normalize(r)).OfType<string>().Distinct().ToList() ?? [.. current];
         var active = change.Active ?? rep.IsActive;
-        if (current.Contains(Roles.Admin) && rep.IsActive && (!active || !newRoles.Contains(Roles.Admin)))
+        var losesAdmin = current.Contains(Roles.Admin) && rep.IsActive && (!active || !newRoles.Contains(Roles.Admin));
+        if (losesAdmin && !await AnyActiveAdminAsync(exceptRepId: id, cancellationToken))
         {
-            var admins = await Roles.UserIdsAsync(db, Roles.Admin, cancellationToken);
-            var otherAdmins = await db.Reps.CountAsync(r => r.Id != id && r.IsActive && admins.Contains(r.UserId), cancellationToken);
-            if (otherAdmins == 0)
-            {
-                errors["roles"] = [Messages.Get("This is the last active admin: make another rep an admin first.")];
-            }
+            errors["roles"] = [LastAdmin];
         }
 
         var leaving = rep.IsActive && !active;
@@ -142,7 +138,9 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
         }
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serializable: two admins demoting each other at the same moment both passed the check above; now the database
+        // makes one of them give way (a 409 to try again), and the check below, after the change, sees the other's.
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         if (change.DisplayName is { } newName)
         {
             rep.DisplayName = newName.Trim();
@@ -178,8 +176,23 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
         // Signed-in sessions of a rep who left, or whose roles changed, end at their next check instead of lasting the day.
         await users.UpdateSecurityStampAsync(user);
         await db.SaveChangesAsync(cancellationToken);
+        if (losesAdmin && !await AnyActiveAdminAsync(exceptRepId: null, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return Outcome<RepSummary>.Invalid("roles", LastAdmin);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return Outcome<RepSummary>.Done((await GetAsync(id, cancellationToken))!);
+    }
+
+    private static string LastAdmin => Messages.Get("This is the last active admin: make another rep an admin first.");
+
+    /// Whether an active rep other than <paramref name="exceptRepId"/> holds the admin role, as the database has it now.
+    private async Task<bool> AnyActiveAdminAsync(int? exceptRepId, CancellationToken cancellationToken)
+    {
+        var admins = await Roles.UserIdsAsync(db, Roles.Admin, cancellationToken);
+        return await db.Reps.AnyAsync(r => r.Id != exceptRepId && r.IsActive && admins.Contains(r.UserId), cancellationToken);
     }
 
     private static Dictionary<string, string[]> Describe(IdentityResult result) =>

@@ -20,6 +20,7 @@ internal static class UsersCommand
         users.Subcommands.Add(Role());
         users.Subcommands.Add(Tokens());
         users.Subcommands.Add(Revoke());
+        users.Subcommands.Add(TwoStepOff());
         return users;
     }
 
@@ -142,6 +143,29 @@ internal static class UsersCommand
                 ? await FailAsync($"no user has the email {parse.GetValue(email)}.")
                 : await ReportAsync(await reps.UpdateAsync(Viewer.System, rep.Id, new RepChange(Active: active, HandCustomersToRepId: taker), cancellationToken),
                     $"{rep.Email} is {(active ? "active again" : "deactivated: signed out everywhere, API tokens stopped")}.");
+        });
+        return command;
+    }
+
+    /// For a user who lost the phone and the recovery codes: the password alone signs in again, and they set up anew.
+    private static Command TwoStepOff()
+    {
+        var email = new Argument<string>("EMAIL");
+        var command = new Command("two-step-off", "Turn a user's two-step sign-in off (a lost phone and lost recovery codes); they can set it up again") { email };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CalmDeskUser>>();
+            if (await users.FindByEmailAsync(parse.GetValue(email)!) is not { } user)
+            {
+                return await FailAsync($"no user has the email {parse.GetValue(email)}.");
+            }
+
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            Console.WriteLine($"{user.Email}: two-step sign-in is off; the password alone signs in until they set it up again.");
+            return 0;
         });
         return command;
     }

@@ -127,7 +127,8 @@ internal static class WebFeatures
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(address));
             }
         });
-        // Sign-in attempts are limited per client address (Security:SignInAttemptsPerMinute, 10 by default); past the
+        // Sign-in attempts (the password and the two-step code) are limited per client address
+        // (Security:SignInAttemptsPerMinute, 10 by default); past the
         // limit the page answers 429. Per account, ten wrong passwords lock the password (not the API tokens) for
         // five minutes.
         var signInsPerMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
@@ -135,7 +136,7 @@ internal static class WebFeatures
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase)
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetFixedWindowLimiter("signin " + context.Connection.RemoteIpAddress, _ =>
                         new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));

@@ -60,7 +60,7 @@ public sealed class AuditTrailTests
 
         Assert.True((await users.AddToRoleAsync(user, Roles.Manager)).Succeeded);
         Assert.True((await users.RemoveFromRoleAsync(user, Roles.Manager)).Succeeded);
-        Assert.True((await users.ChangePasswordAsync(user, "Password-123", "Another-Password-456")).Succeeded);
+        Assert.True((await users.ChangePasswordAsync(user, "Quiet-Harbour-47", "Another-Harbour-456")).Succeeded);
         var (token, _) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(userId, "laptop", 30, Token);
 
         var log = await scope.ServiceProvider.GetRequiredService<AuditLog>().PageAsync(new AuditQuery(), Token);

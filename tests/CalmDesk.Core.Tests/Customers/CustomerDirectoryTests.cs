@@ -168,4 +168,27 @@ public sealed class CustomerDirectoryTests
         Assert.Contains("externalId", stolen.Errors.Keys);
         Assert.Equal("First renamed", kept.Value?.Company);
     }
+
+    [Theory]
+    [AllDatabases]
+    public async Task ARep_CannotProbeExternalIds_ByTryingThem(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (repId, repUser) = await database.AddRepAsync("rep@ourco.example");
+        var rep = new Viewer(repUser, false);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Someone else's", ExternalId: "K-7"), [], TestContext.Current.CancellationToken);
+        var own = await directory.CreateAsync(Viewer.System, new CustomerInput("Mine", AssignedRepId: repId, ExternalId: "K-8"), [], TestContext.Current.CancellationToken);
+
+        var taken = await directory.CreateAsync(rep, new CustomerInput("Probe", ExternalId: "K-7"), [], TestContext.Current.CancellationToken);
+        var free = await directory.CreateAsync(rep, new CustomerInput("Probe", ExternalId: "K-9"), [], TestContext.Current.CancellationToken);
+        var changed = await directory.UpdateAsync(rep, own.Value!.Id, new CustomerInput("Mine", AssignedRepId: repId, ExternalId: "K-7"), TestContext.Current.CancellationToken);
+        var kept = await directory.UpdateAsync(rep, own.Value.Id, new CustomerInput("Mine, renamed", AssignedRepId: repId, ExternalId: "K-8"), TestContext.Current.CancellationToken);
+
+        // Taken or free, the same refusal: the answer says nothing about other customers.
+        Assert.Equal(taken.Errors["externalId"], free.Errors["externalId"]);
+        Assert.Equal(taken.Errors["externalId"], changed.Errors["externalId"]);
+        Assert.Equal(("Mine, renamed", "K-8"), (kept.Value?.Company, kept.Value?.ExternalId));
+    }
 }

@@ -91,7 +91,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             }
         }
 
-        var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().CreateAsync(email, email.Split('@')[0], "Password-123", [role]);
+        var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().CreateAsync(email, email.Split('@')[0], "Quiet-Harbour-47", [role]);
         Assert.True(rep is not null, string.Join(" ", errors.SelectMany(e => e.Value)));
         return (rep.Id, rep.UserId);
     }

@@ -17,7 +17,7 @@ public sealed class MustChangePasswordTests(Servers servers)
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>()
-                .CreateAsync(email, "Given Password", "Given-password-1", [Roles.Admin], mustChangePassword: true, cancellationToken: TestContext.Current.CancellationToken);
+                .CreateAsync(email, "Gianna Rossi", "Given-password-1", [Roles.Admin], mustChangePassword: true, cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(rep is not null, string.Join(" ", errors.SelectMany(e => e.Value)));
         }
 

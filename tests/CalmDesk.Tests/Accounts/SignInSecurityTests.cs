@@ -39,7 +39,7 @@ public sealed class SignInSecurityTests(Servers servers)
         }
 
         // Locked: even the right password is refused for now, with the same words as everything else.
-        using var locked = await PostSignInAsync(client, email, "Password-123");
+        using var locked = await PostSignInAsync(client, email, "Quiet-Harbour-47");
         var lockedError = await ErrorAsync(locked);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
@@ -56,7 +56,7 @@ public sealed class SignInSecurityTests(Servers servers)
         var (_, _, email) = await server.SignUpWithEmailAsync("Rep");
         var jar = new CookieContainer();
         using var owner = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
-        using (var signedIn = await PostSignInAsync(owner, email, "Password-123"))
+        using (var signedIn = await PostSignInAsync(owner, email, "Quiet-Harbour-47"))
         {
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         }

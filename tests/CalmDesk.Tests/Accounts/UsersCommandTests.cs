@@ -30,6 +30,32 @@ public sealed class UsersCommandTests
     }
 
     [Fact]
+    public async Task TwoStepOff_LetsAUserWhoLostThePhoneInWithThePasswordAgain()
+    {
+        var data = CalmDeskProcess.NewDataDirectory();
+        await CalmDeskProcess.RunAsync("users", "add", "lost@example.com", "--name", "Lost Phone", "--data", data);
+        var file = Path.Combine(data, "calmdesk.db");
+        await SqlAsync(file, "UPDATE AspNetUsers SET TwoFactorEnabled = 1 WHERE Email = 'lost@example.com'");
+
+        var off = await CalmDeskProcess.RunAsync("users", "two-step-off", "lost@example.com", "--data", data);
+        var unknown = await CalmDeskProcess.RunAsync("users", "two-step-off", "nobody@example.com", "--data", data);
+
+        Assert.True(off.ExitCode == 0, off.Error);
+        Assert.Equal(0L, await SqlAsync(file, "SELECT TwoFactorEnabled FROM AspNetUsers WHERE Email = 'lost@example.com'"));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("nobody@example.com", unknown.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<object?> SqlAsync(string file, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Token_FromTheCommandLine_IsAcceptedByTheServer()
     {
         var data = CalmDeskProcess.NewDataDirectory();

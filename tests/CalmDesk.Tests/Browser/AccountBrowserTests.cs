@@ -18,7 +18,7 @@ public sealed class AccountBrowserTests(Servers servers)
         var (_, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "it");
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/account");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Il mio account");
         await Assertions.Expect(page.Locator("#culture")).ToHaveValueAsync("it");
@@ -43,7 +43,7 @@ public sealed class AccountBrowserTests(Servers servers)
         var (_, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "el");
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/account");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         await page.FillAsync("#token-name", "   ");
         await page.ClickAsync("#create-token");

@@ -36,7 +36,7 @@ public sealed class CampaignBrowserTests(Servers servers)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         await page.GotoAsync($"/campaigns/{campaignId}");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         var card = page.Locator("section.recipient");
         await Assertions.Expect(card).ToHaveCountAsync(1);

@@ -35,7 +35,7 @@ public sealed class CaseManagementBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/cases/{caseId}");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         // Re-label: a new title and one more situation, shown in Italian.
         await page.ClickAsync("#manage-case details:has(#relabel-form) summary");

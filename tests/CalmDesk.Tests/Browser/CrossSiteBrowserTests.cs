@@ -37,7 +37,7 @@ public sealed class CrossSiteBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/customers");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
         await page.WaitForURLAsync(url => url.Contains("/customers", StringComparison.Ordinal) && !url.Contains("/signin", StringComparison.Ordinal));
 
         await page.GotoAsync(attacker.Urls.First());

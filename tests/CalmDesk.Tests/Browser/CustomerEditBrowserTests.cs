@@ -18,7 +18,7 @@ public sealed class CustomerEditBrowserTests(Servers servers)
         var (api, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "it");
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/customers");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         await page.ClickAsync("#new-customer");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nuovo cliente");

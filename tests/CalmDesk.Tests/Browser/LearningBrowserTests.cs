@@ -23,7 +23,7 @@ public sealed class LearningBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{customer}");
-        await Chromium.SignInAsync(page, repEmail, "Password-123");
+        await Chromium.SignInAsync(page, repEmail, "Quiet-Harbour-47");
         var message = page.Locator("#timeline li").First;
         await message.Locator("details.correct-anger summary").ClickAsync();
         await message.Locator("details.correct-anger select").SelectOptionAsync("Furious");
@@ -34,7 +34,7 @@ public sealed class LearningBrowserTests(Servers servers)
 
         var manager = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await manager.GotoAsync("/learning");
-        await Chromium.SignInAsync(manager, managerEmail, "Password-123");
+        await Chromium.SignInAsync(manager, managerEmail, "Quiet-Harbour-47");
         var example = manager.Locator("#corrections li", new() { HasText = company });
         await Assertions.Expect(example).ToContainTextAsync("Έξαλλος");
         await Assertions.Expect(example).ToContainTextAsync("Terza settimana che aspetto");

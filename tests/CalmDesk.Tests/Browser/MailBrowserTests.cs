@@ -40,7 +40,7 @@ public sealed class MailBrowserTests
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/inbox");
-        await Chromium.SignInAsync(page, repEmail, "Password-123");
+        await Chromium.SignInAsync(page, repEmail, "Quiet-Harbour-47");
         var conversation = page.Locator("#inbox tbody tr", new() { HasText = "Trattoria Da Nino" });
         for (var i = 0; i < 40 && await conversation.CountAsync() == 0; i++)
         {

@@ -41,7 +41,7 @@ public sealed class OrderComparisonBrowserTests(Servers servers)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         await page.GotoAsync($"/cases/{caseId}");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         var comparison = page.Locator("#order-comparison");
         await Assertions.Expect(comparison).ToBeVisibleAsync();
@@ -72,7 +72,7 @@ public sealed class OrderComparisonBrowserTests(Servers servers)
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
 
         await page.GotoAsync($"/customers/{customerId}/orders");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
         await page.FillAsync("#new-order input[name=Number]", number);
         await page.FillAsync("#new-order input[name=OrderedOn]", "2026-10-01");
         await page.FillAsync("#new-order textarea[name=Lines]", "Chianti 750ml | 40\nProsecco DOC | twelve");

@@ -25,7 +25,7 @@ public sealed class PersonalDataBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{id}");
-        await Chromium.SignInAsync(page, managerEmail, "Password-123");
+        await Chromium.SignInAsync(page, managerEmail, "Quiet-Harbour-47");
         await page.ClickAsync("#edit-contacts");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Επαφές και προσωπικά δεδομένα");
         await page.ClickAsync(".contact-edit summary");
@@ -58,7 +58,7 @@ public sealed class PersonalDataBrowserTests(Servers servers)
 
         var admin = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await admin.GotoAsync($"/audit?customer={id}");
-        await Chromium.SignInAsync(admin, adminEmail, "Password-123");
+        await Chromium.SignInAsync(admin, adminEmail, "Quiet-Harbour-47");
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Registro delle modifiche");
         var newest = admin.Locator("#audit tbody tr").First;
         await Assertions.Expect(newest).ToContainTextAsync(managerEmail);

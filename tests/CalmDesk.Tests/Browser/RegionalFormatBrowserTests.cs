@@ -23,7 +23,7 @@ public sealed class RegionalFormatBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{customer}");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         var stamp = page.Locator("time[datetime^='2026-01-02T15:25']").First;
         var business = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.Local);
@@ -57,7 +57,7 @@ public sealed class RegionalFormatBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{customer}");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         var titles = await page.Locator("mark.ev").EvaluateAllAsync<string[]>("marks => marks.map(m => m.title)");
         Assert.NotEmpty(titles);

@@ -27,7 +27,7 @@ public sealed class RepEditBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/reps");
-        await Chromium.SignInAsync(page, adminEmail, "Password-123");
+        await Chromium.SignInAsync(page, adminEmail, "Quiet-Harbour-47");
         await page.ClickAsync($"#reps a[href='/reps/{leavingRepId}']");
         await page.FillAsync("#rep-name", "Renamed <b>" + key + "</b>");
         await page.CheckAsync("#role-manager");
@@ -55,7 +55,7 @@ public sealed class RepEditBrowserTests(Servers servers)
         var signIn = browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         var again = await signIn;
         await again.GotoAsync("/signin");
-        await Chromium.SignInAsync(again, leavingEmail, "Password-123");
+        await Chromium.SignInAsync(again, leavingEmail, "Quiet-Harbour-47");
         await Assertions.Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
         var reps = await admin.GetFromJsonAsync<JsonElement>("/api/v1/reps", cancel);
         var stored = reps.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == leavingRepId);

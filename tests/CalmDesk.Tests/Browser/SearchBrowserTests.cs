@@ -34,7 +34,7 @@ public sealed class SearchBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/customers");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
         await page.FillAsync("#global-search", $"psixogio {marker}");
         await page.PressAsync("#global-search", "Enter");
 

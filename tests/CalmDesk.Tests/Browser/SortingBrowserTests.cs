@@ -23,7 +23,7 @@ public sealed class SortingBrowserTests(Servers servers)
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers?q={marker}");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
         var companies = page.Locator("#customers tbody tr td:first-child");
         await Assertions.Expect(companies).ToHaveTextAsync([$"Aurora {marker}", $"Bruno {marker}", $"Corsi {marker}"]);
         await Assertions.Expect(page.Locator("#customers th[aria-sort]")).ToHaveTextAsync("Azienda ▲");

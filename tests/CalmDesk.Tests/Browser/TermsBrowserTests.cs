@@ -18,7 +18,7 @@ public sealed class TermsBrowserTests(Servers servers)
         var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Όροι & Συμφωνίες ΟΕ", preferredLanguage = "el" }))).GetProperty("id").GetInt32();
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync($"/customers/{id}/terms");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
 
         await page.FillAsync("input[name=DepositPercent]", "30");
         await page.FillAsync("input[name=DepositMethods]", "τραπεζική μεταφορά");

@@ -27,7 +27,7 @@ public sealed class TimelineBrowserTests(Servers servers)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         await page.GotoAsync("/customers");
-        await Chromium.SignInAsync(page, email, "Password-123");
+        await Chromium.SignInAsync(page, email, "Quiet-Harbour-47");
         await page.FillAsync("#customer-search", "λιμανακι");
         await page.ClickAsync("form[role=search] button");
         await page.ClickAsync($"#customers a:has-text('{company}')");

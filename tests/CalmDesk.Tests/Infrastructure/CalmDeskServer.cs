@@ -74,12 +74,12 @@ public sealed class CalmDeskServer : IAsyncDisposable
         return (client, repId);
     }
 
-    /// As <see cref="SignUpAsync"/>, also returning the email to sign in with (password "Password-123").
+    /// As <see cref="SignUpAsync"/>, also returning the email to sign in with (password "Quiet-Harbour-47").
     internal async Task<(HttpClient Client, int RepId, string Email)> SignUpWithEmailAsync(string role, string culture = "en")
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         await using var scope = _app.Services.CreateAsyncScope();
-        var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().CreateAsync(email, $"{role} {email[..12]}", "Password-123", [role], culture);
+        var (rep, errors) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().CreateAsync(email, $"{role} {email[..12]}", "Quiet-Harbour-47", [role], culture);
         Assert.True(rep is not null, string.Join(" ", errors.SelectMany(e => e.Value)));
         var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(rep.UserId, "tests");
         var client = CreateClient();

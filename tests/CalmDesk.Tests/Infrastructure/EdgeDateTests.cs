@@ -15,10 +15,10 @@ public sealed class EdgeDateTests(Servers servers)
     {
         var server = await servers.GetAsync(provider);
         var cancel = TestContext.Current.CancellationToken;
-        var (rep, _) = await server.SignUpAsync("Rep");
+        var (rep, repId) = await server.SignUpAsync("Rep");
         var (manager, _) = await server.SignUpAsync("Manager");
         var key = Guid.NewGuid().ToString("N")[..8];
-        var customer = (await Json.ReadAsync(await Json.PostAsync(rep, "/api/v1/customers", new { company = "Edge " + key, externalId = "edge-" + key, currency = "EUR" }))).GetProperty("id").GetInt32();
+        var customer = (await Json.ReadAsync(await Json.PostAsync(manager, "/api/v1/customers", new { company = "Edge " + key, externalId = "edge-" + key, currency = "EUR", assignedRepId = repId }))).GetProperty("id").GetInt32();
 
         var campaign = await Json.PostAsync(manager, "/api/v1/campaigns", new { name = "Far " + key, percent = 3, effectiveOn = "9999-12-31", reasons = new[] { "energy" }, customerIds = new[] { customer } });
         var promise = await Json.PostAsync(rep, "/api/v1/commitments", new { customerId = customer, what = "Call back", dueAt = "9999-12-31T10:00:00Z" });

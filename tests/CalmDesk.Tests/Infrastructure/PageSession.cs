@@ -6,7 +6,7 @@ namespace CalmDesk.Infrastructure;
 /// Signs in through the real sign-in form (with its antiforgery token), as a browser without JavaScript would.
 internal static partial class PageSession
 {
-    public static async Task<HttpClient> SignInAsync(CalmDeskServer server, string email, string password = "Password-123")
+    public static async Task<HttpClient> SignInAsync(CalmDeskServer server, string email, string password = "Quiet-Harbour-47")
     {
         var client = server.CreateClient(followRedirects: false);
         var form = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);

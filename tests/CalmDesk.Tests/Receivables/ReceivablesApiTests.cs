@@ -12,11 +12,11 @@ public sealed class ReceivablesApiTests(Servers servers)
     {
         var server = await servers.GetAsync(provider);
         var cancel = TestContext.Current.CancellationToken;
-        var (rep, _) = await server.SignUpAsync("Rep");
+        var (rep, repId) = await server.SignUpAsync("Rep");
         var (other, _) = await server.SignUpAsync("Rep");
         var (manager, _) = await server.SignUpAsync("Manager");
         var key = Guid.NewGuid().ToString("N")[..8];
-        var customer = await Json.ReadAsync(await Json.PostAsync(rep, "/api/v1/customers", new { company = "Enoteca " + key, externalId = "ext-" + key, currency = "EUR" }));
+        var customer = await Json.ReadAsync(await Json.PostAsync(manager, "/api/v1/customers", new { company = "Enoteca " + key, externalId = "ext-" + key, currency = "EUR", assignedRepId = repId }));
         var customerId = customer.GetProperty("id").GetInt32();
         var invoices = $"""
             customer,number,issued_on,due_on,amount,kind

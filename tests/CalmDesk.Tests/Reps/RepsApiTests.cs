@@ -12,7 +12,7 @@ public sealed class RepsApiTests(Servers servers)
         var server = await servers.GetAsync("sqlite");
         var (rep, _) = await server.SignUpAsync("Rep");
 
-        var response = await Json.PostAsync(rep, "/api/v1/reps", new { email = "new@example.com", displayName = "New", password = "Password-123", roles = new[] { "Rep" } });
+        var response = await Json.PostAsync(rep, "/api/v1/reps", new { email = "new@example.com", displayName = "New", password = "Quiet-Harbour-47", roles = new[] { "Rep" } });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -42,7 +42,7 @@ public sealed class RepsApiTests(Servers servers)
         var (admin, _) = await server.SignUpAsync("Admin");
         var email = $"new-{Guid.NewGuid():N}@example.com";
 
-        var created = await Json.PostAsync(admin, "/api/v1/reps", new { email, displayName = "Νίκος Παπαδάκης", password = "Password-123", roles = new[] { "Rep", "Manager" } });
+        var created = await Json.PostAsync(admin, "/api/v1/reps", new { email, displayName = "Νίκος Παπαδάκης", password = "Quiet-Harbour-47", roles = new[] { "Rep", "Manager" } });
         var weak = await Json.PostAsync(admin, "/api/v1/reps", new { email = "weak@example.com", displayName = "Weak", password = "123", roles = new[] { "Rep" } });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
