@@ -68,8 +68,8 @@ internal sealed class CustomerTables
         Tables = tables;
     }
 
-    /// The customer's rows of one table, not tracked.
-    public static IQueryable Rows(DbContext db, Table table, int customerId)
+    /// The customer's rows of one table, not tracked unless asked (to change them).
+    public static IQueryable Rows(DbContext db, Table table, int customerId, bool tracked = false)
     {
         var rows = (IQueryable)SetMethod.MakeGenericMethod(table.Type.ClrType).Invoke(db, null)!;
         var parameter = Expression.Parameter(table.Type.ClrType, "row");
@@ -82,7 +82,8 @@ internal sealed class CustomerTables
         else
         {
             // row.Link IN (SELECT parent.Key FROM the parent's rows of this customer): one statement, however many rows.
-            var parentRows = Rows(db, table.Parent, customerId);
+            // Tracked like the outer query: EF reads an AsNoTracking anywhere in a query as the whole query's.
+            var parentRows = Rows(db, table.Parent, customerId, tracked);
             var parentParameter = Expression.Parameter(table.Parent.Type.ClrType, "parent");
             var keyType = table.Link.ClrType;
             var selector = Expression.Lambda(Expression.Convert(Read(parentParameter, table.ParentKey!), keyType), parentParameter);
@@ -92,6 +93,11 @@ internal sealed class CustomerTables
 
         var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [table.Type.ClrType], rows.Expression,
             Expression.Quote(Expression.Lambda(test, parameter)));
+        if (tracked)
+        {
+            return rows.Provider.CreateQuery(where);
+        }
+
         var untracked = Expression.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.AsNoTracking),
             [table.Type.ClrType], where);
         return rows.Provider.CreateQuery(untracked);

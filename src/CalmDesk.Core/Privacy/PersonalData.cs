@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -48,6 +49,9 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
 
     private CustomerTables Tables => Models.GetValue(db.Model, model => new CustomerTables(model));
 
+    /// The tables an export holds: all of the customer's but who of the staff has read which message (the staff's data).
+    private IEnumerable<CustomerTables.Table> Exported => Tables.Tables.Where(t => t.Type.ClrType != typeof(ReadMark));
+
     /// The customer, when the viewer may act on their personal data (managers and admins; the customer exists).
     private async Task<Customer?> FindAsync(Viewer viewer, int customerId, CancellationToken cancellationToken) =>
         viewer.SeesAll ? await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken) : null;
@@ -68,7 +72,7 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
             json.WritePropertyName("customer");
             WriteRow(json, Fields(db.Model.FindEntityType(typeof(Customer))!), customer);
             json.WriteStartObject("tables");
-            foreach (var table in Tables.Tables)
+            foreach (var table in Exported)
             {
                 json.WriteStartArray(table.Name);
                 var fields = Fields(table.Type);
@@ -101,7 +105,7 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
         await using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             await WriteCsvAsync(zip, "customer.csv", Fields(db.Model.FindEntityType(typeof(Customer))!), Once(customer), cancellationToken);
-            foreach (var table in Tables.Tables)
+            foreach (var table in Exported)
             {
                 await WriteCsvAsync(zip, table.Name + ".csv", Fields(table.Type), RowsAsync(table, customerId, cancellationToken), cancellationToken);
             }
@@ -154,7 +158,19 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var shas = await FileShasAsync(customerId, cancellationToken);
+            // Mail from their addresses that was never matched to a message (the unmatched queue) goes too.
+            var addresses = await db.Contacts.Where(c => c.CustomerId == customerId && c.Email != null).Select(c => c.Email!.ToLower()).ToListAsync(cancellationToken);
+            // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
+#pragma warning disable CA1862
+            var unmatched = addresses.Count == 0 ? 0
+                : await db.InboundMail.Where(m => m.FromAddress != null && addresses.Contains(m.FromAddress.ToLower())).ExecuteDeleteAsync(cancellationToken);
+#pragma warning restore CA1862
             var deleted = new Dictionary<string, int>();
+            if (unmatched > 0)
+            {
+                deleted["InboundMail"] = unmatched;
+            }
+
             // Deepest first: a row is deleted before the row it hangs off, so the IN (SELECT …) that finds it still can.
             // A merged case points at the case it went into, and that key refuses a delete (RESTRICT) even in one statement.
             await db.Cases.Where(c => c.CustomerId == customerId && c.MergedIntoId != null)
@@ -192,9 +208,10 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
     }
 
     /// <summary>Forgets one person at a customer that stays: the contact is deleted, and their name, e-mail address and
-    /// phone number are replaced by <see cref="Blanked"/> in the customer's messages (subject, text, author, the analysis'
-    /// quotes), in outgoing mail addressed to them and in incidents' evidence; the raw copies of mail they sent are
-    /// deleted (the stored message stays, blanked).</summary>
+    /// phone number (<see cref="PersonMarks"/>) are replaced by <see cref="Blanked"/> in every text of every record of the
+    /// customer (messages and their analysis' quotes, outgoing mail, letters, notes, incidents' evidence, corrections,
+    /// order confirmations) and in the audit log's values about the customer; the raw copies of mail from their address
+    /// are deleted (the stored messages stay, blanked).</summary>
     public async Task<Outcome<ContactErasureReport>> EraseContactAsync(Viewer viewer, int customerId, int contactId, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(viewer, customerId, cancellationToken) is not { } customer
@@ -203,65 +220,60 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
             return Outcome<ContactErasureReport>.Missing();
         }
 
-        string[] marks = [.. new[] { contact.Email, contact.Phone, contact.Name }.Where(m => !string.IsNullOrWhiteSpace(m) && m.Trim().Length >= 3).Select(m => m!.Trim())];
+        var marks = new PersonMarks(contact);
+        // Read before the scrub below, which blanks the contact's own row too.
+        var address = contact.Email?.Trim().ToLowerInvariant();
         var strategy = db.Database.CreateExecutionStrategy();
         var report = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var scrubbed = 0;
-            var messages = db.Interactions.Where(i => i.CustomerId == customerId).OrderBy(i => i.Id).AsAsyncEnumerable();
-            await foreach (var message in messages.WithCancellation(cancellationToken))
-            {
-                var changed = Scrub(message.Subject, marks, out var subject) | Scrub(message.Body, marks, out var body)
-                    | Scrub(message.AuthorName, marks, out var author) | Scrub(message.Analysis?.Details, marks, out var details);
-                if (changed || message.ContactId == contactId)
-                {
-                    message.Subject = subject;
-                    message.Body = body ?? "";
-                    message.AuthorName = author;
-                    if (message.Analysis is not null)
-                    {
-                        message.Analysis.Details = details ?? "{}";
-                    }
-
-                    message.ContactId = null;
-                    scrubbed += changed ? 1 : 0;
-                }
-            }
-
-            var interactionIds = db.Interactions.Where(i => i.CustomerId == customerId).Select(i => i.Id);
-            foreach (var outgoing in await db.Outbox.Where(o => interactionIds.Contains(o.InteractionId)).ToListAsync(cancellationToken))
-            {
-                if (Scrub(outgoing.ToAddress, marks, out var to) | Scrub(outgoing.ToName, marks, out var toName))
-                {
-                    outgoing.ToAddress = to ?? Blanked;
-                    outgoing.ToName = toName;
-                }
-            }
-
-            foreach (var incident in await db.AbuseIncidents.Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken))
-            {
-                if (Scrub(incident.Evidence, marks, out var evidence))
-                {
-                    incident.Evidence = evidence ?? "";
-                }
-            }
-
-            var address = contact.Email?.Trim().ToLowerInvariant();
+            // The raw copies of their mail go first, so that the scrub below does not change rows about to be deleted.
             // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
 #pragma warning disable CA1862
             var raw = string.IsNullOrEmpty(address) ? 0
                 : await db.InboundMail.Where(m => m.FromAddress != null && m.FromAddress.ToLower() == address).ExecuteDeleteAsync(cancellationToken);
 #pragma warning restore CA1862
+            var scrubbed = 0;
+            foreach (var table in Tables.Tables)
+            {
+                var texts = Texts(table.Type);
+                if (texts.Count == 0)
+                {
+                    continue;
+                }
+
+                await foreach (var row in ((IAsyncEnumerable<object>)CustomerTables.Rows(db, table, customerId, tracked: true)).WithCancellation(cancellationToken))
+                {
+                    var changed = false;
+                    foreach (var (owner, property) in texts)
+                    {
+                        var target = owner is null ? row : owner.GetValue(row);
+                        if (target is not null && property.GetValue(target) is string { Length: > 0 } text && marks.Scrub(text) is var blanked && blanked != text)
+                        {
+                            property.SetValue(target, blanked);
+                            changed = true;
+                        }
+                    }
+
+                    scrubbed += changed ? 1 : 0;
+                }
+            }
+
             await db.Entry(customer).Collection(c => c.Contacts).LoadAsync(cancellationToken);
             customer.Contacts.Remove(contact);
             db.Contacts.Remove(contact);
             // The customer is found by its contacts' names: not by this one's any more.
             customer.RefreshSearchKey();
             await db.SaveChangesAsync(cancellationToken);
-            // The context logged the removal with the contact's values: blank those too, then say what was done.
+            // What the log kept of the customer's records (this save's entries included) is blanked the same way; the
+            // contact's own entries lose their values.
             await db.AuditEntries.Where(e => e.Subject == "contact" && e.SubjectId == contactId.ToString(CultureInfo.InvariantCulture))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, (string?)null), cancellationToken);
+            foreach (var entry in await db.AuditEntries.Where(e => e.CustomerId == customerId && e.Changes != null).ToListAsync(cancellationToken))
+            {
+                entry.Changes = marks.Scrub(entry.Changes!);
+            }
+
             audit.Record(AuditTrail.Erased, "contact", contactId.ToString(CultureInfo.InvariantCulture), customerId,
                 new Dictionary<string, string?[]> { ["texts"] = [scrubbed.ToString(CultureInfo.InvariantCulture), null], ["rawMail"] = [raw.ToString(CultureInfo.InvariantCulture), null] });
             await db.SaveChangesAsync(cancellationToken);
@@ -271,27 +283,18 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
         return Outcome<ContactErasureReport>.Done(report);
     }
 
-    /// Replaces every mark in the text, ignoring case; true when something was replaced.
-    private static bool Scrub(string? text, string[] marks, out string? result)
+    /// The text columns of a table a person's name may be written in, with the owned part (a message's analysis) that
+    /// holds them; keys, foreign keys and the derived search keys are left out.
+    private static List<(PropertyInfo? Owner, PropertyInfo Property)> Texts(IEntityType type)
     {
-        result = text;
-        if (string.IsNullOrEmpty(text))
+        static bool IsText(IProperty p) => p.ClrType == typeof(string) && p.PropertyInfo is { CanWrite: true } && !p.IsKey() && !p.IsForeignKey() && p.Name != "SearchKey";
+        List<(PropertyInfo? Owner, PropertyInfo Property)> texts = [.. type.GetProperties().Where(IsText).Select(p => ((PropertyInfo?)null, p.PropertyInfo!))];
+        foreach (var navigation in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.PropertyInfo is not null))
         {
-            return false;
+            texts.AddRange(navigation.TargetEntityType.GetProperties().Where(IsText).Select(p => ((PropertyInfo?)navigation.PropertyInfo, p.PropertyInfo!)));
         }
 
-        foreach (var mark in marks)
-        {
-            result = result!.Replace(mark, Blanked, StringComparison.OrdinalIgnoreCase);
-            // In the analysis' JSON a quote may be escaped (non-ASCII as \uXXXX): blank that spelling too.
-            var escaped = JsonSerializer.Serialize(mark)[1..^1];
-            if (escaped != mark)
-            {
-                result = result.Replace(escaped, Blanked, StringComparison.OrdinalIgnoreCase);
-            }
-        }
-
-        return !string.Equals(result, text, StringComparison.Ordinal);
+        return texts;
     }
 
     private static bool Kept(CustomerTables.Table table) =>

@@ -205,18 +205,31 @@ public sealed class PersonalDataTests
         var contactId = await db.Contacts.Where(c => c.CustomerId == book.People.Nino).Select(c => c.Id).SingleAsync(Token);
         await scope.ServiceProvider.GetRequiredService<CustomerDirectory>().UpdateContactAsync(Viewer.System, book.People.Nino, contactId,
             new ContactInput("Nino Esposito", "nino@trattoria.example", "333 123 4567"), Token);
+        var other = await scope.ServiceProvider.GetRequiredService<InteractionLog>().AddAsync(Viewer.System, book.People.Nino,
+            new InteractionInput("call", "inbound", null, null, "Sentito Esposito: la pianificazione con Ninotto va bene, chiamare il 333-1234567."), Token);
         var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
 
         Assert.True((await data.EraseContactAsync(book.People.Giulia, book.People.Nino, contactId, Token)).NotFound);
         Assert.True((await data.EraseContactAsync(book.Manager, book.People.Harbour, contactId, Token)).NotFound);
         var erased = await data.EraseContactAsync(book.Manager, book.People.Nino, contactId, Token);
 
-        Assert.Equal((1, 1), (erased.Value!.TextsScrubbed, erased.Value.RawMailsDeleted));
+        Assert.True(erased.Value!.TextsScrubbed >= 4, erased.Value.TextsScrubbed.ToString());
+        Assert.Equal(1, erased.Value.RawMailsDeleted);
         db.ChangeTracker.Clear();
         var message = await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == book.NinoMessage, Token);
         Assert.Equal("Wrong order, " + PersonalData.Blanked, message.Subject);
         Assert.StartsWith(PersonalData.Blanked + " here (" + PersonalData.Blanked + ", " + PersonalData.Blanked + ")", message.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Esposito", message.Analysis!.Details, StringComparison.Ordinal);
+        Assert.NotNull(System.Text.Json.JsonDocument.Parse(message.Analysis.Details));
+        // Whole words only, and the number however it is spaced: "Ninotto" is someone else.
+        Assert.Equal($"Sentito {PersonalData.Blanked}: la pianificazione con Ninotto va bene, chiamare il {PersonalData.Blanked}.",
+            (await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == other.Value!.Id, Token)).Body);
+        // Every other record of the customer that wrote the name: the promise and its history.
+        Assert.Equal("Call " + PersonalData.Blanked + " back", (await db.Commitments.AsNoTracking().SingleAsync(c => c.CustomerId == book.People.Nino, Token)).What);
+        Assert.All(await db.CommitmentChanges.AsNoTracking().Select(c => c.Reason).ToListAsync(Token), r => Assert.DoesNotContain("Esposito", r ?? "", StringComparison.Ordinal));
+        // Nor does the audit log keep the name in what it says changed (the incident's evidence, the promise's text).
+        Assert.All(await db.AuditEntries.AsNoTracking().Where(e => e.CustomerId == book.People.Nino).ToListAsync(Token),
+            e => Assert.DoesNotContain("Esposito", e.Changes ?? "", StringComparison.Ordinal));
         Assert.Null(message.ContactId);
         Assert.Equal(0, await db.Contacts.CountAsync(c => c.Id == contactId, Token));
         Assert.Equal(0, await db.InboundMail.CountAsync(Token));

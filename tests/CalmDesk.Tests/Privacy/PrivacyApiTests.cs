@@ -61,7 +61,8 @@ public sealed class PrivacyApiTests
 
         var erasedLuca = await manager.DeleteAsync($"/api/v1/customers/{id}/contacts/{luca}", Token);
         Assert.Equal(HttpStatusCode.OK, erasedLuca.StatusCode);
-        Assert.Equal(1, (await Json.ReadAsync(erasedLuca)).GetProperty("textsScrubbed").GetInt32());
+        // The message, and the records made from it (its case's title and the contact row itself, blanked before it goes).
+        Assert.True((await Json.ReadAsync(erasedLuca)).GetProperty("textsScrubbed").GetInt32() >= 2);
         var timeline = await (await rep.GetAsync($"/api/v1/customers/{id}/interactions", Token)).Content.ReadAsStringAsync(Token);
         Assert.DoesNotContain("Luca Ferri", timeline, StringComparison.Ordinal);
         Assert.DoesNotContain("luca@ferri.example", timeline, StringComparison.Ordinal);
