@@ -85,6 +85,14 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
                 await json.FlushAsync(cancellationToken);
             }
 
+            json.WriteStartArray(Unmatched);
+            var mailFields = Fields(db.Model.FindEntityType(typeof(InboundMail))!);
+            await foreach (var row in UnmatchedAsync(customerId, cancellationToken))
+            {
+                WriteRow(json, mailFields, row);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -109,6 +117,8 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
             {
                 await WriteCsvAsync(zip, table.Name + ".csv", Fields(table.Type), RowsAsync(table, customerId, cancellationToken), cancellationToken);
             }
+
+            await WriteCsvAsync(zip, Unmatched + ".csv", Fields(db.Model.FindEntityType(typeof(InboundMail))!), UnmatchedAsync(customerId, cancellationToken), cancellationToken);
 
             var attachments = Tables.Tables.FirstOrDefault(t => t.Type.ClrType == typeof(Attachment));
             var documents = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId && i.DocumentSha256 != null)
@@ -316,6 +326,28 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
     private async IAsyncEnumerable<object> RowsAsync(CustomerTables.Table table, int customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var row in ((IAsyncEnumerable<object>)CustomerTables.Rows(db, table, customerId)).WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// What the export calls mail from the customer's contacts' addresses that was never matched to a message.
+    public const string Unmatched = "UnmatchedMail";
+
+    private async IAsyncEnumerable<object> UnmatchedAsync(int customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var addresses = await db.Contacts.Where(c => c.CustomerId == customerId && c.Email != null).Select(c => c.Email!.ToLower()).ToListAsync(cancellationToken);
+        if (addresses.Count == 0)
+        {
+            yield break;
+        }
+
+        // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
+#pragma warning disable CA1862
+        var mail = db.InboundMail.AsNoTracking().Where(m => m.InteractionId == null && m.FromAddress != null && addresses.Contains(m.FromAddress.ToLower()))
+            .OrderBy(m => m.Id).AsAsyncEnumerable();
+#pragma warning restore CA1862
+        await foreach (var row in mail.WithCancellation(cancellationToken))
         {
             yield return row;
         }

@@ -50,6 +50,12 @@ public sealed class PersonalDataTests
             MailboxId = mailbox.Id, UidValidity = 1, Uid = 7, FromAddress = "nino@trattoria.example", FromName = "Nino Esposito", Subject = "Wrong order",
             Raw = Encoding.UTF8.GetBytes("From: nino@trattoria.example\r\n\r\n" + Angry), InteractionId = message.Id, ReceivedAt = database.Clock.GetUtcNow(),
         });
+        // A mail from his address that was never matched to a message (it waits in the unmatched queue).
+        db.InboundMail.Add(new InboundMail
+        {
+            MailboxId = mailbox.Id, UidValidity = 1, Uid = 8, FromAddress = "Nino@Trattoria.example", Subject = "Sent from my phone",
+            Raw = Encoding.UTF8.GetBytes("From: Nino@Trattoria.example\r\n\r\nAncora io."), ReceivedAt = database.Clock.GetUtcNow(),
+        });
         db.Commitments.Add(new Commitment
         {
             CustomerId = people.Nino, CaseId = angry.Value.CaseId, OwnerRepId = people.GiuliaRep, What = "Call Nino Esposito back", DueAt = database.Clock.GetUtcNow().AddDays(1),
@@ -100,6 +106,7 @@ public sealed class PersonalDataTests
         }
 
         Assert.Contains("From: nino@trattoria.example", Assert.Single(tables.GetProperty("InboundMail").EnumerateArray()).GetProperty("Raw").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Sent from my phone", Assert.Single(tables.GetProperty(PersonalData.Unmatched).EnumerateArray()).GetProperty("Subject").GetString());
         Assert.DoesNotContain("Harbour", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Oliver", text, StringComparison.Ordinal);
         Assert.DoesNotContain("SearchKey", text, StringComparison.Ordinal);
@@ -214,7 +221,7 @@ public sealed class PersonalDataTests
         var erased = await data.EraseContactAsync(book.Manager, book.People.Nino, contactId, Token);
 
         Assert.True(erased.Value!.TextsScrubbed >= 4, erased.Value.TextsScrubbed.ToString());
-        Assert.Equal(1, erased.Value.RawMailsDeleted);
+        Assert.Equal(2, erased.Value.RawMailsDeleted);
         db.ChangeTracker.Clear();
         var message = await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == book.NinoMessage, Token);
         Assert.Equal("Wrong order, " + PersonalData.Blanked, message.Subject);
