@@ -29,6 +29,7 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public bool Audited { get; set; } = true;
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Rep> Reps => Set<Rep>();
