@@ -28,8 +28,8 @@ internal static class AuditTrail
 
     private static readonly Dictionary<Type, Kind> Kinds = new()
     {
-        [typeof(Customer)] = new("customer", [nameof(Customer.SearchKey), nameof(Customer.CreatedAt)], []),
-        [typeof(Contact)] = new("contact", [], []),
+        [typeof(Customer)] = new(CustomerSubject, [nameof(Customer.SearchKey), nameof(Customer.CreatedAt)], []),
+        [typeof(Contact)] = new(ContactSubject, [], []),
         [typeof(Terms)] = new("terms", [nameof(Terms.UpdatedAt)], []),
         [typeof(RepTolerance)] = new("tolerance", [nameof(RepTolerance.UpdatedAt)], []),
         // Incidents are recorded by the analysis all day; what a reviewer asks about is a person overruling one.
@@ -54,6 +54,10 @@ internal static class AuditTrail
 
     /// What an entry says was done: the three a save can do, and the two written by hand (<see cref="AuditLog.Record"/>).
     public static readonly string[] Actions = ["added", "changed", "removed", Exported, Erased];
+
+    public const string CustomerSubject = "customer";
+
+    public const string ContactSubject = "contact";
 
     public const string Erased = "erasure";
 

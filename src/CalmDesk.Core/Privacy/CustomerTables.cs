@@ -33,7 +33,9 @@ internal sealed class CustomerTables
     {
         var tables = new List<Table>();
         var found = new Dictionary<IEntityType, Table>();
-        foreach (var type in model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType != typeof(Customer) && t.ClrType != typeof(AuditEntry)))
+        // Owned parts are read with their owner; the customer row itself and the audit log are not among its records.
+        var candidates = model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType != typeof(Customer) && t.ClrType != typeof(AuditEntry)).ToList();
+        foreach (var type in candidates)
         {
             if (type.FindProperty("CustomerId") is { } link)
             {
@@ -47,7 +49,7 @@ internal sealed class CustomerTables
         for (var added = true; added;)
         {
             added = false;
-            foreach (var type in model.GetEntityTypes().Where(t => !t.IsOwned() && !found.ContainsKey(t) && t.ClrType != typeof(Customer) && t.ClrType != typeof(AuditEntry)))
+            foreach (var type in candidates.Where(t => !found.ContainsKey(t)))
             {
                 var key = type.GetForeignKeys()
                     .Where(k => k.Properties.Count == 1 && found.ContainsKey(k.PrincipalEntityType))

@@ -169,12 +169,7 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var shas = await FileShasAsync(customerId, cancellationToken);
             // Mail from their addresses that was never matched to a message (the unmatched queue) goes too.
-            var addresses = await db.Contacts.Where(c => c.CustomerId == customerId && c.Email != null).Select(c => c.Email!.ToLower()).ToListAsync(cancellationToken);
-            // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
-#pragma warning disable CA1862
-            var unmatched = addresses.Count == 0 ? 0
-                : await db.InboundMail.Where(m => m.FromAddress != null && addresses.Contains(m.FromAddress.ToLower())).ExecuteDeleteAsync(cancellationToken);
-#pragma warning restore CA1862
+            var unmatched = await MailFrom(await AddressesAsync(customerId, cancellationToken)).ExecuteDeleteAsync(cancellationToken);
             var deleted = new Dictionary<string, int>();
             if (unmatched > 0)
             {
@@ -207,7 +202,7 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
             // Every entry about them, the anonymising save's own included, keeps who and when and loses the values.
             await db.AuditEntries.Where(e => e.CustomerId == customerId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, (string?)null), cancellationToken);
             // The entry that says so is written after the blanking, and names no one.
-            audit.Record(AuditTrail.Erased, "customer", customerId.ToString(CultureInfo.InvariantCulture), customerId,
+            audit.Record(AuditTrail.Erased, AuditTrail.CustomerSubject, customerId.ToString(CultureInfo.InvariantCulture), customerId,
                 deleted.ToDictionary(d => d.Key, d => new string?[] { d.Value.ToString(CultureInfo.InvariantCulture), null }));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -238,11 +233,7 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The raw copies of their mail go first, so that the scrub below does not change rows about to be deleted.
-            // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
-#pragma warning disable CA1862
-            var raw = string.IsNullOrEmpty(address) ? 0
-                : await db.InboundMail.Where(m => m.FromAddress != null && m.FromAddress.ToLower() == address).ExecuteDeleteAsync(cancellationToken);
-#pragma warning restore CA1862
+            var raw = await MailFrom(string.IsNullOrEmpty(address) ? [] : [address]).ExecuteDeleteAsync(cancellationToken);
             var scrubbed = 0;
             foreach (var table in Tables.Tables)
             {
@@ -277,14 +268,14 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
             await db.SaveChangesAsync(cancellationToken);
             // What the log kept of the customer's records (this save's entries included) is blanked the same way; the
             // contact's own entries lose their values.
-            await db.AuditEntries.Where(e => e.Subject == "contact" && e.SubjectId == contactId.ToString(CultureInfo.InvariantCulture))
+            await db.AuditEntries.Where(e => e.Subject == AuditTrail.ContactSubject && e.SubjectId == contactId.ToString(CultureInfo.InvariantCulture))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, (string?)null), cancellationToken);
             foreach (var entry in await db.AuditEntries.Where(e => e.CustomerId == customerId && e.Changes != null).ToListAsync(cancellationToken))
             {
                 entry.Changes = marks.Scrub(entry.Changes!);
             }
 
-            audit.Record(AuditTrail.Erased, "contact", contactId.ToString(CultureInfo.InvariantCulture), customerId,
+            audit.Record(AuditTrail.Erased, AuditTrail.ContactSubject, contactId.ToString(CultureInfo.InvariantCulture), customerId,
                 new Dictionary<string, string?[]> { ["texts"] = [scrubbed.ToString(CultureInfo.InvariantCulture), null], ["rawMail"] = [raw.ToString(CultureInfo.InvariantCulture), null] });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -294,17 +285,27 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
     }
 
     /// The text columns of a table a person's name may be written in, with the owned part (a message's analysis) that
-    /// holds them; keys, foreign keys and the derived search keys are left out.
-    private static List<(PropertyInfo? Owner, PropertyInfo Property)> Texts(IEntityType type)
+    /// holds them; keys and foreign keys are left out.
+    private static List<(PropertyInfo? Owner, PropertyInfo Property)> Texts(IEntityType type) =>
+        [.. Columns(type).Where(c => c.Property.ClrType == typeof(string) && c.Info.CanWrite && !c.Property.IsKey() && !c.Property.IsForeignKey())
+            .Select(c => (c.Owner, c.Info))];
+
+    /// A table's columns as stored, an owned part such as a message's analysis flattened ("Analysis_AngerScore"), with
+    /// the property that reaches the part; the derived search keys are left out.
+    private static IEnumerable<(string Name, IProperty Property, PropertyInfo? Owner, PropertyInfo Info)> Columns(IEntityType type)
     {
-        static bool IsText(IProperty p) => p.ClrType == typeof(string) && p.PropertyInfo is { CanWrite: true } && !p.IsKey() && !p.IsForeignKey() && p.Name != "SearchKey";
-        List<(PropertyInfo? Owner, PropertyInfo Property)> texts = [.. type.GetProperties().Where(IsText).Select(p => ((PropertyInfo?)null, p.PropertyInfo!))];
-        foreach (var navigation in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.PropertyInfo is not null))
+        foreach (var property in type.GetProperties().Where(p => p.PropertyInfo is not null && p.Name != "SearchKey"))
         {
-            texts.AddRange(navigation.TargetEntityType.GetProperties().Where(IsText).Select(p => ((PropertyInfo?)navigation.PropertyInfo, p.PropertyInfo!)));
+            yield return (property.Name, property, null, property.PropertyInfo!);
         }
 
-        return texts;
+        foreach (var navigation in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.PropertyInfo is not null))
+        {
+            foreach (var property in navigation.TargetEntityType.GetProperties().Where(p => p.PropertyInfo is not null))
+            {
+                yield return (navigation.Name + "_" + property.Name, property, navigation.PropertyInfo, property.PropertyInfo!);
+            }
+        }
     }
 
     private static bool Kept(CustomerTables.Table table) =>
@@ -318,7 +319,7 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
 
     private async Task RecordAsync(string action, int customerId, string format, CancellationToken cancellationToken)
     {
-        audit.Record(action, "customer", customerId.ToString(CultureInfo.InvariantCulture), customerId,
+        audit.Record(action, AuditTrail.CustomerSubject, customerId.ToString(CultureInfo.InvariantCulture), customerId,
             new Dictionary<string, string?[]> { ["format"] = [null, format] });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -336,22 +337,23 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
 
     private async IAsyncEnumerable<object> UnmatchedAsync(int customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var addresses = await db.Contacts.Where(c => c.CustomerId == customerId && c.Email != null).Select(c => c.Email!.ToLower()).ToListAsync(cancellationToken);
-        if (addresses.Count == 0)
-        {
-            yield break;
-        }
-
-        // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
-#pragma warning disable CA1862
-        var mail = db.InboundMail.AsNoTracking().Where(m => m.InteractionId == null && m.FromAddress != null && addresses.Contains(m.FromAddress.ToLower()))
-            .OrderBy(m => m.Id).AsAsyncEnumerable();
-#pragma warning restore CA1862
-        await foreach (var row in mail.WithCancellation(cancellationToken))
+        var mail = MailFrom(await AddressesAsync(customerId, cancellationToken)).AsNoTracking().Where(m => m.InteractionId == null).OrderBy(m => m.Id);
+        await foreach (var row in mail.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
         }
     }
+
+    /// The customer's contacts' e-mail addresses, in lower case.
+    private Task<List<string>> AddressesAsync(int customerId, CancellationToken cancellationToken) =>
+        db.Contacts.Where(c => c.CustomerId == customerId && c.Email != null).Select(c => c.Email!.ToLower()).ToListAsync(cancellationToken);
+
+    /// Raw mail fetched from any of these (lower-case) addresses, however the sender wrote theirs.
+    private IQueryable<InboundMail> MailFrom(IReadOnlyCollection<string> addresses) =>
+        // LOWER() on both databases: the overload taking a StringComparison has no SQL translation.
+#pragma warning disable CA1862
+        db.InboundMail.Where(m => m.FromAddress != null && addresses.Contains(m.FromAddress.ToLower()));
+#pragma warning restore CA1862
 
     private static async IAsyncEnumerable<object> Once(object row)
     {
@@ -359,29 +361,10 @@ internal sealed class PersonalData(CalmDeskDbContext db, AuditLog audit, Attachm
         yield return row;
     }
 
-    /// A table's columns as stored (an owned part such as a message's analysis flattened, "Analysis_AngerScore"), without
-    /// the derived search keys; raw mail is text.
-    private static List<(string Name, Func<object, object?> Read)> Fields(IEntityType type)
-    {
-        var fields = new List<(string, Func<object, object?>)>();
-        foreach (var property in type.GetProperties().Where(p => p.PropertyInfo is not null && p.Name != "SearchKey"))
-        {
-            var info = property.PropertyInfo!;
-            fields.Add((property.Name, row => info.GetValue(row) is byte[] bytes ? Encoding.UTF8.GetString(bytes) : info.GetValue(row)));
-        }
-
-        foreach (var navigation in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.PropertyInfo is not null))
-        {
-            var owner = navigation.PropertyInfo!;
-            foreach (var property in navigation.TargetEntityType.GetProperties().Where(p => p.PropertyInfo is not null))
-            {
-                var info = property.PropertyInfo!;
-                fields.Add((navigation.Name + "_" + property.Name, row => owner.GetValue(row) is { } part ? info.GetValue(part) : null));
-            }
-        }
-
-        return fields;
-    }
+    /// What the export writes of each column: its value read from a row (through the owned part), raw mail as text.
+    private static List<(string Name, Func<object, object?> Read)> Fields(IEntityType type) =>
+        [.. Columns(type).Select(c => (c.Name, (Func<object, object?>)(row =>
+            (c.Owner is null ? row : c.Owner.GetValue(row)) is { } target ? (c.Info.GetValue(target) is byte[] bytes ? Encoding.UTF8.GetString(bytes) : c.Info.GetValue(target)) : null)))];
 
     private static void WriteRow(Utf8JsonWriter json, List<(string Name, Func<object, object?> Read)> fields, object row)
     {

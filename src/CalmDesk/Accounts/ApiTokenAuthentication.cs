@@ -26,6 +26,9 @@ internal sealed class ApiTokenAuthentication(
     /// Present on a principal authenticated by an API token.
     public const string ViaTokenClaim = "calmdesk:via-token";
 
+    /// Whether the request came with an API token rather than the sign-in cookie.
+    public static bool IsViaToken(System.Security.Claims.ClaimsPrincipal user) => user.HasClaim(ViaTokenClaim, "true");
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();

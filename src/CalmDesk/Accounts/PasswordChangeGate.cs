@@ -10,7 +10,7 @@ internal sealed class PasswordChangeGate(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!context.User.HasClaim(ClaimType, "true") || context.User.HasClaim(ApiTokenAuthentication.ViaTokenClaim, "true")
+        if (!context.User.HasClaim(ClaimType, "true") || ApiTokenAuthentication.IsViaToken(context.User)
             || path.StartsWithSegments("/account") || path.StartsWithSegments("/signout") || path.StartsWithSegments("/status"))
         {
             await next(context);

@@ -1,7 +1,6 @@
 using System.Text;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace CalmDesk.Audit;
 
@@ -38,9 +37,7 @@ internal static class AuditApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileName = "calmdesk-audit.csv" }.ToString();
+        Downloads.Begin(http.Response, "text/csv; charset=utf-8", "calmdesk-audit.csv");
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         await log.WriteCsvAsync(new AuditQuery(customerId, subject, actor, from, to), writer, cancellationToken);
         return TypedResults.Empty;

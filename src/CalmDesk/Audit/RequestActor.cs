@@ -19,7 +19,7 @@ internal sealed class RequestActor(IHttpContextAccessor http) : ISignedInActor
             }
 
             var name = user.Identity.Name ?? id;
-            return (id, user.HasClaim(c => c.Type == ApiTokenAuthentication.ViaTokenClaim) ? name + " (API)" : name);
+            return (id, ApiTokenAuthentication.IsViaToken(user) ? name + " (API)" : name);
         }
     }
 }

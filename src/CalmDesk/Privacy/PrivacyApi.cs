@@ -2,7 +2,6 @@ using CalmDesk.Accounts;
 using CalmDesk.Customers;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace CalmDesk.Privacy;
 
@@ -69,11 +68,8 @@ internal static class PrivacyApi
         }
 
         buffer.Position = 0;
-        http.Response.ContentType = format == "json" ? "application/json; charset=utf-8" : "application/zip";
+        Downloads.Begin(http.Response, format == "json" ? "application/json; charset=utf-8" : "application/zip", $"calmdesk-customer-{id}.{format}");
         http.Response.ContentLength = buffer.Length;
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers[HeaderNames.ContentDisposition] =
-            new ContentDispositionHeaderValue("attachment") { FileName = $"calmdesk-customer-{id}.{format}" }.ToString();
         await buffer.CopyToAsync(http.Response.Body, cancellationToken);
         return TypedResults.Empty;
     }
