@@ -42,6 +42,8 @@ internal static class AuditTrail
              nameof(CalmDeskUser.NormalizedUserName), nameof(CalmDeskUser.AccessFailedCount)],
             [nameof(CalmDeskUser.PasswordHash)]),
         [typeof(IdentityUserRole<string>)] = new("role", [], []),
+        // A user's account at an OpenID Connect provider, linked at their first sign-in through it.
+        [typeof(IdentityUserLogin<string>)] = new("sign-in-link", [], []),
         [typeof(ApiToken)] = new("api-token", [nameof(ApiToken.LastUsedAt), nameof(ApiToken.LastUsedFrom)], [nameof(ApiToken.Hash)]),
         [typeof(Mailbox)] = new("mailbox",
             [nameof(Mailbox.UidValidity), nameof(Mailbox.LastUid), nameof(Mailbox.FetchedCount), nameof(Mailbox.LastFetchAt),
@@ -159,6 +161,12 @@ internal static class AuditTrail
         if (entry.Entity is IdentityUserRole<string> role)
         {
             item.SubjectId = role.UserId;
+            return;
+        }
+
+        if (entry.Entity is IdentityUserLogin<string> login)
+        {
+            item.SubjectId = login.UserId;
             return;
         }
 

@@ -12,11 +12,16 @@ namespace CalmDesk.Infrastructure;
 /// rep's cookie. Browsers say where a request comes from (<c>Origin</c>, <c>Sec-Fetch-Site</c>); a request without
 /// either is not from a browser, so no one's cookie can be borrowed by it.</item>
 /// </list>
-internal sealed class RequestGuard(RequestDelegate next)
+internal sealed class RequestGuard(RequestDelegate next, Accounts.ConfiguredProviders providers)
 {
-    private const string PagePolicy =
+    // The sign-in page's form for a sign-in provider is answered with a redirect to that provider, which form-action
+    // must allow; no other page posts anywhere but here.
+    private readonly string _pagePolicy = PagePolicy("'self'");
+    private readonly string _signInPolicy = PagePolicy(string.Join(' ', ["'self'", .. providers.Origins]));
+
+    private static string PagePolicy(string formAction) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        $"form-action {formAction}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     // Scalar's interactive reference is a script application with its configuration inline.
     private const string ReferencePolicy =
@@ -31,7 +36,10 @@ internal sealed class RequestGuard(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
-        headers[HeaderNames.ContentSecurityPolicy] = context.Request.Path.StartsWithSegments("/api-reference") ? ReferencePolicy : PagePolicy;
+        var path = context.Request.Path;
+        headers[HeaderNames.ContentSecurityPolicy] = path.StartsWithSegments("/api-reference") ? ReferencePolicy
+            : path.StartsWithSegments("/signin") ? _signInPolicy
+            : _pagePolicy;
 
         if (ChangesSomething(context.Request) && !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && !FromThisSite(context.Request))

@@ -47,7 +47,7 @@ internal static class WebFeatures
         var services = builder.Services;
         // The API token handler keeps each owner's principal here.
         services.AddMemoryCache();
-        services.AddAuthentication(options =>
+        var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = ApiTokenAuthentication.CookieOrBearer;
                 options.DefaultChallengeScheme = ApiTokenAuthentication.CookieOrBearer;
@@ -57,8 +57,10 @@ internal static class WebFeatures
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? ApiTokenAuthentication.SchemeName
                         : IdentityConstants.ApplicationScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        authentication.AddIdentityCookies();
+        // Sign-in through OpenID Connect providers (SignIn:Providers), beside the password.
+        ExternalSignIn.Add(authentication, services, builder.Configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/signin";
@@ -225,6 +227,7 @@ internal static class WebFeatures
         api.MapSearchApi();
         app.MapAttachmentDownloads();
         app.MapSignOut();
+        ExternalSignIn.Map(app);
 
         app.MapRazorComponents<App>();
     }
