@@ -19,20 +19,25 @@ internal sealed class PersonMarks
     private readonly Regex[] _patterns;
 
     public PersonMarks(Contact contact)
+        : this(contact.Name, contact.Email, contact.Phone)
+    {
+    }
+
+    public PersonMarks(string name, string? email, string? phone)
     {
         List<Regex> patterns = [];
-        if (contact.Email is { Length: > 0 } email)
+        if (email is { Length: > 0 })
         {
             patterns.Add(Whole(Regex.Escape(email.Trim()), RegexOptions.IgnoreCase));
         }
 
-        var digits = new string([.. (contact.Phone ?? "").Where(char.IsAsciiDigit)]);
+        var digits = new string([.. (phone ?? "").Where(char.IsAsciiDigit)]);
         if (digits.Length >= 6)
         {
             patterns.Add(Whole(string.Join(@"[\s().\-/]*", digits.Select(d => d.ToString())), RegexOptions.None));
         }
 
-        var name = contact.Name.Trim();
+        name = name.Trim();
         if (name.Length >= 3)
         {
             patterns.Add(Whole(string.Join(@"\s+", name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)), RegexOptions.IgnoreCase));

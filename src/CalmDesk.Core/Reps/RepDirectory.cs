@@ -12,7 +12,7 @@ internal sealed record RepSummary(int Id, string DisplayName, string Email, bool
 internal sealed record RepChange(string? DisplayName = null, IReadOnlyList<string>? Roles = null, bool? Active = null, int? HandCustomersToRepId = null);
 
 /// Creates users with their rep profile, lists and edits them; used by the admin page, the API, the CLI and the demo.
-internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUser> users, TimeProvider clock)
+internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUser> users, TimeProvider clock, Audit.AuditLog audit)
 {
     public async Task<IReadOnlyList<RepSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -118,6 +118,11 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
             errors["roles"] = [LastAdmin];
         }
 
+        if (active && !rep.IsActive && user.Email is { } address && IsErased(address))
+        {
+            errors["active"] = [Messages.Get("An erased rep cannot come back: add the person again as a new user.")];
+        }
+
         var leaving = rep.IsActive && !active;
         var customers = leaving ? await db.Customers.Where(c => c.AssignedRepId == id).ToListAsync(cancellationToken) : [];
         if (leaving && customers.Count > 0)
@@ -184,6 +189,93 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
 
         await transaction.CommitAsync(cancellationToken);
         return Outcome<RepSummary>.Done((await GetAsync(id, cancellationToken))!);
+    }
+
+    /// <summary>Forgets a person who has left (GDPR article 17): a deactivated rep's user and rep rows keep their ids,
+    /// so every record they worked on still points at them, but lose the name (now "#ID"), the e-mail (now
+    /// erased-ID@invalid), the password, phone, two-step key, recovery codes, links to sign-in providers, API tokens,
+    /// roles and profile. The audit log names them as "#ID" where it named them by e-mail, and its values about them
+    /// are blanked. Their name in texts people wrote (a note, a letter sent) is left as written. The confirmation must
+    /// be their e-mail address, typed.</summary>
+    public async Task<Outcome<RepSummary>> EraseAsync(Viewer viewer, int id, string? confirmation, CancellationToken cancellationToken = default)
+    {
+        var rep = await db.Reps.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var user = rep is null ? null : await users.FindByIdAsync(rep.UserId);
+        if (rep is null || user is null)
+        {
+            return Outcome<RepSummary>.Missing();
+        }
+
+        if (rep.IsActive)
+        {
+            return Outcome<RepSummary>.Invalid("active", Messages.Get("Deactivate the rep first: their customers go to a colleague, and they can no longer sign in."));
+        }
+
+        if (user.Email is not { } email || !string.Equals(confirmation?.Trim(), email, StringComparison.OrdinalIgnoreCase))
+        {
+            return Outcome<RepSummary>.Invalid("confirmation", Messages.Get("Type the rep's e-mail address to confirm."));
+        }
+
+        var marks = new Privacy.PersonMarks(rep.DisplayName, email, user.PhoneNumber);
+        var pseudonym = "#" + rep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var roles = await users.GetRolesAsync(user);
+            if (roles.Count > 0)
+            {
+                Check(await users.RemoveFromRolesAsync(user, roles));
+            }
+
+            await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.ApiTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            var address = $"erased-{rep.Id}{ErasedDomain}";
+            user.UserName = address;
+            user.Email = address;
+            user.DisplayName = pseudonym;
+            user.PasswordHash = null;
+            user.PhoneNumber = null;
+            user.TwoFactorEnabled = false;
+            user.MustChangePassword = false;
+            user.RegionalFormat = null;
+            user.TimeZone = null;
+            Check(await users.UpdateAsync(user));
+            await users.UpdateSecurityStampAsync(user);
+            rep.DisplayName = pseudonym;
+            rep.Experience = null;
+            rep.Credentials = null;
+            await db.SaveChangesAsync(cancellationToken);
+
+            // What the log kept of them (this erasure's own entries included): named by the pseudonym, values blanked.
+            await db.AuditEntries.Where(e => e.ActorUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, pseudonym), cancellationToken);
+            var repId = rep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var entry in await db.AuditEntries.Where(e => e.Changes != null
+                && (e.SubjectId == user.Id || (e.Subject == "rep" && e.SubjectId == repId))).ToListAsync(cancellationToken))
+            {
+                entry.Changes = marks.Scrub(entry.Changes!);
+            }
+
+            audit.Record(Audit.AuditTrail.Erased, "user", user.Id, null);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return Outcome<RepSummary>.Done((await GetAsync(id, cancellationToken))!);
+    }
+
+    private const string ErasedDomain = "@invalid";
+
+    /// Whether the address is an erased user's (the reserved top-level domain ".invalid" never receives mail).
+    public static bool IsErased(string email) => email.EndsWith(ErasedDomain, StringComparison.Ordinal);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     private static string LastAdmin => Messages.Get("This is the last active admin: make another rep an admin first.");

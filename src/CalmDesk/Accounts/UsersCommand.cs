@@ -21,6 +21,7 @@ internal static class UsersCommand
         users.Subcommands.Add(Tokens());
         users.Subcommands.Add(Revoke());
         users.Subcommands.Add(TwoStepOff());
+        users.Subcommands.Add(Erase());
         return users;
     }
 
@@ -143,6 +144,24 @@ internal static class UsersCommand
                 ? await FailAsync($"no user has the email {parse.GetValue(email)}.")
                 : await ReportAsync(await reps.UpdateAsync(Viewer.System, rep.Id, new RepChange(Active: active, HandCustomersToRepId: taker), cancellationToken),
                     $"{rep.Email} is {(active ? "active again" : "deactivated: signed out everywhere, API tokens stopped")}.");
+        });
+        return command;
+    }
+
+    /// Forgets a deactivated user (RepDirectory.EraseAsync); typing the e-mail on the command line is the confirmation.
+    private static Command Erase()
+    {
+        var email = new Argument<string>("EMAIL");
+        var command = new Command("erase", "Erase a deactivated user's personal data: name, e-mail, password, tokens, links and profile; their records stay, under #ID") { email };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var reps = scope.ServiceProvider.GetRequiredService<RepDirectory>();
+            var address = parse.GetValue(email)!;
+            return await FindAsync(reps, address, cancellationToken) is not { } rep
+                ? await FailAsync($"no user has the email {address}.")
+                : await ReportAsync(await reps.EraseAsync(Viewer.System, rep.Id, address, cancellationToken), $"{address} is erased: the user is now #{rep.Id}.");
         });
         return command;
     }

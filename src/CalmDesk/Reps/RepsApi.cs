@@ -8,6 +8,9 @@ internal sealed record CreateRepRequest(string? Email, string? DisplayName, stri
 
 internal sealed record UpdateRepRequest(string? DisplayName, IReadOnlyList<string>? Roles, bool? Active, int? HandCustomersToRepId);
 
+/// The confirmation of an erasure: the rep's e-mail address, typed.
+internal sealed record EraseRepRequest(string? Confirmation);
+
 internal sealed record ProfileRequest(string? Experience, string? Credentials);
 
 internal sealed record SendIntroductionRequest(string? Subject, string? Body);
@@ -24,6 +27,9 @@ internal static class RepsApi
             .RequireAuthorization(Policies.Admin);
         group.MapPatch("/{id:int}", UpdateRep).WithName(nameof(UpdateRep))
             .WithSummary("Rename a rep, change their roles, or deactivate them (`active: false`, handing their customers to `handCustomersToRepId`); admins only")
+            .RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:int}/erase", EraseRep).WithName(nameof(EraseRep))
+            .WithSummary("Erase a deactivated rep's personal data (`confirmation`: their e-mail); their records stay under #ID; admins only")
             .RequireAuthorization(Policies.Admin);
         group.MapGet("/me/profile", GetMyProfile).WithName(nameof(GetMyProfile)).WithSummary("Your rep profile: experience and credentials, used to introduce you");
         group.MapPut("/me/profile", SaveMyProfile).WithName(nameof(SaveMyProfile)).WithSummary("Write your experience and credentials, in your own words");
@@ -67,6 +73,15 @@ internal static class RepsApi
     public static async Task<Results<Ok<RepSummary>, ProblemHttpResult, ValidationProblem>> UpdateRep(
         int id, UpdateRepRequest request, HttpContext http, RepDirectory reps, CancellationToken cancellationToken) =>
         await reps.UpdateAsync(Viewer.From(http.User), id, new RepChange(request.DisplayName, request.Roles, request.Active, request.HandCustomersToRepId), cancellationToken) switch
+        {
+            { Value: { } rep } => TypedResults.Ok(rep),
+            { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rep not found", detail: $"There is no rep {id}."),
+            var outcome => TypedResults.ValidationProblem(outcome.Errors),
+        };
+
+    public static async Task<Results<Ok<RepSummary>, ProblemHttpResult, ValidationProblem>> EraseRep(
+        int id, EraseRepRequest request, HttpContext http, RepDirectory reps, CancellationToken cancellationToken) =>
+        await reps.EraseAsync(Viewer.From(http.User), id, request.Confirmation, cancellationToken) switch
         {
             { Value: { } rep } => TypedResults.Ok(rep),
             { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rep not found", detail: $"There is no rep {id}."),

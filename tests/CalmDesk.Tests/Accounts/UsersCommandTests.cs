@@ -46,6 +46,23 @@ public sealed class UsersCommandTests
         Assert.Contains("nobody@example.com", unknown.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Erase_ForgetsADeactivatedUser_AndRefusesAnActiveOne()
+    {
+        var data = CalmDeskProcess.NewDataDirectory();
+        await CalmDeskProcess.RunAsync("users", "add", "left@example.com", "--name", "Left Company", "--data", data);
+        var file = Path.Combine(data, "calmdesk.db");
+
+        var active = await CalmDeskProcess.RunAsync("users", "erase", "left@example.com", "--data", data);
+        await CalmDeskProcess.RunAsync("users", "disable", "left@example.com", "--data", data);
+        var erased = await CalmDeskProcess.RunAsync("users", "erase", "left@example.com", "--data", data);
+
+        Assert.Equal(1, active.ExitCode);
+        Assert.True(erased.ExitCode == 0, erased.Error);
+        Assert.Equal(0L, await SqlAsync(file, "SELECT COUNT(*) FROM AspNetUsers WHERE Email = 'left@example.com' OR DisplayName = 'Left Company'"));
+        Assert.Equal(1L, await SqlAsync(file, "SELECT COUNT(*) FROM AspNetUsers WHERE Email LIKE 'erased-%@invalid' AND PasswordHash IS NULL"));
+    }
+
     private static async Task<object?> SqlAsync(string file, string sql)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");

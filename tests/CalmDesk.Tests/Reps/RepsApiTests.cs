@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using CalmDesk.Browser;
 using CalmDesk.Infrastructure;
+using Microsoft.Playwright;
 
 namespace CalmDesk.Reps;
 
@@ -53,6 +55,46 @@ public sealed class RepsApiTests(Servers servers)
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it");
         var weakInItalian = await Json.PostAsync(admin, "/api/v1/reps", new { email = "weak@example.com", displayName = "Weak", password = "123", roles = new[] { "Rep" } });
         Assert.Contains("La password deve avere almeno 10 caratteri.", (await Json.ReadAsync(weakInItalian)).GetProperty("errors").GetProperty("password").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    /// A person who left asks to be forgotten: an admin erases them from the rep's page (in Greek, typing the address),
+    /// after a refused try while they were active; through the API a rep is forbidden and the admin is told what is wrong.
+    [Fact]
+    public async Task APersonWhoLeft_IsErasedByAnAdmin_FromThePageOrTheApi()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (admin, _) = await server.SignUpAsync("Admin");
+        var (_, _, adminEmail) = await server.SignUpWithEmailAsync("Admin", culture: "el");
+        var (rep, repId, email) = await server.SignUpWithEmailAsync("Rep");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Json.PostAsync(rep, $"/api/v1/reps/{repId}/erase", new { confirmation = email })).StatusCode);
+        var whileActive = await Json.PostAsync(admin, $"/api/v1/reps/{repId}/erase", new { confirmation = email });
+        Assert.Equal(HttpStatusCode.BadRequest, whileActive.StatusCode);
+        Assert.True((await Json.ReadAsync(whileActive)).GetProperty("errors").TryGetProperty("active", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await Json.PostAsync(admin, "/api/v1/reps/999999/erase", new { confirmation = email })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/reps/{repId}", new { active = false }, token)).StatusCode);
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var driver = playwright;
+        await using var chromium = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync($"/reps/{repId}");
+        await Chromium.SignInAsync(page, adminEmail, "Quiet-Harbour-47");
+        await Assertions.Expect(page.Locator("#erase-rep h2")).ToHaveTextAsync("Διαγραφή των στοιχείων αυτού του ατόμου");
+        await page.FillAsync("#erase-confirmation", "someone.else@example.com");
+        await page.ClickAsync("#erase-rep-button");
+        await Assertions.Expect(page.Locator("#erase-rep .errors")).ToContainTextAsync("e-mail");
+        await page.FillAsync("#erase-confirmation", email);
+        await page.ClickAsync("#erase-rep-button");
+        await page.WaitForURLAsync(url => url.EndsWith("/reps?saved=1", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"#{repId}");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(email);
+
+        // Their token died with them; the roster names them by number.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await rep.GetAsync("/api/v1/me", token)).StatusCode);
+        var roster = await (await admin.GetAsync("/api/v1/reps", token)).Content.ReadAsStringAsync(token);
+        Assert.DoesNotContain(email, roster, StringComparison.Ordinal);
     }
 
     [Fact]
