@@ -9,7 +9,8 @@ namespace CalmDesk.Mail;
 /// <summary>
 /// Reads the rep's reply before it goes, as a calm colleague would over their shoulder: shouting or abuse in our own
 /// words (the same analysis as the customer's, its unmistakable cues only); phrases that put the customer in the wrong ("you owe", "I told
-/// you", "your fault"); and an internal note copied into the reply. Each finding names the words,
+/// you", "your fault"); sarcasm and condescension ("per my last email", "good luck with that", "with all due respect"),
+/// or an eye-rolling emoji; and an internal note copied into the reply. Each finding names the words,
 /// so the rep can edit them or send anyway.
 /// </summary>
 internal static class ReplyGuard
@@ -36,6 +37,26 @@ internal static class ReplyGuard
         (GuardKind.Owe, "vous nous devez"), (GuardKind.ToldYou, "comme je vous l'ai dit"), (GuardKind.Blame, "c'est votre faute"), (GuardKind.Blame, "vous auriez du lire"),
         (GuardKind.Owe, "sie schulden uns"), (GuardKind.ToldYou, "wie ich ihnen bereits sagte"), (GuardKind.Blame, "ihre schuld"), (GuardKind.Blame, "sie hatten lesen sollen"),
         (GuardKind.Owe, "o senhor nos deve"), (GuardKind.ToldYou, "como ja lhe disse"), (GuardKind.Blame, "culpa sua"), (GuardKind.Blame, "deveria ter lido"),
+        // Sarcasm and condescension: the turns of phrase that mean the opposite of what they say, or talk down.
+        (GuardKind.Sarcasm, "per my last email"), (GuardKind.Sarcasm, "as per my last email"), (GuardKind.Sarcasm, "per my previous email"), (GuardKind.Sarcasm, "as you would know"),
+        (GuardKind.Sarcasm, "as you should know"), (GuardKind.Sarcasm, "as anyone would know"), (GuardKind.Sarcasm, "as you are no doubt aware"), (GuardKind.Sarcasm, "with all due respect"),
+        (GuardKind.Sarcasm, "no offence, but"), (GuardKind.Sarcasm, "no offense, but"), (GuardKind.Sarcasm, "no offence but"), (GuardKind.Sarcasm, "no offense but"),
+        (GuardKind.Sarcasm, "good luck with that"), (GuardKind.Sarcasm, "nice try"), (GuardKind.Sarcasm, "congratulations on finally"), (GuardKind.Sarcasm, "thanks for finally"),
+        (GuardKind.Sarcasm, "thank you for finally"), (GuardKind.Sarcasm, "glad you finally"), (GuardKind.Sarcasm, "i'm sure you're very busy"), (GuardKind.Sarcasm, "i am sure you are very busy"),
+        (GuardKind.Sarcasm, "let me spell it out"), (GuardKind.Sarcasm, "let me make this simple"), (GuardKind.Sarcasm, "hope this is clear enough"), (GuardKind.Sarcasm, "hopefully this is clear enough"),
+        (GuardKind.Sarcasm, "hopefully that is clear now"), (GuardKind.Sarcasm, "what part of"), (GuardKind.Sarcasm, "surprise, surprise"), (GuardKind.Sarcasm, "surprise surprise"),
+        (GuardKind.Sarcasm, "come da mia precedente"), (GuardKind.Sarcasm, "come da mia ultima"), (GuardKind.Sarcasm, "con tutto il rispetto"), (GuardKind.Sarcasm, "senza offesa, ma"),
+        (GuardKind.Sarcasm, "senza offesa ma"), (GuardKind.Sarcasm, "buona fortuna con"), (GuardKind.Sarcasm, "complimenti, finalmente"), (GuardKind.Sarcasm, "grazie per aver finalmente"),
+        (GuardKind.Sarcasm, "glielo spiego in parole semplici"), (GuardKind.Sarcasm, "spero che ora sia chiaro"), (GuardKind.Sarcasm, "spero sia abbastanza chiaro"), (GuardKind.Sarcasm, "quale parte di"),
+        (GuardKind.Sarcasm, "come dovrebbe sapere"), (GuardKind.Sarcasm, "come chiunque sa"), (GuardKind.Sarcasm, "che sorpresa"),
+        (GuardKind.Sarcasm, "με ολο τον σεβασμο"), (GuardKind.Sarcasm, "με ολο το σεβασμο"), (GuardKind.Sarcasm, "χωρις παρεξηγηση, αλλα"), (GuardKind.Sarcasm, "καλη τυχη με αυτο"),
+        (GuardKind.Sarcasm, "συγχαρητηρια που επιτελους"), (GuardKind.Sarcasm, "ευχαριστω που επιτελους"), (GuardKind.Sarcasm, "ελπιζω τωρα να ειναι σαφες"), (GuardKind.Sarcasm, "ελπιζω να ειναι αρκετα σαφες"),
+        (GuardKind.Sarcasm, "θα σας το εξηγησω απλα"), (GuardKind.Sarcasm, "οπως θα επρεπε να ξερετε"), (GuardKind.Sarcasm, "οπως ολοι ξερουν"), (GuardKind.Sarcasm, "ποιο κομματι δεν"),
+        (GuardKind.Sarcasm, "con todo respeto"), (GuardKind.Sarcasm, "como deberia saber"), (GuardKind.Sarcasm, "espero que ahora quede claro"), (GuardKind.Sarcasm, "buena suerte con eso"),
+        (GuardKind.Sarcasm, "sauf votre respect"), (GuardKind.Sarcasm, "comme vous devriez le savoir"), (GuardKind.Sarcasm, "j'espere que c'est clair maintenant"), (GuardKind.Sarcasm, "bonne chance avec ca"),
+        (GuardKind.Sarcasm, "bei allem respekt"), (GuardKind.Sarcasm, "wie sie wissen sollten"), (GuardKind.Sarcasm, "ich hoffe, das ist jetzt klar"), (GuardKind.Sarcasm, "viel gluck damit"),
+        (GuardKind.Sarcasm, "\U0001F644"), (GuardKind.Sarcasm, "\U0001F612"),
+        (GuardKind.Sarcasm, "com todo o respeito"), (GuardKind.Sarcasm, "como deveria saber"), (GuardKind.Sarcasm, "espero que agora esteja claro"), (GuardKind.Sarcasm, "boa sorte com isso"),
     ];
 
     /// Words in a row shared with an internal note that make it a copy rather than a coincidence.
@@ -153,12 +174,19 @@ internal static class ReplyGuard
         return words;
     }
 
-    /// Lower case without accents, one character for each of the text's, so offsets stay valid; ’ becomes '.
+    /// Lower case without accents, one character for each of the text's, so offsets stay valid; ’ becomes '. Each half
+    /// of an emoji (a surrogate pair) is kept as it is: on its own it cannot be normalised.
     private static string FoldKeepingLength(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var ch in text)
         {
+            if (char.IsSurrogate(ch))
+            {
+                builder.Append(ch);
+                continue;
+            }
+
             var baseChar = ch.ToString().Normalize(NormalizationForm.FormD)[0];
             builder.Append(baseChar is '\u2019' or '\u02bc' ? '\'' : char.ToLower(baseChar, CultureInfo.InvariantCulture));
         }
@@ -177,6 +205,7 @@ internal static class ReplyGuard
             GuardKind.Owe => Messages.Format("“You owe” accuses; name the invoice and the amount instead: {0}", words),
             GuardKind.ToldYou => Messages.Format("“I told you” lectures; say it again, simply: {0}", words),
             GuardKind.Blame => Messages.Format("This puts the blame on the customer: {0}", words),
+            GuardKind.Sarcasm => Messages.Format("This may read as sarcastic or condescending; say it plainly: {0}", words),
             _ => Messages.Format("This looks copied from an internal note: {0}", words),
         };
     }
@@ -206,6 +235,9 @@ internal enum GuardKind
 
     /// A private note (a call note, the case's resolution) copied into the reply.
     InternalNote,
+
+    /// "Per my last email", "good luck with that": sarcasm or condescension.
+    Sarcasm,
 }
 
 /// One finding, with the words it rests on.

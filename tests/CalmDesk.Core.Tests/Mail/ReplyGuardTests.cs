@@ -27,6 +27,29 @@ public sealed class ReplyGuardTests
         Assert.Equal(["μας χρωστάτε"], greek.Single(f => f.Kind == GuardKind.Owe).Words);
     }
 
+    /// Sarcasm in our own words, in each language, and the sincere sentences that share their words, left alone.
+    [Theory]
+    [InlineData("Per my last email, the invoice was attached. Good luck with that claim.", "Per my last email|Good luck with that")]
+    [InlineData("Thanks for finally sending the pallet numbers 🙄", "Thanks for finally|🙄")]
+    [InlineData("Con tutto il rispetto, spero che ora sia chiaro perché la consegna è di martedì.", "Con tutto il rispetto|spero che ora sia chiaro")]
+    [InlineData("Με όλο τον σεβασμό, ελπίζω τώρα να είναι σαφές ότι η παράδοση είναι την Τρίτη.", "Με όλο τον σεβασμό|ελπίζω τώρα να είναι σαφές")]
+    [InlineData("Bei allem Respekt, wie Sie wissen sollten, liefern wir dienstags.", "Bei allem Respekt|wie Sie wissen sollten")]
+    public void Check_NamesSarcasmInOurOwnWords(string reply, string expected)
+    {
+        var finding = Assert.Single(ReplyGuard.Check(reply, [], MessageAnalyzer.Default), f => f.Kind == GuardKind.Sarcasm);
+
+        Assert.Equal(expected.Split('|'), finding.Words);
+        Assert.Contains(finding.Words[0], ReplyGuard.Describe(finding), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Thank you for your patience; I am sure the new pallets will arrive on Thursday. Good luck with the opening!")]
+    [InlineData("Congratulations on the new shop, and thanks for sending the pallet numbers so quickly 🙂")]
+    [InlineData("Grazie mille per la pazienza: le confermo che la consegna è di martedì. Buona giornata!")]
+    [InlineData("Σας ευχαριστούμε για την υπομονή σας· η παράδοση είναι την Τρίτη.")]
+    public void Check_LeavesSincereThanksAndWishesAlone(string reply) =>
+        Assert.DoesNotContain(ReplyGuard.Check(reply, [], MessageAnalyzer.Default), f => f.Kind == GuardKind.Sarcasm);
+
     [Fact]
     public void Check_FindsAnInternalNoteCopiedIn_AndLeavesACalmReplyAlone()
     {
