@@ -14,8 +14,10 @@ namespace CalmDesk.Mail;
 /// Delivers the outbox. Each message is first claimed with a conditional update, so of two instances on one database
 /// only one sends it; a claim left by a killed instance expires and the message is taken over. A refusal (5xx) or a
 /// sixth failed attempt marks it failed and tells its author; other failures are retried after 1, 5, 15, 60 and 240 minutes.
-/// Delivery is at least once: an instance killed between the server's acceptance and the record of it leaves the
-/// message to be sent again, with the same Message-ID.
+/// A message whose last attempt never recorded how it ended (its instance was killed or stopped mid-send) is first
+/// looked for, by its Message-ID, in the mailbox's Sent folder, where Gmail, Microsoft 365 and many servers keep what
+/// they accepted: found there, it is recorded as sent and not sent again. Otherwise delivery is at least once: the
+/// message goes again, with the same Message-ID, because a reply lost is worse than a reply twice.
 /// </summary>
 internal sealed class MailSender(
     CalmDeskDbContext db, MailConnections connections, TimeProvider clock, AttachmentStore? attachments = null, IOptions<MailOptions>? options = null)
@@ -30,17 +32,18 @@ internal sealed class MailSender(
     public async Task<int> SendDueAsync(string instance, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // A claim still standing (expired) means the last attempt never said how it ended.
         var due = await db.Outbox.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, InDoubt = m.ClaimedBy != null }).Take(50).ToListAsync(cancellationToken);
         var sent = 0;
         var clients = new Dictionary<int, SmtpClient>();
         try
         {
-            foreach (var id in due)
+            foreach (var item in due)
             {
-                if (await SendOneAsync(id, instance, clients, cancellationToken))
+                if (await SendOneAsync(item.Id, item.InDoubt, instance, clients, cancellationToken))
                 {
                     sent++;
                 }
@@ -57,7 +60,7 @@ internal sealed class MailSender(
         return sent;
     }
 
-    private async Task<bool> SendOneAsync(long id, string instance, Dictionary<int, SmtpClient> clients, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(long id, bool inDoubt, string instance, Dictionary<int, SmtpClient> clients, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var until = now + ClaimFor;
@@ -70,6 +73,12 @@ internal sealed class MailSender(
         }
 
         var message = await db.Outbox.Include(m => m.Mailbox).Include(m => m.Interaction).SingleAsync(m => m.Id == id, cancellationToken);
+        if (inDoubt && await InSentFolderAsync(message, cancellationToken))
+        {
+            message.LastError = null;
+            return await RecordSentAsync(message);
+        }
+
         try
         {
             var mime = Compose(message, await FilesAsync(message.InteractionId, cancellationToken));
@@ -112,13 +121,54 @@ internal sealed class MailSender(
         }
 
         // The server has it: record that whatever happens to this request now, in one transaction.
+        message.LastError = null;
+        return await RecordSentAsync(message);
+    }
+
+    private async Task<bool> RecordSentAsync(OutboxMessage message)
+    {
         message.Status = OutboxStatus.Sent;
         message.SentAt = clock.GetUtcNow();
-        message.LastError = null;
         message.ClaimedUntil = null;
         message.Interaction!.Delivery = Delivery.Sent;
         await db.SaveChangesAsync(CancellationToken.None);
         return true;
+    }
+
+    /// The names a Sent folder goes by on servers that do not mark it (RFC 6154 SPECIAL-USE), in the languages served.
+    private static readonly string[] SentNames =
+        ["Sent", "Sent Items", "Sent Messages", "Sent Mail", "INBOX.Sent", "Posta inviata", "Inviata", "Απεσταλμένα", "Enviados", "Elementos enviados", "Éléments envoyés", "Gesendet", "Gesendete Elemente", "Itens Enviados"];
+
+    /// Whether the mailbox's Sent folder holds the message (by Message-ID): the server accepted it before the attempt
+    /// that sent it was cut short. Any trouble reading the folder answers no, and the message is sent again.
+    private async Task<bool> InSentFolderAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var imap = await connections.OpenImapAsync(message.Mailbox!, cancellationToken);
+            var sent = (imap.Capabilities & (MailKit.Net.Imap.ImapCapabilities.SpecialUse | MailKit.Net.Imap.ImapCapabilities.XList)) != 0
+                ? imap.GetFolder(MailKit.SpecialFolder.Sent)
+                : null;
+            if (sent is null)
+            {
+                var folders = await imap.GetFoldersAsync(imap.PersonalNamespaces[0], cancellationToken: cancellationToken);
+                sent = folders.FirstOrDefault(f => SentNames.Contains(f.FullName, StringComparer.OrdinalIgnoreCase) || SentNames.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
+            }
+
+            if (sent is null)
+            {
+                return false;
+            }
+
+            await sent.OpenAsync(MailKit.FolderAccess.ReadOnly, cancellationToken);
+            var found = await sent.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", message.MessageId), cancellationToken);
+            await imap.DisconnectAsync(true, cancellationToken);
+            return found.Count > 0;
+        }
+        catch (Exception exception) when (MailConnections.IsMailProblem(exception))
+        {
+            return false;
+        }
     }
 
     /// A delivery failure report came back for mail we sent: that mail was not delivered after all, and its author is told.

@@ -257,6 +257,42 @@ public sealed class MailServerTests
         Assert.All(await check.Outbox.AsNoTracking().ToListAsync(Token), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
     }
 
+    /// An instance killed after the server accepted a reply and before it recorded that leaves the reply in doubt. The
+    /// reply the server kept in the mailbox's Sent folder (as Gmail and Microsoft 365 keep what they accept) is recorded
+    /// as sent by the next sender and not sent twice; one not found there goes again, a reply lost being worse than two.
+    [Fact]
+    public async Task RepliesLeftInDoubtByAKilledSender_AreNotSentAgain_WhenTheSentFolderHasThem()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token);
+        var log = Books.InteractionLog(db, database.Clock);
+        foreach (var subject in new[] { "Consegna giovedì", "Fattura corretta" })
+        {
+            await log.SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, subject, $"Gentile Nino, {subject.ToLowerInvariant()}."), cancellationToken: Token);
+        }
+
+        // An instance was sending both when it was killed: its claims stand, expired, with no outcome recorded.
+        var past = database.Clock.GetUtcNow().AddMinutes(-10);
+        await db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, "killed").SetProperty(m => m.ClaimedUntil, past).SetProperty(m => m.Attempts, 1), Token);
+        // The server had accepted the first and kept it in Sent.
+        var first = await db.Outbox.Include(m => m.Mailbox).AsNoTracking().SingleAsync(m => m.Subject == "Consegna giovedì", Token);
+        await servers.AppendAsync(sales, Raw(MailSender.Compose(first)), MailKit.SpecialFolder.Sent);
+
+        var sent = await MailTestKit.Sender(db, database).SendDueAsync("restarted", Token);
+        var received = await servers.WaitForAsync(customer, 1);
+        await Task.Delay(1500, Token); // the first, were it sent again, still on its way through Postfix
+        received = await servers.WaitForAsync(customer, 1);
+
+        Assert.Equal(2, sent);
+        Assert.Equal(["Fattura corretta"], received.Select(m => m.Subject));
+        Assert.All(await db.Outbox.AsNoTracking().ToListAsync(Token), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
     [Fact]
     public async Task ABounceForMailWeSent_MarksItNotDelivered_AndTellsItsAuthor()
     {

@@ -51,11 +51,12 @@ internal sealed record MailServers(string ImapHost, int ImapPort, string SmtpHos
     }
 
     /// Puts raw bytes straight into a mailbox's INBOX (IMAP APPEND): for what no SMTP server would pass on.
-    public async Task AppendAsync(string address, byte[] raw)
+    public async Task AppendAsync(string address, byte[] raw, SpecialFolder? folder = null)
     {
         using var imap = await LoginAsync(address);
         using var stream = new MemoryStream(raw);
-        await imap.Inbox.AppendAsync(new AppendRequest(MimeMessage.Load(stream)), TestContext.Current.CancellationToken);
+        var target = folder is { } special ? imap.GetFolder(special) ?? throw new InvalidOperationException($"No {special} folder.") : imap.Inbox;
+        await target.AppendAsync(new AppendRequest(MimeMessage.Load(stream)), TestContext.Current.CancellationToken);
         await imap.DisconnectAsync(true, TestContext.Current.CancellationToken);
     }
 
