@@ -116,14 +116,7 @@ public sealed partial class TwoStepSignInTests(Servers servers)
     /// Signs in with the password through the form; returns where the answer sends the browser.
     private static async Task<string> PasswordAsync(HttpClient client, string email)
     {
-        var form = await client.GetStringAsync("/signin", Token);
-        using var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "signin",
-            ["__RequestVerificationToken"] = PageSession.AntiforgeryToken(form),
-            ["Input.Email"] = email,
-            ["Input.Password"] = "Quiet-Harbour-47",
-        }), Token);
+        using var response = await PageSession.PostPasswordAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;

@@ -9,16 +9,22 @@ internal static partial class PageSession
     public static async Task<HttpClient> SignInAsync(CalmDeskServer server, string email, string password = "Quiet-Harbour-47")
     {
         var client = server.CreateClient(followRedirects: false);
+        using var response = await PostPasswordAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// Opens the sign-in page and posts the e-mail and password through its form; the answer as it came.
+    public static async Task<HttpResponseMessage> PostPasswordAsync(HttpClient client, string email, string password = "Quiet-Harbour-47")
+    {
         var form = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);
-        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "signin",
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     public static string AntiforgeryToken(string html) =>
