@@ -149,7 +149,7 @@ internal sealed class MailSender(
             var sent = (imap.Capabilities & (MailKit.Net.Imap.ImapCapabilities.SpecialUse | MailKit.Net.Imap.ImapCapabilities.XList)) != 0
                 ? imap.GetFolder(MailKit.SpecialFolder.Sent)
                 : null;
-            if (sent is null)
+            if (sent is null && imap.PersonalNamespaces.Count > 0)
             {
                 var folders = await imap.GetFoldersAsync(imap.PersonalNamespaces[0], cancellationToken: cancellationToken);
                 sent = folders.FirstOrDefault(f => SentNames.Contains(f.FullName, StringComparer.OrdinalIgnoreCase) || SentNames.Contains(f.Name, StringComparer.OrdinalIgnoreCase));

@@ -147,7 +147,9 @@ internal static partial class ExternalSignIn
         var log = logs.CreateLogger("CalmDesk.Security");
         var address = http.Connection.RemoteIpAddress;
         var info = await signIn.GetExternalLoginInfoAsync();
-        var provider = info is null ? null : providers.All.GetValueOrDefault(info.LoginProvider[SchemePrefix.Length..]);
+        var provider = info is not null && info.LoginProvider.StartsWith(SchemePrefix, StringComparison.Ordinal)
+            ? providers.All.GetValueOrDefault(info.LoginProvider[SchemePrefix.Length..])
+            : null;
         if (info is null || provider is null)
         {
             return TypedResults.Redirect("/signin?external=failed");
@@ -180,8 +182,8 @@ internal static partial class ExternalSignIn
         }
 
         // A one-time password someone else chose is not needed by a user who signs in through their provider: it stops
-        // working, rather than sending them to change a password they may never have been told.
-        if (user.MustChangePassword)
+        // working, rather than sending them to change a password they may never have been told. Not for a user refused below.
+        if (user.MustChangePassword && !await users.IsLockedOutAsync(user))
         {
             await users.RemovePasswordAsync(user);
             user.MustChangePassword = false;

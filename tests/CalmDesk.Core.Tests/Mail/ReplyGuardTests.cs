@@ -45,8 +45,9 @@ public sealed class ReplyGuardTests
     [Theory]
     [InlineData("Thank you for your patience; I am sure the new pallets will arrive on Thursday. Good luck with the opening!")]
     [InlineData("Congratulations on the new shop, and thanks for sending the pallet numbers so quickly 🙂")]
-    [InlineData("Grazie mille per la pazienza: le confermo che la consegna è di martedì. Buona giornata!")]
-    [InlineData("Σας ευχαριστούμε για την υπομονή σας· η παράδοση είναι την Τρίτη.")]
+    [InlineData("Grazie mille per la pazienza: le confermo che la consegna è di martedì. Buona fortuna con la nuova apertura!")]
+    [InlineData("Σας ευχαριστούμε για την υπομονή σας· η παράδοση είναι την Τρίτη. Ποιο κομμάτι δεν ήρθε;")]
+    [InlineData("Let me know what part of the invoice looks wrong and I will correct it today.")]
     public void Check_LeavesSincereThanksAndWishesAlone(string reply) =>
         Assert.DoesNotContain(ReplyGuard.Check(reply, [], MessageAnalyzer.Default), f => f.Kind == GuardKind.Sarcasm);
 
