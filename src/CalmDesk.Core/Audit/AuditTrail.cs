@@ -36,8 +36,8 @@ internal static class AuditTrail
         [typeof(AbuseIncident)] = new("incident", [], [], ChangesOnly: true),
         [typeof(Handover)] = new("handover", [nameof(Handover.Version)], []),
         [typeof(CustomerOffboarding)] = new("let-go", [nameof(CustomerOffboarding.Version)], []),
-        [typeof(Rep)] = new("rep", [], []),
-        [typeof(CalmDeskUser)] = new("user",
+        [typeof(Rep)] = new(RepSubject, [], []),
+        [typeof(CalmDeskUser)] = new(UserSubject,
             [nameof(CalmDeskUser.SecurityStamp), nameof(CalmDeskUser.ConcurrencyStamp), nameof(CalmDeskUser.NormalizedEmail),
              nameof(CalmDeskUser.NormalizedUserName), nameof(CalmDeskUser.AccessFailedCount)],
             [nameof(CalmDeskUser.PasswordHash)]),
@@ -60,6 +60,10 @@ internal static class AuditTrail
     public const string CustomerSubject = "customer";
 
     public const string ContactSubject = "contact";
+
+    public const string RepSubject = "rep";
+
+    public const string UserSubject = "user";
 
     public const string Erased = "erasure";
 

@@ -242,8 +242,8 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
             user.MustChangePassword = false;
             user.RegionalFormat = null;
             user.TimeZone = null;
-            Check(await users.UpdateAsync(user));
-            await users.UpdateSecurityStampAsync(user);
+            // Saves the user with a new stamp, so their sessions end too.
+            Check(await users.UpdateSecurityStampAsync(user));
             rep.DisplayName = pseudonym;
             rep.Experience = null;
             rep.Credentials = null;
@@ -253,12 +253,12 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
             await db.AuditEntries.Where(e => e.ActorUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, pseudonym), cancellationToken);
             var repId = rep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var entry in await db.AuditEntries.Where(e => e.Changes != null
-                && (e.SubjectId == user.Id || (e.Subject == "rep" && e.SubjectId == repId))).ToListAsync(cancellationToken))
+                && (e.SubjectId == user.Id || (e.Subject == Audit.AuditTrail.RepSubject && e.SubjectId == repId))).ToListAsync(cancellationToken))
             {
                 entry.Changes = marks.Scrub(entry.Changes!);
             }
 
-            audit.Record(Audit.AuditTrail.Erased, "user", user.Id, null);
+            audit.Record(Audit.AuditTrail.Erased, Audit.AuditTrail.UserSubject, user.Id, null);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

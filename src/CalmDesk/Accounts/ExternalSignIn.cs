@@ -44,6 +44,11 @@ internal static partial class ExternalSignIn
     public const string StartPath = "/signin/external";
     public const string DonePath = "/signin/external/done";
 
+    /// Why a sign-in through a provider was sent back to the sign-in page (its <c>external</c> query value).
+    public const string Failed = "failed", Unknown = "unknown", Unverified = "unverified";
+
+    private static string Refused(string reason) => "/signin?external=" + reason;
+
     private const string SchemePrefix = "oidc-";
 
     // Who the person is and their e-mail, nothing more.
@@ -114,7 +119,7 @@ internal static partial class ExternalSignIn
                 {
                     context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CalmDesk.Security")
                         .LogWarning(SecurityEvents.SignInFailed, context.Failure, "Sign-in through {Provider} failed from {Address}", key, context.HttpContext.Connection.RemoteIpAddress);
-                    context.Response.Redirect("/signin?external=failed");
+                    context.Response.Redirect(Refused(Failed));
                     context.HandleResponse();
                     return Task.CompletedTask;
                 };
@@ -133,7 +138,7 @@ internal static partial class ExternalSignIn
     {
         if (!providers.All.ContainsKey(provider))
         {
-            return TypedResults.Redirect("/signin?external=failed");
+            return TypedResults.Redirect(Refused(Failed));
         }
 
         var done = DonePath + "?returnUrl=" + Uri.EscapeDataString(LocalPath.OrDefault(returnUrl, "/customers"));
@@ -152,7 +157,7 @@ internal static partial class ExternalSignIn
             : null;
         if (info is null || provider is null)
         {
-            return TypedResults.Redirect("/signin?external=failed");
+            return TypedResults.Redirect(Refused(Failed));
         }
 
         var users = signIn.UserManager;
@@ -168,14 +173,14 @@ internal static partial class ExternalSignIn
                 await http.SignOutAsync(IdentityConstants.ExternalScheme);
                 log.LogWarning(SecurityEvents.SignInFailed, "Sign-in through {Provider} refused from {Address}: {Reason}", info.LoginProvider, address,
                     email is null ? "no e-mail" : !verified ? "e-mail not verified" : user is null ? "no user has the e-mail" : "deactivated");
-                return TypedResults.Redirect("/signin?external=" + (email is not null && !verified ? "unverified" : "unknown"));
+                return TypedResults.Redirect(Refused(email is not null && !verified ? Unverified : Unknown));
             }
 
             var linked = await users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, provider.DisplayName));
             if (!linked.Succeeded)
             {
                 await http.SignOutAsync(IdentityConstants.ExternalScheme);
-                return TypedResults.Redirect("/signin?external=failed");
+                return TypedResults.Redirect(Refused(Failed));
             }
 
             log.LogInformation(SecurityEvents.ExternalLinked, "User {UserId} linked to their account at {Provider}", user.Id, info.LoginProvider);
@@ -185,9 +190,9 @@ internal static partial class ExternalSignIn
         // working, rather than sending them to change a password they may never have been told. Not for a user refused below.
         if (user.MustChangePassword && !await users.IsLockedOutAsync(user))
         {
-            await users.RemovePasswordAsync(user);
+            // Removing the password saves the user, the flag with it.
             user.MustChangePassword = false;
-            await users.UpdateAsync(user);
+            await users.RemovePasswordAsync(user);
         }
 
         var target = LocalPath.OrDefault(returnUrl, "/customers");
@@ -204,7 +209,7 @@ internal static partial class ExternalSignIn
 
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
         log.LogWarning(SecurityEvents.LockedOut, "Sign-in through {Provider} refused for user {UserId} from {Address}: locked or deactivated", info.LoginProvider, user.Id, address);
-        return TypedResults.Redirect("/signin?external=unknown");
+        return TypedResults.Redirect(Refused(Unknown));
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,30}$")]

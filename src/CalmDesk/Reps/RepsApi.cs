@@ -1,4 +1,5 @@
 using CalmDesk.Accounts;
+using CalmDesk.Data;
 using CalmDesk.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -72,21 +73,19 @@ internal static class RepsApi
 
     public static async Task<Results<Ok<RepSummary>, ProblemHttpResult, ValidationProblem>> UpdateRep(
         int id, UpdateRepRequest request, HttpContext http, RepDirectory reps, CancellationToken cancellationToken) =>
-        await reps.UpdateAsync(Viewer.From(http.User), id, new RepChange(request.DisplayName, request.Roles, request.Active, request.HandCustomersToRepId), cancellationToken) switch
-        {
-            { Value: { } rep } => TypedResults.Ok(rep),
-            { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rep not found", detail: $"There is no rep {id}."),
-            var outcome => TypedResults.ValidationProblem(outcome.Errors),
-        };
+        Answer(id, await reps.UpdateAsync(Viewer.From(http.User), id, new RepChange(request.DisplayName, request.Roles, request.Active, request.HandCustomersToRepId), cancellationToken));
 
     public static async Task<Results<Ok<RepSummary>, ProblemHttpResult, ValidationProblem>> EraseRep(
         int id, EraseRepRequest request, HttpContext http, RepDirectory reps, CancellationToken cancellationToken) =>
-        await reps.EraseAsync(Viewer.From(http.User), id, request.Confirmation, cancellationToken) switch
-        {
-            { Value: { } rep } => TypedResults.Ok(rep),
-            { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rep not found", detail: $"There is no rep {id}."),
-            var outcome => TypedResults.ValidationProblem(outcome.Errors),
-        };
+        Answer(id, await reps.EraseAsync(Viewer.From(http.User), id, request.Confirmation, cancellationToken));
+
+    /// A change to one rep, answered: the rep as it now is, 404, or the refusals.
+    private static Results<Ok<RepSummary>, ProblemHttpResult, ValidationProblem> Answer(int id, Outcome<RepSummary> outcome) => outcome switch
+    {
+        { Value: { } rep } => TypedResults.Ok(rep),
+        { NotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rep not found", detail: $"There is no rep {id}."),
+        _ => TypedResults.ValidationProblem(outcome.Errors),
+    };
 
     private static ProblemHttpResult NoProfile() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No rep profile", detail: "Your user has no rep profile.");
