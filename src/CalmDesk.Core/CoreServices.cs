@@ -66,6 +66,8 @@ internal static class CoreServices
         services.AddOptions<Privacy.PrivacyOptions>().Bind(configuration.GetSection("Privacy"))
             .Validate(o => o.Problem() is null, "Privacy:MessageRetentionYears must be between 0 (keep for ever) and 100.").ValidateOnStart();
 
+        services.Configure<LeaseOptions>(configuration.GetSection("Instances"));
+        services.AddSingleton<WorkLeases>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoPortfolio>();
         services.AddScoped<BookGenerator>();

@@ -46,7 +46,7 @@ internal static class AuditTrail
         [typeof(IdentityUserLogin<string>)] = new("sign-in-link", [], []),
         [typeof(ApiToken)] = new("api-token", [nameof(ApiToken.LastUsedAt), nameof(ApiToken.LastUsedFrom)], [nameof(ApiToken.Hash)]),
         [typeof(Mailbox)] = new("mailbox",
-            [nameof(Mailbox.UidValidity), nameof(Mailbox.LastUid), nameof(Mailbox.FetchedCount), nameof(Mailbox.LastFetchAt),
+            [nameof(Mailbox.UidValidity), nameof(Mailbox.LastUid), nameof(Mailbox.FetchedCount), nameof(Mailbox.LastFetchAt), nameof(Mailbox.FetchRequestedAt),
              nameof(Mailbox.LastErrorAt), nameof(Mailbox.LastError)],
             [nameof(Mailbox.ProtectedSecret)]),
     };

@@ -14,6 +14,7 @@ using CalmDesk.Orders;
 using CalmDesk.Receivables;
 using CalmDesk.Reps;
 using CalmDesk.Submissions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -23,7 +24,7 @@ namespace CalmDesk.Data;
 /// The actor and clock are the scope's when the context comes from the container (both are registered by
 /// AddCalmDeskCore); a context made by hand (design time, a test's setup) logs as the system on the system clock.
 internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> options, Audit.AuditActor? actor = null, TimeProvider? clock = null)
-    : IdentityDbContext<CalmDeskUser>(options)
+    : IdentityDbContext<CalmDeskUser>(options), IDataProtectionKeyContext
 {
     /// Whether saves write the audit log; the big-book generator turns it off (a generated book has no history).
     public bool Audited { get; set; } = true;
@@ -97,6 +98,13 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     public DbSet<Health.AgingBalance> AgingBalances => Set<Health.AgingBalance>();
 
     public DbSet<Health.ReadModelStamp> ReadModelStamps => Set<Health.ReadModelStamp>();
+
+    /// Background work held by one instance at a time (<see cref="WorkLeases"/>).
+    public DbSet<WorkLease> Leases => Set<WorkLease>();
+
+    /// The keys that protect the sign-in cookies, forms' tokens and stored mailbox secrets, shared by every instance on
+    /// this database (ASP.NET Core Data Protection's key ring).
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// How many saves this context has made: a reader that remembers something for the request asks again after one.
     public long Saves { get; private set; }
@@ -217,6 +225,7 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CalmDeskDbContext).Assembly);
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
         {
             builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace CalmDesk.Mail;
 
-/// Encrypts mailbox passwords and tokens at rest with the installation's Data Protection keys (in the data folder).
+/// Encrypts mailbox passwords and tokens at rest with the installation's Data Protection keys (in the database, shared by
+/// every instance on it).
 internal sealed class MailSecrets(IDataProtectionProvider provider)
 {
     private readonly IDataProtector protector = provider.CreateProtector("CalmDesk.Mail.Secrets.v1");

@@ -57,6 +57,10 @@ internal sealed class Mailbox
 
     public DateTimeOffset? LastFetchAt { get; set; }
 
+    /// Set by "Fetch now" (the page, the API) on any instance; the instance that holds the mailbox's lease fetches it at
+    /// its next pass, within seconds, and clears it.
+    public DateTimeOffset? FetchRequestedAt { get; set; }
+
     public DateTimeOffset? LastErrorAt { get; set; }
 
     public string? LastError { get; set; }

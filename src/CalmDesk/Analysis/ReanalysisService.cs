@@ -8,9 +8,11 @@ namespace CalmDesk.Analysis;
 /// new model or new rules) and whenever the installation's active model changes — a refit activated here or on another
 /// instance, or a manager going back to the shipped model — it re-reads every message an older model read, in batches
 /// of 500, so cases, incidents and moods follow without anyone running `calmdesk analyze --reanalyze-all`. It looks at the
-/// database for a newly activated model once a minute. Several instances may re-read together: an incident is unique per
-/// message, so a clash fails one batch on one instance, which tries again a minute later and then finds nothing stale.
-internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, ActiveModel active, ILogger<ReanalysisService> logger) : BackgroundService
+/// database for a newly activated model once a minute, on every instance. With several instances, the one holding the
+/// re-reading's lease re-reads (<see cref="WorkLeases"/>); should two ever overlap, an incident is unique per message, so a
+/// clash fails one batch on one instance, which tries again a minute later and then finds nothing stale.
+internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, ActiveModel active, WorkLeases leases, ILogger<ReanalysisService> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -25,8 +27,10 @@ internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, Act
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await active.RefreshAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(), stoppingToken);
-                if (active.Version != readWith)
+                await using var lease = active.Version != readWith ? await leases.TryTakeAsync(WorkLeaseNames.Reanalysis, stoppingToken) : null;
+                if (lease is not null)
                 {
+                    using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                     var version = active.Version;
                     var progress = new Progress<(int Done, int Total)>(p =>
                     {
@@ -35,11 +39,11 @@ internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, Act
                             Progressed(p.Done, p.Total, version);
                         }
                     });
-                    await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: false, progress, stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: false, progress, work.Token);
                     readWith = version;
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 Failed(exception);
             }

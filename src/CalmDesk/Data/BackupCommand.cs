@@ -5,9 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace CalmDesk.Data;
 
 /// `calmdesk backup DIR` and `calmdesk restore DIR`: everything an installation needs to come back, taken while it
-/// serves. The SQLite file is copied with SQLite's online backup (a consistent copy even while requests write), then
-/// the data-protection keys (without them, stored mailbox passwords cannot be read) and the attachments' files.
-/// On PostgreSQL the database is dumped with pg_dump; the command copies the keys and files and says so.
+/// serves. The SQLite file is copied with SQLite's online backup (a consistent copy even while requests write), with
+/// the data-protection keys in it (without them, stored mailbox passwords cannot be read), then the attachments' files
+/// (and a <c>keys</c> folder an earlier version wrote, if there is one). On PostgreSQL the database, keys included, is
+/// dumped with pg_dump; the command copies the files and says so.
 internal static class BackupCommand
 {
     private static readonly string[] Folders = ["keys", "attachments"];
@@ -39,7 +40,7 @@ internal static class BackupCommand
             }
             else
             {
-                Console.WriteLine($"{database.Describe()}: dump the database with pg_dump -Fc (see README, Backups); copying the keys and attachments only.");
+                Console.WriteLine($"{database.Describe()}: dump the database (it holds the keys) with pg_dump -Fc (see README, Backups); copying the attachments only.");
             }
 
             var files = CopyFolders(Path.GetFullPath(data), into);

@@ -1,10 +1,14 @@
+using CalmDesk.Data;
+
 namespace CalmDesk.Health;
 
 /// Keeps the stored account health current in the background of `calmdesk serve`: the scores of customers whose
 /// records changed, those never worked out, and every score once a day (the windows move), in batches (see
-/// <see cref="HealthBook.RefreshAsync"/>). When nothing is waiting it looks again every few seconds. Several instances
-/// may run it at once: a score is simply worked out twice.
-internal sealed partial class HealthRefreshService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HealthRefreshService> logger) : BackgroundService
+/// <see cref="HealthBook.RefreshAsync"/>). When nothing is waiting it looks again every few seconds. With several
+/// instances, the one holding the refresh's lease runs it (<see cref="WorkLeases"/>); a reader's request still works out
+/// its own few out-of-date rows wherever it lands.
+internal sealed partial class HealthRefreshService(IServiceScopeFactory scopes, WorkLeases leases, TimeProvider clock, ILogger<HealthRefreshService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,13 +17,20 @@ internal sealed partial class HealthRefreshService(IServiceScopeFactory scopes, 
         {
             try
             {
+                await using var lease = await leases.TryTakeAsync(WorkLeaseNames.HealthRefresh, stoppingToken);
+                if (lease is null)
+                {
+                    continue;
+                }
+
+                using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshWaitingAsync(stoppingToken) is > 0 and var done)
+                if (await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshWaitingAsync(work.Token) is > 0 and var done)
                 {
                     Refreshed(done);
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 RefreshFailed(exception);
             }

@@ -57,8 +57,10 @@ internal static class CalmDeskHost
             .AddClaimsPrincipalFactory<CalmDeskClaimsFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // In the database, so every instance on it reads the same key ring: a sign-in cookie or a form made by one
+        // instance is good on the others, and any of them can open a stored mailbox password.
         builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))
+            .PersistKeysToDbContext<CalmDeskDbContext>()
             .SetApplicationName("CalmDesk");
 
         // What only the program has: the first run, the pages' helpers and the background services.
@@ -70,6 +72,8 @@ internal static class CalmDeskHost
             options.SweepSeconds = builder.Configuration.GetValue("Commitments:SweepSeconds", options.SweepSeconds);
             options.CollectionMinutes = builder.Configuration.GetValue("Receivables:SweepMinutes", options.CollectionMinutes);
         });
+        // Registered first, so it stops last: the leases are given back once the work below has stopped.
+        builder.Services.AddHostedService<LeaseRelease>();
         builder.Services.AddHostedService<SweepService>();
         builder.Services.AddHostedService<ReanalysisService>();
         builder.Services.AddHostedService<Health.HealthRefreshService>();
@@ -125,6 +129,11 @@ internal static class CalmDeskHost
             var total = scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>().Database.GetMigrations().Count();
             await output.WriteLineAsync(applied.Count == total ? "Database created." : $"Database upgraded: {string.Join(", ", applied)}.");
         }
+        await KeysFolder.ImportAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(),
+            services.GetRequiredService<IConfiguration>()["CalmDesk:DataDirectory"], output, cancellationToken);
+        // The key ring is read (and on a new database its first key made) now, before anything is served: an instance
+        // started next to this one then finds the key in the database instead of making its own.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("CalmDesk.Start").Protect([1]);
         var model = services.GetRequiredService<ActiveModel>();
         await model.RefreshAsync(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>(), cancellationToken);
         if (model.Unreadable is { } run)

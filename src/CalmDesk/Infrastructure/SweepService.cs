@@ -1,4 +1,5 @@
 using CalmDesk.Commitments;
+using CalmDesk.Data;
 using CalmDesk.Receivables;
 using CalmDesk.Submissions;
 using Microsoft.Extensions.Options;
@@ -15,10 +16,11 @@ internal sealed class SweepOptions
 }
 
 /// Runs the sweeps in the background of `calmdesk serve`: promise reminders every few seconds, the collection plan
-/// every few minutes (with the day-old form claims). Several instances may run against one database: each sweep claims its work (a conditional
-/// update, a unique key), so each reminder and each collection step fires once.
+/// every few minutes (with the day-old form claims). Several instances may run against one database: the instance holding
+/// the sweep's lease runs it (<see cref="WorkLeases"/>; another takes over when it stops or dies), and each sweep still
+/// claims its work (a conditional update, a unique key), so each reminder and each collection step fires once.
 internal sealed partial class SweepService(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SweepOptions> options, ILogger<SweepService> logger) : BackgroundService
+    IServiceScopeFactory scopes, WorkLeases leases, TimeProvider clock, IOptions<SweepOptions> options, ILogger<SweepService> logger) : BackgroundService
 {
     /// How often conversations are checked against their written response time.
     public const int ReplyClockMinutes = 5;
@@ -32,8 +34,15 @@ internal sealed partial class SweepService(
         {
             try
             {
+                await using var lease = await leases.TryTakeAsync(WorkLeaseNames.Sweep, stoppingToken);
+                if (lease is null)
+                {
+                    continue; // another instance sweeps
+                }
+
+                using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                 await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<CommitmentSweep>().RunAsync(stoppingToken);
+                var result = await scope.ServiceProvider.GetRequiredService<CommitmentSweep>().RunAsync(work.Token);
                 if (result.Reminders + result.AtRisk + result.Overdue > 0)
                 {
                     Swept(result.Reminders, result.AtRisk, result.Overdue, result.Escalations);
@@ -43,24 +52,25 @@ internal sealed partial class SweepService(
                 {
                     // Replies overdue by the written response time: not worth a query over the inbox every few seconds.
                     clockedAt = clock.GetUtcNow();
-                    await scope.ServiceProvider.GetRequiredService<Mail.InboxBook>().SweepAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Mail.InboxBook>().SweepAsync(work.Token);
                 }
 
                 if (clock.GetUtcNow() - collectedAt >= TimeSpan.FromMinutes(Math.Max(1, options.Value.CollectionMinutes)))
                 {
                     collectedAt = clock.GetUtcNow();
-                    var collection = await scope.ServiceProvider.GetRequiredService<CollectionSweep>().RunAsync(stoppingToken);
+                    var collection = await scope.ServiceProvider.GetRequiredService<CollectionSweep>().RunAsync(work.Token);
                     if (collection.Drafted > 0)
                     {
                         Collected(collection.Drafted, collection.Skipped);
                     }
 
-                    await scope.ServiceProvider.GetRequiredService<SubmissionLedger>().SweepAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<SubmissionLedger>().SweepAsync(work.Token);
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                // A database hiccup must not stop reminders for good: log it and try again at the next tick.
+                // A database hiccup, or the lease lost to another instance mid-sweep, must not stop reminders for good:
+                // log it and try again at the next tick.
                 SweepFailed(exception);
             }
         }

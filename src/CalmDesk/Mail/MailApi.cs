@@ -58,9 +58,9 @@ internal static class MailApi
     public static async Task<Results<Ok<MailboxTest>, ProblemHttpResult, ValidationProblem>> TestMailbox(int id, MailboxBook book, CancellationToken cancellationToken) =>
         ApiResults.From(await book.TestAsync(id, cancellationToken), "Mailbox", id);
 
-    public static Accepted FetchMailboxes(MailService service)
+    public static async Task<Accepted> FetchMailboxes(MailService service, CancellationToken cancellationToken)
     {
-        service.FetchNow();
+        await service.RequestFetchAsync(cancellationToken);
         return TypedResults.Accepted("/api/v1/mailboxes");
     }
 

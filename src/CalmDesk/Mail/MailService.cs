@@ -1,16 +1,20 @@
+using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CalmDesk.Mail;
 
 /// <summary>
-/// Reads every enabled mailbox every <c>Mail:PollSeconds</c> (at once when asked, for the "Fetch now" button) and sends
-/// the outbox every few seconds, in the background of <c>calmdesk serve</c>. Where the server offers IMAP IDLE, a
+/// Reads every enabled mailbox every <c>Mail:PollSeconds</c> (within seconds when asked, for the "Fetch now" button) and
+/// sends the outbox every few seconds, in the background of <c>calmdesk serve</c>. Where the server offers IMAP IDLE, a
 /// connection per mailbox waits for new mail and has it read within seconds. A mailbox that fails records its error
-/// and the others go on.
+/// and the others go on. With several instances on one database, each mailbox is read by the instance holding its
+/// lease (<see cref="WorkLeases"/>: one IMAP connection and one IDLE per mailbox, not one per instance); every instance
+/// sends, each outbox message claimed by one.
 /// </summary>
 internal sealed partial class MailService(
-    IServiceScopeFactory scopes, MailConnections connections, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailService> logger) : BackgroundService
+    IServiceScopeFactory scopes, MailConnections connections, WorkLeases leases, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailService> logger)
+    : BackgroundService
 {
     /// An IDLE is renewed this often (servers drop one after 30 minutes, RFC 2177); a failed watch retries after a minute.
     private static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(9);
@@ -20,17 +24,28 @@ internal sealed partial class MailService(
     /// Seconds between two passes of the outbox.
     public const int SendSeconds = 5;
 
-    /// Who claims outbox messages: unique per running process, so two instances never hold the same claim.
-    public static readonly string Instance = Interactions.Excerpts.Cut($"{Guid.NewGuid():N}/{Environment.ProcessId}/{Environment.MachineName}", 100);
-
     private readonly SemaphoreSlim _wake = new(0);
     private DateTimeOffset _nextFetch = DateTimeOffset.MinValue;
     private volatile bool _fetchRequested;
 
-    /// Fetches every mailbox now instead of at the next poll (the button, the API, an IDLE watcher).
+    /// Has this instance read its mailboxes now instead of at the next poll (an IDLE watcher).
     public void FetchNow()
     {
         _fetchRequested = true;
+        _wake.Release();
+    }
+
+    /// "Fetch now" from the page or the API: marks every enabled mailbox, so whichever instance reads each one does it
+    /// at its next pass (within <see cref="SendSeconds"/>), and wakes this one.
+    public async Task RequestFetchAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var now = clock.GetUtcNow();
+            await scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>().Mailboxes.Where(m => m.Enabled)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.FetchRequestedAt, now), cancellationToken);
+        }
+
         _wake.Release();
     }
 
@@ -40,16 +55,16 @@ internal sealed partial class MailService(
         {
             try
             {
-                await WatchMailboxesAsync(stoppingToken);
-                if (_fetchRequested || clock.GetUtcNow() >= _nextFetch)
+                var pollDue = _fetchRequested || clock.GetUtcNow() >= _nextFetch;
+                if (pollDue)
                 {
                     _fetchRequested = false;
                     _nextFetch = clock.GetUtcNow().AddSeconds(Math.Max(5, options.Value.PollSeconds));
-                    await FetchAllAsync(stoppingToken);
                 }
 
+                await ReadHeldMailboxesAsync(pollDue, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<MailSender>().SendDueAsync(Instance, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<MailSender>().SendDueAsync(leases.Holder, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -73,24 +88,59 @@ internal sealed partial class MailService(
         }
     }
 
-    /// One IDLE watcher per enabled mailbox; a disabled or deleted mailbox's watcher stops.
-    private async Task WatchMailboxesAsync(CancellationToken stoppingToken)
+    /// Takes or renews the lease of every enabled mailbox it can, keeps an IDLE watcher on those it holds (and stops the
+    /// others'), and reads the held ones that are due: all at a poll, else those someone asked for.
+    private async Task ReadHeldMailboxesAsync(bool pollDue, CancellationToken stoppingToken)
     {
-        List<int> enabled;
+        List<(int Id, DateTimeOffset? Requested)> enabled;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Data.CalmDeskDbContext>();
-            enabled = [.. db.Mailboxes.Where(m => m.Enabled).Select(m => m.Id)];
+            var db = scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>();
+            enabled = [.. (await db.Mailboxes.Where(m => m.Enabled).OrderBy(m => m.Id).Select(m => new { m.Id, m.FetchRequestedAt }).ToListAsync(stoppingToken))
+                .Select(m => (m.Id, m.FetchRequestedAt))];
         }
 
-        foreach (var gone in _watchers.Keys.Except(enabled).ToList())
+        var held = new List<(int Id, DateTimeOffset? Requested)>();
+        foreach (var mailbox in enabled)
+        {
+            if (await leases.TakeOrRenewAsync(WorkLeaseNames.Mail(mailbox.Id), stoppingToken))
+            {
+                held.Add(mailbox);
+            }
+        }
+
+        await WatchMailboxesAsync([.. held.Select(m => m.Id)], stoppingToken);
+        foreach (var (id, requested) in held.Where(m => pollDue || m.Requested is not null))
+        {
+            await using var lease = await leases.TryTakeAsync(WorkLeaseNames.Mail(id), stoppingToken);
+            if (lease is null)
+            {
+                continue;
+            }
+
+            if (requested is { } at)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>().Mailboxes.Where(m => m.Id == id && m.FetchRequestedAt <= at)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.FetchRequestedAt, (DateTimeOffset?)null), stoppingToken);
+            }
+
+            using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+            await FetchAsync(id, work.Token);
+        }
+    }
+
+    /// One IDLE watcher per held mailbox; the watcher of a mailbox disabled, deleted or now read by another instance stops.
+    private async Task WatchMailboxesAsync(List<int> held, CancellationToken stoppingToken)
+    {
+        foreach (var gone in _watchers.Keys.Except(held).ToList())
         {
             await _watchers[gone].CancelAsync();
             _watchers[gone].Dispose();
             _watchers.Remove(gone);
         }
 
-        foreach (var id in enabled.Where(id => !_watchers.ContainsKey(id)))
+        foreach (var id in held.Where(id => !_watchers.ContainsKey(id)))
         {
             var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             _watchers[id] = stop;
@@ -109,7 +159,7 @@ internal sealed partial class MailService(
                 Mailbox? mailbox;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
-                    mailbox = scope.ServiceProvider.GetRequiredService<Data.CalmDeskDbContext>().Mailboxes.AsNoTracking().SingleOrDefault(m => m.Id == mailboxId);
+                    mailbox = scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>().Mailboxes.AsNoTracking().SingleOrDefault(m => m.Id == mailboxId);
                 }
 
                 if (mailbox is null)
@@ -167,41 +217,31 @@ internal sealed partial class MailService(
         }
     }
 
-    private async Task FetchAllAsync(CancellationToken stoppingToken)
+    private async Task FetchAsync(int id, CancellationToken cancellationToken)
     {
-        List<int> ids;
-        await using (var scope = scopes.CreateAsyncScope())
+        for (var pass = 0; pass < 10; pass++)
         {
-            var db = scope.ServiceProvider.GetRequiredService<Data.CalmDeskDbContext>();
-            ids = [.. db.Mailboxes.Where(m => m.Enabled).OrderBy(m => m.Id).Select(m => m.Id)];
-        }
-
-        foreach (var id in ids)
-        {
-            for (var pass = 0; pass < 10; pass++)
+            await using var scope = scopes.CreateAsyncScope();
+            var fetcher = scope.ServiceProvider.GetRequiredService<MailFetcher>();
+            try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var fetcher = scope.ServiceProvider.GetRequiredService<MailFetcher>();
-                try
+                var report = await fetcher.FetchAsync(id, cancellationToken);
+                if (report.Error is { } error)
                 {
-                    var report = await fetcher.FetchAsync(id, stoppingToken);
-                    if (report.Error is { } error)
-                    {
-                        MailboxFailed(id, error);
-                    }
-
-                    if (!report.More)
-                    {
-                        break;
-                    }
+                    MailboxFailed(id, error);
                 }
-                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+
+                if (!report.More)
                 {
-                    // One mailbox's trouble is recorded on it; the others are still read.
-                    PassFailed(exception);
-                    await fetcher.RecordErrorAsync(id, exception.GetBaseException().Message, stoppingToken);
                     break;
                 }
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One mailbox's trouble is recorded on it; the others are still read.
+                PassFailed(exception);
+                await fetcher.RecordErrorAsync(id, exception.GetBaseException().Message, cancellationToken);
+                break;
             }
         }
     }

@@ -1,9 +1,11 @@
+using CalmDesk.Data;
+
 namespace CalmDesk.Privacy;
 
 /// Applies the retention rule (<see cref="RetentionSweep"/>) in the background of `calmdesk serve`: a minute after start,
-/// then every six hours. Does nothing while `Privacy:MessageRetentionYears` is 0. Safe on several instances: a message
-/// already blanked is never picked again, and two instances blanking the same batch write the same thing.
-internal sealed partial class RetentionService(IServiceScopeFactory scopes, ILogger<RetentionService> logger) : BackgroundService
+/// then every six hours. Does nothing while `Privacy:MessageRetentionYears` is 0. With several instances, one holding the
+/// rule's lease runs it at a time (<see cref="WorkLeases"/>); a message already blanked is never picked again either.
+internal sealed partial class RetentionService(IServiceScopeFactory scopes, WorkLeases leases, ILogger<RetentionService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
@@ -14,14 +16,19 @@ internal sealed partial class RetentionService(IServiceScopeFactory scopes, ILog
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var blanked = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(stoppingToken);
-                if (blanked > 0)
+                await using var lease = await leases.TryTakeAsync(WorkLeaseNames.Retention, stoppingToken);
+                if (lease is not null)
                 {
-                    Blanked(blanked);
+                    using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+                    await using var scope = scopes.CreateAsyncScope();
+                    var blanked = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(work.Token);
+                    if (blanked > 0)
+                    {
+                        Blanked(blanked);
+                    }
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 Failed(exception);
             }

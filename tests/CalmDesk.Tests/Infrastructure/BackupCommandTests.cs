@@ -53,6 +53,7 @@ public sealed class BackupCommandTests
         Assert.Equal(await CountsAsync(Path.Combine(backup, "calmdesk.db")), await CountsAsync(Path.Combine(fresh, "calmdesk.db")));
         var counts = await CountsAsync(Path.Combine(fresh, "calmdesk.db"));
         Assert.True(counts["Customers"] >= 30 && counts["Interactions"] > 100, string.Join(", ", counts));
+        Assert.True(counts["DataProtectionKeys"] >= 1, "The keys that open the stored secrets are not in the backup.");
         Assert.Equal(Files(Path.Combine(data, "keys")), Files(Path.Combine(fresh, "keys")));
         Assert.Equal(Files(Path.Combine(data, "attachments")), Files(Path.Combine(fresh, "attachments")));
         var (listed, users, _) = await CalmDeskProcess.RunAsync("users", "list", "--json", "--data", fresh);

@@ -1,0 +1,26 @@
+using CalmDesk.Data;
+
+namespace CalmDesk.Infrastructure;
+
+/// Gives back this instance's leases on background work when the server stops cleanly (<see cref="WorkLeases"/>), so
+/// another instance takes the work over at its next tick instead of after the lease runs out.
+internal sealed partial class LeaseRelease(WorkLeases leases, ILogger<LeaseRelease> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await leases.ReleaseAllAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // The database is gone too: the leases run out on their own.
+            ReleaseFailed(exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The leases on background work could not be given back; other instances take the work over when they run out")]
+    private partial void ReleaseFailed(Exception exception);
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CalmDesk.Data;
+
+/// Two instances of the program on one database, each with its own clock (the second's is set ahead when the first
+/// must look dead to it), taking the same background work.
+public sealed class WorkLeasesTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static WorkLeases Instance(ServiceProvider services, TimeProvider clock) =>
+        new(services.GetRequiredService<IServiceScopeFactory>(), clock, Options.Create(new LeaseOptions { LeaseSeconds = 30 }));
+
+    [Theory]
+    [AllDatabases]
+    public async Task OneInstanceHoldsTheWork_UntilItStopsRenewing_ThenAnotherTakesIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.Services();
+        var one = Instance(services, database.Clock);
+        var two = Instance(services, database.Clock);
+        Assert.NotEqual(one.Holder, two.Holder);
+
+        await using (var held = await one.TryTakeAsync("sweep", Token))
+        {
+            Assert.NotNull(held);
+            Assert.Null(await two.TryTakeAsync("sweep", Token));
+            Assert.True(await one.TakeOrRenewAsync("sweep", Token)); // the holder renews its own
+            Assert.NotNull(await two.TryTakeAsync("other work", Token)); // leases are per piece of work
+        }
+
+        // Not renewed for longer than the lease: the first instance looks dead, and the second takes over.
+        database.Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(await two.TakeOrRenewAsync("sweep", Token));
+        database.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await two.TakeOrRenewAsync("sweep", Token));
+        Assert.False(await one.TakeOrRenewAsync("sweep", Token));
+
+        await using var check = database.NewContext();
+        var row = await check.Leases.SingleAsync(l => l.Name == "sweep", Token);
+        Assert.Equal(two.Holder, row.Holder);
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task AStoppedInstanceGivesItsLeasesBack_AtOnce(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.Services();
+        var one = Instance(services, database.Clock);
+        var two = Instance(services, database.Clock);
+        Assert.True(await one.TakeOrRenewAsync("sweep", Token));
+        Assert.True(await one.TakeOrRenewAsync(WorkLeaseNames.Mail(3), Token));
+        Assert.True(await two.TakeOrRenewAsync(WorkLeaseNames.Mail(4), Token));
+        Assert.Equal(["mail:3"], await one.HeldAsync("mail:", Token));
+
+        await one.ReleaseAllAsync(Token);
+
+        Assert.Empty(await one.HeldAsync("", Token));
+        Assert.True(await two.TakeOrRenewAsync("sweep", Token));
+        Assert.True(await two.TakeOrRenewAsync(WorkLeaseNames.Mail(3), Token));
+        Assert.Equal(["mail:3", "mail:4"], (await two.HeldAsync("mail:", Token)).Order());
+    }
+
+    /// The holder's renewals keep the lease while its work runs longer than the lease; when it could not renew in time
+    /// (a pause) and another instance took the work, its next renewal says so through <see cref="WorkLeases.Lease.Lost"/>.
+    [Theory]
+    [AllDatabases]
+    public async Task AHeldLeaseRenewsItself_AndTellsItsWorkWhenAnotherInstanceTookIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.Services();
+        var oneClock = new FakeTimeProvider(database.Clock.GetUtcNow());
+        var twoClock = new FakeTimeProvider(database.Clock.GetUtcNow());
+        var one = Instance(services, oneClock);
+        var two = Instance(services, twoClock);
+
+        await using var held = await one.TryTakeAsync("reanalysis", Token);
+        Assert.NotNull(held);
+        for (var i = 0; i < 6; i++)
+        {
+            // A minute of work in ten-second steps: each renewal moves the end of the lease on.
+            oneClock.Advance(TimeSpan.FromSeconds(10));
+            twoClock.Advance(TimeSpan.FromSeconds(10));
+            await EventuallyAsync(async () => (await UntilAsync(database)) >= oneClock.GetUtcNow() + TimeSpan.FromSeconds(20));
+            Assert.False(await two.TakeOrRenewAsync("reanalysis", Token));
+        }
+
+        Assert.False(held.Lost.IsCancellationRequested);
+
+        // The second instance's clock runs past the lease (as if the first had stalled), so it takes the work.
+        twoClock.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await two.TakeOrRenewAsync("reanalysis", Token));
+        oneClock.Advance(TimeSpan.FromSeconds(10));
+        await EventuallyAsync(() => Task.FromResult(held.Lost.IsCancellationRequested));
+    }
+
+    private static async Task<DateTimeOffset> UntilAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await db.Leases.Where(l => l.Name == "reanalysis").Select(l => l.Until).SingleAsync(Token);
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50, Token);
+        }
+
+        Assert.Fail("The condition did not become true within 5 seconds.");
+    }
+}
