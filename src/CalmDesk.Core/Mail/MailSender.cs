@@ -14,15 +14,19 @@ namespace CalmDesk.Mail;
 /// Delivers the outbox. Each message is first claimed with a conditional update, so of two instances on one database
 /// only one sends it; a claim left by a killed instance expires and the message is taken over. A refusal (5xx) or a
 /// sixth failed attempt marks it failed and tells its author; other failures are retried after 1, 5, 15, 60 and 240 minutes.
+/// Each message is also addressed, on the SMTP envelope only, to its own mailbox (<see cref="MailOptions.CopyToOwnMailbox"/>):
+/// the server accepts it for the customer and for us in one transaction, so a copy in the mailbox proves it was taken.
 /// A message whose last attempt never recorded how it ended (its instance was killed or stopped mid-send) is first
-/// looked for, by its Message-ID, in the mailbox's Sent folder, where Gmail, Microsoft 365 and many servers keep what
-/// they accepted: found there, it is recorded as sent and not sent again. Otherwise delivery is at least once: the
-/// message goes again, with the same Message-ID, because a reply lost is worse than a reply twice.
+/// looked for, by its Message-ID, in the mailbox's fetched folder (that copy) and in its Sent folder (where Gmail,
+/// Microsoft 365 and many servers keep what they accepted): found, it is recorded as sent and not sent again. Otherwise
+/// it goes again, with the same Message-ID, because a reply lost is worse than a reply twice.
 /// </summary>
 internal sealed class MailSender(
     CalmDeskDbContext db, MailConnections connections, TimeProvider clock, AttachmentStore? attachments = null, IOptions<MailOptions>? options = null)
 {
     /// How long a claim holds (<c>Mail:ClaimSeconds</c>, five minutes by default).
+    private bool CopyToOwnMailbox => (options?.Value ?? new MailOptions()).CopyToOwnMailbox;
+
     private TimeSpan ClaimFor => TimeSpan.FromSeconds(Math.Max(1, (options?.Value ?? new MailOptions()).ClaimSeconds));
 
     private static readonly TimeSpan[] Backoff =
@@ -73,7 +77,7 @@ internal sealed class MailSender(
         }
 
         var message = await db.Outbox.Include(m => m.Mailbox).Include(m => m.Interaction).SingleAsync(m => m.Id == id, cancellationToken);
-        if (inDoubt && await InSentFolderAsync(message, cancellationToken))
+        if (inDoubt && await AlreadyAcceptedAsync(message, cancellationToken))
         {
             message.LastError = null;
             return await RecordSentAsync(message);
@@ -89,7 +93,7 @@ internal sealed class MailSender(
                 clients[message.MailboxId] = client;
             }
 
-            await client.SendAsync(mime, cancellationToken);
+            await client.SendAsync(mime, Envelope.Sender(message.Mailbox!), Envelope.Recipients(mime, message.Mailbox!, CopyToOwnMailbox), cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -139,36 +143,54 @@ internal sealed class MailSender(
     private static readonly string[] SentNames =
         ["Sent", "Sent Items", "Sent Messages", "Sent Mail", "INBOX.Sent", "Posta inviata", "Inviata", "Απεσταλμένα", "Enviados", "Elementos enviados", "Éléments envoyés", "Gesendet", "Gesendete Elemente", "Itens Enviados"];
 
-    /// Whether the mailbox's Sent folder holds the message (by Message-ID): the server accepted it before the attempt
-    /// that sent it was cut short. Any trouble reading the folder answers no, and the message is sent again.
-    private async Task<bool> InSentFolderAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// Whether the server took the message before the attempt that sent it was cut short: its copy, found by Message-ID,
+    /// in the mailbox's fetched folder (the envelope copy) or its Sent folder. Any trouble reading them answers no, and
+    /// the message is sent again.
+    private async Task<bool> AlreadyAcceptedAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
             using var imap = await connections.OpenImapAsync(message.Mailbox!, cancellationToken);
-            var sent = (imap.Capabilities & (MailKit.Net.Imap.ImapCapabilities.SpecialUse | MailKit.Net.Imap.ImapCapabilities.XList)) != 0
-                ? imap.GetFolder(MailKit.SpecialFolder.Sent)
-                : null;
-            if (sent is null && imap.PersonalNamespaces.Count > 0)
+            var query = MailKit.Search.SearchQuery.HeaderContains("Message-ID", message.MessageId);
+            foreach (var folder in new[] { await imap.GetFolderAsync(message.Mailbox!.Folder, cancellationToken), await SentFolderAsync(imap, cancellationToken) })
             {
-                var folders = await imap.GetFoldersAsync(imap.PersonalNamespaces[0], cancellationToken: cancellationToken);
-                sent = folders.FirstOrDefault(f => SentNames.Contains(f.FullName, StringComparer.OrdinalIgnoreCase) || SentNames.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
+                if (folder is null)
+                {
+                    continue;
+                }
+
+                await folder.OpenAsync(MailKit.FolderAccess.ReadOnly, cancellationToken);
+                var found = await folder.SearchAsync(query, cancellationToken);
+                await folder.CloseAsync(false, cancellationToken);
+                if (found.Count > 0)
+                {
+                    await imap.DisconnectAsync(true, cancellationToken);
+                    return true;
+                }
             }
 
-            if (sent is null)
-            {
-                return false;
-            }
-
-            await sent.OpenAsync(MailKit.FolderAccess.ReadOnly, cancellationToken);
-            var found = await sent.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", message.MessageId), cancellationToken);
             await imap.DisconnectAsync(true, cancellationToken);
-            return found.Count > 0;
+            return false;
         }
         catch (Exception exception) when (MailConnections.IsMailProblem(exception))
         {
             return false;
         }
+    }
+
+    /// The Sent folder: by its SPECIAL-USE mark (RFC 6154), else by its usual name; none when neither finds one.
+    private static async Task<MailKit.IMailFolder?> SentFolderAsync(MailKit.Net.Imap.ImapClient imap, CancellationToken cancellationToken)
+    {
+        var sent = (imap.Capabilities & (MailKit.Net.Imap.ImapCapabilities.SpecialUse | MailKit.Net.Imap.ImapCapabilities.XList)) != 0
+            ? imap.GetFolder(MailKit.SpecialFolder.Sent)
+            : null;
+        if (sent is null && imap.PersonalNamespaces.Count > 0)
+        {
+            var folders = await imap.GetFoldersAsync(imap.PersonalNamespaces[0], cancellationToken: cancellationToken);
+            sent = folders.FirstOrDefault(f => SentNames.Contains(f.FullName, StringComparer.OrdinalIgnoreCase) || SentNames.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
+        }
+
+        return sent;
     }
 
     /// A delivery failure report came back for mail we sent: that mail was not delivered after all, and its author is told.
@@ -267,3 +289,21 @@ internal sealed class MailSender(
 
 /// A file listed on an outgoing message whose content is no longer stored.
 internal sealed class MissingFileException(string message) : Exception(message);
+
+/// The SMTP envelope of a message we send: from the mailbox, to the message's recipients and, unless turned off, to the
+/// mailbox itself (a copy that proves the server took it; never in the headers the customer sees).
+internal static class Envelope
+{
+    public static MailboxAddress Sender(Mailbox mailbox) => new(mailbox.DisplayName ?? mailbox.Name, mailbox.Address);
+
+    public static List<MailboxAddress> Recipients(MimeMessage message, Mailbox mailbox, bool copyToOwnMailbox)
+    {
+        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).ToList();
+        if (copyToOwnMailbox && !recipients.Any(r => string.Equals(r.Address, mailbox.Address, StringComparison.OrdinalIgnoreCase)))
+        {
+            recipients.Add(new MailboxAddress(mailbox.DisplayName ?? mailbox.Name, mailbox.Address));
+        }
+
+        return recipients;
+    }
+}

@@ -20,7 +20,8 @@ internal static class CalmDeskHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = settings.ExtraArgs ?? [],
+            // The command line's `--Section:Key=value` settings, then what the caller adds (the server's other options).
+            Args = [.. CommandLine.Settings, .. settings.ExtraArgs ?? []],
             ContentRootPath = AppContext.BaseDirectory,
             // Fixed, so static assets and data-protection keys resolve the same when a test host starts the app.
             ApplicationName = typeof(CalmDeskHost).Assembly.GetName().Name,
@@ -35,6 +36,9 @@ internal static class CalmDeskHost
         {
             // Commands print their own results; the framework's start-up chatter would bury them.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A command that makes the installation's first key would print Data Protection's note that keys are stored
+            // unencrypted (the server logs it) into output scripts read.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }
 
         // Serve wwwroot from the build output's manifest too (dotnet run in any environment, tests); a

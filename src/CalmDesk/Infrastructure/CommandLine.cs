@@ -21,8 +21,18 @@ internal static class CommandLine
         Recursive = true,
     };
 
+    /// The settings given on the command line as `--Section:Key=value`, for every command's host (not only `serve`):
+    /// `calmdesk users add … --Database:Provider=postgres` works on the database the server uses.
+    public static IReadOnlyList<string> Settings { get; private set; } = [];
+
+    private static bool IsSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals
+        && arg.AsSpan(2, equals - 2).Contains(':');
+
     public static async Task<int> RunAsync(string[] args)
     {
+        Settings = [.. args.Where(IsSetting)];
+        args = [.. args.Where(a => !IsSetting(a))];
         var root = new RootCommand("CalmDesk: a workbench for difficult customers. Without a command, serves the web app.");
         root.Options.Add(Data);
         var serve = ServeCommand.Create();

@@ -293,6 +293,73 @@ public sealed class MailServerTests
         Assert.All(await db.Outbox.AsNoTracking().ToListAsync(Token), m => Assert.Equal(OutboxStatus.Sent, m.Status));
     }
 
+    /// The same crash on a server that keeps no Sent copy (as this Postfix and Dovecot do not): the server had taken the
+    /// first reply for the customer and, on the same envelope, for our own mailbox, so its copy in the fetched folder
+    /// proves it; it is recorded as sent and not sent again.
+    [Fact]
+    public async Task RepliesLeftInDoubtByAKilledSender_AreNotSentAgain_WhenTheirCopyIsInTheMailbox()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token);
+        var log = Books.InteractionLog(db, database.Clock);
+        foreach (var subject in new[] { "Consegna giovedì", "Fattura corretta" })
+        {
+            await log.SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, subject, $"Gentile Nino, {subject.ToLowerInvariant()}."), cancellationToken: Token);
+        }
+
+        var past = database.Clock.GetUtcNow().AddMinutes(-10);
+        await db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, "killed").SetProperty(m => m.ClaimedUntil, past).SetProperty(m => m.Attempts, 1), Token);
+        // What the killed sender had got through for the first: one SMTP transaction, to the customer and to our mailbox.
+        var first = await db.Outbox.Include(m => m.Mailbox).AsNoTracking().SingleAsync(m => m.Subject == "Consegna giovedì", Token);
+        var composed = MailSender.Compose(first);
+        await servers.SendAsync(composed, Envelope.Sender(first.Mailbox!), Envelope.Recipients(composed, first.Mailbox!, copyToOwnMailbox: true));
+        Assert.Single(await servers.WaitForAsync(sales, 1));
+        Assert.Single(await servers.WaitForAsync(customer, 1));
+
+        var sent = await MailTestKit.Sender(db, database).SendDueAsync("restarted", Token);
+        var received = await servers.WaitForAsync(customer, 2);
+        await Task.Delay(1500, Token); // the first, were it sent again, still on its way through Postfix
+        received = await servers.WaitForAsync(customer, 2);
+
+        Assert.Equal(2, sent);
+        Assert.Equal(["Consegna giovedì", "Fattura corretta"], received.Select(m => m.Subject).Order());
+        Assert.All(await db.Outbox.AsNoTracking().ToListAsync(Token), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    /// Every message sent leaves a copy in the mailbox (on the envelope, not in the headers the customer sees), and the
+    /// fetcher knows its own copies: nothing is stored or queued for them.
+    [Fact]
+    public async Task EachSentMessage_LeavesItsCopyInTheMailbox_WhichTheFetcherKnowsAsOurs()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+        await Books.InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, "Listino 2027", "Gentile Nino, ecco il listino."), cancellationToken: Token);
+        Assert.Equal(1, await MailTestKit.Sender(db, database).SendDueAsync("test", Token));
+
+        var delivered = Assert.Single(await servers.WaitForAsync(customer, 1));
+        var copy = Assert.Single(await servers.WaitForAsync(sales, 1));
+        Assert.Equal(delivered.MessageId, copy.MessageId);
+        Assert.DoesNotContain(delivered.To.Mailboxes.Concat(delivered.Cc.Mailboxes), m => string.Equals(m.Address, sales, StringComparison.OrdinalIgnoreCase));
+        Assert.False(delivered.Headers.Contains(HeaderId.Bcc));
+        var interactions = await db.Interactions.CountAsync(Token);
+
+        var fetched = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
+
+        Assert.Equal((0, 1, 0), (fetched.Stored, fetched.Duplicates, fetched.Unmatched));
+        Assert.Equal(interactions, await db.Interactions.CountAsync(Token));
+        Assert.Empty(await db.InboundMail.AsNoTracking().ToListAsync(Token));
+    }
+
     [Fact]
     public async Task ABounceForMailWeSent_MarksItNotDelivered_AndTellsItsAuthor()
     {

@@ -50,6 +50,15 @@ internal sealed record MailServers(string ImapHost, int ImapPort, string SmtpHos
         await smtp.DisconnectAsync(true, TestContext.Current.CancellationToken);
     }
 
+    /// Delivers a message to the given envelope recipients, whatever its headers say (as our sender does with its copy).
+    public async Task SendAsync(MimeMessage message, MailboxAddress sender, IEnumerable<MailboxAddress> recipients)
+    {
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(SmtpHost, SmtpPort, SecureSocketOptions.None, TestContext.Current.CancellationToken);
+        await smtp.SendAsync(message, sender, recipients, TestContext.Current.CancellationToken);
+        await smtp.DisconnectAsync(true, TestContext.Current.CancellationToken);
+    }
+
     /// Puts raw bytes straight into a mailbox's INBOX (IMAP APPEND): for what no SMTP server would pass on.
     public async Task AppendAsync(string address, byte[] raw, SpecialFolder? folder = null)
     {

@@ -29,6 +29,30 @@ public sealed class UsersCommandTests
         Assert.Contains("nobody@example.com", unknown.Error, StringComparison.Ordinal);
     }
 
+    /// A command reads `--Section:Key=value` settings as the server does: here the database file named on the command
+    /// line instead of the one in the data folder.
+    [Fact]
+    public async Task ACommand_TakesSettingsFromItsCommandLine_AsTheServerDoes()
+    {
+        var data = CalmDeskProcess.NewDataDirectory();
+        var elsewhere = Path.Combine(CalmDeskProcess.NewDataDirectory(), "book.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        string[] there = ["--data", data, $"--ConnectionStrings:CalmDesk=Data Source={elsewhere}"];
+
+        Assert.Equal(0, (await CalmDeskProcess.RunAsync("db", "migrate", "--data", data)).ExitCode);
+        var add = await CalmDeskProcess.RunAsync(["users", "add", "elena@example.com", "--name", "Elena Marchetti", .. there]);
+        var listThere = await CalmDeskProcess.RunAsync(["users", "list", "--json", .. there]);
+        var listHere = await CalmDeskProcess.RunAsync("users", "list", "--json", "--data", data);
+        var bogus = await CalmDeskProcess.RunAsync("users", "list", "--data", data, "--Database:Provider=oracle");
+
+        Assert.True(add.ExitCode == 0, add.Error);
+        Assert.True(File.Exists(elsewhere));
+        Assert.Single(JsonDocument.Parse(listThere.Output).RootElement.EnumerateArray());
+        Assert.Empty(JsonDocument.Parse(listHere.Output).RootElement.EnumerateArray());
+        Assert.NotEqual(0, bogus.ExitCode);
+        Assert.Contains("Database:Provider 'oracle' is not supported", bogus.Output + bogus.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TwoStepOff_LetsAUserWhoLostThePhoneInWithThePasswordAgain()
     {
