@@ -106,6 +106,34 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
         return [.. states.Select(s => View(s.Invoice, companies[s.Invoice.CustomerId].Company, s, day))];
     }
 
+    /// A page of <see cref="OverdueAsync"/> (today's, in the same order) and how many there are: every overdue invoice is
+    /// ordered from three columns, and only the page's are read whole.
+    public async Task<Page<InvoiceView>> OverduePageAsync(Viewer viewer, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var day = Today;
+        if (health is null)
+        {
+            var all = await OverdueAsync(viewer, day, cancellationToken);
+            return new Page<InvoiceView>([.. all.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, all.Count);
+        }
+
+        await health.CatchUpAsync(viewer, cancellationToken);
+        var overdue = from i in db.Invoices.AsNoTracking()
+                      join c in db.Customers.VisibleTo(viewer) on i.CustomerId equals c.Id
+                      where i.Outstanding && i.Kind == InvoiceKind.Invoice && i.DueOn < day
+                      select i;
+        var order = (await overdue.Select(i => new { i.Id, i.DueOn, i.Open }).ToListAsync(cancellationToken))
+            .OrderBy(i => i.DueOn).ThenByDescending(i => i.Open).ThenBy(i => i.Id).ToList();
+        var ids = order.Skip((page - 1) * pageSize).Take(pageSize).Select(i => i.Id).ToList();
+        var rows = await (from i in db.Invoices.AsNoTracking()
+                          join c in db.Customers on i.CustomerId equals c.Id
+                          where ids.Contains(i.Id)
+                          select new { Invoice = i, c.Company }).ToDictionaryAsync(r => r.Invoice.Id, cancellationToken);
+        return new Page<InvoiceView>(
+            [.. ids.Select(id => rows[id]).Select(r => View(r.Invoice, r.Company, new InvoiceState(r.Invoice, r.Invoice.Open, r.Invoice.SettledOn), day))],
+            page, pageSize, order.Count);
+    }
+
     /// The same invoices as ledger positions, for the code that drafts letters about them.
     internal async Task<IReadOnlyList<InvoiceState>> OverdueStatesAsync(Viewer viewer, DateOnly day, CancellationToken cancellationToken) =>
         (await OverdueCoreAsync(viewer, day, null, cancellationToken)).States;

@@ -64,8 +64,7 @@ internal static class ReceivablesApi
     public static async Task<Ok<Data.Page<InvoiceView>>> OverdueInvoices(int? page, int? pageSize, HttpContext http, ReceivablesBook book, CancellationToken cancellationToken)
     {
         var (number, size) = Data.Page<InvoiceView>.Clamp(page, pageSize ?? Receivables.AgedBook.DefaultPageSize);
-        var overdue = await book.OverdueAsync(Viewer.From(http.User), null, cancellationToken);
-        return TypedResults.Ok(new Data.Page<InvoiceView>([.. overdue.Skip((number - 1) * size).Take(size)], number, size, overdue.Count));
+        return TypedResults.Ok(await book.OverduePageAsync(Viewer.From(http.User), number, size, cancellationToken));
     }
 
     public static async Task<Results<Created<InvoiceView>, ValidationProblem>> AddInvoice(
