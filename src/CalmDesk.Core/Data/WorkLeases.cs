@@ -96,6 +96,49 @@ internal sealed class WorkLeases(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
+    /// At start: the leases of an earlier run of this program on this machine that ended without giving them back (a
+    /// crash, <c>kill -9</c>; its process is gone, or its number is now this process's, as in a restarted container) are
+    /// let go, so a lone instance takes its own work up again at once instead of after the lease runs out.
+    public async Task<int> ReleaseDeadAsync(CancellationToken cancellationToken)
+    {
+        var machine = "/" + Environment.MachineName;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>();
+        var candidates = await db.Set<WorkLease>().Where(l => l.Holder != Holder).Select(l => l.Holder).Distinct().ToListAsync(cancellationToken);
+        var dead = candidates.Where(h => h.EndsWith(machine, StringComparison.Ordinal) && h.Split('/') is [_, var pid, ..]
+            && int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out var number) && !IsRunning(number)).ToList();
+        if (dead.Count == 0)
+        {
+            return 0;
+        }
+
+        var past = clock.GetUtcNow() - TimeSpan.FromSeconds(1);
+        return await db.Set<WorkLease>().Where(l => dead.Contains(l.Holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Until, past), cancellationToken);
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        if (processId == Environment.ProcessId)
+        {
+            return false; // an earlier run that had this process's number
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// Gives back every lease this instance holds (a clean stop), so another instance takes the work at its next tick.
     public async Task ReleaseAllAsync(CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ internal sealed class MailConnections(MailSecrets secrets)
             throw new InvalidOperationException("The mailbox has no SMTP server.");
         }
 
-        var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        var client = new OwnCopySmtpClient(mailbox.Address) { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
             await client.ConnectAsync(mailbox.SmtpHost!, mailbox.SmtpPort, Options(mailbox.SmtpSecurity), cancellationToken);
@@ -132,4 +132,17 @@ internal sealed class MailConnections(MailSecrets secrets)
         MailSecurity.StartTls => SecureSocketOptions.StartTls,
         _ => SecureSocketOptions.None,
     };
+}
+
+/// An SMTP client that lets the server refuse the copy addressed to the sending mailbox itself (a send-only address, an
+/// alias that takes no mail) without failing the message: only the customer's recipients must be accepted.
+internal sealed class OwnCopySmtpClient(string ownAddress) : SmtpClient
+{
+    protected override void OnRecipientNotAccepted(MimeKit.MimeMessage message, MimeKit.MailboxAddress mailbox, SmtpResponse response)
+    {
+        if (!string.Equals(mailbox.Address, ownAddress, StringComparison.OrdinalIgnoreCase))
+        {
+            base.OnRecipientNotAccepted(message, mailbox, response);
+        }
+    }
 }

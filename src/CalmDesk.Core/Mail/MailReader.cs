@@ -50,7 +50,14 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
 
         if (Fetched && customerId is null)
         {
-            if (BouncedIds(message) is { Count: > 0 } bounced)
+            var bounced = BouncedIds(message);
+            if (bounced.Count > 0 && OnlyOwnCopyFailed(message, ownAddresses))
+            {
+                // Our own copy did not arrive; the customer's did. Set aside like an automatic message.
+                return new MailReading(MailReadingKind.Automatic, null, externalId, InboundReason.Bounce, Diagnostic(message));
+            }
+
+            if (bounced.Count > 0)
             {
                 return new MailReading(MailReadingKind.Bounce, null, externalId, InboundReason.Bounce, Diagnostic(message)) { Bounced = bounced };
             }
@@ -175,6 +182,20 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
         }
 
         return [.. ids.Select(id => id.Trim().Trim('<', '>')).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// Whether the report names failed recipients and all of them are our own mailboxes: the copy of a message we sent to
+    /// ourselves did not arrive (the mailbox is full), while the customer's did. That is no bounce of the customer's mail.
+    internal static bool OnlyOwnCopyFailed(MimeMessage message, IReadOnlySet<string>? ownAddresses)
+    {
+        var failed = message.BodyParts.OfType<MessageDeliveryStatus>()
+            .SelectMany(status => status.StatusGroups.Skip(1))
+            .Where(group => group["Action"] is not { } action || action.Trim().Equals("failed", StringComparison.OrdinalIgnoreCase))
+            .Where(group => group.Count > 0) // a parsed report may end with an empty group
+            .Select(group => (group["Final-Recipient"] ?? group["Original-Recipient"])?.Split(';', 2) is [_, var address] ? address.Trim() : null)
+            .ToList();
+        return ownAddresses is not null && failed.Count > 0
+            && failed.All(address => address is not null && ownAddresses.Any(own => string.Equals(own, address, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static string? Diagnostic(MimeMessage message)

@@ -152,12 +152,25 @@ internal sealed class MailSender(
         {
             using var imap = await connections.OpenImapAsync(message.Mailbox!, cancellationToken);
             var query = MailKit.Search.SearchQuery.HeaderContains("Message-ID", message.MessageId);
-            foreach (var folder in new[] { await imap.GetFolderAsync(message.Mailbox!.Folder, cancellationToken), await SentFolderAsync(imap, cancellationToken) })
+            // The copy lands in INBOX (or the folder the mailbox reads, where a rule files it); Sent where the server keeps one.
+            var folders = new List<MailKit.IMailFolder> { imap.Inbox };
+            foreach (var find in new Func<Task<MailKit.IMailFolder?>>[] { async () => await imap.GetFolderAsync(message.Mailbox!.Folder, cancellationToken), () => SentFolderAsync(imap, cancellationToken) })
             {
-                if (folder is null)
+                try
                 {
-                    continue;
+                    if (await find() is { } folder && !folders.Any(f => f.FullName == folder.FullName))
+                    {
+                        folders.Add(folder);
+                    }
                 }
+                catch (MailKit.FolderNotFoundException)
+                {
+                    // one folder missing does not stop the others being searched
+                }
+            }
+
+            foreach (var folder in folders)
+            {
 
                 await folder.OpenAsync(MailKit.FolderAccess.ReadOnly, cancellationToken);
                 var found = await folder.SearchAsync(query, cancellationToken);

@@ -56,13 +56,14 @@ internal sealed partial class MailService(
             try
             {
                 var pollDue = _fetchRequested || clock.GetUtcNow() >= _nextFetch;
-                if (pollDue)
+                var startedAt = clock.GetUtcNow();
+                if (await ReadHeldMailboxesAsync(pollDue, stoppingToken) && pollDue)
                 {
+                    // Only a poll that read something counts: at start the leases may still be someone else's.
                     _fetchRequested = false;
-                    _nextFetch = clock.GetUtcNow().AddSeconds(Math.Max(5, options.Value.PollSeconds));
+                    _nextFetch = startedAt.AddSeconds(Math.Max(5, options.Value.PollSeconds));
                 }
 
-                await ReadHeldMailboxesAsync(pollDue, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<MailSender>().SendDueAsync(leases.Holder, stoppingToken);
             }
@@ -89,8 +90,9 @@ internal sealed partial class MailService(
     }
 
     /// Takes or renews the lease of every enabled mailbox it can, keeps an IDLE watcher on those it holds (and stops the
-    /// others'), and reads the held ones that are due: all at a poll, else those someone asked for.
-    private async Task ReadHeldMailboxesAsync(bool pollDue, CancellationToken stoppingToken)
+    /// others'), and reads the held ones that are due: all at a poll, else those someone asked for. Returns whether it
+    /// holds any.
+    private async Task<bool> ReadHeldMailboxesAsync(bool pollDue, CancellationToken stoppingToken)
     {
         List<(int Id, DateTimeOffset? Requested)> enabled;
         await using (var scope = scopes.CreateAsyncScope())
@@ -126,8 +128,17 @@ internal sealed partial class MailService(
             }
 
             using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
-            await FetchAsync(id, work.Token);
+            try
+            {
+                await FetchAsync(id, work.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                LeaseLost(id); // another instance reads it now; the other mailboxes and the outbox go on
+            }
         }
+
+        return held.Count > 0;
     }
 
     /// One IDLE watcher per held mailbox; the watcher of a mailbox disabled, deleted or now read by another instance stops.
@@ -248,6 +259,9 @@ internal sealed partial class MailService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {MailboxId} could not be read: {Error}")]
     private partial void MailboxFailed(int mailboxId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {MailboxId} is read by another instance now: its fetch here stopped")]
+    private partial void LeaseLost(int mailboxId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {MailboxId} cannot be watched with IDLE now ({Error}); it is polled")]
     private partial void WatchFailed(int mailboxId, string error);

@@ -29,7 +29,8 @@ public sealed class WorkLeasesTests
             Assert.NotNull(held);
             Assert.Null(await two.TryTakeAsync("sweep", Token));
             Assert.True(await one.TakeOrRenewAsync("sweep", Token)); // the holder renews its own
-            Assert.NotNull(await two.TryTakeAsync("other work", Token)); // leases are per piece of work
+            await using var other = await two.TryTakeAsync("other work", Token);
+            Assert.NotNull(other); // leases are per piece of work
         }
 
         // Not renewed for longer than the lease: the first instance looks dead, and the second takes over.
@@ -63,6 +64,28 @@ public sealed class WorkLeasesTests
         Assert.True(await two.TakeOrRenewAsync("sweep", Token));
         Assert.True(await two.TakeOrRenewAsync(WorkLeaseNames.Mail(3), Token));
         Assert.Equal(["mail:3", "mail:4"], (await two.HeldAsync("mail:", Token)).Order());
+    }
+
+    /// A lease left by an earlier run of the program on this machine whose process is gone (killed) is let go at start,
+    /// so the work is taken up at once; one held by a process still running is not.
+    [Theory]
+    [AllDatabases]
+    public async Task LeasesOfADeadProcessOnThisMachine_AreLetGoAtStart(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.Services();
+        var until = database.Clock.GetUtcNow().AddSeconds(20);
+        await using (var db = database.NewContext())
+        {
+            db.Leases.Add(new WorkLease { Name = "sweep", Holder = $"dead/{int.MaxValue}/{Environment.MachineName}", Until = until });
+            db.Leases.Add(new WorkLease { Name = "health-refresh", Holder = $"alive/{Environment.ProcessId}/elsewhere", Until = until });
+            await db.SaveChangesAsync(Token);
+        }
+
+        var restarted = Instance(services, database.Clock);
+        Assert.Equal(1, await restarted.ReleaseDeadAsync(Token));
+        Assert.True(await restarted.TakeOrRenewAsync("sweep", Token));
+        Assert.False(await restarted.TakeOrRenewAsync("health-refresh", Token)); // another machine's: it may be alive
     }
 
     /// The holder's renewals keep the lease while its work runs longer than the lease; when it could not renew in time

@@ -343,6 +343,40 @@ public sealed class MailServerTests
         Assert.Empty(await db.InboundMail.AsNoTracking().ToListAsync(Token));
     }
 
+    /// A failure report about our own copy only (the team mailbox was full) says nothing against the customer's mail:
+    /// it is set aside, and the reply stays delivered.
+    [Fact]
+    public async Task AReportThatOnlyOurOwnCopyFailed_LeavesTheReplyDelivered()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
+        await Books.InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, "Listino 2027", "Gentile Nino, in allegato il listino."), cancellationToken: Token);
+        await MailTestKit.Sender(db, database).SendDueAsync("test", Token);
+        var original = Assert.Single(await servers.WaitForAsync(customer, 1));
+        Assert.Single(await servers.WaitForAsync(sales, 1)); // the copy, fetched below as ours
+
+        var report = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery to the following recipient failed permanently." } };
+        var status = new MessageDeliveryStatus();
+        status.StatusGroups.Add(new HeaderList { { "Reporting-MTA", "dns; mx.ourco.test" } });
+        status.StatusGroups.Add(new HeaderList { { "Final-Recipient", "rfc822; " + sales.ToUpperInvariant() }, { "Action", "failed" }, { "Status", "5.2.2" }, { "Diagnostic-Code", "smtp; 552 5.2.2 Mailbox full" } });
+        report.Add(status);
+        report.Add(new MessagePart { Message = original });
+        var bounce = new MimeMessage { Subject = "Undelivered Mail Returned to Sender", Body = report };
+        bounce.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@mx.ourco.test"));
+        bounce.To.Add(MailboxAddress.Parse(sales));
+        await servers.AppendAsync(sales, Raw(bounce));
+        var fetched = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
+
+        Assert.Equal((0, 1, 1), (fetched.Stored, fetched.Duplicates, fetched.Dismissed));
+        Assert.Equal(OutboxStatus.Sent, (await db.Outbox.AsNoTracking().SingleAsync(Token)).Status);
+        Assert.Empty(await db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == giulia.UserId).ToListAsync(Token));
+    }
+
     [Fact]
     public async Task ABounceForMailWeSent_MarksItNotDelivered_AndTellsItsAuthor()
     {
