@@ -63,9 +63,14 @@ internal static class CalmDeskHost
             .AddDefaultTokenProviders();
         // In the database, so every instance on it reads the same key ring: a sign-in cookie or a form made by one
         // instance is good on the others, and any of them can open a stored mailbox password.
-        builder.Services.AddDataProtection()
+        var keys = builder.Services.AddDataProtection()
             .PersistKeysToDbContext<CalmDeskDbContext>()
             .SetApplicationName("CalmDesk");
+        if (KeyCertificate(builder.Configuration) is { } certificate)
+        {
+            // Keys made from now on are stored encrypted with it: a copy of the database alone then opens nothing.
+            keys.ProtectKeysWithCertificate(certificate);
+        }
 
         // What only the program has: the first run, the pages' helpers and the background services.
         builder.Services.AddScoped<FirstRun>();
@@ -89,6 +94,32 @@ internal static class CalmDeskHost
 
         WebFeatures.Add(builder);
         return builder;
+    }
+
+    /// The certificate (a PKCS #12 file with its private key) that encrypts the data-protection keys at rest, from
+    /// `DataProtection:CertificateFile` and `DataProtection:CertificatePassword`; none when not set. A file that cannot
+    /// be read stops the start with the setting named.
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2? KeyCertificate(ConfigurationManager configuration)
+    {
+        if (configuration["DataProtection:CertificateFile"] is not { Length: > 0 } file)
+        {
+            return null;
+        }
+
+        System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+        try
+        {
+            certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                file, configuration["DataProtection:CertificatePassword"]);
+        }
+        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"DataProtection:CertificateFile '{file}' cannot be read as a PKCS #12 certificate with its private key: {exception.Message}", exception);
+        }
+
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException($"DataProtection:CertificateFile '{file}' holds no private key; the keys could not be read back.");
     }
 
     /// Applies migrations and creates the first users: the demo portfolio, or one administrator.

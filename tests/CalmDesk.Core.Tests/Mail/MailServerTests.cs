@@ -360,21 +360,27 @@ public sealed class MailServerTests
         var original = Assert.Single(await servers.WaitForAsync(customer, 1));
         Assert.Single(await servers.WaitForAsync(sales, 1)); // the copy, fetched below as ours
 
-        var report = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery to the following recipient failed permanently." } };
-        var status = new MessageDeliveryStatus();
-        status.StatusGroups.Add(new HeaderList { { "Reporting-MTA", "dns; mx.ourco.test" } });
-        status.StatusGroups.Add(new HeaderList { { "Final-Recipient", "rfc822; " + sales.ToUpperInvariant() }, { "Action", "failed" }, { "Status", "5.2.2" }, { "Diagnostic-Code", "smtp; 552 5.2.2 Mailbox full" } });
-        report.Add(status);
-        report.Add(new MessagePart { Message = original });
-        var bounce = new MimeMessage { Subject = "Undelivered Mail Returned to Sender", Body = report };
-        bounce.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@mx.ourco.test"));
-        bounce.To.Add(MailboxAddress.Parse(sales));
-        await servers.AppendAsync(sales, Raw(bounce));
+        await servers.AppendAsync(sales, Raw(FailureReport(original, failed: sales.ToUpperInvariant(), to: sales, "mx.ourco.test")));
         var fetched = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
 
         Assert.Equal((0, 1, 1), (fetched.Stored, fetched.Duplicates, fetched.Dismissed));
         Assert.Equal(OutboxStatus.Sent, (await db.Outbox.AsNoTracking().SingleAsync(Token)).Status);
         Assert.Empty(await db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == giulia.UserId).ToListAsync(Token));
+    }
+
+    /// A delivery failure report (RFC 3464) from a receiving server: the original returned, one recipient failed.
+    private static MimeMessage FailureReport(MimeMessage original, string failed, string to, string mta)
+    {
+        var report = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery to the following recipient failed permanently." } };
+        var status = new MessageDeliveryStatus();
+        status.StatusGroups.Add(new HeaderList { { "Reporting-MTA", "dns; " + mta } });
+        status.StatusGroups.Add(new HeaderList { { "Final-Recipient", "rfc822; " + failed }, { "Action", "failed" }, { "Status", "5.2.2" }, { "Diagnostic-Code", "smtp; 552 5.2.2 Mailbox full" } });
+        report.Add(status);
+        report.Add(new MessagePart { Message = original });
+        var bounce = new MimeMessage { Subject = "Undelivered Mail Returned to Sender", Body = report };
+        bounce.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@" + mta));
+        bounce.To.Add(MailboxAddress.Parse(to));
+        return bounce;
     }
 
     [Fact]
@@ -391,16 +397,7 @@ public sealed class MailServerTests
         await MailTestKit.Sender(db, database).SendDueAsync("test", Token);
         var original = Assert.Single(await servers.WaitForAsync(customer, 1));
 
-        var report = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery to the following recipient failed permanently." } };
-        var status = new MessageDeliveryStatus();
-        status.StatusGroups.Add(new HeaderList { { "Reporting-MTA", "dns; mx.trattoria.test" } });
-        status.StatusGroups.Add(new HeaderList { { "Final-Recipient", "rfc822; " + customer }, { "Action", "failed" }, { "Status", "5.2.2" }, { "Diagnostic-Code", "smtp; 552 5.2.2 Mailbox full" } });
-        report.Add(status);
-        report.Add(new MessagePart { Message = original });
-        var bounce = new MimeMessage { Subject = "Undelivered Mail Returned to Sender", Body = report };
-        bounce.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@mx.trattoria.test"));
-        bounce.To.Add(MailboxAddress.Parse(sales));
-        await servers.AppendAsync(sales, Raw(bounce));
+        await servers.AppendAsync(sales, Raw(FailureReport(original, failed: customer, to: sales, "mx.trattoria.test")));
         var fetched = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
 
         Assert.Equal((0, 1), (fetched.Stored, fetched.Dismissed));

@@ -48,6 +48,49 @@ public sealed class KeysFolderTests
         }
     }
 
+    /// With DataProtection:CertificateFile, the key ring is stored encrypted with that certificate: a copy of the
+    /// database alone (a dump) opens no stored secret; an installation started with the certificate does.
+    [Fact]
+    public async Task WithACertificate_TheKeysAreStoredEncrypted_AndStillOpenTheSecrets()
+    {
+        var data = CalmDeskProcess.NewDataDirectory();
+        Directory.CreateDirectory(data);
+        var file = Path.Combine(data, "keys.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=CalmDesk keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(5));
+            await File.WriteAllBytesAsync(file, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "Quiet-Harbour-47"), Token);
+        }
+
+        string[] settings = [$"--DataProtection:CertificateFile={file}", "--DataProtection:CertificatePassword=Quiet-Harbour-47"];
+        string stored;
+        await using (var app = CalmDeskHost.CreateBuilder(new HostSettings(data, Quiet: true, ExtraArgs: settings)).Build())
+        {
+            await CalmDeskHost.PrepareDatabaseAsync(app.Services, seed: false, TextWriter.Null, Token);
+            stored = app.Services.GetRequiredService<MailSecrets>().Protect("imap-password-of-sales");
+            await using var scope = app.Services.CreateAsyncScope();
+            var xml = Assert.Single(await scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync(Token));
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        }
+
+        await using (var app = CalmDeskHost.CreateBuilder(new HostSettings(data, Quiet: true, ExtraArgs: settings)).Build())
+        {
+            Assert.Equal("imap-password-of-sales", app.Services.GetRequiredService<MailSecrets>().Unprotect(stored));
+        }
+
+        await using (var app = CalmDeskHost.CreateBuilder(new HostSettings(data, Quiet: true)).Build())
+        {
+            Assert.Null(app.Services.GetRequiredService<MailSecrets>().Unprotect(stored)); // the database without the certificate
+        }
+
+        var wrong = Assert.Throws<InvalidOperationException>(() => CalmDeskHost.CreateBuilder(
+            new HostSettings(data, Quiet: true, ExtraArgs: [$"--DataProtection:CertificateFile={file}", "--DataProtection:CertificatePassword=wrong"])));
+        Assert.Contains("DataProtection:CertificateFile", wrong.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFileThatIsNotAKey_IsReported_AndTheStartGoesOn()
     {
