@@ -47,8 +47,8 @@ internal sealed class LeaseOptions
 /// Takes, renews and gives back the leases of <see cref="WorkLease"/>: background work that runs on one instance at a
 /// time. Taking is one conditional update (the row is free, expired, or already this instance's), or an insert for a
 /// name never used, which the primary key lets only one instance win. A taken lease renews itself every third of its
-/// duration while its work runs, and says when it was lost (<see cref="Lease.Lost"/>): another instance took it after
-/// this one could not renew in time. Work that must happen once per item (a reminder, a collection step, a message
+/// duration while its work runs, and cancels the work's token (<see cref="Lease.Token"/>) when it was lost: another
+/// instance took it after this one could not renew in time. Work that must happen once per item (a reminder, a collection step, a message
 /// sent) still claims each item too; the lease spares the instances doing the same work twice.
 /// </summary>
 internal sealed class WorkLeases(IServiceScopeFactory scopes, TimeProvider clock, IOptions<LeaseOptions> options)
@@ -59,10 +59,8 @@ internal sealed class WorkLeases(IServiceScopeFactory scopes, TimeProvider clock
     public TimeSpan Duration => options.Value.Duration;
 
     /// The lease on <paramref name="name"/> for this instance, renewed until disposed; null when another instance holds it.
-    public async Task<Lease?> TryTakeAsync(string name, CancellationToken cancellationToken)
-    {
-        return await TakeOrRenewAsync(name, cancellationToken) ? new Lease(this, name, clock) : null;
-    }
+    public async Task<Lease?> TryTakeAsync(string name, CancellationToken cancellationToken) =>
+        await TakeOrRenewAsync(name, cancellationToken) ? new Lease(this, name, clock, cancellationToken) : null;
 
     /// Takes or renews: true when this instance holds the lease until a full duration from now.
     internal async Task<bool> TakeOrRenewAsync(string name, CancellationToken cancellationToken)
@@ -149,35 +147,27 @@ internal sealed class WorkLeases(IServiceScopeFactory scopes, TimeProvider clock
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Until, past), cancellationToken);
     }
 
-    /// The names of the leases this instance holds now.
-    public async Task<HashSet<string>> HeldAsync(string prefix, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        return [.. await scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>().Set<WorkLease>()
-            .Where(l => l.Holder == Holder && l.Until >= now && l.Name.StartsWith(prefix))
-            .Select(l => l.Name).ToListAsync(cancellationToken)];
-    }
-
     /// A lease held by this instance while its work runs.
     internal sealed class Lease : IAsyncDisposable
     {
         private readonly WorkLeases _leases;
-        private readonly CancellationTokenSource _lost = new();
+        private readonly CancellationTokenSource _work;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _renewing;
 
-        internal Lease(WorkLeases leases, string name, TimeProvider clock)
+        internal Lease(WorkLeases leases, string name, TimeProvider clock, CancellationToken cancellationToken)
         {
             _leases = leases;
             Name = name;
+            _work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _renewing = RenewWhileHeldAsync(clock);
         }
 
         public string Name { get; }
 
-        /// Cancelled when a renewal finds another instance holding the lease: the work should stop.
-        public CancellationToken Lost => _lost.Token;
+        /// The token to do the work with: the one the lease was taken with, also cancelled when a renewal finds another
+        /// instance holding the lease, so the work stops.
+        public CancellationToken Token => _work.Token;
 
         private async Task RenewWhileHeldAsync(TimeProvider clock)
         {
@@ -198,7 +188,7 @@ internal sealed class WorkLeases(IServiceScopeFactory scopes, TimeProvider clock
 
                     if (!held)
                     {
-                        await _lost.CancelAsync();
+                        await _work.CancelAsync();
                         return;
                     }
                 }
@@ -215,7 +205,7 @@ internal sealed class WorkLeases(IServiceScopeFactory scopes, TimeProvider clock
             await _stop.CancelAsync();
             await _renewing;
             _stop.Dispose();
-            _lost.Dispose();
+            _work.Dispose();
         }
     }
 }

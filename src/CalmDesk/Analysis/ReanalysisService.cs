@@ -30,7 +30,6 @@ internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, Act
                 await using var lease = active.Version != readWith ? await leases.TryTakeAsync(WorkLeaseNames.Reanalysis, stoppingToken) : null;
                 if (lease is not null)
                 {
-                    using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                     var version = active.Version;
                     var progress = new Progress<(int Done, int Total)>(p =>
                     {
@@ -39,7 +38,7 @@ internal sealed partial class ReanalysisService(IServiceScopeFactory scopes, Act
                             Progressed(p.Done, p.Total, version);
                         }
                     });
-                    await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: false, progress, work.Token);
+                    await scope.ServiceProvider.GetRequiredService<InteractionAnalysis>().ReanalyzeAsync(all: false, progress, lease.Token);
                     readWith = version;
                 }
             }

@@ -23,9 +23,8 @@ internal sealed partial class HealthRefreshService(IServiceScopeFactory scopes, 
                     continue;
                 }
 
-                using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshWaitingAsync(work.Token) is > 0 and var done)
+                if (await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshWaitingAsync(lease.Token) is > 0 and var done)
                 {
                     Refreshed(done);
                 }

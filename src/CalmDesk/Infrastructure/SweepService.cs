@@ -40,9 +40,8 @@ internal sealed partial class SweepService(
                     continue; // another instance sweeps
                 }
 
-                using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                 await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<CommitmentSweep>().RunAsync(work.Token);
+                var result = await scope.ServiceProvider.GetRequiredService<CommitmentSweep>().RunAsync(lease.Token);
                 if (result.Reminders + result.AtRisk + result.Overdue > 0)
                 {
                     Swept(result.Reminders, result.AtRisk, result.Overdue, result.Escalations);
@@ -52,19 +51,19 @@ internal sealed partial class SweepService(
                 {
                     // Replies overdue by the written response time: not worth a query over the inbox every few seconds.
                     clockedAt = clock.GetUtcNow();
-                    await scope.ServiceProvider.GetRequiredService<Mail.InboxBook>().SweepAsync(work.Token);
+                    await scope.ServiceProvider.GetRequiredService<Mail.InboxBook>().SweepAsync(lease.Token);
                 }
 
                 if (clock.GetUtcNow() - collectedAt >= TimeSpan.FromMinutes(Math.Max(1, options.Value.CollectionMinutes)))
                 {
                     collectedAt = clock.GetUtcNow();
-                    var collection = await scope.ServiceProvider.GetRequiredService<CollectionSweep>().RunAsync(work.Token);
+                    var collection = await scope.ServiceProvider.GetRequiredService<CollectionSweep>().RunAsync(lease.Token);
                     if (collection.Drafted > 0)
                     {
                         Collected(collection.Drafted, collection.Skipped);
                     }
 
-                    await scope.ServiceProvider.GetRequiredService<SubmissionLedger>().SweepAsync(work.Token);
+                    await scope.ServiceProvider.GetRequiredService<SubmissionLedger>().SweepAsync(lease.Token);
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

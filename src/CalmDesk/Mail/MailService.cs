@@ -114,6 +114,7 @@ internal sealed partial class MailService(
         await WatchMailboxesAsync([.. held.Select(m => m.Id)], stoppingToken);
         foreach (var (id, requested) in held.Where(m => pollDue || m.Requested is not null))
         {
+            // Taken again just before the fetch: an earlier mailbox's fetch may have outlasted this one's lease.
             await using var lease = await leases.TryTakeAsync(WorkLeaseNames.Mail(id), stoppingToken);
             if (lease is null)
             {
@@ -127,10 +128,9 @@ internal sealed partial class MailService(
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.FetchRequestedAt, (DateTimeOffset?)null), stoppingToken);
             }
 
-            using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
             try
             {
-                await FetchAsync(id, work.Token);
+                await FetchAsync(id, lease.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {

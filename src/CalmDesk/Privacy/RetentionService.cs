@@ -19,9 +19,8 @@ internal sealed partial class RetentionService(IServiceScopeFactory scopes, Work
                 await using var lease = await leases.TryTakeAsync(WorkLeaseNames.Retention, stoppingToken);
                 if (lease is not null)
                 {
-                    using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                     await using var scope = scopes.CreateAsyncScope();
-                    var blanked = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(work.Token);
+                    var blanked = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(lease.Token);
                     if (blanked > 0)
                     {
                         Blanked(blanked);
