@@ -97,6 +97,9 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
 
     public DbSet<Health.AgingBalance> AgingBalances => Set<Health.AgingBalance>();
 
+    /// The inbox's conversations waiting for a reply, stored by the health refresh (<see cref="Mail.WaitingConversation"/>).
+    public DbSet<Mail.WaitingConversation> WaitingConversations => Set<Mail.WaitingConversation>();
+
     public DbSet<Health.ReadModelStamp> ReadModelStamps => Set<Health.ReadModelStamp>();
 
     /// Background work held by one instance at a time (<see cref="WorkLeases"/>).

@@ -5,6 +5,7 @@ using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
+using CalmDesk.Mail;
 using CalmDesk.Receivables;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -189,7 +190,8 @@ internal sealed class HealthBook(
             var changes = await db.HealthScores.AsNoTracking().Where(h => ids.Contains(h.CustomerId)).ToDictionaryAsync(h => h.CustomerId, h => h.Changes, cancellationToken);
             var (reports, ledger) = Score(await ReadAsync(db.Customers.Where(c => ids.Contains(c.Id)), today.AddDays(-90), today, cancellationToken), today);
             var aging = Aging.Rows(ledger, reports.ToDictionary(r => r.Facts.CustomerId, r => r.Facts.Company));
-            await StoreAsync(ids, ledger, reports, aging, changes, today, settings, cancellationToken);
+            var conversations = await InboxBook.WorkOutAsync(db, db.Customers.Where(c => ids.Contains(c.Id)), clock.GetUtcNow(), cancellationToken);
+            await StoreAsync(ids, ledger, reports, aging, conversations, changes, today, settings, cancellationToken);
             db.ChangeTracker.Clear();
             done += ids.Count;
             batchDone?.Invoke(done);
@@ -198,10 +200,11 @@ internal sealed class HealthBook(
         return done;
     }
 
-    /// Writes one batch in one transaction: the invoices' settled state, the scores, the balances by lateness.
+    /// Writes one batch in one transaction: the invoices' settled state, the scores, the balances by lateness, the conversations
+    /// waiting for a reply.
     private async Task StoreAsync(
-        List<int> ids, LedgerPosition ledger, IEnumerable<HealthReport> reports, IReadOnlyList<AgingRow> aging, Dictionary<int, long> changes,
-        DateOnly today, string settings, CancellationToken cancellationToken)
+        List<int> ids, LedgerPosition ledger, IEnumerable<HealthReport> reports, IReadOnlyList<AgingRow> aging, List<WaitingConversation> conversations,
+        Dictionary<int, long> changes, DateOnly today, string settings, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -222,6 +225,8 @@ internal sealed class HealthBook(
                 CustomerId = a.CustomerId, Currency = a.Currency, Current = a.Current, Days1To30 = a.Days1To30, Days31To60 = a.Days31To60,
                 Days61To90 = a.Days61To90, Over90 = a.Over90, Unapplied = a.Unapplied, OldestBucket = a.OldestBucket, OverdueOrder = (double)a.Overdue,
             }));
+            await db.WaitingConversations.Where(w => ids.Contains(w.CustomerId)).ExecuteDeleteAsync(cancellationToken);
+            db.WaitingConversations.AddRange(conversations);
             await db.SaveChangesAsync(cancellationToken);
             await db.ReadModelStamps.Where(s => s.Name == ReadModelStamp.Health).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -266,12 +271,18 @@ internal sealed class HealthBook(
             // reader hears how many of theirs are still waiting.
             : await Stale(db.Customers.VisibleTo(viewer)).CountAsync(cancellationToken);
 
+    /// Works out the customers whose records changed since their stored rows were (not those only another day or other
+    /// settings made out of date): what the inbox's stored conversations need before a read. False when more than
+    /// <see cref="RefreshOnRead"/> wait, left to the background refresh.
+    public async Task<bool> CatchUpChangesAsync(CancellationToken cancellationToken) =>
+        await WorkOutFewAsync(cancellationToken, changedOnly: true) is not null;
+
     /// Usually nothing, or the few rows of the last saves, waits in the whole book: found through indexes, not by looking
     /// at every customer, and worked out whoever's they are. Returns how many were worked out, or null when more than
     /// <see cref="RefreshOnRead"/> wait (left to the whole-book refresh).
-    private async Task<int?> WorkOutFewAsync(CancellationToken cancellationToken)
+    private async Task<int?> WorkOutFewAsync(CancellationToken cancellationToken, bool changedOnly = false)
     {
-        var waiting = await WaitingAsync(RefreshOnRead + 1, cancellationToken);
+        var waiting = await WaitingAsync(RefreshOnRead + 1, cancellationToken, changedOnly);
         if (waiting.Count == 0)
         {
             return 0;
@@ -286,7 +297,7 @@ internal sealed class HealthBook(
         var entered = await CatchUpGate.WaitAsync(GateWait, cancellationToken);
         try
         {
-            waiting = entered ? await WaitingAsync(RefreshOnRead + 1, cancellationToken) : waiting;
+            waiting = entered ? await WaitingAsync(RefreshOnRead + 1, cancellationToken, changedOnly) : waiting;
             if (waiting.Count > RefreshOnRead)
             {
                 return null;
@@ -312,7 +323,7 @@ internal sealed class HealthBook(
     /// indexes on the stored rows: changed since computed (a partial index), another day, other settings. Every customer
     /// has a row from the save that added it (the migration gave one to those before); customers written around the
     /// model (a bulk load) after the last one with a row get theirs here first.
-    private async Task<List<int>> WaitingAsync(int limit, CancellationToken cancellationToken)
+    private async Task<List<int>> WaitingAsync(int limit, CancellationToken cancellationToken, bool changedOnly = false)
     {
         var today = Today;
         var settings = Settings;
@@ -325,6 +336,11 @@ internal sealed class HealthBook(
 
         var rows = db.HealthScores.AsNoTracking();
         var found = await rows.Where(h => h.Computed != h.Changes).Select(h => h.CustomerId).Take(limit).ToListAsync(cancellationToken);
+        if (changedOnly)
+        {
+            return found;
+        }
+
         if (found.Count < limit)
         {
             found.AddRange(await rows.Where(h => h.AsOf < today || h.AsOf > today).Select(h => h.CustomerId).Take(limit).ToListAsync(cancellationToken));

@@ -2,6 +2,7 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CalmDesk.Health;
 
@@ -29,6 +30,13 @@ internal static class HealthChanges
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
+                // A record whose own columns are untouched may still have changed through a part it owns (a message
+                // analysed again: its mood, its situations).
+                if (entry.State == EntityState.Unchanged && entry.Entity is ICustomerRecord unchanged && OwnedPartChanged(entry))
+                {
+                    touched.Add((unchanged, unchanged.CustomerId));
+                }
+
                 continue;
             }
 
@@ -52,6 +60,10 @@ internal static class HealthChanges
 
         return touched;
     }
+
+    private static bool OwnedPartChanged(EntityEntry entry) =>
+        entry.References.Any(r => r.Metadata is INavigation { ForeignKey.IsOwnership: true }
+            && r.TargetEntry is { State: EntityState.Added or EntityState.Modified or EntityState.Deleted });
 
     public static async Task MarkAsync(CalmDeskDbContext db, List<(object Entity, int Before)> touched, CancellationToken cancellationToken)
     {

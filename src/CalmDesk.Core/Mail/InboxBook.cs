@@ -3,6 +3,7 @@ using CalmDesk.Boundaries;
 using CalmDesk.Analysis;
 using CalmDesk.Customers;
 using CalmDesk.Data;
+using CalmDesk.Health;
 using CalmDesk.Interactions;
 using CalmDesk.Notifications;
 using CalmDesk.Receivables;
@@ -14,48 +15,61 @@ namespace CalmDesk.Mail;
 /// <summary>
 /// The conversations waiting for our reply: a customer's written message (mail or chat) with nothing from us after
 /// it, one row per customer and case, longest wait first. A rep sees their customers; a manager can see the team.
+/// The inbox reads the stored <see cref="WaitingConversation"/> rows, which the health refresh keeps (a read first works
+/// out the few customers changed since); while many changed customers wait (the first start after an upgrade, a big
+/// import) it works the conversations out from the messages, as the refresh does.
 /// </summary>
-internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptions<ReceivablesOptions>? business = null)
+internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, HealthBook health, IOptions<ReceivablesOptions>? business = null)
 {
     /// How far back a conversation still counts as waiting.
     public const int Days = 60;
+
+    /// Conversations a page of the inbox shows.
+    public const int PageSize = 50;
+
+    /// How many stored conversations the reply sweep reads at a time.
+    private const int SweepBatch = 500;
 
     private static readonly Channel[] Written = [Channel.Email, Channel.Chat];
 
     /// Every conversation waiting for the viewer, longest wait first.
     public async Task<IReadOnlyList<ConversationView>> WaitingAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken = default) =>
-        await DescribeAsync(viewer, await WaitsAsync(viewer, mineOnly, cancellationToken), cancellationToken);
+        (await PageAsync(viewer, mineOnly, 1, int.MaxValue, cancellationToken)).Items;
 
-    /// A page of them: every waiting conversation is found and ordered from a few columns of the recent messages, and
-    /// only the page's are read in full (subject, excerpt, customer, case, whether the viewer has seen it).
+    /// A page of them, longest wait first: only the page's conversations are read in full (subject, excerpt, customer,
+    /// case, due time, whether the viewer has seen it).
     public async Task<Page<ConversationView>> PageAsync(Viewer viewer, bool mineOnly, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
-        var (number, size) = Page<ConversationView>.Clamp(page, pageSize ?? PageSize);
-        var waits = await WaitsAsync(viewer, mineOnly, cancellationToken);
-        var shown = await DescribeAsync(viewer, [.. waits.Skip((number - 1) * size).Take(size)], cancellationToken);
-        return new Page<ConversationView>(shown, number, size, waits.Count);
+        var (number, size) = pageSize == int.MaxValue ? (1, int.MaxValue) : Page<ConversationView>.Clamp(page, pageSize ?? PageSize);
+        var skip = (int)Math.Min(int.MaxValue, (long)(number - 1) * size);
+        var customers = await CustomersAsync(viewer, mineOnly, cancellationToken);
+        List<WaitingConversation> shown;
+        int total;
+        if (await health.CatchUpChangesAsync(cancellationToken))
+        {
+            var stored = Stored(customers);
+            total = await stored.CountAsync(cancellationToken);
+            shown = total <= skip ? [] : await stored.OrderBy(w => w.WaitingSince).ThenBy(w => w.CustomerId).ThenBy(w => w.CaseKey)
+                .Skip(skip).Take(size).AsNoTracking().ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var all = await WorkOutAsync(db, customers, clock.GetUtcNow(), cancellationToken);
+            total = all.Count;
+            shown = [.. all.Skip(skip).Take(size)];
+        }
+
+        return new Page<ConversationView>(await DescribeAsync(viewer, shown, cancellationToken), number, size, total);
     }
 
-    /// Conversations a page of the inbox shows.
-    public const int PageSize = 50;
-
-    /// A waiting conversation before it is described: its unanswered messages (id, time, mood) and when the reply is due.
-    private sealed record Wait(int CustomerId, int? CaseId, List<Unanswered> Open, DateTimeOffset? LastOut, DateTimeOffset? DueAt)
-    {
-        public DateTimeOffset Since => Open[0].OccurredAt;
-    }
-
-    private sealed record Unanswered(long Id, int CustomerId, int? CaseId, DateTimeOffset OccurredAt, AngerLevel? AngerCorrected, AngerLevel? Anger);
-
-    /// The written messages of these customers in the window, read customer by customer through the (customer, time)
-    /// index: a join from the customers, not a filter on every message (which SQLite runs as a scan of them all).
-    private IQueryable<Interaction> Recent(IQueryable<Customer> customers)
+    /// The stored conversations of these customers still in the window.
+    private IQueryable<WaitingConversation> Stored(IQueryable<Customer> customers)
     {
         var since = clock.GetUtcNow().AddDays(-Days);
-        return from c in customers
-               join i in db.Interactions on c.Id equals i.CustomerId
-               where i.OccurredAt >= since && Written.Contains(i.Channel) && i.Direction != Direction.Internal
-               select i;
+        return from w in db.WaitingConversations
+               join c in customers on w.CustomerId equals c.Id
+               where w.LastInAt >= since
+               select w;
     }
 
     private async Task<IQueryable<Customer>> CustomersAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken)
@@ -71,10 +85,20 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
         return customers;
     }
 
-    /// Every waiting conversation of the viewer's customers, longest wait first, from a few columns only.
-    private async Task<List<Wait>> WaitsAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken)
+    private sealed record Unanswered(long Id, int CustomerId, int? CaseId, DateTimeOffset OccurredAt, AngerLevel? AngerCorrected, AngerLevel? Anger);
+
+    /// Works out, from their written messages of the window, the conversations of these customers that wait for us, longest
+    /// wait first: what the health refresh stores (for a batch of customers) and what a read uses while many changed
+    /// customers wait to be refreshed. The customers are read as a subquery, through the (customer, time) index of the
+    /// messages: a join from the customers, not a filter on every message (which SQLite runs as a scan of them all).
+    public static async Task<List<WaitingConversation>> WorkOutAsync(
+        CalmDeskDbContext db, IQueryable<Customer> customers, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var recent = Recent(await CustomersAsync(viewer, mineOnly, cancellationToken));
+        var since = now.AddDays(-Days);
+        var recent = from c in customers
+                     join i in db.Interactions on c.Id equals i.CustomerId
+                     where i.OccurredAt >= since && Written.Contains(i.Channel) && i.Direction != Direction.Internal
+                     select i;
         var groups = await recent
             .GroupBy(i => new { i.CustomerId, i.CaseId })
             .Select(g => new
@@ -96,21 +120,33 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
         var inbound = (await recent.Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Direction.Inbound)
             .Select(i => new Unanswered(i.Id, i.CustomerId, i.CaseId, i.OccurredAt, i.AngerCorrected, i.Analysis == null ? (AngerLevel?)null : i.Analysis.AngerLevel))
             .ToListAsync(cancellationToken)).ToLookup(i => (i.CustomerId, i.CaseId));
+        return [.. waiting.Select(w =>
+            {
+                var open = inbound[(w.CustomerId, w.CaseId)].Where(i => w.LastOut is null || i.OccurredAt > w.LastOut).OrderBy(i => i.OccurredAt).ThenBy(i => i.Id).ToList();
+                var last = open[^1];
+                return new WaitingConversation
+                {
+                    CustomerId = w.CustomerId, CaseKey = w.CaseId ?? 0, CaseId = w.CaseId, WaitingSince = open[0].OccurredAt, LastInAt = last.OccurredAt,
+                    LastInId = last.Id, LastOutAt = w.LastOut, Messages = open.Count, Mood = last.AngerCorrected ?? open.Max(i => i.AngerCorrected ?? i.Anger),
+                };
+            })
+            .OrderBy(w => w.WaitingSince).ThenBy(w => w.CustomerId).ThenBy(w => w.CaseKey)];
+    }
+
+    /// When each conversation's reply is due by the written response time (the customer's terms, else the organisation's).
+    private async Task<Dictionary<(int CustomerId, int CaseKey), DateTimeOffset?>> DueAsync(List<WaitingConversation> waits, CancellationToken cancellationToken)
+    {
+        var customerIds = waits.Select(w => w.CustomerId).Distinct().ToList();
         var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || customerIds.Contains(t.CustomerId.Value)).ToListAsync(cancellationToken);
         var organisation = terms.FirstOrDefault(t => t.CustomerId == null);
         var termsOf = terms.Where(t => t.CustomerId is not null).ToLookup(t => t.CustomerId!.Value);
         var zone = (business?.Value ?? new ReceivablesOptions()).Zone;
-        return [.. waiting.Select(w =>
-            {
-                var open = inbound[(w.CustomerId, w.CaseId)].Where(i => w.LastOut is null || i.OccurredAt > w.LastOut).OrderBy(i => i.OccurredAt).ThenBy(i => i.Id).ToList();
-                var due = ResponseClock.DueAt(open[0].OccurredAt, EffectiveTerms.Merge(organisation, termsOf[w.CustomerId].FirstOrDefault()), zone);
-                return new Wait(w.CustomerId, w.CaseId, open, w.LastOut, due);
-            })
-            .OrderBy(w => w.Since).ThenBy(w => w.CustomerId).ThenBy(w => w.CaseId)];
+        return waits.ToDictionary(
+            w => (w.CustomerId, w.CaseKey), w => ResponseClock.DueAt(w.WaitingSince, EffectiveTerms.Merge(organisation, termsOf[w.CustomerId].FirstOrDefault()), zone));
     }
 
     /// The conversations as the inbox shows them, in the order given.
-    private async Task<IReadOnlyList<ConversationView>> DescribeAsync(Viewer viewer, List<Wait> waits, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ConversationView>> DescribeAsync(Viewer viewer, List<WaitingConversation> waits, CancellationToken cancellationToken)
     {
         if (waits.Count == 0)
         {
@@ -119,7 +155,7 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
 
         var customerIds = waits.Select(w => w.CustomerId).Distinct().ToList();
         var caseIds = waits.Select(w => w.CaseId).OfType<int>().Distinct().ToList();
-        var latestIds = waits.Select(w => w.Open[^1].Id).ToList();
+        var latestIds = waits.Select(w => w.LastInId).ToList();
         var latest = await db.Interactions.AsNoTracking().Where(i => latestIds.Contains(i.Id))
             .Select(i => new { i.Id, i.Subject, Body = i.Body.Substring(0, 300), i.Channel })
             .ToDictionaryAsync(i => i.Id, cancellationToken);
@@ -128,20 +164,22 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+        var due = await DueAsync(waits, cancellationToken);
         var now = clock.GetUtcNow();
         var seen = (await db.ReadMarks.AsNoTracking().Where(m => m.UserId == viewer.UserId && latestIds.Contains(m.InteractionId))
             .Select(m => m.InteractionId).ToListAsync(cancellationToken)).ToHashSet();
-        return [.. waits.Select(w =>
+        // A row whose newest message is gone since it was stored (erased a moment ago) is left out until the next refresh.
+        return [.. waits.Where(w => latest.ContainsKey(w.LastInId) && about.ContainsKey(w.CustomerId)).Select(w =>
             {
-                var last = w.Open[^1];
-                var message = latest[last.Id];
+                var message = latest[w.LastInId];
                 var customer = about[w.CustomerId];
+                var dueAt = due[(w.CustomerId, w.CaseKey)];
                 return new ConversationView(
                     w.CustomerId, customer.Company, w.CaseId, w.CaseId is { } caseId ? cases.GetValueOrDefault(caseId) : null,
-                    message.Subject, Excerpts.Line(message.Body, 160), message.Channel, w.Since, w.Open.Count,
-                    last.AngerCorrected ?? w.Open.Max(i => i.AngerCorrected ?? i.Anger), customer.Owner, customer.OwnerUserId, w.DueAt, w.DueAt < now, w.LastOut is null)
+                    message.Subject, Excerpts.Line(message.Body, 160), message.Channel, w.WaitingSince, w.Messages,
+                    w.Mood, customer.Owner, customer.OwnerUserId, dueAt, dueAt < now, w.LastOutAt is null)
                 {
-                    Unread = !seen.Contains(last.Id),
+                    Unread = !seen.Contains(w.LastInId),
                 };
             })];
     }
@@ -188,8 +226,7 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
         // a flood of notifications.
         var recent = clock.GetUtcNow().AddDays(-2);
         var now = clock.GetUtcNow();
-        var overdue = await DescribeAsync(Viewer.System,
-            [.. (await WaitsAsync(Viewer.System, mineOnly: false, cancellationToken)).Where(w => w.DueAt is { } due && due < now && due >= recent)], cancellationToken);
+        var overdue = await DescribeAsync(Viewer.System, await FellDueAsync(recent, now, cancellationToken), cancellationToken);
         if (overdue.Count == 0)
         {
             return 0;
@@ -218,6 +255,31 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, IOptio
 
         await db.SaveChangesAsync(cancellationToken);
         return told;
+    }
+
+    /// The stored conversations whose reply fell due between the two times, read a batch at a time in key order (the
+    /// changed customers worked out first when they are few; otherwise the next sweep finds what the refresh stores).
+    private async Task<List<WaitingConversation>> FellDueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await health.CatchUpChangesAsync(cancellationToken);
+        var stored = Stored(db.Customers);
+        var fell = new List<WaitingConversation>();
+        var (afterCustomer, afterCase) = (0, -1);
+        while (true)
+        {
+            var batch = await stored.Where(w => w.CustomerId > afterCustomer || (w.CustomerId == afterCustomer && w.CaseKey > afterCase))
+                .OrderBy(w => w.CustomerId).ThenBy(w => w.CaseKey).Take(SweepBatch).AsNoTracking().ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var due = await DueAsync(batch, cancellationToken);
+            fell.AddRange(batch.Where(w => due[(w.CustomerId, w.CaseKey)] is { } at && at < to && at >= from));
+            (afterCustomer, afterCase) = (batch[^1].CustomerId, batch[^1].CaseKey);
+        }
+
+        return [.. fell.OrderBy(w => w.WaitingSince).ThenBy(w => w.CustomerId).ThenBy(w => w.CaseKey)];
     }
 }
 

@@ -1554,6 +1554,43 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("ReadMarks");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.WaitingConversation", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CaseKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastInId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("WaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CustomerId", "CaseKey");
+
+                    b.HasIndex("WaitingSince", "CustomerId", "CaseKey");
+
+                    b.ToTable("WaitingConversations", (string)null);
+                });
+
             modelBuilder.Entity("CalmDesk.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2734,6 +2771,17 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .HasForeignKey("InteractionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.WaitingConversation", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

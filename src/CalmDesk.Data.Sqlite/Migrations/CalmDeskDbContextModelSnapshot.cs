@@ -1513,6 +1513,43 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("ReadMarks");
                 });
 
+            modelBuilder.Entity("CalmDesk.Mail.WaitingConversation", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WaitingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId", "CaseKey");
+
+                    b.HasIndex("WaitingSince", "CustomerId", "CaseKey");
+
+                    b.ToTable("WaitingConversations", (string)null);
+                });
+
             modelBuilder.Entity("CalmDesk.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2663,6 +2700,17 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .HasForeignKey("InteractionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CalmDesk.Mail.WaitingConversation", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Offboarding.CustomerOffboarding", b =>

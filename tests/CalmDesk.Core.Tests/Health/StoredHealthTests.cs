@@ -36,6 +36,25 @@ public sealed class StoredHealthTests
 
     [Theory]
     [AllDatabases]
+    public async Task AMessageReadAgain_MarksItsCustomer_SoItsMoodAndConversationAreWorkedOutAgain(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var manager = new Viewer("someone", SeesAll: true);
+        await Books.InteractionLog(money.Db, database.Clock).AddAsync(Viewer.System, money.People.Harbour, new Interactions.InteractionInput(
+            "email", "inbound", database.Clock.GetUtcNow().AddHours(-1), "Order", "Where is the order we paid for last week?"), Token);
+        await money.Health.PageAsync(manager, false, null, null, Token);
+        long Changes() => money.Db.HealthScores.AsNoTracking().Single(h => h.CustomerId == money.People.Harbour).Changes;
+        var before = Changes();
+
+        // Only the message's analysis (a part it owns) changes, not its own columns.
+        Assert.True(await new Interactions.InteractionAnalysis(money.Db, database.Clock).ReanalyzeAsync(all: true, cancellationToken: Token) > 0);
+
+        Assert.True(Changes() > before);
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task PortfolioSums_FollowEachChange_AndEachReaderKeepsTheirOwn(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

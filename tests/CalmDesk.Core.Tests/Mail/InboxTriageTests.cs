@@ -50,7 +50,7 @@ public sealed class InboxTriageTests
         Assert.Equal("<" + message.MessageId + ">", created.Value!.ExternalId);
         Assert.True(again.NotFound); // linked already: not a second customer
         Assert.Equal([fromUs.Id], (await MailTestKit.Book(db, database).WaitingAsync(Token)).Select(m => m.Id));
-        Assert.Equal(customer.Id, Assert.Single(await new InboxBook(db, database.Clock).WaitingAsync(money.People.James, mineOnly: true, Token)).CustomerId);
+        Assert.Equal(customer.Id, Assert.Single(await Books.InboxBook(database, db).WaitingAsync(money.People.James, mineOnly: true, Token)).CustomerId);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class InboxTriageTests
         var (_, managerUser) = await database.AddRepAsync("manager@ourco.example");
         var manager = new Viewer(managerUser, true);
         var log = Books.InteractionLog(db, database.Clock);
-        var inbox = new InboxBook(db, database.Clock);
+        var inbox = Books.InboxBook(database, db);
         var first = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("Email", "Inbound", null, "Ordine", "Buongiorno, quando arriva l'ordine di martedì?"), Token);
 
         var before = Assert.Single(await inbox.WaitingAsync(money.People.Giulia, mineOnly: true, Token));
@@ -93,7 +93,7 @@ public sealed class InboxTriageTests
         var manager = new Viewer(managerUser, true);
         var directory = new Customers.CustomerDirectory(db, database.Clock);
         var log = Books.InteractionLog(db, database.Clock);
-        var inbox = new InboxBook(db, database.Clock);
+        var inbox = Books.InboxBook(database, db);
         var customers = new List<int>();
         for (var n = 0; n < 7; n++)
         {

@@ -33,7 +33,7 @@ public sealed class MailServerTests
         var first = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
         var second = await MailTestKit.Fetcher(db, database).FetchAsync(mailboxId, Token);
         var stored = await db.Interactions.AsNoTracking().SingleAsync(Token);
-        var waiting = await new InboxBook(db, database.Clock).WaitingAsync(giulia, mineOnly: true, Token);
+        var waiting = await Books.InboxBook(database, db).WaitingAsync(giulia, mineOnly: true, Token);
 
         Assert.Equal((1, 0, null), (first.Stored, second.Stored, first.Error));
         Assert.Equal((ninoId, Direction.Inbound, mailboxId, "<" + complaint.MessageId + ">"), (stored.CustomerId, stored.Direction, stored.MailboxId, stored.ExternalId));
@@ -52,7 +52,7 @@ public sealed class MailServerTests
         Assert.Equal("it", received.Body!.Headers[HeaderId.ContentLanguage]);
         Assert.Equal(("Re: Consegna sbagliata", sales), (received.Subject, received.From.Mailboxes.Single().Address));
         Assert.Contains("domattina arrivano i cartoni giusti.", received.TextBody, StringComparison.Ordinal);
-        Assert.Empty(await new InboxBook(db, database.Clock).WaitingAsync(giulia, mineOnly: true, Token));
+        Assert.Empty(await Books.InboxBook(database, db).WaitingAsync(giulia, mineOnly: true, Token));
 
         // The customer answers our reply from their mail client: it joins the same case and waits for us again.
         var answer = Mail(customer, sales, "Re: Consegna sbagliata", "Va bene, grazie. Aspetto domattina.");
@@ -67,7 +67,7 @@ public sealed class MailServerTests
         var threaded = await db.Interactions.AsNoTracking().SingleAsync(i => i.ExternalId == "<" + answer.MessageId + ">", Token);
         Assert.Equal(stored.CaseId, threaded.CaseId);
         Assert.Equal(CaseStatus.WaitingOnUs, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == stored.CaseId, Token)).Status);
-        Assert.Single(await new InboxBook(db, database.Clock).WaitingAsync(giulia, mineOnly: true, Token));
+        Assert.Single(await Books.InboxBook(database, db).WaitingAsync(giulia, mineOnly: true, Token));
     }
 
     [Fact]

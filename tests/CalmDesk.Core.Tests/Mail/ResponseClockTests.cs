@@ -49,7 +49,7 @@ public sealed class ResponseClockTests
             "email", "inbound", new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.Zero), "Catalogue", "Could you send the new catalogue?"),
             TestContext.Current.CancellationToken);
         var options = Microsoft.Extensions.Options.Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" });
-        var inbox = new InboxBook(db, database.Clock, options);
+        var inbox = Books.InboxBook(database, db, options);
 
         var early = (await inbox.WaitingAsync(fixture.Giulia, mineOnly: true, TestContext.Current.CancellationToken)).Single();
         var old = (await inbox.WaitingAsync(fixture.James, mineOnly: true, TestContext.Current.CancellationToken)).Single();

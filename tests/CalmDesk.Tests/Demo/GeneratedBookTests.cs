@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using CalmDesk.Accounts;
 using CalmDesk.Data;
@@ -66,6 +67,90 @@ public sealed class GeneratedBookTests
         Assert.NotEqual(Summary(stored[customer]), Summary(after[customer]));
         Assert.Equal(Summary(await LiveAsync(manager, customer)), Summary(after[customer]));
         Assert.Equal(4_000m, after[customer].GetProperty("facts").GetProperty("overdue").GetDecimal());
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task TheStoredInbox_AgreesWithTheMessages_AndFollowsANewMessage_AReply_AndACorrectedMood(string provider)
+    {
+        await using var server = await CalmDeskServer.StartAsync(provider);
+        var (manager, _) = await server.SignUpAsync("Manager");
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BookGenerator>().GenerateAsync(new BookSize(Customers, Interactions, Seed: 11), cancellationToken: cancel);
+        }
+
+        // Every customer is new to the read model: more than a read works out, so it answers from the messages until the
+        // background refresh (here, the test) has stored them all.
+        var before = await TeamInboxAsync(manager);
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancel);
+        }
+
+        var stored = await TeamInboxAsync(manager);
+        Assert.True(stored.Count > 50, $"{stored.Count} waiting");
+        Assert.Equal(stored.Count, await StoredConversationsAsync(server));
+        Assert.Equal(before, stored);
+        Assert.Equal(await LiveInboxAsync(server), stored);
+
+        // A message from a customer who waits for nothing shows at once; our reply to a waiting conversation outside a case
+        // takes it off; a mood corrected by hand shows on the conversation.
+        var waitingCustomers = stored.Select(c => c.CustomerId).ToHashSet();
+        var quiet = await WithServicesAsync(server, db => db.Customers.Select(c => c.Id).Where(id => !waitingCustomers.Contains(id)).OrderBy(id => id).FirstAsync(cancel));
+        var message = (await Json.ReadAsync(await Json.PostAsync(manager, $"/api/v1/customers/{quiet}/interactions", new
+        {
+            channel = "email", direction = "inbound", subject = "Order 4471", body = "Could you tell me when the second pallet leaves your warehouse?",
+        }))).GetProperty("id").GetInt64();
+        var answered = stored.First(c => c.CaseId is null && c.CustomerId != quiet);
+        (await Json.PostAsync(manager, $"/api/v1/customers/{answered.CustomerId}/interactions", new
+        {
+            channel = "email", direction = "outbound", subject = "Re: your order", body = "Thank you, we are on it and will write again tomorrow.",
+        })).EnsureSuccessStatusCode();
+        (await manager.PutAsJsonAsync($"/api/v1/customers/{quiet}/interactions/{message}/anger", new { level = "furious" }, cancel)).EnsureSuccessStatusCode();
+
+        var after = await TeamInboxAsync(manager);
+        var added = Assert.Single(after, c => c.CustomerId == quiet);
+        Assert.Equal((1, "furious"), (added.Messages, added.Mood));
+        Assert.DoesNotContain(after, c => c.CustomerId == answered.CustomerId && c.CaseId is null);
+        Assert.Equal(stored.Count, after.Count);
+        Assert.Equal(await LiveInboxAsync(server), after);
+    }
+
+    /// One line of the inbox as compared here: whose, which case, since when, how many messages, the mood, never answered.
+    private sealed record Waiting(int CustomerId, int? CaseId, DateTimeOffset Since, int Messages, string? Mood, bool First);
+
+    private static async Task<List<Waiting>> TeamInboxAsync(HttpClient manager)
+    {
+        var all = new List<Waiting>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await Json.ReadAsync(await manager.GetAsync($"/api/v1/inbox?page={page}&pageSize=200", TestContext.Current.CancellationToken));
+            var items = answer.GetProperty("items").EnumerateArray().ToList();
+            all.AddRange(items.Select(i => new Waiting(
+                i.GetProperty("customerId").GetInt32(), i.GetProperty("caseId").ValueKind == JsonValueKind.Null ? null : i.GetProperty("caseId").GetInt32(),
+                i.GetProperty("waitingSince").GetDateTimeOffset(), i.GetProperty("messages").GetInt32(),
+                i.GetProperty("mood").ValueKind == JsonValueKind.Null ? null : i.GetProperty("mood").GetString(), i.GetProperty("first").GetBoolean())));
+            if (all.Count >= answer.GetProperty("total").GetInt32() || items.Count == 0)
+            {
+                return all;
+            }
+        }
+    }
+
+    /// The waiting conversations worked out from the messages themselves, in the inbox's order.
+    private static Task<List<Waiting>> LiveInboxAsync(CalmDeskServer server) =>
+        WithServicesAsync(server, async db => (await Mail.InboxBook.WorkOutAsync(db, db.Customers, TimeProvider.System.GetUtcNow(), TestContext.Current.CancellationToken))
+            .Select(w => new Waiting(w.CustomerId, w.CaseId, w.WaitingSince, w.Messages, w.Mood?.ToString().ToLowerInvariant(), w.LastOutAt is null)).ToList());
+
+    private static Task<int> StoredConversationsAsync(CalmDeskServer server) =>
+        WithServicesAsync(server, db => db.WaitingConversations.CountAsync(TestContext.Current.CancellationToken));
+
+    private static async Task<T> WithServicesAsync<T>(CalmDeskServer server, Func<CalmDeskDbContext, Task<T>> read)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CalmDeskDbContext>());
     }
 
     [Fact]
