@@ -33,33 +33,40 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, Health
     private static readonly Channel[] Written = [Channel.Email, Channel.Chat];
 
     /// Every conversation waiting for the viewer, longest wait first.
-    public async Task<IReadOnlyList<ConversationView>> WaitingAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken = default) =>
-        (await PageAsync(viewer, mineOnly, 1, int.MaxValue, cancellationToken)).Items;
+    public async Task<IReadOnlyList<ConversationView>> WaitingAsync(Viewer viewer, bool mineOnly, CancellationToken cancellationToken = default)
+    {
+        var (shown, _) = await ReadAsync(viewer, mineOnly, 0, int.MaxValue, cancellationToken);
+        return await DescribeAsync(viewer, shown, cancellationToken);
+    }
 
     /// A page of them, longest wait first: only the page's conversations are read in full (subject, excerpt, customer,
     /// case, due time, whether the viewer has seen it).
     public async Task<Page<ConversationView>> PageAsync(Viewer viewer, bool mineOnly, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
-        var (number, size) = pageSize == int.MaxValue ? (1, int.MaxValue) : Page<ConversationView>.Clamp(page, pageSize ?? PageSize);
+        var (number, size) = Page<ConversationView>.Clamp(page, pageSize ?? PageSize);
+        // A page number far past the end asks for nothing, not for an offset that wraps round.
         var skip = (int)Math.Min(int.MaxValue, (long)(number - 1) * size);
+        var (shown, total) = await ReadAsync(viewer, mineOnly, skip, size, cancellationToken);
+        return new Page<ConversationView>(await DescribeAsync(viewer, shown, cancellationToken), number, size, total);
+    }
+
+    /// The viewer's waiting conversations from the given place in the inbox's order, and how many there are in all: from
+    /// the stored rows once the changed customers are worked out, else from the messages.
+    private async Task<(List<WaitingConversation> Shown, int Total)> ReadAsync(Viewer viewer, bool mineOnly, int skip, int take, CancellationToken cancellationToken)
+    {
         var customers = await CustomersAsync(viewer, mineOnly, cancellationToken);
-        List<WaitingConversation> shown;
-        int total;
-        if (await health.CatchUpChangesAsync(cancellationToken))
-        {
-            var stored = Stored(customers);
-            total = await stored.CountAsync(cancellationToken);
-            shown = total <= skip ? [] : await stored.OrderBy(w => w.WaitingSince).ThenBy(w => w.CustomerId).ThenBy(w => w.CaseKey)
-                .Skip(skip).Take(size).AsNoTracking().ToListAsync(cancellationToken);
-        }
-        else
+        if (!await health.CatchUpChangesAsync(cancellationToken))
         {
             var all = await WorkOutAsync(db, customers, clock.GetUtcNow(), cancellationToken);
-            total = all.Count;
-            shown = [.. all.Skip(skip).Take(size)];
+            return ([.. all.Skip(skip).Take(take)], all.Count);
         }
 
-        return new Page<ConversationView>(await DescribeAsync(viewer, shown, cancellationToken), number, size, total);
+        var stored = Stored(customers);
+        var total = await stored.CountAsync(cancellationToken);
+        return total <= skip
+            ? ([], total)
+            : (await stored.OrderBy(w => w.WaitingSince).ThenBy(w => w.CustomerId).ThenBy(w => w.CaseKey).Skip(skip).Take(take).AsNoTracking()
+                .ToListAsync(cancellationToken), total);
     }
 
     /// The stored conversations of these customers still in the window.

@@ -94,6 +94,9 @@ public sealed class GeneratedBookTests
         Assert.Equal(stored.Count, await StoredConversationsAsync(server));
         Assert.Equal(before, stored);
         Assert.Equal(await LiveInboxAsync(server), stored);
+        // A page far past the end is an empty page, not an error.
+        var beyond = await Json.ReadAsync(await manager.GetAsync($"/api/v1/inbox?page={int.MaxValue}&pageSize=200", cancel));
+        Assert.Equal((0, stored.Count), (beyond.GetProperty("items").GetArrayLength(), beyond.GetProperty("total").GetInt32()));
 
         // A message from a customer who waits for nothing shows at once; our reply to a waiting conversation outside a case
         // takes it off; a mood corrected by hand shows on the conversation.
