@@ -18,6 +18,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Resolution).HasMaxLength(Case.MaxFactLength);
         builder.Property(c => c.GuideSteps).HasMaxLength(200);
         builder.HasIndex(c => new { c.CustomerId, c.Status });
+        // The dashboard counts the open cases of the book from this index alone, not from every case row.
+        builder.HasIndex(c => new { c.Status, c.MergedIntoId });
         builder.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Interactions).WithOne(i => i.Case).HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);

@@ -14,5 +14,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.OwnerName).HasMaxLength(200);
         builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
         builder.HasIndex(n => n.CommitmentId);
+        // The reply sweep asks, for each overdue conversation, whether it was told about already.
+        builder.HasIndex(n => new { n.CustomerId, n.Kind, n.DueAt });
     }
 }

@@ -472,6 +472,8 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasIndex("CustomerId", "Status");
 
+                    b.HasIndex("Status", "MergedIntoId");
+
                     b.ToTable("Cases");
                 });
 
@@ -1645,6 +1647,8 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.HasIndex("CommitmentId");
 
                     b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.HasIndex("CustomerId", "Kind", "DueAt");
 
                     b.ToTable("Notifications");
                 });

@@ -455,6 +455,8 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "Status");
 
+                    b.HasIndex("Status", "MergedIntoId");
+
                     b.ToTable("Cases");
                 });
 
@@ -1602,6 +1604,8 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.HasIndex("CommitmentId");
 
                     b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.HasIndex("CustomerId", "Kind", "DueAt");
 
                     b.ToTable("Notifications");
                 });
