@@ -12,6 +12,10 @@ internal sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int
 
     public bool HasPrevious => Number > 1;
 
+    /// The highest page number asked for: (number - 1) × size stays a valid offset for every size, so a page far past
+    /// the end is an empty page, never an offset that wraps round (which PostgreSQL refuses).
+    public const int MaxNumber = int.MaxValue / MaxSize;
+
     public static (int Number, int Size) Clamp(int? number, int? size) =>
-        (Math.Max(1, number ?? 1), Math.Clamp(size ?? DefaultSize, 1, MaxSize));
+        (Math.Clamp(number ?? 1, 1, MaxNumber), Math.Clamp(size ?? DefaultSize, 1, MaxSize));
 }

@@ -44,9 +44,7 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, Health
     public async Task<Page<ConversationView>> PageAsync(Viewer viewer, bool mineOnly, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var (number, size) = Page<ConversationView>.Clamp(page, pageSize ?? PageSize);
-        // A page number far past the end asks for nothing, not for an offset that wraps round.
-        var skip = (int)Math.Min(int.MaxValue, (long)(number - 1) * size);
-        var (shown, total) = await ReadAsync(viewer, mineOnly, skip, size, cancellationToken);
+        var (shown, total) = await ReadAsync(viewer, mineOnly, (number - 1) * size, size, cancellationToken);
         return new Page<ConversationView>(await DescribeAsync(viewer, shown, cancellationToken), number, size, total);
     }
 

@@ -94,9 +94,18 @@ public sealed class GeneratedBookTests
         Assert.Equal(stored.Count, await StoredConversationsAsync(server));
         Assert.Equal(before, stored);
         Assert.Equal(await LiveInboxAsync(server), stored);
-        // A page far past the end is an empty page, not an error.
+        // A page far past the end is an empty page, not an error, in every paged list.
         var beyond = await Json.ReadAsync(await manager.GetAsync($"/api/v1/inbox?page={int.MaxValue}&pageSize=200", cancel));
         Assert.Equal((0, stored.Count), (beyond.GetProperty("items").GetArrayLength(), beyond.GetProperty("total").GetInt32()));
+        foreach (var list in new[] { "/api/v1/cases", "/api/v1/customers", $"/api/v1/customers/{stored[0].CustomerId}/interactions" })
+        {
+            var far = await manager.GetAsync($"{list}?page={int.MaxValue}&pageSize=200", cancel);
+            Assert.True(far.IsSuccessStatusCode, $"{list}: {(int)far.StatusCode}");
+            Assert.Equal(0, (await Json.ReadAsync(far)).GetProperty("items").GetArrayLength());
+        }
+
+        var health = await Json.ReadAsync(await manager.GetAsync($"/api/v1/health?page={int.MaxValue}&pageSize=200", cancel));
+        Assert.Equal(0, health.GetProperty("page").GetProperty("items").GetArrayLength());
 
         // A message from a customer who waits for nothing shows at once; our reply to a waiting conversation outside a case
         // takes it off; a mood corrected by hand shows on the conversation.
