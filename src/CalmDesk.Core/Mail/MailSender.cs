@@ -171,7 +171,6 @@ internal sealed class MailSender(
 
             foreach (var folder in folders)
             {
-
                 await folder.OpenAsync(MailKit.FolderAccess.ReadOnly, cancellationToken);
                 var found = await folder.SearchAsync(query, cancellationToken);
                 await folder.CloseAsync(false, cancellationToken);

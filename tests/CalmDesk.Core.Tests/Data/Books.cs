@@ -38,11 +38,16 @@ internal static class Books
         CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, AttachmentStore? attachments = null) =>
         new(db, clock, new MessageIntake(db, thresholds, model), attachments);
 
+    /// The health book over a test database, with the default health settings and a memory of its own unless given.
+    public static Health.HealthBook HealthBook(
+        TestDatabase database, CalmDeskDbContext db, IOptions<ReceivablesOptions>? business = null, IOptions<Health.HealthOptions>? options = null,
+        Microsoft.Extensions.Caching.Memory.IMemoryCache? memo = null) =>
+        new(db, database.Clock, options ?? Options.Create(new Health.HealthOptions()), business ?? Options.Create(new ReceivablesOptions()), database.Contexts,
+            memo ?? new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+
     /// The inbox over its stored conversations, caught up by a health book on the same database.
     public static InboxBook InboxBook(TestDatabase database, CalmDeskDbContext db, IOptions<ReceivablesOptions>? business = null) =>
-        new(db, database.Clock, new Health.HealthBook(
-            db, database.Clock, Options.Create(new Health.HealthOptions()), business ?? Options.Create(new ReceivablesOptions()), database.Contexts,
-            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())), business);
+        new(db, database.Clock, HealthBook(database, db, business), business);
 
     public static InteractionCsvImport InteractionCsvImport(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null) =>
         new(db, clock, new MessageIntake(db, thresholds, model));

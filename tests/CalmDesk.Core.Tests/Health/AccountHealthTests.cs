@@ -55,7 +55,7 @@ public sealed class AccountHealthTests
         var log = Books.InteractionLog(money.Db, database.Clock);
         await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("call", "outbound", null, null, "Went through the order.", MinutesSpent: 60), cancel);
         await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, "Sei un incompetente e un idiota, vergognati!"), cancel);
-        var book = new HealthBook(money.Db, database.Clock, Microsoft.Extensions.Options.Options.Create(Options), ReceivablesFixture.Options, database.Contexts, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        var book = Books.HealthBook(database, money.Db, ReceivablesFixture.Options, Microsoft.Extensions.Options.Options.Create(Options));
 
         var facts = (await book.FactsAsync(money.Db.Customers.Where(c => c.Id == money.People.Nino), money.Today, cancel)).Single();
 

@@ -19,7 +19,7 @@ public sealed class BookSizeTests
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = database.NewContext();
         await SeedAsync(db, database.Clock.GetUtcNow(), withOverdueInvoices: false);
-        var book = new HealthBook(db, database.Clock, Microsoft.Extensions.Options.Options.Create(new HealthOptions()), ReceivablesFixture.Options, database.Contexts, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        var book = Books.HealthBook(database, db, ReceivablesFixture.Options);
 
         // Too many waiting for a read to work out: the read says so, and the background refresh does the work.
         var first = await book.SummaryAsync(Viewer.System, cancellationToken: TestContext.Current.CancellationToken);

@@ -101,7 +101,7 @@ public sealed class StoredHealthTests
         var summaries = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
             await using var db = database.NewContext();
-            var book = new HealthBook(db, database.Clock, Microsoft.Extensions.Options.Options.Create(new HealthOptions()), ReceivablesFixture.Options, database.Contexts, money.Memo);
+            var book = Books.HealthBook(database, db, ReceivablesFixture.Options, memo: money.Memo);
             return await book.SummaryAsync(manager, cancellationToken: Token);
         }));
 

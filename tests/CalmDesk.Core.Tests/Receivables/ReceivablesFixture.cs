@@ -21,7 +21,7 @@ internal sealed class ReceivablesFixture(TestDatabase database, CaseFixture peop
     /// As the program composes it: today's aged book read from the balances the health refresh stores.
     public ReceivablesBook StoredBook => new(db, database.Clock, Options, Health);
 
-    public Health.HealthBook Health => new(db, database.Clock, Microsoft.Extensions.Options.Options.Create(new Health.HealthOptions()), Options, database.Contexts, Memo);
+    public Health.HealthBook Health => Books.HealthBook(database, db, Options, memo: Memo);
 
     /// One memory for the fixture's life, as the program keeps one for its own: what it holds must follow the book.
     public Microsoft.Extensions.Caching.Memory.MemoryCache Memo { get; } = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
