@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Cases;
 
 /// Lists, opens, re-labels, merges, splits and resolves cases.
-internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock, CommitmentBook commitments)
+internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock, CommitmentBook commitments, Health.HealthBook health)
 {
     public const int DefaultFollowUpDays = 7;
 
@@ -22,11 +22,8 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock, Commitm
         Viewer viewer, bool activeOnly, int? customerId, int? page, int? pageSize, Sorting? sort = null, CancellationToken cancellationToken = default)
     {
         var (number, size) = Page<CaseSummary>.Clamp(page, pageSize);
-        var cases = db.Cases.AsNoTracking().VisibleTo(viewer).Where(c => c.MergedIntoId == null);
-        if (activeOnly)
-        {
-            cases = cases.Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed);
-        }
+        // Active ones (not merged) by their statuses, which the database finds from its index on status; all not merged else.
+        var cases = db.Cases.AsNoTracking().VisibleTo(viewer).Where(activeOnly ? Case.Active : c => c.MergedIntoId == null);
 
         if (customerId is { } customer)
         {
@@ -34,15 +31,9 @@ internal sealed class CaseBook(CalmDeskDbContext db, TimeProvider clock, Commitm
         }
 
         var total = await cases.CountAsync(cancellationToken);
-        var rows = await cases
-            .Select(c => new
-            {
-                Case = c,
-                c.Customer!.Company,
-                Peak = c.Interactions.Where(i => i.Direction != Direction.Outbound).Max(i => (double?)i.Analysis!.AngerScore) ?? 0,
-                Abusive = c.Interactions.Any(i => i.Analysis!.AbuseTargeted),
-                Count = c.Interactions.Count,
-            })
+        // The stored figures once the changed customers are worked out (usually the last few saves); else (the upgrade's
+        // first start, a big import) worked out from the messages, slower but never stale.
+        var rows = await (await health.CatchUpChangesAsync(cancellationToken) ? CaseFigure.Stored(cases, db.CaseFigures.AsNoTracking()) : CaseFigure.Live(cases))
             .Apply(rows => sort?.Column switch
             {
                 "case" => rows.By(r => r.Case.Title, sort.Descending),

@@ -14,6 +14,8 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         builder.HasIndex(c => new { c.Status, c.AtRiskAt });
         builder.HasIndex(c => new { c.Status, c.DueAt });
         builder.HasIndex(c => new { c.OwnerRepId, c.Status });
+        // A customer's open promises by due date (their page), without walking every open promise of the book.
+        builder.HasIndex(c => new { c.CustomerId, c.Status, c.DueAt });
         builder.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Case).WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerRepId).OnDelete(DeleteBehavior.Restrict);

@@ -100,6 +100,9 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     /// The inbox's conversations waiting for a reply, stored by the health refresh (<see cref="Mail.WaitingConversation"/>).
     public DbSet<Mail.WaitingConversation> WaitingConversations => Set<Mail.WaitingConversation>();
 
+    /// Each case's peak anger, abuse and message count, stored by the health refresh (<see cref="Cases.CaseFigure"/>).
+    public DbSet<Cases.CaseFigure> CaseFigures => Set<Cases.CaseFigure>();
+
     public DbSet<Health.ReadModelStamp> ReadModelStamps => Set<Health.ReadModelStamp>();
 
     /// Background work held by one instance at a time (<see cref="WorkLeases"/>).

@@ -32,6 +32,10 @@ internal sealed class DatabaseMigrator(CalmDeskDbContext db)
         {
             // WAL lets the web server read while an import writes; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // Statistics for the query planner, from a sample of each index (about 30 ms on a 9 GB book). Without them
+            // SQLite takes "merged into nothing" for a selective condition and reads every case through that index
+            // instead of a customer's few (0.7 ms against 60 ms on a 124,000-case book). PostgreSQL keeps its own.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;", cancellationToken);
         }
 
         // Records stored before a search key existed get theirs now, before anyone searches.

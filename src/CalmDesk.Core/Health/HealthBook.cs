@@ -191,7 +191,8 @@ internal sealed class HealthBook(
             var (reports, ledger) = Score(await ReadAsync(db.Customers.Where(c => ids.Contains(c.Id)), today.AddDays(-90), today, cancellationToken), today);
             var aging = Aging.Rows(ledger, reports.ToDictionary(r => r.Facts.CustomerId, r => r.Facts.Company));
             var conversations = await InboxBook.WorkOutAsync(db, db.Customers.Where(c => ids.Contains(c.Id)), clock.GetUtcNow(), cancellationToken);
-            await StoreAsync(ids, ledger, reports, aging, conversations, changes, today, settings, cancellationToken);
+            var figures = await CaseFigure.WorkOut(db.Cases.Where(c => ids.Contains(c.CustomerId) && c.MergedIntoId == null)).AsNoTracking().ToListAsync(cancellationToken);
+            await StoreAsync(ids, ledger, reports, aging, new BatchExtras(conversations, figures), changes, today, settings, cancellationToken);
             db.ChangeTracker.Clear();
             done += ids.Count;
             batchDone?.Invoke(done);
@@ -200,10 +201,13 @@ internal sealed class HealthBook(
         return done;
     }
 
+    /// What a batch stores besides the scores and balances: the conversations waiting for a reply, the cases' figures.
+    private sealed record BatchExtras(List<WaitingConversation> Conversations, List<CaseFigure> Figures);
+
     /// Writes one batch in one transaction: the invoices' settled state, the scores, the balances by lateness, the conversations
-    /// waiting for a reply.
+    /// waiting for a reply, the cases' figures.
     private async Task StoreAsync(
-        List<int> ids, LedgerPosition ledger, IEnumerable<HealthReport> reports, IReadOnlyList<AgingRow> aging, List<WaitingConversation> conversations,
+        List<int> ids, LedgerPosition ledger, IEnumerable<HealthReport> reports, IReadOnlyList<AgingRow> aging, BatchExtras extras,
         Dictionary<int, long> changes, DateOnly today, string settings, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -226,7 +230,9 @@ internal sealed class HealthBook(
                 Days61To90 = a.Days61To90, Over90 = a.Over90, Unapplied = a.Unapplied, OldestBucket = a.OldestBucket, OverdueOrder = (double)a.Overdue,
             }));
             await db.WaitingConversations.Where(w => ids.Contains(w.CustomerId)).ExecuteDeleteAsync(cancellationToken);
-            db.WaitingConversations.AddRange(conversations);
+            db.WaitingConversations.AddRange(extras.Conversations);
+            await db.CaseFigures.Where(f => ids.Contains(f.CustomerId)).ExecuteDeleteAsync(cancellationToken);
+            db.CaseFigures.AddRange(extras.Figures);
             await db.SaveChangesAsync(cancellationToken);
             await db.ReadModelStamps.Where(s => s.Name == ReadModelStamp.Health).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -439,7 +445,28 @@ internal sealed class HealthBook(
         return report with { Trend = h.BeforeScore is { } before ? report.Score - before : null };
     }
 
-    public async Task<HealthReport?> ForAsync(Viewer viewer, int customerId, CancellationToken cancellationToken = default) =>
+    /// One customer's health (their page): the stored score when it is up to date, which the read's catch-up makes it
+    /// when few customers wait; else worked out here from their records (a year of them: slow for the busiest).
+    public async Task<HealthReport?> ForAsync(Viewer viewer, int customerId, CancellationToken cancellationToken = default)
+    {
+        await CatchUpAsync(viewer, cancellationToken);
+        var today = Today;
+        var settings = Settings;
+        var customer = db.Customers.VisibleTo(viewer).Where(c => c.Id == customerId);
+        var stored = await (from c in customer
+                            join h in db.HealthScores.AsNoTracking() on c.Id equals h.CustomerId
+                            where h.Computed == h.Changes && h.AsOf == today && h.Settings == settings
+                            select new StoredRow
+                            {
+                                Id = c.Id, Company = c.Company, Currency = c.Currency, RepId = c.AssignedRepId,
+                                Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, Score = h,
+                            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return stored is not null ? Report(stored) : (await ReportsAsync(customer, today, cancellationToken)).SingleOrDefault();
+    }
+
+    /// One customer's health worked out from their records now, whatever is stored: what the stored score must agree with.
+    public async Task<HealthReport?> WorkOutAsync(Viewer viewer, int customerId, CancellationToken cancellationToken = default) =>
         (await ReportsAsync(db.Customers.VisibleTo(viewer).Where(c => c.Id == customerId), Today, cancellationToken)).SingleOrDefault();
 
     private async Task<IReadOnlyList<HealthReport>> ReportsAsync(IQueryable<Customer> customers, DateOnly today, CancellationToken cancellationToken) =>

@@ -10,6 +10,8 @@ internal sealed class AbuseIncidentConfiguration : IEntityTypeConfiguration<Abus
         builder.HasIndex(i => i.InteractionId).IsUnique();
         builder.HasIndex(i => new { i.RepId, i.OccurredAt });
         builder.HasIndex(i => new { i.CustomerId, i.OccurredAt });
+        // The wear chart reads every incident of the last months from this index alone.
+        builder.HasIndex(i => new { i.OccurredAt, i.RepId, i.CustomerId, i.WronglyDetected, i.Severity });
         builder.Property(i => i.Severity).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Kinds).HasMaxLength(200);

@@ -139,18 +139,22 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             .Select(r => new
             {
                 r.Id, r.DisplayName,
-                Customers = db.Customers.Count(c => c.AssignedRepId == r.Id),
-                OpenCases = db.Cases.Count(k => k.Customer!.AssignedRepId == r.Id && k.MergedIntoId == null && k.Status != CaseStatus.Resolved && k.Status != CaseStatus.Closed),
                 Speaks = r.User!.Culture == language || db.Customers.Any(c => c.AssignedRepId == r.Id && c.PreferredLanguage == language),
             })
             .ToListAsync(cancellationToken);
+        // Each workload counted once for every rep (the open cases from the index on status), not once per rep.
+        var customers = await db.Customers.Where(c => c.AssignedRepId != null).GroupBy(c => c.AssignedRepId!.Value)
+            .Select(g => new { Rep = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rep, g => g.Count, cancellationToken);
+        var openCases = await db.Cases.Where(Case.Active).Where(k => k.Customer!.AssignedRepId != null).GroupBy(k => k.Customer!.AssignedRepId!.Value)
+            .Select(g => new { Rep = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rep, g => g.Count, cancellationToken);
         var tolerances = await db.RepTolerances.AsNoTracking().ToDictionaryAsync(t => t.RepId, cancellationToken);
         recent ??= await Tolerance.RecentAsync(db, customerId, now, cancellationToken);
         return [.. reps
             .Select(r =>
             {
                 var tolerance = tolerances.GetValueOrDefault(r.Id) ?? new RepTolerance { RepId = r.Id };
-                return new Colleague(r.Id, r.DisplayName, r.Customers, r.OpenCases, tolerance.MaxIn30Days, !Tolerance.Check(recent, tolerance).Crossed, r.Speaks);
+                return new Colleague(r.Id, r.DisplayName, customers.GetValueOrDefault(r.Id), openCases.GetValueOrDefault(r.Id), tolerance.MaxIn30Days,
+                    !Tolerance.Check(recent, tolerance).Crossed, r.Speaks);
             })
             .OrderByDescending(c => c.Fits).ThenByDescending(c => c.SpeaksLanguage).ThenBy(c => c.Customers + c.OpenCases).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }

@@ -477,6 +477,30 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("CalmDesk.Cases.CaseFigure", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Abusive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Interactions")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("PeakAnger")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CaseFigures", (string)null);
+                });
+
             modelBuilder.Entity("CalmDesk.Commitments.Commitment", b =>
                 {
                     b.Property<int>("Id")
@@ -541,8 +565,6 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("OwnerRepId", "Status");
 
                     b.HasIndex("Status", "AtRiskAt");
@@ -550,6 +572,8 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "RemindAt");
+
+                    b.HasIndex("CustomerId", "Status", "DueAt");
 
                     b.ToTable("Commitments");
                 });
@@ -956,6 +980,8 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.HasIndex("CustomerId", "OccurredAt");
 
                     b.HasIndex("RepId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "RepId", "CustomerId", "WronglyDetected", "Severity");
 
                     b.ToTable("AbuseIncidents");
                 });
@@ -2485,6 +2511,17 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("CalmDesk.Cases.CaseFigure", b =>
+                {
+                    b.HasOne("CalmDesk.Cases.Case", "Case")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Cases.CaseFigure", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("CalmDesk.Commitments.Commitment", b =>

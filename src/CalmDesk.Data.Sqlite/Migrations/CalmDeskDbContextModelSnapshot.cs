@@ -460,6 +460,30 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("CalmDesk.Cases.CaseFigure", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Abusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Interactions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PeakAnger")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CaseFigures", (string)null);
+                });
+
             modelBuilder.Entity("CalmDesk.Commitments.Commitment", b =>
                 {
                     b.Property<int>("Id")
@@ -522,8 +546,6 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("OwnerRepId", "Status");
 
                     b.HasIndex("Status", "AtRiskAt");
@@ -531,6 +553,8 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "RemindAt");
+
+                    b.HasIndex("CustomerId", "Status", "DueAt");
 
                     b.ToTable("Commitments");
                 });
@@ -929,6 +953,8 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.HasIndex("CustomerId", "OccurredAt");
 
                     b.HasIndex("RepId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "RepId", "CustomerId", "WronglyDetected", "Severity");
 
                     b.ToTable("AbuseIncidents");
                 });
@@ -2414,6 +2440,17 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("CalmDesk.Cases.CaseFigure", b =>
+                {
+                    b.HasOne("CalmDesk.Cases.Case", "Case")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Cases.CaseFigure", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("CalmDesk.Commitments.Commitment", b =>

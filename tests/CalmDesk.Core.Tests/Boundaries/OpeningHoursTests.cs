@@ -81,8 +81,8 @@ public sealed class OpeningHoursTests
         db.Terms.Add(new Terms { OpenDays = "mon,tue,wed,thu,fri", OpensAt = new(8, 0), ClosesAt = new(18, 0) });
         await db.SaveChangesAsync(cancel);
         database.Clock.SetUtcNow(InRome(11, 6, 17, 30).ToUniversalTime());
-        var created = await Books.CaseBook(db, database.Clock).CreateAsync(fixture.Giulia, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, cancel);
-        var guide = Books.CaseGuide(db, database.Clock, business: Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" }));
+        var created = await Books.CaseBook(database, db).CreateAsync(fixture.Giulia, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, cancel);
+        var guide = Books.CaseGuide(database, db, business: Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" }));
 
         var saved = await guide.ProgressAsync(fixture.Giulia, created.Value!.Id,
             new GuideProgress([], null, null, null, null, GuideAction.Promise, "Richiamare con la data di consegna", PromiseHours: 2), cancel);

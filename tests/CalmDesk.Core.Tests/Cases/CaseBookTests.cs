@@ -15,7 +15,7 @@ public sealed class CaseBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = Books.CaseBook(db, database.Clock);
+        var book = Books.CaseBook(database, db);
         var mine = await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
         var theirs = await book.CreateAsync(Viewer.System, fixture.Harbour, "Price increase", ["price_objection"], null, TestContext.Current.CancellationToken);
 
@@ -38,7 +38,7 @@ public sealed class CaseBookTests
         await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Prezzi", "Un aumento del 12% con due settimane di preavviso? Non è corretto."), TestContext.Current.CancellationToken);
         await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Consegna", "VERGOGNA!!! Ci avete consegnato la merce sbagliata, siete degli incompetenti!!!"), TestContext.Current.CancellationToken);
 
-        var list = await Books.CaseBook(db, database.Clock).ListAsync(fixture.Giulia, true, null, null, null, cancellationToken: TestContext.Current.CancellationToken);
+        var list = await Books.CaseBook(database, db).ListAsync(fixture.Giulia, true, null, null, null, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, list.Total);
         Assert.Equal("Consegna", list.Items[0].Title);
@@ -52,7 +52,7 @@ public sealed class CaseBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = Books.CaseBook(db, database.Clock);
+        var book = Books.CaseBook(database, db);
         await book.CreateAsync(Viewer.System, fixture.Nino, "Bolla mancante", [], null, TestContext.Current.CancellationToken);
         database.Clock.Advance(TimeSpan.FromHours(1));
         await book.CreateAsync(Viewer.System, fixture.Nino, "Addebito doppio", ["billing_dispute"], null, TestContext.Current.CancellationToken);
@@ -84,7 +84,7 @@ public sealed class CaseBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = Books.CaseBook(db, database.Clock);
+        var book = Books.CaseBook(database, db);
         var created = await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
 
         var outcome = await book.UpdateAsync(Viewer.System, created.Value!.Id, new CaseChange(Title: "x", Status: "sleeping", Situations: ["gossip"]), TestContext.Current.CancellationToken);
@@ -101,7 +101,7 @@ public sealed class CaseBookTests
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var log = Books.InteractionLog(db, database.Clock);
-        var book = Books.CaseBook(db, database.Clock);
+        var book = Books.CaseBook(database, db);
         var a = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Consegna", "Ci avete consegnato la merce sbagliata, è inaccettabile!!!"), TestContext.Current.CancellationToken);
         var b = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Prezzi", "Un aumento del 12% con due settimane di preavviso? Il vostro concorrente costa meno."), TestContext.Current.CancellationToken);
         var target = a.Value!.CaseId!.Value;
@@ -124,7 +124,7 @@ public sealed class CaseBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = Books.CaseBook(db, database.Clock);
+        var book = Books.CaseBook(database, db);
         var one = await book.CreateAsync(Viewer.System, fixture.Nino, "One", null, null, TestContext.Current.CancellationToken);
         var other = await book.CreateAsync(Viewer.System, fixture.Harbour, "Other", null, null, TestContext.Current.CancellationToken);
 
@@ -140,7 +140,7 @@ public sealed class CaseBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var book = Books.CaseBook(db, database.Clock);
+        var book = Books.CaseBook(database, db);
         var created = await book.CreateAsync(Viewer.System, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
 
         var resolved = await book.ResolveAsync(fixture.Giulia, created.Value!.Id, "Reso ritirato e merce giusta consegnata", "ourMistake", 10, TestContext.Current.CancellationToken);
@@ -163,8 +163,8 @@ public sealed class CaseBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var created = await Books.CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Consegna", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
-        var guide = Books.CaseGuide(db, database.Clock);
+        var created = await Books.CaseBook(database, db).CreateAsync(Viewer.System, fixture.Nino, "Consegna", ["wrong_delivery"], null, TestContext.Current.CancellationToken);
+        var guide = Books.CaseGuide(database, db);
         var id = created.Value!.Id;
 
         var note = await Books.CaseMessages(db, database.Clock).AddNoteAsync(fixture.Giulia, id, "Il cliente urla: siete degli incompetenti, VERGOGNA!!!", cancellationToken: TestContext.Current.CancellationToken);
@@ -191,10 +191,10 @@ public sealed class CaseBookTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var created = await Books.CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Consegna", null, null, TestContext.Current.CancellationToken);
+        var created = await Books.CaseBook(database, db).CreateAsync(Viewer.System, fixture.Nino, "Consegna", null, null, TestContext.Current.CancellationToken);
 
-        var sent = await Books.CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, created.Value!.Id, "Re: Consegna", "Gentile Nino, …", cancellationToken: TestContext.Current.CancellationToken);
-        var other = await Books.CaseGuide(db, database.Clock).SendReplyAsync(fixture.James, created.Value.Id, "x", "y", cancellationToken: TestContext.Current.CancellationToken);
+        var sent = await Books.CaseGuide(database, db).SendReplyAsync(fixture.Giulia, created.Value!.Id, "Re: Consegna", "Gentile Nino, …", cancellationToken: TestContext.Current.CancellationToken);
+        var other = await Books.CaseGuide(database, db).SendReplyAsync(fixture.James, created.Value.Id, "x", "y", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Direction.Outbound, sent.Value!.Direction);
         Assert.Equal(CaseStatus.WaitingOnCustomer, (await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Status);
@@ -211,8 +211,8 @@ public sealed class CaseBookTests
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var cancel = TestContext.Current.CancellationToken;
-        var created = await Books.CaseBook(db, database.Clock).CreateAsync(fixture.Giulia, fixture.Nino, "Nessuna risposta da una settimana", ["late_response_complaint"], null, cancel);
-        var guide = Books.CaseGuide(db, database.Clock);
+        var created = await Books.CaseBook(database, db).CreateAsync(fixture.Giulia, fixture.Nino, "Nessuna risposta da una settimana", ["late_response_complaint"], null, cancel);
+        var guide = Books.CaseGuide(database, db);
 
         var refused = await guide.ProgressAsync(fixture.Giulia, created.Value!.Id, new GuideProgress([], null, null, null, null, ResponseHours: 0), cancel);
         var saved = await guide.ProgressAsync(fixture.Giulia, created.Value.Id,
@@ -237,7 +237,7 @@ public sealed class CaseBookTests
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
         var cancel = TestContext.Current.CancellationToken;
-        var book = Books.CaseBook(db, database.Clock);
+        var book = Books.CaseBook(database, db);
         var created = await book.CreateAsync(fixture.Giulia, fixture.Nino, "Non vuole ordinare dal portale", ["change_resistance"], null, cancel);
         var other = await book.CreateAsync(fixture.Giulia, fixture.Nino, "Bancali rotti", ["wrong_delivery"], null, cancel);
 

@@ -44,7 +44,7 @@ public sealed class CaseTriageTests
         var log = Books.InteractionLog(db, database.Clock);
         var delivery = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, WrongDelivery), TestContext.Current.CancellationToken);
         var price = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, PriceObjection), TestContext.Current.CancellationToken);
-        await Books.CaseBook(db, database.Clock).UpdateAsync(Viewer.System, delivery.Value!.CaseId!.Value, new CaseChange(Status: "resolved"), TestContext.Current.CancellationToken);
+        await Books.CaseBook(database, db).UpdateAsync(Viewer.System, delivery.Value!.CaseId!.Value, new CaseChange(Status: "resolved"), TestContext.Current.CancellationToken);
 
         var again = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, WrongDelivery), TestContext.Current.CancellationToken);
 

@@ -25,11 +25,13 @@ internal static class Books
     public static CommitmentBook CommitmentBook(CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null) =>
         new(db, clock, CaseMessages(db, clock, thresholds, model), InteractionLog(db, clock, thresholds, model));
 
-    public static CaseBook CaseBook(CalmDeskDbContext db, TimeProvider clock) => new(db, clock, CommitmentBook(db, clock));
+    /// The case book over a test database, its list reading the figures a health book on the same database stores.
+    public static CaseBook CaseBook(TestDatabase database, CalmDeskDbContext db) =>
+        new(db, database.Clock, CommitmentBook(db, database.Clock), HealthBook(database, db));
 
     public static CaseGuide CaseGuide(
-        CalmDeskDbContext db, TimeProvider clock, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, IOptions<ReceivablesOptions>? business = null) =>
-        new(db, clock, CaseBook(db, clock), CommitmentBook(db, clock, thresholds, model), CaseMessages(db, clock, thresholds, model), model, business);
+        TestDatabase database, CalmDeskDbContext db, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, IOptions<ReceivablesOptions>? business = null) =>
+        new(db, database.Clock, CaseBook(database, db), CommitmentBook(db, database.Clock, thresholds, model), CaseMessages(db, database.Clock, thresholds, model), model, business);
 
     public static OffboardingDesk OffboardingDesk(CalmDeskDbContext db, TimeProvider clock, PlaybookStore playbooks, IOptions<ReceivablesOptions> money) =>
         new(db, clock, playbooks, money, InteractionLog(db, clock));

@@ -16,6 +16,49 @@ public sealed class IncidentTests
 
     [Theory]
     [AllDatabases]
+    public async Task TheWearChart_CountsConfirmedIncidentsByRepAndMonth_AtTheMonthsEdges(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var people = await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        // The clock reads 2 November 2026: six months run from 1 June to November.
+        var june = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var tick = TimeSpan.FromTicks(1);
+        void Add(int rep, int customer, DateTimeOffset at, IncidentSeverity severity = IncidentSeverity.Low, bool wrong = false) =>
+            db.AbuseIncidents.Add(new AbuseIncident
+            {
+                CustomerId = customer, RepId = rep, Severity = severity, Source = IncidentSource.Manual, OccurredAt = at, RecordedAt = at, WronglyDetected = wrong,
+            });
+        Add(people.GiuliaRep, people.Nino, june.AddTicks(-1));                          // May: before the chart
+        Add(people.GiuliaRep, people.Nino, june);                                       // June's first moment
+        Add(people.GiuliaRep, people.Nino, june.AddMonths(1).Add(-tick), IncidentSeverity.High); // June's last
+        Add(people.GiuliaRep, people.Harbour, june.AddMonths(1));                       // July
+        Add(people.GiuliaRep, people.Nino, new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), IncidentSeverity.High);
+        Add(people.GiuliaRep, people.Harbour, new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), wrong: true);
+        Add(people.JamesRep, people.Harbour, new DateTimeOffset(2026, 9, 15, 8, 0, 0, TimeSpan.Zero), IncidentSeverity.Medium);
+        Add(people.JamesRep, people.Harbour, new DateTimeOffset(2026, 9, 16, 8, 0, 0, TimeSpan.Zero), wrong: true);
+        db.AbuseIncidents.Add(new AbuseIncident
+        {
+            CustomerId = people.Nino, Severity = IncidentSeverity.High, Source = IncidentSource.Manual, OccurredAt = june.AddDays(3), RecordedAt = june.AddDays(3),
+        });
+        await db.SaveChangesAsync(cancel);
+
+        var wear = await new IncidentBook(db, database.Clock).WearAsync(6, cancel);
+
+        Assert.Equal([people.GiuliaRep, people.JamesRep], wear.Select(w => w.RepId));
+        var giulia = wear[0];
+        Assert.Equal((4, 2, 2, 1), (giulia.Incidents, giulia.High, giulia.Customers, giulia.Wrong));
+        Assert.Equal(["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"], giulia.ByMonth.Select(m => m.Month));
+        Assert.Equal([2, 1, 0, 0, 0, 1], giulia.ByMonth.Select(m => m.Count));
+        var james = wear[1];
+        Assert.Equal((1, 0, 1, 1), (james.Incidents, james.High, james.Customers, james.Wrong));
+        Assert.Equal([0, 0, 0, 1, 0, 0], james.ByMonth.Select(m => m.Count));
+        Assert.False(string.IsNullOrEmpty(james.RepName));
+    }
+
+    [Theory]
+    [AllDatabases]
     public async Task AbuseAtTheRep_IsRecordedOnlyFromTheInstallationsThreshold(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

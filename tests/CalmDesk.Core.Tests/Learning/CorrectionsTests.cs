@@ -101,7 +101,7 @@ public sealed class CorrectionsTests
         var first = (await log.AddAsync(people.James, people.Harbour, new InteractionInput("email", "inbound", null, null, Wrong), cancel)).Value!;
         Assert.Contains("wrong_delivery", first.Analysis!.Situations.Select(s => s.Kind));
         var caseId = first.CaseId!.Value;
-        var cases = Books.CaseBook(db, database.Clock);
+        var cases = Books.CaseBook(database, db);
 
         Assert.True((await cases.UpdateAsync(people.James, caseId, new CaseChange(Situations: ["billing_dispute"]), cancel)).Succeeded);
 

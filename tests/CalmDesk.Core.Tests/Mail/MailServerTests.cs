@@ -41,7 +41,7 @@ public sealed class MailServerTests
         Assert.NotNull(stored.CaseId);
         Assert.Equal(stored.CaseId, Assert.Single(waiting).CaseId);
 
-        var reply = await Books.CaseGuide(db, database.Clock).SendReplyAsync(giulia, stored.CaseId!.Value, null, "Gentile Nino,\n\ndomattina arrivano i cartoni giusti.\n\nGiulia", cancellationToken: Token);
+        var reply = await Books.CaseGuide(database, db).SendReplyAsync(giulia, stored.CaseId!.Value, null, "Gentile Nino,\n\ndomattina arrivano i cartoni giusti.\n\nGiulia", cancellationToken: Token);
         var sent = await MailTestKit.Sender(db, database).SendDueAsync("test", Token);
         var received = Assert.Single(await servers.WaitForAsync(customer, 1));
 

@@ -24,7 +24,7 @@ public sealed class MailThreadingTests
         await Import(db, database, Complaint);
         var @case = await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
 
-        var reply = await Books.CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, domani mattina arrivano i cartoni giusti.", cancellationToken: TestContext.Current.CancellationToken);
+        var reply = await Books.CaseGuide(database, db).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, domani mattina arrivano i cartoni giusti.", cancellationToken: TestContext.Current.CancellationToken);
         var queued = await db.Outbox.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
         var answer =
             "From: Maria Esposito <maria@trattoria.example>\r\nTo: sales@ourco.example\r\nSubject: Re: Consegna sbagliata\r\n" +
@@ -79,7 +79,7 @@ public sealed class MailThreadingTests
         await Import(db, database, Complaint);
         var @case = await db.Cases.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
 
-        var reply = await Books.CaseGuide(db, database.Clock).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, ci pensiamo noi.", cancellationToken: TestContext.Current.CancellationToken);
+        var reply = await Books.CaseGuide(database, db).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, ci pensiamo noi.", cancellationToken: TestContext.Current.CancellationToken);
         var logged = await Books.InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino,
             new InteractionInput("email", "outbound", null, "Copia", "Mandata da Outlook."), TestContext.Current.CancellationToken);
 

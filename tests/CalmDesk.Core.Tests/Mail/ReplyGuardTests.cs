@@ -96,8 +96,8 @@ public sealed class ReplyGuardTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var fixture = await CaseFixture.SeedAsync(database);
         await using var db = database.NewContext();
-        var created = await Books.CaseBook(db, database.Clock).CreateAsync(Viewer.System, fixture.Nino, "Fattura", null, null, TestContext.Current.CancellationToken);
-        var guide = Books.CaseGuide(db, database.Clock);
+        var created = await Books.CaseBook(database, db).CreateAsync(Viewer.System, fixture.Nino, "Fattura", null, null, TestContext.Current.CancellationToken);
+        var guide = Books.CaseGuide(database, db);
         const string Text = "Come le avevo detto, ci deve ancora 800 euro.";
 
         var held = await guide.SendReplyAsync(fixture.Giulia, created.Value!.Id, null, Text, cancellationToken: TestContext.Current.CancellationToken);

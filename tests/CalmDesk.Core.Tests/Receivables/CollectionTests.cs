@@ -110,7 +110,7 @@ public sealed class CollectionTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var money = await ReceivablesFixture.CreateAsync(database);
         var cancel = TestContext.Current.CancellationToken;
-        var cases = Books.CaseBook(money.Db, database.Clock);
+        var cases = Books.CaseBook(database, money.Db);
         await money.InvoiceAsync(money.People.Nino, "N-1", 35, 100m);
         await money.Sweep.RunAsync(cancel);
         var drafted = Assert.Single(await money.Desk.ActionsAsync(money.People.Giulia, pendingOnly: true, cancellationToken: cancel));

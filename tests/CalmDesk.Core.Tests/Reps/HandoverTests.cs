@@ -39,7 +39,7 @@ public sealed class HandoverTests
         Assert.True((await promises.CompleteAsync(people.Giulia, open.Value.Id, cancel)).NotFound);
         Assert.Equal(people.GiuliaRep, (await promises.GetAsync(manager, kept.Value.Id, cancel))!.OwnerRepId);
         Assert.Contains(CommitmentChangeKind.Reassigned, (await promises.GetAsync(people.James, open.Value.Id, cancel))!.History.Select(h => h.Kind));
-        var cases = Books.CaseBook(db, database.Clock);
+        var cases = Books.CaseBook(database, db);
         Assert.NotNull(await cases.GetAsync(people.James, caseId, cancel));
         Assert.Null(await cases.GetAsync(people.Giulia, caseId, cancel));
         var told = await db.Notifications.AsNoTracking().Where(n => n.CustomerId == people.Nino && (n.Kind == NotificationKind.AccountReceived || n.Kind == NotificationKind.AccountLeft || n.Kind == NotificationKind.AccountMoved))

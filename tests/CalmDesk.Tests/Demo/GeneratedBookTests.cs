@@ -55,7 +55,8 @@ public sealed class GeneratedBookTests
         Assert.True(stored.Count > Customers * 8 / 10, $"{stored.Count} stored");
         foreach (var (id, report) in stored.Where(s => s.Key % 9 == 0))
         {
-            Assert.Equal(Summary(await LiveAsync(manager, id)), Summary(report));
+            Assert.Equal(await LiveAsync(server, id), Summary(report));
+            Assert.Equal(Summary(report), await ShownAsync(manager, id));
         }
 
         // A rep records an invoice two months overdue: the next read works the score out again, from the records.
@@ -65,7 +66,8 @@ public sealed class GeneratedBookTests
             .EnsureSuccessStatusCode();
         var after = await AllStoredAsync(manager);
         Assert.NotEqual(Summary(stored[customer]), Summary(after[customer]));
-        Assert.Equal(Summary(await LiveAsync(manager, customer)), Summary(after[customer]));
+        Assert.Equal(await LiveAsync(server, customer), Summary(after[customer]));
+        Assert.Equal(Summary(after[customer]), await ShownAsync(manager, customer));
         Assert.Equal(4_000m, after[customer].GetProperty("facts").GetProperty("overdue").GetDecimal());
     }
 
@@ -129,6 +131,76 @@ public sealed class GeneratedBookTests
         Assert.Equal(stored.Count, after.Count);
         Assert.Equal(await LiveInboxAsync(server), after);
     }
+
+    [Theory]
+    [AllDatabases]
+    public async Task TheStoredCaseFigures_AgreeWithTheMessages_AndFollowANote_AndAMerge(string provider)
+    {
+        await using var server = await CalmDeskServer.StartAsync(provider);
+        var (manager, _) = await server.SignUpAsync("Manager");
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BookGenerator>().GenerateAsync(new BookSize(Customers, Interactions, Seed: 5), cancellationToken: cancel);
+        }
+
+        // Before the refresh the list works the figures out from the messages; after it, it reads the stored ones.
+        var before = await CaseListAsync(manager);
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancel);
+        }
+
+        var stored = await CaseListAsync(manager);
+        Assert.True(stored.Count > 100, $"{stored.Count} cases");
+        Assert.Contains(stored, c => c.Abusive);
+        Assert.Equal(stored.Count, await WithServicesAsync(server, db => db.CaseFigures.CountAsync(cancel)));
+        Assert.Equal(before, stored);
+        Assert.Equal(await LiveCaseFiguresAsync(server), stored.OrderBy(c => c.Id));
+
+        // A furious note on a calm case shows at once, and a merge moves the figures of one case into the other.
+        var calm = stored.Where(c => c.Messages > 0).MinBy(c => c.Peak)!;
+        (await Json.PostAsync(manager, $"/api/v1/cases/{calm.Id}/notes", new
+        {
+            body = "He shouted down the phone that we are useless liars, that he is furious and will take us to court this week.", channel = "call",
+        })).EnsureSuccessStatusCode();
+        var pair = stored.Where(c => c.Id != calm.Id).GroupBy(c => c.CustomerId).First(g => g.Count() >= 2).Take(2).ToList();
+        (await Json.PostAsync(manager, $"/api/v1/cases/{pair[0].Id}/merge", new { sourceCaseId = pair[1].Id })).EnsureSuccessStatusCode();
+
+        var after = await CaseListAsync(manager);
+        Assert.Equal(await LiveCaseFiguresAsync(server), after.OrderBy(c => c.Id));
+        var noted = Assert.Single(after, c => c.Id == calm.Id);
+        Assert.Equal(calm.Messages + 1, noted.Messages);
+        Assert.True(noted.Peak > calm.Peak, $"{noted.Peak} after {calm.Peak}");
+        Assert.Equal(pair[0].Messages + pair[1].Messages, Assert.Single(after, c => c.Id == pair[0].Id).Messages);
+        Assert.DoesNotContain(after, c => c.Id == pair[1].Id);
+        Assert.Equal(stored.Count - 1, after.Count);
+    }
+
+    /// One line of the cases list as compared here: the case, whose, and its figures.
+    private sealed record CaseLine(int Id, int CustomerId, double Peak, bool Abusive, int Messages);
+
+    private static async Task<List<CaseLine>> CaseListAsync(HttpClient manager)
+    {
+        var all = new List<CaseLine>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await Json.ReadAsync(await manager.GetAsync($"/api/v1/cases?active=false&page={page}&pageSize=200", TestContext.Current.CancellationToken));
+            var items = answer.GetProperty("items").EnumerateArray().ToList();
+            all.AddRange(items.Select(i => new CaseLine(
+                i.GetProperty("id").GetInt32(), i.GetProperty("customerId").GetInt32(), i.GetProperty("peakAnger").GetDouble(),
+                i.GetProperty("abusive").GetBoolean(), i.GetProperty("interactions").GetInt32())));
+            if (all.Count >= answer.GetProperty("total").GetInt32() || items.Count == 0)
+            {
+                return all;
+            }
+        }
+    }
+
+    /// Every case's figures worked out from its messages, by id.
+    private static Task<List<CaseLine>> LiveCaseFiguresAsync(CalmDeskServer server) =>
+        WithServicesAsync(server, async db => (await Cases.CaseFigure.WorkOut(db.Cases.Where(c => c.MergedIntoId == null)).ToListAsync(TestContext.Current.CancellationToken))
+            .Select(f => new CaseLine(f.CaseId, f.CustomerId, f.PeakAnger, f.Abusive, f.Interactions)).OrderBy(c => c.Id).ToList());
 
     /// One line of the inbox as compared here: whose, which case, since when, how many messages, the mood, never answered.
     private sealed record Waiting(int CustomerId, int? CaseId, DateTimeOffset Since, int Messages, string? Mood, bool First);
@@ -220,8 +292,18 @@ public sealed class GeneratedBookTests
         }
     }
 
-    private static async Task<JsonElement> LiveAsync(HttpClient manager, int customer) =>
-        (await Json.ReadAsync(await manager.GetAsync($"/api/v1/customers/{customer}/health", TestContext.Current.CancellationToken))).GetProperty("report");
+    /// A customer's health worked out from their records, not read from the stored score.
+    private static async Task<string> LiveAsync(CalmDeskServer server, int customer)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var report = (await scope.ServiceProvider.GetRequiredService<HealthBook>().WorkOutAsync(Viewer.System, customer, TestContext.Current.CancellationToken))!;
+        return string.Join(' ', report.Score, report.Net, report.Trend?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            string.Join(',', report.Penalties.Select(p => p.Key + p.Points.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    /// The same customer's health as their page and the API read it.
+    private static async Task<string> ShownAsync(HttpClient manager, int customer) =>
+        Summary((await Json.ReadAsync(await manager.GetAsync($"/api/v1/customers/{customer}/health", TestContext.Current.CancellationToken))).GetProperty("report"));
 
     private static string Summary(JsonElement report) =>
         string.Join(' ', report.GetProperty("score").GetInt32(), report.GetProperty("net").GetDecimal(), report.GetProperty("trend").ToString(),
