@@ -78,18 +78,12 @@ public sealed class GeneratedBookTests
         await using var server = await CalmDeskServer.StartAsync(provider);
         var (manager, _) = await server.SignUpAsync("Manager");
         var cancel = TestContext.Current.CancellationToken;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<BookGenerator>().GenerateAsync(new BookSize(Customers, Interactions, Seed: 11), cancellationToken: cancel);
-        }
+        await GenerateAsync(server, seed: 11);
 
         // Every customer is new to the read model: more than a read works out, so it answers from the messages until the
         // background refresh (here, the test) has stored them all.
         var before = await TeamInboxAsync(manager);
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancel);
-        }
+        await RefreshAllAsync(server);
 
         var stored = await TeamInboxAsync(manager);
         Assert.True(stored.Count > 50, $"{stored.Count} waiting");
@@ -139,17 +133,11 @@ public sealed class GeneratedBookTests
         await using var server = await CalmDeskServer.StartAsync(provider);
         var (manager, _) = await server.SignUpAsync("Manager");
         var cancel = TestContext.Current.CancellationToken;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<BookGenerator>().GenerateAsync(new BookSize(Customers, Interactions, Seed: 5), cancellationToken: cancel);
-        }
+        await GenerateAsync(server, seed: 5);
 
         // Before the refresh the list works the figures out from the messages; after it, it reads the stored ones.
         var before = await CaseListAsync(manager);
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: cancel);
-        }
+        await RefreshAllAsync(server);
 
         var stored = await CaseListAsync(manager);
         Assert.True(stored.Count > 100, $"{stored.Count} cases");
@@ -175,6 +163,20 @@ public sealed class GeneratedBookTests
         Assert.Equal(pair[0].Messages + pair[1].Messages, Assert.Single(after, c => c.Id == pair[0].Id).Messages);
         Assert.DoesNotContain(after, c => c.Id == pair[1].Id);
         Assert.Equal(stored.Count - 1, after.Count);
+    }
+
+    /// A generated book of this test class's size in the server's database.
+    private static async Task GenerateAsync(CalmDeskServer server, int seed)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BookGenerator>().GenerateAsync(new BookSize(Customers, Interactions, Seed: seed), cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    /// What the background refresh does over time, done at once: every customer's stored rows worked out.
+    private static async Task RefreshAllAsync(CalmDeskServer server)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<HealthBook>().RefreshAsync(Viewer.System, int.MaxValue, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     /// One line of the cases list as compared here: the case, whose, and its figures.
