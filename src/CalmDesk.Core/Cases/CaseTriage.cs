@@ -44,8 +44,7 @@ internal static class CaseTriage
         // Cases added earlier in the same unit of work (an import batch, the demo) count as well as stored ones.
         var active = db.Cases.Local.Where(c => c.CustomerId == interaction.CustomerId && c.IsActive).ToList();
         active.AddRange(await db.Cases
-            .Where(c => c.CustomerId == interaction.CustomerId && c.MergedIntoId == null
-                && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            .Where(Case.Active).Where(c => c.CustomerId == interaction.CustomerId)
             .ToListAsync(cancellationToken));
         var candidates = active.Distinct().OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).ToList();
         // Same problem: a shared situation; a message with anger but no situation belongs to the latest open problem.

@@ -40,9 +40,16 @@ internal sealed class HealthBook(
     /// The customers of a portfolio whose stored score is missing or out of date.
     private IQueryable<Customer> Stale(IQueryable<Customer> customers)
     {
+        var fresh = Fresh();
+        return customers.Where(c => !fresh.Any(h => h.CustomerId == c.Id));
+    }
+
+    /// The stored scores that are up to date: worked out since their customer's last change, today, with today's settings.
+    private IQueryable<HealthScore> Fresh()
+    {
         var today = Today;
         var settings = Settings;
-        return customers.Where(c => !db.HealthScores.Any(h => h.CustomerId == c.Id && h.Computed == h.Changes && h.AsOf == today && h.Settings == settings));
+        return db.HealthScores.AsNoTracking().Where(h => h.Computed == h.Changes && h.AsOf == today && h.Settings == settings);
     }
 
     /// Every visible active or on-hold customer, worst score first, a page at a time, from the stored scores.
@@ -430,9 +437,12 @@ internal sealed class HealthBook(
 
     /// The visible portfolio's stored scores (a customer whose score was never worked out is not among them yet).
     private IQueryable<StoredRow> Stored(Viewer viewer) =>
-        from c in Portfolio(viewer)
-        join h in db.HealthScores.AsNoTracking() on c.Id equals h.CustomerId
-        where h.Computed >= 0
+        Rows(Portfolio(viewer), db.HealthScores.AsNoTracking()).Where(r => r.Score.Computed >= 0);
+
+    /// These customers with their scores among the given ones, as a stored report reads them.
+    private static IQueryable<StoredRow> Rows(IQueryable<Customer> customers, IQueryable<HealthScore> scores) =>
+        from c in customers
+        join h in scores on c.Id equals h.CustomerId
         select new StoredRow { Id = c.Id, Company = c.Company, Currency = c.Currency, RepId = c.AssignedRepId, Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, Score = h };
 
     /// The report of a stored score, scored again from its facts (simple arithmetic) so penalties carry their figures.
@@ -450,19 +460,9 @@ internal sealed class HealthBook(
     public async Task<HealthReport?> ForAsync(Viewer viewer, int customerId, CancellationToken cancellationToken = default)
     {
         await CatchUpAsync(viewer, cancellationToken);
-        var today = Today;
-        var settings = Settings;
         var customer = db.Customers.VisibleTo(viewer).Where(c => c.Id == customerId);
-        var stored = await (from c in customer
-                            join h in db.HealthScores.AsNoTracking() on c.Id equals h.CustomerId
-                            where h.Computed == h.Changes && h.AsOf == today && h.Settings == settings
-                            select new StoredRow
-                            {
-                                Id = c.Id, Company = c.Company, Currency = c.Currency, RepId = c.AssignedRepId,
-                                Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName, Score = h,
-                            })
-            .SingleOrDefaultAsync(cancellationToken);
-        return stored is not null ? Report(stored) : (await ReportsAsync(customer, today, cancellationToken)).SingleOrDefault();
+        var stored = await Rows(customer, Fresh()).SingleOrDefaultAsync(cancellationToken);
+        return stored is not null ? Report(stored) : (await ReportsAsync(customer, Today, cancellationToken)).SingleOrDefault();
     }
 
     /// One customer's health worked out from their records now, whatever is stored: what the stored score must agree with.

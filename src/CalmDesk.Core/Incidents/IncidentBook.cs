@@ -194,13 +194,17 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
         return Outcome<ToleranceView>.Done((await ToleranceAsync(viewer, own, cancellationToken))!);
     }
 
-    /// The name the pages keep the six months' wear under.
-    public const string WearMemo = "wear|6";
+    /// How many months the wear chart shows.
+    public const int WearMonths = 6;
+
+    /// The wear chart of the last <see cref="WearMonths"/> months as the pages show it: kept until the stored health next
+    /// changes (<see cref="Health.HealthBook.MemoAsync"/>), then read again.
+    public Task<IReadOnlyList<RepWear>> KeptWearAsync(Health.HealthBook health, Viewer viewer, CancellationToken cancellationToken = default) =>
+        health.MemoAsync($"wear|{WearMonths}", viewer, () => WearAsync(WearMonths, cancellationToken), cancellationToken);
 
     /// For managers: who is being worn down — confirmed incidents per rep over the last months, by month. One narrow read
     /// (from the index on time that holds every column it needs), counted with comparisons of times, not of formatted
-    /// dates: a big book has hundreds of thousands of incidents in six months. The pages keep the answer for as long as
-    /// the stored health is unchanged (<see cref="Health.HealthBook.MemoAsync"/>).
+    /// dates: a big book has hundreds of thousands of incidents in six months.
     public async Task<IReadOnlyList<RepWear>> WearAsync(int months, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();

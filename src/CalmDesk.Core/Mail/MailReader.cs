@@ -258,8 +258,7 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
         {
             var title = CaseTriage.TitleFor(interaction);
             target = await db.Cases
-                .Where(c => c.CustomerId == interaction.CustomerId && c.MergedIntoId == null && c.Title == title
-                    && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+                .Where(Case.Active).Where(c => c.CustomerId == interaction.CustomerId && c.Title == title)
                 .OrderByDescending(c => c.UpdatedAt)
                 .FirstOrDefaultAsync(cancellationToken);
         }

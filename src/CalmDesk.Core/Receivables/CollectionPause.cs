@@ -14,7 +14,7 @@ internal static class CollectionPause
     public static async Task<Dictionary<int, PausingCase>> ForAsync(CalmDeskDbContext db, IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken)
     {
         var open = await db.Cases.AsNoTracking()
-            .Where(c => customerIds.Contains(c.CustomerId) && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            .Where(Case.Active).Where(c => customerIds.Contains(c.CustomerId))
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.CustomerId, c.Title, c.Situations })
             .ToListAsync(cancellationToken);

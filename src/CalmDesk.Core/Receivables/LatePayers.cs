@@ -51,7 +51,7 @@ internal static class LatePayers
         CalmDeskDbContext db, IReadOnlyCollection<int> customerIds, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var cases = (await db.Cases.AsNoTracking()
-            .Where(c => customerIds.Contains(c.CustomerId) && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            .Where(Case.Active).Where(c => customerIds.Contains(c.CustomerId))
             .Select(c => new { c.CustomerId, Facts = new CaseFacts(c.Id, c.Title, c.Situations, c.UpdatedAt) })
             .ToListAsync(cancellationToken)).ToLookup(c => c.CustomerId, c => c.Facts);
         var messages = (await db.Interactions.AsNoTracking()

@@ -212,7 +212,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
     {
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Company, c.CreatedAt }).FirstAsync(cancellationToken);
         var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.CustomerId == customerId && c.MergedIntoId == null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            .Where(Case.Active).Where(c => c.CustomerId == customerId)
             .OrderByDescending(c => c.UpdatedAt).Select(c => c.Title).Take(5).ToListAsync(cancellationToken);
         var promises = await db.Commitments.AsNoTracking().Where(c => c.CustomerId == customerId && c.Status == CommitmentStatus.Open)
             .OrderBy(c => c.DueAt).Select(c => new { c.What, c.DueAt }).Take(5).ToListAsync(cancellationToken);
