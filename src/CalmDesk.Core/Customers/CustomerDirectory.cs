@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Customers;
 
 /// Finds, creates and changes customers on behalf of a viewer, who only ever reaches what they may see.
-internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock)
+/// The list reads each customer's stored figures (<see cref="CustomerFigure"/>) through <paramref name="health"/>, which
+/// first works out the few changed since; without one (a test of the rules alone) it works them out from the messages.
+internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock, Health.HealthBook? health = null)
 {
     public async Task<Page<CustomerRow>> SearchAsync(Viewer viewer, CustomerQuery query, CancellationToken cancellationToken = default)
     {
@@ -27,31 +29,40 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         }
 
         var total = await customers.CountAsync(cancellationToken);
-        var items = await Sorted(customers, query.Sort)
+        // The stored figures once the few customers changed since are worked out; from the messages while many wait.
+        var stored = health is not null && await health.CatchUpChangesAsync(cancellationToken);
+        var rows = stored ? CustomerFigure.Stored(customers, db.CustomerFigures.AsNoTracking()) : CustomerFigure.Live(customers);
+        var page = await Sorted(rows, query.Sort)
             .Skip((number - 1) * size).Take(size)
-            .Select(c => new CustomerRow(
-                c.Id, c.Company, c.Segment, c.Status, c.PreferredLanguage, c.Currency, c.AssignedRepId,
-                c.AssignedRep == null ? null : c.AssignedRep.DisplayName, c.ContractRenewalDate,
-                c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), c.Interactions.Count))
+            .Select(r => new
+            {
+                Row = new CustomerRow(
+                    r.Customer.Id, r.Customer.Company, r.Customer.Segment, r.Customer.Status, r.Customer.PreferredLanguage, r.Customer.Currency,
+                    r.Customer.AssignedRepId, r.Rep, r.Customer.ContractRenewalDate, r.LastContactAt, r.Interactions),
+                r.Figure,
+            })
             .ToListAsync(cancellationToken);
-        var moods = await MoodsAsync([.. items.Select(i => i.Id)], cancellationToken);
-        return new Page<CustomerRow>([.. items.Select(i => i with { Mood = moods.GetValueOrDefault(i.Id) })], number, size, total);
+        var ids = page.Select(p => p.Row.Id).ToList();
+        var moods = stored
+            ? page.Where(p => p.Figure?.Mood is not null).ToDictionary(p => p.Row.Id, p => p.Figure!.Mood!)
+            : await CustomerFigure.MoodsAsync(db, ids, cancellationToken);
+        return new Page<CustomerRow>([.. page.Select(p => p.Row with { Mood = moods.GetValueOrDefault(p.Row.Id) })], number, size, total);
     }
 
-    private static IOrderedQueryable<Customer> Sorted(IQueryable<Customer> customers, Sorting? sort)
+    private static IOrderedQueryable<CustomerListRow> Sorted(IQueryable<CustomerListRow> rows, Sorting? sort)
     {
         var descending = sort?.Descending ?? false;
         var ordered = sort?.Column switch
         {
-            "segment" => customers.ByEmptyLast(c => c.Segment, descending),
-            "status" => customers.ByEnumOrder(c => c.Status, descending),
-            "rep" => customers.ByEmptyLast(c => c.AssignedRep == null ? null : c.AssignedRep.DisplayName, descending),
-            "renewal" => customers.ByEmptyLast(c => c.ContractRenewalDate, descending),
-            "last-contact" => customers.ByEmptyLast(c => c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), descending),
-            "interactions" => customers.By(c => c.Interactions.Count, descending),
-            _ => customers.By(c => c.Company, descending),
+            "segment" => rows.ByEmptyLast(r => r.Customer.Segment, descending),
+            "status" => rows.ByEnumOrder(r => r.Customer.Status, descending),
+            "rep" => rows.ByEmptyLast(r => r.Rep, descending),
+            "renewal" => rows.ByEmptyLast(r => r.Customer.ContractRenewalDate, descending),
+            "last-contact" => rows.ByEmptyLast(r => r.LastContactAt, descending),
+            "interactions" => rows.By(r => r.Interactions, descending),
+            _ => rows.By(r => r.Customer.Company, descending),
         };
-        return (sort?.Column is null or "company" ? ordered : ordered.ThenBy(c => c.Company)).ThenBy(c => c.Id);
+        return (sort?.Column is null or "company" ? ordered : ordered.ThenBy(r => r.Customer.Company)).ThenBy(r => r.Customer.Id);
     }
 
     public async Task<CustomerDetail?> GetAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>
@@ -163,23 +174,6 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         customer.RefreshSearchKey();
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<ContactView>.Done(new ContactView(contact.Id, contact.Name, contact.Email, contact.Phone, contact.Language) { Gender = contact.Gender });
-    }
-
-    /// <summary>Latest inbound anger and trend per customer, from the last six analysed inbound messages.</summary>
-    private async Task<Dictionary<int, CustomerMood>> MoodsAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken)
-    {
-        var recent = await db.Interactions.AsNoTracking()
-            .Where(i => customerIds.Contains(i.CustomerId) && i.Direction == Interactions.Direction.Inbound && i.Analysis != null)
-            .Select(i => new { i.CustomerId, i.OccurredAt, i.Id, i.Analysis!.AngerScore, i.Analysis.AngerLevel, i.Analysis.AbuseScore })
-            .ToListAsync(cancellationToken);
-        return recent.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g =>
-        {
-            var last = g.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(6).ToList();
-            double? trend = last.Count >= 2
-                ? last.Take(Math.Min(3, last.Count / 2)).Average(r => r.AngerScore) - last.Skip(Math.Min(3, last.Count / 2)).Average(r => r.AngerScore)
-                : null;
-            return new CustomerMood(last[0].AngerScore, last[0].AngerLevel, last[0].AbuseScore >= 0.5, trend is null ? null : Math.Round(trend.Value, 2));
-        });
     }
 
     /// <summary>An external id is the import key, so no two customers may share one.</summary>

@@ -103,6 +103,9 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
     /// Each case's peak anger, abuse and message count, stored by the health refresh (<see cref="Cases.CaseFigure"/>).
     public DbSet<Cases.CaseFigure> CaseFigures => Set<Cases.CaseFigure>();
 
+    /// Each customer's last contact, message count and mood, stored by the health refresh (<see cref="Customers.CustomerFigure"/>).
+    public DbSet<Customers.CustomerFigure> CustomerFigures => Set<Customers.CustomerFigure>();
+
     public DbSet<Health.ReadModelStamp> ReadModelStamps => Set<Health.ReadModelStamp>();
 
     /// Background work held by one instance at a time (<see cref="WorkLeases"/>).

@@ -199,7 +199,8 @@ internal sealed class HealthBook(
             var aging = Aging.Rows(ledger, reports.ToDictionary(r => r.Facts.CustomerId, r => r.Facts.Company));
             var conversations = await InboxBook.WorkOutAsync(db, db.Customers.Where(c => ids.Contains(c.Id)), clock.GetUtcNow(), cancellationToken);
             var figures = await CaseFigure.WorkOut(db.Cases.Where(c => ids.Contains(c.CustomerId) && c.MergedIntoId == null)).AsNoTracking().ToListAsync(cancellationToken);
-            await StoreAsync(ids, ledger, reports, aging, new BatchExtras(conversations, figures), changes, today, settings, cancellationToken);
+            var customerFigures = await CustomerFigure.WorkOutAsync(db, ids, cancellationToken);
+            await StoreAsync(ids, ledger, reports, aging, new BatchExtras(conversations, figures, customerFigures), changes, today, settings, cancellationToken);
             db.ChangeTracker.Clear();
             done += ids.Count;
             batchDone?.Invoke(done);
@@ -208,11 +209,12 @@ internal sealed class HealthBook(
         return done;
     }
 
-    /// What a batch stores besides the scores and balances: the conversations waiting for a reply, the cases' figures.
-    private sealed record BatchExtras(List<WaitingConversation> Conversations, List<CaseFigure> Figures);
+    /// What a batch stores besides the scores and balances: the conversations waiting for a reply, the cases' and the
+    /// customers' figures.
+    private sealed record BatchExtras(List<WaitingConversation> Conversations, List<CaseFigure> Figures, List<CustomerFigure> CustomerFigures);
 
     /// Writes one batch in one transaction: the invoices' settled state, the scores, the balances by lateness, the conversations
-    /// waiting for a reply, the cases' figures.
+    /// waiting for a reply, the cases' and the customers' figures.
     private async Task StoreAsync(
         List<int> ids, LedgerPosition ledger, IEnumerable<HealthReport> reports, IReadOnlyList<AgingRow> aging, BatchExtras extras,
         Dictionary<int, long> changes, DateOnly today, string settings, CancellationToken cancellationToken)
@@ -240,6 +242,8 @@ internal sealed class HealthBook(
             db.WaitingConversations.AddRange(extras.Conversations);
             await db.CaseFigures.Where(f => ids.Contains(f.CustomerId)).ExecuteDeleteAsync(cancellationToken);
             db.CaseFigures.AddRange(extras.Figures);
+            await db.CustomerFigures.Where(f => ids.Contains(f.CustomerId)).ExecuteDeleteAsync(cancellationToken);
+            db.CustomerFigures.AddRange(extras.CustomerFigures);
             await db.SaveChangesAsync(cancellationToken);
             await db.ReadModelStamps.Where(s => s.Name == ReadModelStamp.Health).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -14,6 +14,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.Amount).HasPrecision(18, 2);
         builder.Property(i => i.EarlyDiscountPercent).HasPrecision(5, 2);
         builder.HasIndex(i => i.DueOn);
+        // The records stored before search keys existed, which the start-up backfill looks for: without this it read the
+        // whole table (a minute on a 9 GB book) to find none.
+        builder.HasIndex(i => i.Id, "IX_Invoices_SearchKeyMissing").HasFilter("\"SearchKey\" IS NULL");
         builder.Property(i => i.Open).HasPrecision(18, 2);
         // Partial: a query's bare "WHERE Outstanding" can use it on both databases (an index on the flag needs "= 1").
         builder.HasIndex(i => i.DueOn, "IX_Invoices_Outstanding_DueOn").HasFilter("\"Outstanding\"");

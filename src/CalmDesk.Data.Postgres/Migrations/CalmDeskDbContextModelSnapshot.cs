@@ -474,6 +474,9 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "MergedIntoId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Cases_SearchKeyMissing")
+                        .HasFilter("\"SearchKey\" IS NULL");
+
                     b.ToTable("Cases");
                 });
 
@@ -737,6 +740,39 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("CalmDesk.Customers.CustomerFigure", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Interactions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastContactAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LatestAbusive")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("LatestAnger")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LatestLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("Trend")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Interactions");
+
+                    b.HasIndex("LastContactAt");
+
+                    b.ToTable("CustomerFigures", (string)null);
                 });
 
             modelBuilder.Entity("CalmDesk.Data.WorkLease", b =>
@@ -1094,6 +1130,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.HasIndex("MailboxId");
 
                     b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Interactions_SearchKeyMissing")
+                        .HasFilter("\"SearchKey\" IS NULL");
 
                     b.ToTable("Interactions");
                 });
@@ -2083,6 +2122,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.HasIndex(new[] { "DueOn" }, "IX_Invoices_Outstanding_DueOn")
                         .HasFilter("\"Outstanding\"");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Invoices_SearchKeyMissing")
+                        .HasFilter("\"SearchKey\" IS NULL");
+
                     b.ToTable("Invoices");
                 });
 
@@ -2578,6 +2620,17 @@ namespace CalmDesk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AssignedRep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Customers.CustomerFigure", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Customers.CustomerFigure", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Health.AgingBalance", b =>

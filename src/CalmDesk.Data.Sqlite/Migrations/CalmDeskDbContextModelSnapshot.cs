@@ -457,6 +457,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "MergedIntoId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Cases_SearchKeyMissing")
+                        .HasFilter("\"SearchKey\" IS NULL");
+
                     b.ToTable("Cases");
                 });
 
@@ -712,6 +715,39 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("CalmDesk.Customers.CustomerFigure", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Interactions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastContactAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LatestAbusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LatestAnger")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LatestLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Trend")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Interactions");
+
+                    b.HasIndex("LastContactAt");
+
+                    b.ToTable("CustomerFigures", (string)null);
                 });
 
             modelBuilder.Entity("CalmDesk.Data.WorkLease", b =>
@@ -1065,6 +1101,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.HasIndex("MailboxId");
 
                     b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Interactions_SearchKeyMissing")
+                        .HasFilter("\"SearchKey\" IS NULL");
 
                     b.ToTable("Interactions");
                 });
@@ -2026,6 +2065,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.HasIndex(new[] { "DueOn" }, "IX_Invoices_Outstanding_DueOn")
                         .HasFilter("\"Outstanding\"");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Invoices_SearchKeyMissing")
+                        .HasFilter("\"SearchKey\" IS NULL");
+
                     b.ToTable("Invoices");
                 });
 
@@ -2507,6 +2549,17 @@ namespace CalmDesk.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AssignedRep");
+                });
+
+            modelBuilder.Entity("CalmDesk.Customers.CustomerFigure", b =>
+                {
+                    b.HasOne("CalmDesk.Customers.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("CalmDesk.Customers.CustomerFigure", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CalmDesk.Health.AgingBalance", b =>

@@ -165,6 +165,122 @@ public sealed class GeneratedBookTests
         Assert.Equal(stored.Count - 1, after.Count);
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task TheStoredCustomerFigures_AgreeWithTheMessages_AndFollowAnAbusiveMessage(string provider)
+    {
+        await using var server = await CalmDeskServer.StartAsync(provider);
+        var (manager, _) = await server.SignUpAsync("Manager");
+        await GenerateAsync(server, seed: 9);
+
+        // Before the refresh the list works the figures out from the messages; after it, it reads the stored ones. Both
+        // equal what this test works out from the messages by itself.
+        var before = await CustomerListAsync(manager);
+        await RefreshAllAsync(server);
+        var stored = await CustomerListAsync(manager);
+        Assert.Equal(Customers, stored.Count);
+        Assert.Equal(Customers, await WithServicesAsync(server, db => db.CustomerFigures.CountAsync(TestContext.Current.CancellationToken)));
+        var expected = await ExpectedCustomerLinesAsync(server);
+        AssertSameLines(expected, before);
+        AssertSameLines(expected, stored);
+        Assert.Contains(stored, c => c.Mood is { Abusive: true });
+        Assert.Contains(stored, c => c.Mood is { Trend: > 0 });
+
+        // Sorted by messages, the busiest customer comes first, from the stored rows.
+        var busiest = await Json.ReadAsync(await manager.GetAsync("/api/v1/customers?sort=-interactions&pageSize=1", TestContext.Current.CancellationToken));
+        Assert.Equal(expected.Max(e => e.Messages), busiest.GetProperty("items")[0].GetProperty("interactions").GetInt32());
+
+        // An abusive e-mail from the calmest customer shows at once: one more message, the new last contact, the new mood.
+        var calm = stored.Where(c => c.Mood is not null).MinBy(c => c.Mood!.Anger)!;
+        (await Json.PostAsync(manager, $"/api/v1/customers/{calm.Id}/interactions", new
+        {
+            channel = "email", direction = "inbound", subject = "Again",
+            body = "You are useless idiots and liars. I am furious, this is the third wrong delivery and I will see you in court.",
+        })).EnsureSuccessStatusCode();
+        var after = await CustomerListAsync(manager);
+        AssertSameLines(await ExpectedCustomerLinesAsync(server), after);
+        var changed = Assert.Single(after, c => c.Id == calm.Id);
+        Assert.Equal(calm.Messages + 1, changed.Messages);
+        Assert.True(changed.LastContact > calm.LastContact, $"{changed.LastContact} after {calm.LastContact}");
+        Assert.True(changed.Mood!.Abusive && changed.Mood.Anger > calm.Mood!.Anger, changed.Mood.ToString());
+        Assert.True(changed.Mood.Trend > 0, changed.Mood.ToString());
+    }
+
+    /// One line of the customers list as compared here: who, the last contact, how many messages, the mood.
+    private sealed record CustomerLine(int Id, DateTimeOffset? LastContact, int Messages, MoodLine? Mood);
+
+    private sealed record MoodLine(double Anger, string Level, bool Abusive, double? Trend);
+
+    private static async Task<List<CustomerLine>> CustomerListAsync(HttpClient manager)
+    {
+        var all = new List<CustomerLine>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await Json.ReadAsync(await manager.GetAsync($"/api/v1/customers?page={page}&pageSize=200", TestContext.Current.CancellationToken));
+            var items = answer.GetProperty("items").EnumerateArray().ToList();
+            all.AddRange(items.Select(i => new CustomerLine(
+                i.GetProperty("id").GetInt32(),
+                i.GetProperty("lastInteractionAt").ValueKind == JsonValueKind.Null ? null : i.GetProperty("lastInteractionAt").GetDateTimeOffset(),
+                i.GetProperty("interactions").GetInt32(),
+                i.GetProperty("mood") is { ValueKind: JsonValueKind.Object } m
+                    ? new MoodLine(m.GetProperty("latestAnger").GetDouble(), m.GetProperty("latestLevel").GetString()!, m.GetProperty("latestAbusive").GetBoolean(),
+                        m.GetProperty("trend").ValueKind == JsonValueKind.Null ? null : m.GetProperty("trend").GetDouble())
+                    : null)));
+            if (all.Count >= answer.GetProperty("total").GetInt32() || items.Count == 0)
+            {
+                return all;
+            }
+        }
+    }
+
+    /// Every customer's line worked out here from all their messages: the count, the newest, and the mood of the last six
+    /// analysed inbound ones (the newest's anger; the trend, the newer half's mean minus the older's, at most three each).
+    private static Task<List<CustomerLine>> ExpectedCustomerLinesAsync(CalmDeskServer server) =>
+        WithServicesAsync(server, async db =>
+        {
+            var cancel = TestContext.Current.CancellationToken;
+            var ids = await db.Customers.Select(c => c.Id).ToListAsync(cancel);
+            var messages = (await db.Interactions.AsNoTracking().Select(i => new
+            {
+                i.CustomerId, i.Id, i.OccurredAt, i.Direction,
+                Anger = i.Analysis == null ? (double?)null : i.Analysis.AngerScore,
+                Level = i.Analysis == null ? (CalmDesk.Analysis.AngerLevel?)null : i.Analysis.AngerLevel,
+                Abuse = i.Analysis == null ? (double?)null : i.Analysis.AbuseScore,
+            }).ToListAsync(cancel)).ToLookup(m => m.CustomerId);
+            return ids.Select(id =>
+            {
+                var mine = messages[id].ToList();
+                var last = mine.Where(m => m.Direction == CalmDesk.Interactions.Direction.Inbound && m.Anger is not null)
+                    .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(6).ToList();
+                MoodLine? mood = null;
+                if (last.Count > 0)
+                {
+                    var half = Math.Min(3, last.Count / 2);
+                    double? trend = last.Count < 2 ? null
+                        : Math.Round(last.Take(half).Average(m => m.Anger!.Value) - last.Skip(half).Average(m => m.Anger!.Value), 2);
+                    mood = new MoodLine(last[0].Anger!.Value, last[0].Level!.Value.ToString().ToLowerInvariant(), last[0].Abuse >= 0.5, trend);
+                }
+
+                return new CustomerLine(id, mine.Count == 0 ? null : mine.Max(m => m.OccurredAt), mine.Count, mood);
+            }).ToList();
+        });
+
+    private static void AssertSameLines(List<CustomerLine> expected, List<CustomerLine> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        var byId = actual.ToDictionary(a => a.Id);
+        foreach (var line in expected)
+        {
+            var seen = byId[line.Id];
+            Assert.True(
+                line.Messages == seen.Messages && line.LastContact == seen.LastContact && (line.Mood is null) == (seen.Mood is null)
+                && (line.Mood is null || (Math.Abs(line.Mood.Anger - seen.Mood!.Anger) < 1e-9 && line.Mood.Level == seen.Mood.Level
+                    && line.Mood.Abusive == seen.Mood.Abusive && (line.Mood.Trend is null) == (seen.Mood.Trend is null)
+                    && Math.Abs((line.Mood.Trend ?? 0) - (seen.Mood.Trend ?? 0)) < 0.0101)),
+                $"customer {line.Id}: expected {line}, listed {seen}");
+        }
+    }
+
     /// A generated book of this test class's size in the server's database.
     private static async Task GenerateAsync(CalmDeskServer server, int seed)
     {
