@@ -2,6 +2,7 @@
 # Throughput and tail latency of CalmDesk under load, against the machine's own ceiling, in one run (issue 18).
 #
 #   bench/load.sh [--data DIR] [--postgres CONNECTION] [--instances N] [--connections C] [--duration SECONDS]
+#                 [--warmup SECONDS]
 #
 # Publishes CalmDesk and bench/CalmDesk.Plaintext (Release), then drives each with wrk (Debian's package), the same
 # client settings for all: Kestrel answering "Hello, World!" (the ceiling), then CalmDesk's POST interactions (store,
@@ -14,9 +15,12 @@
 # must hold a CalmDesk book, for example one generated with the same connection string, or be empty for a fresh demo).
 # --instances N (with --postgres) starts N CalmDesk processes on that database behind nginx (Debian's package), which
 # takes turns between them, and drives nginx: the README's scale-out deployment on this one machine.
+# --warmup (default 30 s) is how long each call runs before it is measured: .NET compiles the hot code again with what
+# it learnt from the first calls (tiered compilation), which under full load on two cores takes about half a minute; a
+# 3 s warm-up measured that phase (a third of the steady rate) instead of the server as it runs all day.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data="" postgres="" connections=32 duration=10 instances=1
+data="" postgres="" connections=32 duration=10 instances=1 warmup=30
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data="$2"; shift 2 ;;
@@ -24,6 +28,7 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --instances) instances="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,7 +57,7 @@ run() { # name url script -> one JSON line
   runs=$((runs + 1))
   local script="$work/run$runs.lua"
   cat bench/load/report.lua "bench/load/$3" > "$script"
-  wrk -t"$threads" -c"$connections" -d3s -s "$script" "$2" >/dev/null  # warm-up
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$script" "$2" >/dev/null  # warm-up
   local line
   line=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$2" | grep '^{')
   echo "{\"name\":\"$1\",\"result\":$line}" >> "$work/results.jsonl"
@@ -130,13 +135,13 @@ run "POST /api/v1/customers/{id}/interactions" "$base" post-interaction.lua
 rss=0
 for p in "${servers[@]}"; do rss=$((rss + $(awk '/VmHWM/ {print $2}' "/proc/$p/status"))); done
 
-python3 - "$work/results.jsonl" "$rss" "$connections" "$duration" "${postgres:+PostgreSQL}" "$instances" <<'PY'
+python3 - "$work/results.jsonl" "$rss" "$connections" "$duration" "${postgres:+PostgreSQL}" "$instances" "$warmup" <<'PY'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
-rss_kb, connections, duration, provider, instances = int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5] or "SQLite", int(sys.argv[6])
+rss_kb, connections, duration, provider, instances, warmup = int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5] or "SQLite", int(sys.argv[6]), sys.argv[7]
 ceiling = None
 where = f"{instances} instances behind nginx" if instances > 1 else "one instance"
-print(f"wrk, 2 threads, {connections} connections, {duration} s each after a 3 s warm-up; CalmDesk on {provider}, {where}")
+print(f"wrk, 2 threads, {connections} connections, {duration} s each after a {warmup} s warm-up; CalmDesk on {provider}, {where}")
 print()
 print("| call | requests/s | share of plaintext | p50 ms | p99 ms | not 2xx |")
 print("|---|---|---|---|---|---|")

@@ -58,7 +58,10 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             "status" => rows.ByEnumOrder(r => r.Customer.Status, descending),
             "rep" => rows.ByEmptyLast(r => r.Rep, descending),
             "renewal" => rows.ByEmptyLast(r => r.Customer.ContractRenewalDate, descending),
-            "last-contact" => rows.ByEmptyLast(r => r.LastContactAt, descending),
+            // The contacted first, then by time: the never contacted last either way, through an index each way.
+            "last-contact" => descending
+                ? rows.OrderByDescending(r => r.Contacted).ThenByDescending(r => r.LastContactAt)
+                : rows.OrderByDescending(r => r.Contacted).ThenBy(r => r.LastContactAt),
             "interactions" => rows.By(r => r.Interactions, descending),
             _ => rows.By(r => r.Customer.Company, descending),
         };

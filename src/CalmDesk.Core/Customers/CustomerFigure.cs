@@ -20,6 +20,10 @@ internal sealed class CustomerFigure
 
     public DateTimeOffset? LastContactAt { get; set; }
 
+    /// Whether there is any message (a last contact): the list sorted by last contact puts the others last either way,
+    /// and sorts on this and the time through an index in each direction.
+    public bool Contacted { get; set; }
+
     public int Interactions { get; set; }
 
     /// The latest analysed inbound message's anger score, level and abuse; null without one.
@@ -43,7 +47,7 @@ internal sealed class CustomerFigure
             var mood = moods.GetValueOrDefault(c.Id);
             return new CustomerFigure
             {
-                CustomerId = c.Id, LastContactAt = c.Last, Interactions = c.Count,
+                CustomerId = c.Id, LastContactAt = c.Last, Contacted = c.Last is not null, Interactions = c.Count,
                 LatestAnger = mood?.LatestAnger, LatestLevel = mood?.LatestLevel, LatestAbusive = mood?.LatestAbusive ?? false, Trend = mood?.Trend,
             };
         })];
@@ -90,20 +94,24 @@ internal sealed class CustomerFigure
             Customer = c,
             Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName,
             LastContactAt = c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt),
+            Contacted = c.Interactions.Any(),
             Interactions = c.Interactions.Count,
         });
 
-    /// These customers as the list reads them, with the stored figures (none yet: nothing to show).
+    /// <summary>These customers as the list reads them, with the stored figures. Every customer has a row once the changed
+    /// ones are worked out (the refresh gives each customer it works out one, a new customer included), so the rows
+    /// drive the join: sorted by messages the list walks the index on the count and stops at the page (a left join from
+    /// the customers sorted all 100,000 first, 0.4 s).</summary>
     public static IQueryable<CustomerListRow> Stored(IQueryable<Customer> customers, IQueryable<CustomerFigure> figures) =>
-        from c in customers
-        join f in figures on c.Id equals f.CustomerId into found
-        from f in found.DefaultIfEmpty()
+        from f in figures
+        join c in customers on f.CustomerId equals c.Id
         select new CustomerListRow
         {
             Customer = c,
             Rep = c.AssignedRep == null ? null : c.AssignedRep.DisplayName,
-            LastContactAt = f == null ? null : f.LastContactAt,
-            Interactions = f == null ? 0 : f.Interactions,
+            LastContactAt = f.LastContactAt,
+            Contacted = f.Contacted,
+            Interactions = f.Interactions,
             Figure = f,
         };
 }
@@ -116,6 +124,8 @@ internal sealed class CustomerListRow
     public string? Rep { get; init; }
 
     public DateTimeOffset? LastContactAt { get; init; }
+
+    public bool Contacted { get; init; }
 
     public int Interactions { get; init; }
 
@@ -133,8 +143,9 @@ internal sealed class CustomerFigureConfiguration : IEntityTypeConfiguration<Cus
         builder.HasOne(f => f.Customer).WithOne().HasForeignKey<CustomerFigure>(f => f.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(f => f.Mood);
         builder.Property(f => f.LatestLevel).HasConversion<string>().HasMaxLength(16);
-        // The list sorted by last contact or by messages pages through these.
-        builder.HasIndex(f => f.LastContactAt);
+        // The list sorted by last contact (either way, the never contacted last) or by messages pages through these.
+        builder.HasIndex(f => new { f.Contacted, f.LastContactAt });
+        builder.HasIndex(f => new { f.Contacted, f.LastContactAt }, "IX_CustomerFigures_Contacted_LastContactAt_Oldest").IsDescending(true, false);
         builder.HasIndex(f => f.Interactions);
     }
 }

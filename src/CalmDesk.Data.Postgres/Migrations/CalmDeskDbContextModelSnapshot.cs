@@ -747,6 +747,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Interactions")
                         .HasColumnType("integer");
 
@@ -770,7 +773,10 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasIndex("Interactions");
 
-                    b.HasIndex("LastContactAt");
+                    b.HasIndex("Contacted", "LastContactAt");
+
+                    b.HasIndex(new[] { "Contacted", "LastContactAt" }, "IX_CustomerFigures_Contacted_LastContactAt_Oldest")
+                        .IsDescending(true, false);
 
                     b.ToTable("CustomerFigures", (string)null);
                 });

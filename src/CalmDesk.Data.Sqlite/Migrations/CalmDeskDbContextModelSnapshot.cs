@@ -722,6 +722,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Interactions")
                         .HasColumnType("INTEGER");
 
@@ -745,7 +748,10 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasIndex("Interactions");
 
-                    b.HasIndex("LastContactAt");
+                    b.HasIndex("Contacted", "LastContactAt");
+
+                    b.HasIndex(new[] { "Contacted", "LastContactAt" }, "IX_CustomerFigures_Contacted_LastContactAt_Oldest")
+                        .IsDescending(true, false);
 
                     b.ToTable("CustomerFigures", (string)null);
                 });

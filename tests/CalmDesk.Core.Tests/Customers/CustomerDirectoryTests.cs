@@ -1,5 +1,6 @@
 using CalmDesk.Accounts;
 using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Customers;
 
@@ -92,6 +93,55 @@ public sealed class CustomerDirectoryTests
 
         Assert.False(Sorting.TryParse("mood", CustomerQuery.SortColumns, out _, out var error));
         Assert.Contains("last-contact", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task SearchAsync_ByLastContactAndMessages_ReadsTheStoredFigures_AsTheMessagesWouldHaveThem(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var cancel = TestContext.Current.CancellationToken;
+        var live = new CustomerDirectory(db, database.Clock);
+        var stored = new CustomerDirectory(db, database.Clock, Books.HealthBook(database, db));
+        var ids = new Dictionary<string, int>();
+        foreach (var name in new[] { "Alpha", "Beta", "Gamma", "Delta" })
+        {
+            ids[name] = (await live.CreateAsync(Viewer.System, new CustomerInput(name), [], cancel)).Value!.Id;
+        }
+
+        // Alpha and Delta never wrote; Beta wrote once, calmly, a week ago; Gamma twice, the second time furious, yesterday.
+        var log = Books.InteractionLog(db, database.Clock);
+        var now = database.Clock.GetUtcNow();
+        await log.AddAsync(Viewer.System, ids["Beta"], new Interactions.InteractionInput("email", "inbound", now.AddDays(-7), null, "Thanks, the parts arrived in good order."), cancel);
+        await log.AddAsync(Viewer.System, ids["Gamma"], new Interactions.InteractionInput("email", "inbound", now.AddDays(-9), null, "Could you send the manual again, please?"), cancel);
+        await log.AddAsync(Viewer.System, ids["Gamma"], new Interactions.InteractionInput("email", "inbound", now.AddDays(-1), null,
+            "This is outrageous. Third wrong delivery this month, I am furious and I want my money back today."), cancel);
+
+        foreach (var directory in new[] { live, stored })
+        {
+            async Task<string[]> Order(string sort)
+            {
+                Assert.True(Sorting.TryParse(sort, CustomerQuery.SortColumns, out var sorting, out _));
+                var page = await directory.SearchAsync(Viewer.System, new CustomerQuery(Sort: sorting), cancel);
+                return [.. page.Items.Select(c => c.Company)];
+            }
+
+            // Never contacted last either way, ties by company.
+            Assert.Equal(["Beta", "Gamma", "Alpha", "Delta"], await Order("last-contact"));
+            Assert.Equal(["Gamma", "Beta", "Alpha", "Delta"], await Order("-last-contact"));
+            Assert.Equal(["Alpha", "Delta", "Beta", "Gamma"], await Order("interactions"));
+            Assert.Equal(["Gamma", "Beta", "Alpha", "Delta"], await Order("-interactions"));
+
+            var rows = (await directory.SearchAsync(Viewer.System, new CustomerQuery(), cancel)).Items.ToDictionary(r => r.Company);
+            Assert.Equal((2, now.AddDays(-1)), (rows["Gamma"].Interactions, rows["Gamma"].LastInteractionAt));
+            Assert.True(rows["Gamma"].Mood is { LatestAnger: > 0.5, Trend: > 0 }, rows["Gamma"].Mood?.ToString());
+            Assert.True(rows["Beta"].Mood is { Trend: null }, rows["Beta"].Mood?.ToString());
+            Assert.Null(rows["Alpha"].Mood);
+            Assert.Equal((0, (DateTimeOffset?)null), (rows["Alpha"].Interactions, rows["Alpha"].LastInteractionAt));
+        }
+
+        Assert.Equal(4, await db.CustomerFigures.CountAsync(cancel));
     }
 
     [Theory]

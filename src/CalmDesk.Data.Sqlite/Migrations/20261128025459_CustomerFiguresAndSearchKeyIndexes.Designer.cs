@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CalmDesk.Data.Sqlite.Migrations
 {
     [DbContext(typeof(CalmDeskDbContext))]
-    [Migration("20261128021835_CustomerFiguresAndSearchKeyIndexes")]
+    [Migration("20261128025459_CustomerFiguresAndSearchKeyIndexes")]
     partial class CustomerFiguresAndSearchKeyIndexes
     {
         /// <inheritdoc />
@@ -725,6 +725,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Interactions")
                         .HasColumnType("INTEGER");
 
@@ -748,7 +751,10 @@ namespace CalmDesk.Data.Sqlite.Migrations
 
                     b.HasIndex("Interactions");
 
-                    b.HasIndex("LastContactAt");
+                    b.HasIndex("Contacted", "LastContactAt");
+
+                    b.HasIndex(new[] { "Contacted", "LastContactAt" }, "IX_CustomerFigures_Contacted_LastContactAt_Oldest")
+                        .IsDescending(true, false);
 
                     b.ToTable("CustomerFigures", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CalmDesk.Data.Postgres.Migrations
 {
     [DbContext(typeof(CalmDeskDbContext))]
-    [Migration("20261128021849_CustomerFiguresAndSearchKeyIndexes")]
+    [Migration("20261128025516_CustomerFiguresAndSearchKeyIndexes")]
     partial class CustomerFiguresAndSearchKeyIndexes
     {
         /// <inheritdoc />
@@ -750,6 +750,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Interactions")
                         .HasColumnType("integer");
 
@@ -773,7 +776,10 @@ namespace CalmDesk.Data.Postgres.Migrations
 
                     b.HasIndex("Interactions");
 
-                    b.HasIndex("LastContactAt");
+                    b.HasIndex("Contacted", "LastContactAt");
+
+                    b.HasIndex(new[] { "Contacted", "LastContactAt" }, "IX_CustomerFigures_Contacted_LastContactAt_Oldest")
+                        .IsDescending(true, false);
 
                     b.ToTable("CustomerFigures", (string)null);
                 });

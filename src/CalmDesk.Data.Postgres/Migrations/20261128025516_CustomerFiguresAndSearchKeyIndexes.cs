@@ -17,6 +17,7 @@ namespace CalmDesk.Data.Postgres.Migrations
                 {
                     CustomerId = table.Column<int>(type: "integer", nullable: false),
                     LastContactAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Contacted = table.Column<bool>(type: "boolean", nullable: false),
                     Interactions = table.Column<int>(type: "integer", nullable: false),
                     LatestAnger = table.Column<double>(type: "double precision", nullable: true),
                     LatestLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
@@ -53,14 +54,20 @@ namespace CalmDesk.Data.Postgres.Migrations
                 filter: "\"SearchKey\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerFigures_Contacted_LastContactAt",
+                table: "CustomerFigures",
+                columns: new[] { "Contacted", "LastContactAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerFigures_Contacted_LastContactAt_Oldest",
+                table: "CustomerFigures",
+                columns: new[] { "Contacted", "LastContactAt" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerFigures_Interactions",
                 table: "CustomerFigures",
                 column: "Interactions");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CustomerFigures_LastContactAt",
-                table: "CustomerFigures",
-                column: "LastContactAt");
 
             // Every customer is worked out again by the background refresh, which now stores their list figures; until it is
             // done the customers list works them out from the messages.

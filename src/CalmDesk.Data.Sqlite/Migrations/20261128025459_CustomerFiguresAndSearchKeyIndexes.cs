@@ -16,6 +16,7 @@ namespace CalmDesk.Data.Sqlite.Migrations
                 {
                     CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
                     LastContactAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Contacted = table.Column<bool>(type: "INTEGER", nullable: false),
                     Interactions = table.Column<int>(type: "INTEGER", nullable: false),
                     LatestAnger = table.Column<double>(type: "REAL", nullable: true),
                     LatestLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
@@ -52,14 +53,20 @@ namespace CalmDesk.Data.Sqlite.Migrations
                 filter: "\"SearchKey\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerFigures_Contacted_LastContactAt",
+                table: "CustomerFigures",
+                columns: new[] { "Contacted", "LastContactAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerFigures_Contacted_LastContactAt_Oldest",
+                table: "CustomerFigures",
+                columns: new[] { "Contacted", "LastContactAt" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerFigures_Interactions",
                 table: "CustomerFigures",
                 column: "Interactions");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CustomerFigures_LastContactAt",
-                table: "CustomerFigures",
-                column: "LastContactAt");
 
             // Every customer is worked out again by the background refresh, which now stores their list figures; until it is
             // done the customers list works them out from the messages.
