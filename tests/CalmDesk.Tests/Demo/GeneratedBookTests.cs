@@ -211,21 +211,25 @@ public sealed class GeneratedBookTests
 
     private sealed record MoodLine(double Anger, string Level, bool Abusive, double? Trend);
 
-    private static async Task<List<CustomerLine>> CustomerListAsync(HttpClient manager)
+    private static Task<List<CustomerLine>> CustomerListAsync(HttpClient manager) =>
+        EveryPageAsync(manager, "/api/v1/customers?", i => new CustomerLine(
+            i.GetProperty("id").GetInt32(),
+            i.GetProperty("lastInteractionAt").ValueKind == JsonValueKind.Null ? null : i.GetProperty("lastInteractionAt").GetDateTimeOffset(),
+            i.GetProperty("interactions").GetInt32(),
+            i.GetProperty("mood") is { ValueKind: JsonValueKind.Object } m
+                ? new MoodLine(m.GetProperty("latestAnger").GetDouble(), m.GetProperty("latestLevel").GetString()!, m.GetProperty("latestAbusive").GetBoolean(),
+                    m.GetProperty("trend").ValueKind == JsonValueKind.Null ? null : m.GetProperty("trend").GetDouble())
+                : null));
+
+    /// Every item of a paged list of the API, read 200 at a time.
+    private static async Task<List<T>> EveryPageAsync<T>(HttpClient client, string query, Func<JsonElement, T> read)
     {
-        var all = new List<CustomerLine>();
+        var all = new List<T>();
         for (var page = 1; ; page++)
         {
-            var answer = await Json.ReadAsync(await manager.GetAsync($"/api/v1/customers?page={page}&pageSize=200", TestContext.Current.CancellationToken));
+            var answer = await Json.ReadAsync(await client.GetAsync($"{query}page={page}&pageSize=200", TestContext.Current.CancellationToken));
             var items = answer.GetProperty("items").EnumerateArray().ToList();
-            all.AddRange(items.Select(i => new CustomerLine(
-                i.GetProperty("id").GetInt32(),
-                i.GetProperty("lastInteractionAt").ValueKind == JsonValueKind.Null ? null : i.GetProperty("lastInteractionAt").GetDateTimeOffset(),
-                i.GetProperty("interactions").GetInt32(),
-                i.GetProperty("mood") is { ValueKind: JsonValueKind.Object } m
-                    ? new MoodLine(m.GetProperty("latestAnger").GetDouble(), m.GetProperty("latestLevel").GetString()!, m.GetProperty("latestAbusive").GetBoolean(),
-                        m.GetProperty("trend").ValueKind == JsonValueKind.Null ? null : m.GetProperty("trend").GetDouble())
-                    : null)));
+            all.AddRange(items.Select(read));
             if (all.Count >= answer.GetProperty("total").GetInt32() || items.Count == 0)
             {
                 return all;
@@ -298,22 +302,10 @@ public sealed class GeneratedBookTests
     /// One line of the cases list as compared here: the case, whose, and its figures.
     private sealed record CaseLine(int Id, int CustomerId, double Peak, bool Abusive, int Messages);
 
-    private static async Task<List<CaseLine>> CaseListAsync(HttpClient manager)
-    {
-        var all = new List<CaseLine>();
-        for (var page = 1; ; page++)
-        {
-            var answer = await Json.ReadAsync(await manager.GetAsync($"/api/v1/cases?active=false&page={page}&pageSize=200", TestContext.Current.CancellationToken));
-            var items = answer.GetProperty("items").EnumerateArray().ToList();
-            all.AddRange(items.Select(i => new CaseLine(
-                i.GetProperty("id").GetInt32(), i.GetProperty("customerId").GetInt32(), i.GetProperty("peakAnger").GetDouble(),
-                i.GetProperty("abusive").GetBoolean(), i.GetProperty("interactions").GetInt32())));
-            if (all.Count >= answer.GetProperty("total").GetInt32() || items.Count == 0)
-            {
-                return all;
-            }
-        }
-    }
+    private static Task<List<CaseLine>> CaseListAsync(HttpClient manager) =>
+        EveryPageAsync(manager, "/api/v1/cases?active=false&", i => new CaseLine(
+            i.GetProperty("id").GetInt32(), i.GetProperty("customerId").GetInt32(), i.GetProperty("peakAnger").GetDouble(),
+            i.GetProperty("abusive").GetBoolean(), i.GetProperty("interactions").GetInt32()));
 
     /// Every case's figures worked out from its messages, by id.
     private static Task<List<CaseLine>> LiveCaseFiguresAsync(CalmDeskServer server) =>
@@ -323,23 +315,11 @@ public sealed class GeneratedBookTests
     /// One line of the inbox as compared here: whose, which case, since when, how many messages, the mood, never answered.
     private sealed record Waiting(int CustomerId, int? CaseId, DateTimeOffset Since, int Messages, string? Mood, bool First);
 
-    private static async Task<List<Waiting>> TeamInboxAsync(HttpClient manager)
-    {
-        var all = new List<Waiting>();
-        for (var page = 1; ; page++)
-        {
-            var answer = await Json.ReadAsync(await manager.GetAsync($"/api/v1/inbox?page={page}&pageSize=200", TestContext.Current.CancellationToken));
-            var items = answer.GetProperty("items").EnumerateArray().ToList();
-            all.AddRange(items.Select(i => new Waiting(
-                i.GetProperty("customerId").GetInt32(), i.GetProperty("caseId").ValueKind == JsonValueKind.Null ? null : i.GetProperty("caseId").GetInt32(),
-                i.GetProperty("waitingSince").GetDateTimeOffset(), i.GetProperty("messages").GetInt32(),
-                i.GetProperty("mood").ValueKind == JsonValueKind.Null ? null : i.GetProperty("mood").GetString(), i.GetProperty("first").GetBoolean())));
-            if (all.Count >= answer.GetProperty("total").GetInt32() || items.Count == 0)
-            {
-                return all;
-            }
-        }
-    }
+    private static Task<List<Waiting>> TeamInboxAsync(HttpClient manager) =>
+        EveryPageAsync(manager, "/api/v1/inbox?", i => new Waiting(
+            i.GetProperty("customerId").GetInt32(), i.GetProperty("caseId").ValueKind == JsonValueKind.Null ? null : i.GetProperty("caseId").GetInt32(),
+            i.GetProperty("waitingSince").GetDateTimeOffset(), i.GetProperty("messages").GetInt32(),
+            i.GetProperty("mood").ValueKind == JsonValueKind.Null ? null : i.GetProperty("mood").GetString(), i.GetProperty("first").GetBoolean()));
 
     /// The waiting conversations worked out from the messages themselves, in the inbox's order.
     private static Task<List<Waiting>> LiveInboxAsync(CalmDeskServer server) =>
