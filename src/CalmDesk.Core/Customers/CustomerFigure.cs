@@ -40,7 +40,8 @@ internal sealed class CustomerFigure
     /// These customers' figures, worked out from their messages: what the refresh stores.
     public static async Task<List<CustomerFigure>> WorkOutAsync(Data.CalmDeskDbContext db, IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken)
     {
-        var counts = await Counts(db.Customers.Where(c => customerIds.Contains(c.Id))).ToListAsync(cancellationToken);
+        var counts = await Live(db.Customers.Where(c => customerIds.Contains(c.Id)))
+            .Select(r => new { r.Customer.Id, Last = r.LastContactAt, Count = r.Interactions }).ToListAsync(cancellationToken);
         var moods = await MoodsAsync(db, customerIds, cancellationToken);
         return [.. counts.Select(c =>
         {
@@ -52,11 +53,6 @@ internal sealed class CustomerFigure
             };
         })];
     }
-
-    private static IQueryable<CustomerCount> Counts(IQueryable<Customer> customers) =>
-        customers.Select(c => new CustomerCount(c.Id, c.Interactions.Max(i => (DateTimeOffset?)i.OccurredAt), c.Interactions.Count));
-
-    private sealed record CustomerCount(int Id, DateTimeOffset? Last, int Count);
 
     /// <summary>The mood of each of these customers: the latest analysed inbound message's anger, and the trend over the
     /// last six (the mean of the newest three minus the mean of the three before; with fewer, the newer half against the
