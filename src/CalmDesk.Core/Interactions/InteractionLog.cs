@@ -79,8 +79,73 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
         return await SendAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), null, files, cancellationToken);
     }
 
+    /// How many times a message that lost a race is taken again before the conflict is reported.
+    private const int Attempts = 5;
+
+    /// One lock per group of customers (a customer's id picks its group): messages of the same customer stored by this
+    /// process take turns, those of different customers (mostly) do not wait for each other.
+    private static readonly SemaphoreSlim[] CustomerTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>
+    /// Records one message. Two messages of the same customer stored at the same moment both join the customer's open
+    /// case, and the case's version lets only one of the two saves through (<see cref="IVersioned"/>). Nobody decided
+    /// anything here, so neither message may be refused: in this process a customer's messages take turns, and one that
+    /// still loses the race (to another instance, or to a person changing the case) is taken again from a fresh read, as
+    /// a fetched e-mail would be at the next round. That holds only when this call owns the unit of work: a caller with
+    /// its own pending changes or transaction (a collection step, a letter) gets the conflict, which undoes its whole
+    /// decision.
+    /// </summary>
     private async Task<Outcome<InteractionView>> AddAsync(
         Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, CancellationToken cancellationToken, IReadOnlyList<Attachment>? files = null)
+    {
+        if (db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
+        {
+            return await AddOnceAsync(viewer, customerId, input, caseId, send, files, cancellationToken);
+        }
+
+        // What the caller had read before (the signed-in token, a case it shows) stays tracked through a second attempt.
+        var kept = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        var turn = CustomerTurns[(uint)customerId % CustomerTurns.Length];
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await AddOnceAsync(viewer, customerId, input, caseId, send, files, cancellationToken);
+                }
+                catch (Exception exception) when (attempt < Attempts && Conflicts.IsConflict(exception))
+                {
+                    await ForgetAttemptAsync(kept, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    /// Puts the unit of work back as it was before a failed attempt: what the attempt read or added is let go, what the
+    /// caller had read and the attempt changed is read again.
+    private async Task ForgetAttemptAsync(HashSet<object> kept, CancellationToken cancellationToken)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (!kept.Contains(entry.Entity))
+            {
+                entry.State = EntityState.Detached;
+            }
+            else if (entry.State != EntityState.Unchanged)
+            {
+                await entry.ReloadAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task<Outcome<InteractionView>> AddOnceAsync(
+        Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, IReadOnlyList<Attachment>? files, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         if (customer is null)

@@ -5,7 +5,8 @@ namespace CalmDesk.Infrastructure;
 
 /// The same decision sent many times at once, as two managers (or an impatient double click through a script) do,
 /// against a real server on SQLite and on PostgreSQL: it happens once. One request wins; every other one is told the
-/// record was already decided (400) or changed under it (409), never a 500, and nothing is written twice.
+/// record was already decided (400) or changed under it (409), never a 500, and nothing is written twice. A customer's
+/// messages arriving at once decide nothing: every one of them is stored.
 public sealed class RaceTests(Servers servers)
 {
     private const int Racers = 10;
@@ -99,6 +100,35 @@ public sealed class RaceTests(Servers servers)
         Assert.Equal(1, events.Count(e => e == "letter_issued"));
         var timeline = await Json.ReadAsync(await rep.GetAsync($"/api/v1/customers/{customer}/interactions", TestContext.Current.CancellationToken));
         Assert.Single(Items(timeline), i => i.GetProperty("direction").GetString() == "outbound");
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task TenMessagesOfOneCustomerAtOnce_AreAllStored_InTheOpenCase(string provider)
+    {
+        var server = await servers.GetAsync(provider);
+        var (rep, _) = await server.SignUpAsync("Rep");
+        var customer = await CustomerAsync(rep);
+        const string complaint = "You charged us twice for the March invoice. This is unacceptable, refund the double charge.";
+        var first = await Json.ReadAsync(await Json.PostAsync(rep, $"/api/v1/customers/{customer}/interactions",
+            new { channel = "email", direction = "inbound", subject = "Invoice", body = complaint }));
+        var openCase = first.GetProperty("caseId").GetInt32();
+
+        // Every message joins the same open case, whose version only one save at a time can raise: none may be lost.
+        var answers = await RaceAsync(i => Json.PostAsync(rep, $"/api/v1/customers/{customer}/interactions",
+            new { channel = "email", direction = "inbound", subject = "Invoice", body = $"{complaint} (reminder {i + 1})" }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        foreach (var answer in answers)
+        {
+            Assert.Equal(openCase, (await Json.ReadAsync(answer)).GetProperty("caseId").GetInt32());
+        }
+
+        var timeline = await Json.ReadAsync(await rep.GetAsync($"/api/v1/customers/{customer}/interactions?pageSize=50", TestContext.Current.CancellationToken));
+        Assert.Equal(Racers + 1, Items(timeline).Count());
+        Assert.All(Items(timeline), i => Assert.Equal(openCase, i.GetProperty("caseId").GetInt32()));
+        var cases = await Json.ReadAsync(await rep.GetAsync($"/api/v1/cases?customerId={customer}&active=false", TestContext.Current.CancellationToken));
+        Assert.Equal(openCase, Assert.Single(Items(cases)).GetProperty("id").GetInt32());
     }
 
     private static async Task<int> CustomerAsync(HttpClient rep) =>
