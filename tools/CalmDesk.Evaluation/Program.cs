@@ -5,6 +5,7 @@ using CalmDesk.Evaluation.Corpus;
 
 // Usage: dotnet run --project tools/CalmDesk.Evaluation -- corpus check EVAL_FOLDER
 //        dotnet run --project tools/CalmDesk.Evaluation -- corpus split EVAL_FOLDER
+//        dotnet run --project tools/CalmDesk.Evaluation -- corpus agreement EVAL_FOLDER
 //        dotnet run --project tools/CalmDesk.Evaluation -- train SHARED_DATA_FOLDER EVAL_FOLDER MODEL_FILE [--no-calibration]
 //        dotnet run --project tools/CalmDesk.Evaluation -- SHARED_DATA_FOLDER EVAL_FOLDER REPORT.md MODEL_CARD.md
 switch (args)
@@ -13,6 +14,8 @@ switch (args)
         return CorpusCommands.Check(Path.Combine(folder, "corpus"));
     case ["corpus", "split", var folder]:
         return CorpusCommands.Split(Path.Combine(folder, "corpus"));
+    case ["corpus", "agreement", var folder]:
+        return CorpusCommands.Agreement(folder);
     case ["train", var trainData, var trainEval, var model, .. var options]:
     {
         var bytes = new ModelTrainer
@@ -48,7 +51,7 @@ switch (args)
     case [var data, var eval, var report, var card]:
         return await new QualityReport(data, eval).WriteAsync(report, card);
     default:
-        Console.Error.WriteLine("usage: CalmDesk.Evaluation (corpus check|corpus split) EVAL_FOLDER | train SHARED_DATA EVAL_FOLDER MODEL_FILE | SHARED_DATA EVAL_FOLDER REPORT.md MODEL_CARD.md");
+        Console.Error.WriteLine("usage: CalmDesk.Evaluation (corpus check|corpus split|corpus agreement) EVAL_FOLDER | train SHARED_DATA EVAL_FOLDER MODEL_FILE | SHARED_DATA EVAL_FOLDER REPORT.md MODEL_CARD.md");
         return 2;
 }
 

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace CalmDesk.Evaluation.Corpus;
 
-/// <summary>`corpus check` and `corpus split`: the corpus's own quality gates, and its fixed train/dev split.</summary>
+/// <summary>`corpus check`, `corpus split` and `corpus agreement`: the corpus's own quality gates, its fixed train/dev split,
+/// and how far a second reader agrees with its labels.</summary>
 internal static class CorpusCommands
 {
     /// <summary>Near-duplicates above this estimated similarity count against the corpus.</summary>
@@ -92,6 +93,59 @@ internal static class CorpusCommands
         }
 
         Console.WriteLine($"{assigned.Count} messages given a split: {assigned.Values.Count(v => v == "dev")} dev, {assigned.Values.Count(v => v == "train")} train.");
+        return 0;
+    }
+
+    /// <summary>How far a second reader agrees with the corpus. Each file eval/agreement/HEAD.jsonl (the head's name with
+    /// '.' for ':', e.g. threat.churn.jsonl) holds one line per message a second reader labelled for that head without
+    /// seeing the corpus's labels: {"id", "label", "sure", "why"}. Prints, per head, the share of messages both agree on,
+    /// Cohen's kappa, and the F1 of the second reader against the corpus (a ceiling for any model on that head).</summary>
+    public static int Agreement(string evalFolder)
+    {
+        var corpus = CorpusMessage.LoadAll(Path.Combine(evalFolder, "corpus")).ToDictionary(m => m.Message.Id, m => m.Message, StringComparer.Ordinal);
+        var heads = Analysis.Learning.HeadNames.All.ToList();
+        Console.WriteLine("| head | messages (corpus positives) | agree | Cohen's κ | second reader's F1 | unsure |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(evalFolder, "agreement"), "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            var head = Path.GetFileNameWithoutExtension(file).Replace('.', ':');
+            var index = heads.IndexOf(head);
+            if (index < 0)
+            {
+                Console.Error.WriteLine($"{file}: no head named '{head}'");
+                return 1;
+            }
+
+            int tp = 0, fp = 0, fn = 0, tn = 0, unsure = 0;
+            foreach (var line in File.ReadLines(file).Where(l => l.Length > 0))
+            {
+                using var answer = JsonDocument.Parse(line);
+                var id = answer.RootElement.GetProperty("id").GetString()!;
+                if (!corpus.TryGetValue(id, out var message) || message.Labels()[index] is not { } truth)
+                {
+                    Console.Error.WriteLine($"{file}: '{id}' is not in the corpus");
+                    return 1;
+                }
+
+                var said = answer.RootElement.GetProperty("label").GetBoolean();
+                unsure += answer.RootElement.TryGetProperty("sure", out var sure) && !sure.GetBoolean() ? 1 : 0;
+                (tp, fp, fn, tn) = (truth, said) switch
+                {
+                    (true, true) => (tp + 1, fp, fn, tn),
+                    (false, true) => (tp, fp + 1, fn, tn),
+                    (true, false) => (tp, fp, fn + 1, tn),
+                    _ => (tp, fp, fn, tn + 1),
+                };
+            }
+
+            double n = tp + fp + fn + tn;
+            var observed = (tp + tn) / n;
+            var expected = (((tp + fp) * (double)(tp + fn)) + ((fn + tn) * (double)(fp + tn))) / (n * n);
+            var kappa = (observed - expected) / (1 - expected);
+            var f1 = 2.0 * tp / ((2 * tp) + fp + fn);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {head} | {n} ({tp + fn}) | {observed:0.00} | {kappa:0.00} | {f1:0.00} | {unsure} |"));
+        }
+
         return 0;
     }
 
