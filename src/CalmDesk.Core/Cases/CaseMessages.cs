@@ -33,16 +33,35 @@ internal sealed class CaseMessages(CalmDeskDbContext db, TimeProvider clock, Int
             : await log.AddAsync(viewer, target.CustomerId, input with { ContactId = contactId }, id, cancellationToken);
         if (outcome.Succeeded)
         {
+            await MoveCaseAsync(target, then, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// The message is stored (and a reply queued) by now: the case's time and status follow it. A customer's message that
+    /// joined the case meanwhile raised its version; this bookkeeping is not a decision to refuse, so the case is read
+    /// again and moved, rather than answering a conflict that would make the rep send the same reply twice.
+    private async Task MoveCaseAsync(Case target, CaseStatus? then, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             target.UpdatedAt = clock.GetUtcNow();
             if (then is { } status && target.Status is CaseStatus.Open or CaseStatus.WaitingOnUs)
             {
                 target.Status = status;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.Entry(target).ReloadAsync(cancellationToken);
+            }
         }
-
-        return outcome;
     }
 
     /// The case as the viewer may act on it: visible to them and not merged into another.

@@ -86,14 +86,27 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
     /// process take turns, those of different customers (mostly) do not wait for each other.
     private static readonly SemaphoreSlim[] CustomerTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
+    /// A save that lost to another writer of the same rows: tried again. SQLite answering busy past its timeout is a
+    /// database held by a long writer, not a lost race; trying again would only hold this customer's turn longer.
+    private static bool LostRace(Exception exception) =>
+        Conflicts.IsConflict(exception) && !Flatten(exception).Any(e => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 });
+
+    private static IEnumerable<Exception> Flatten(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
+    }
+
     /// <summary>
     /// Records one message. Two messages of the same customer stored at the same moment both join the customer's open
     /// case, and the case's version lets only one of the two saves through (<see cref="IVersioned"/>). Nobody decided
-    /// anything here, so neither message may be refused: in this process a customer's messages take turns, and one that
-    /// still loses the race (to another instance, or to a person changing the case) is taken again from a fresh read, as
-    /// a fetched e-mail would be at the next round. That holds only when this call owns the unit of work: a caller with
-    /// its own pending changes or transaction (a collection step, a letter) gets the conflict, which undoes its whole
-    /// decision.
+    /// anything here, so neither message may be refused: in this process the messages recorded through this log take
+    /// turns per customer, and one that still loses the race (to another instance, to a mailbox fetch or an import, which
+    /// write through <see cref="MessageIntake"/> and try again at their next round, or to a person changing the case) is
+    /// taken again from a fresh read. That holds only when this call owns the unit of work: a caller with its own pending
+    /// changes or transaction (a collection step, a promise kept) gets the conflict, which undoes its whole decision.
     /// </summary>
     private async Task<Outcome<InteractionView>> AddAsync(
         Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, CancellationToken cancellationToken, IReadOnlyList<Attachment>? files = null)
@@ -115,7 +128,7 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
                 {
                     return await AddOnceAsync(viewer, customerId, input, caseId, send, files, cancellationToken);
                 }
-                catch (Exception exception) when (attempt < Attempts && Conflicts.IsConflict(exception))
+                catch (Exception exception) when (attempt < Attempts && LostRace(exception))
                 {
                     await ForgetAttemptAsync(kept, cancellationToken);
                 }
@@ -137,8 +150,9 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
             {
                 entry.State = EntityState.Detached;
             }
-            else if (entry.State != EntityState.Unchanged)
+            else if (entry.State != EntityState.Unchanged || entry.Entity is IVersioned)
             {
+                // A versioned record may have been raised by the failed save and then rolled back: read it as stored.
                 await entry.ReloadAsync(cancellationToken);
             }
         }

@@ -51,10 +51,11 @@ internal sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public CalmDeskDbContext NewContext()
+    public CalmDeskDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<CalmDeskDbContext>();
         Settings.Configure(options);
+        options.AddInterceptors(interceptors);
         return new CalmDeskDbContext(options.Options);
     }
 

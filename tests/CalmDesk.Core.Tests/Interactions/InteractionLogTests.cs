@@ -1,5 +1,8 @@
+using System.Data.Common;
 using CalmDesk.Accounts;
 using CalmDesk.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CalmDesk.Interactions;
 
@@ -22,6 +25,58 @@ public sealed class InteractionLogTests
         var timeline = await log.TimelineAsync(Viewer.System, nino, 1, 10, TestContext.Current.CancellationToken);
 
         Assert.Equal(["1 days ago", "2 days ago", "3 days ago"], timeline!.Items.Select(i => i.Body));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task AddAsync_AMessageThatLosesTheCaseToAnotherWriter_IsReadAgainAndStored(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (nino, _) = await ImportFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        const string complaint = "You charged us twice for the March invoice. Unacceptable, refund the double charge.";
+        int caseId;
+        await using (var first = database.NewContext())
+        {
+            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(Viewer.System, nino, new InteractionInput("email", "inbound", null, null, complaint), cancel)).Value!.CaseId!.Value;
+        }
+
+        // Another instance's message joins the same case just after this one has read it: this one's save then finds a
+        // newer version than it read.
+        database.Clock.Advance(TimeSpan.FromMinutes(5));
+        int before;
+        await using (var read = database.NewContext())
+        {
+            before = await read.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(cancel);
+        }
+
+        var rival = new RivalAfterCaseRead(database, caseId);
+        await using var db = database.NewContext(rival);
+        var outcome = await Books.InteractionLog(db, database.Clock).AddAsync(Viewer.System, nino, new InteractionInput("email", "inbound", null, null, complaint + " Second reminder."), cancel);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(caseId, outcome.Value!.CaseId);
+        Assert.True(rival.Reads >= 2, "the message was taken again after losing the race");
+        await using var check = database.NewContext();
+        Assert.Equal(2, await check.Interactions.CountAsync(i => i.CaseId == caseId, cancel));
+        Assert.Equal(before + 2, await check.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(cancel));
+    }
+
+    /// Raises the case's version from another connection once, right after this context first finished reading cases.
+    private sealed class RivalAfterCaseRead(TestDatabase database, int caseId) : DbCommandInterceptor
+    {
+        public int Reads { get; private set; }
+
+        public override async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+        {
+            if (command.CommandText.Contains("FROM \"Cases\"", StringComparison.Ordinal) && ++Reads == 1)
+            {
+                await using var other = database.NewContext();
+                await other.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1));
+            }
+
+            return result;
+        }
     }
 
     [Theory]
