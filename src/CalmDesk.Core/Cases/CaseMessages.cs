@@ -57,7 +57,7 @@ internal sealed class CaseMessages(CalmDeskDbContext db, TimeProvider clock, Int
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            catch (DbUpdateConcurrencyException) when (attempt < Conflicts.Attempts)
             {
                 await db.Entry(target).ReloadAsync(cancellationToken);
             }

@@ -79,25 +79,9 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
         return await SendAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), null, files, cancellationToken);
     }
 
-    /// How many times a message that lost a race is taken again before the conflict is reported.
-    private const int Attempts = 5;
-
     /// One lock per group of customers (a customer's id picks its group): messages of the same customer stored by this
     /// process take turns, those of different customers (mostly) do not wait for each other.
     private static readonly SemaphoreSlim[] CustomerTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
-    /// A save that lost to another writer of the same rows: tried again. SQLite answering busy past its timeout is a
-    /// database held by a long writer, not a lost race; trying again would only hold this customer's turn longer.
-    private static bool LostRace(Exception exception) =>
-        Conflicts.IsConflict(exception) && !Flatten(exception).Any(e => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 });
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            yield return current;
-        }
-    }
 
     /// <summary>
     /// Records one message. Two messages of the same customer stored at the same moment both join the customer's open
@@ -128,7 +112,7 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
                 {
                     return await AddOnceAsync(viewer, customerId, input, caseId, send, files, cancellationToken);
                 }
-                catch (Exception exception) when (attempt < Attempts && LostRace(exception))
+                catch (Exception exception) when (attempt < Conflicts.Attempts && Conflicts.LostRace(exception))
                 {
                     await ForgetAttemptAsync(kept, cancellationToken);
                 }
