@@ -7,6 +7,10 @@ namespace CalmDesk.Analysis.Training;
 /// customer mail) during training, and is never present when the product scores a message.</summary>
 internal sealed record FeatureRow(Sample Sample, int[] Indices, float[] Values, int LanguageIndex)
 {
+    /// <summary>Each sentence's features on its own (<see cref="MessageFeatures.CollectSentences"/>), for the in-domain
+    /// samples only: the pooled heads' out-of-fold logits, which their calibration is fitted on, need them.</summary>
+    public IReadOnlyList<(int[] Indices, float[] Values)> Sentences { get; init; } = [];
+
     public static List<FeatureRow> Extract(IReadOnlyList<Sample> samples)
     {
         var rows = new FeatureRow[samples.Count];
@@ -22,19 +26,36 @@ internal sealed record FeatureRow(Sample Sample, int[] Indices, float[] Values, 
             }
 
             var (indices, values) = features.ToArrays();
-            rows[i] = new FeatureRow(sample, indices, values, languageIndex);
+            var sentences = new List<(int[] Indices, float[] Values)>();
+            if (sample.Source is null)
+            {
+                MessageFeatures.CollectSentences(scoring, languageIndex, sentences);
+            }
+
+            rows[i] = new FeatureRow(sample, indices, values, languageIndex) { Sentences = sentences };
             return features;
         }, _ => { });
         return [.. rows];
     }
 
-    /// <summary>The raw logit of weights and bias for this row.</summary>
-    public double Logit(float[] weights, float bias)
+    /// <summary>The raw logit of weights and bias for this row; for a pooled head, plus its strongest sentence's.</summary>
+    public double Logit(float[] weights, float bias, bool pooled)
     {
-        double sum = bias;
-        for (var i = 0; i < Indices.Length; i++)
+        var sum = bias + Dot(Indices, Values, weights);
+        if (pooled && Sentences.Count > 0)
         {
-            sum += weights[Indices[i]] * Values[i];
+            sum += Sentences.Max(sentence => Dot(sentence.Indices, sentence.Values, weights));
+        }
+
+        return sum;
+    }
+
+    private static double Dot(int[] indices, float[] values, float[] weights)
+    {
+        double sum = 0;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            sum += weights[indices[i]] * values[i];
         }
 
         return sum;

@@ -3,7 +3,7 @@ using CalmDesk.Analysis.Learning;
 
 namespace CalmDesk.Analysis.Training;
 
-/// <summary>How well one model answers labelled samples, per head, at the 0.5 decision of the calibrated probability:
+/// <summary>How well one model answers labelled samples, per head, at the head's threshold (<see cref="LearnedModel.Threshold"/>):
 /// true and false positives and negatives, only for the heads a sample is labelled for.</summary>
 internal sealed record ModelScore(IReadOnlyList<ModelScore.Head> Heads)
 {
@@ -33,6 +33,8 @@ internal sealed record ModelScore(IReadOnlyList<ModelScore.Head> Heads)
         var heads = HeadNames.All;
         var counts = new int[heads.Length, 4];
         var probabilities = new double[samples.Count][];
+        var model = analyzer.Model ?? throw new InvalidOperationException("The analyzer has no model.");
+        var thresholds = heads.Select(head => model.Threshold(model.IndexOf(head))).ToArray();
         Parallel.For(0, samples.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => probabilities[i] = analyzer.HeadProbabilities(samples[i].Text).Probabilities);
         for (var i = 0; i < samples.Count; i++)
         {
@@ -40,7 +42,7 @@ internal sealed record ModelScore(IReadOnlyList<ModelScore.Head> Heads)
             {
                 if (samples[i].Labels[h] is { } truth)
                 {
-                    var predicted = probabilities[i][h] >= 0.5;
+                    var predicted = probabilities[i][h] >= thresholds[h];
                     counts[h, (truth, predicted) switch { (true, true) => 0, (false, true) => 1, (true, false) => 2, _ => 3 }]++;
                 }
             }

@@ -34,14 +34,38 @@ internal static class Platt
             var det = (haa * hbb) - (hab * hab);
             var da = ((hbb * ga) - (hab * gb)) / det;
             var db = ((haa * gb) - (hab * ga)) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            // Newton's full step overshoots when the logits are large (a pooled head's reach ±25): halve it until the
+            // loss falls, or the fit runs off to a slope of 10¹⁰ and every probability becomes 0 or 1.
+            var loss = Loss(points, a, b, high, low, priorSlope, priorOffset, strength);
+            var step = 1.0;
+            while (step > 1e-10 && Loss(points, a - (step * da), b - (step * db), high, low, priorSlope, priorOffset, strength) > loss)
+            {
+                step /= 2;
+            }
+
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.Abs(da) + Math.Abs(db)) < 1e-9)
             {
                 break;
             }
         }
 
         return (a, b);
+    }
+
+    /// <summary>The penalised cross-entropy against Platt's targets, computed without overflow.</summary>
+    private static double Loss(IReadOnlyList<(double Logit, bool Truth, double Weight)> points, double a, double b, double high, double low, double priorSlope, double priorOffset, double strength)
+    {
+        var loss = strength / 2 * (((a - priorSlope) * (a - priorSlope)) + ((b - priorOffset) * (b - priorOffset)));
+        foreach (var (z, truth, w) in points)
+        {
+            var x = (a * z) + b;
+            var t = truth ? high : low;
+            // −[t·log σ(x) + (1−t)·log(1−σ(x))] = log(1 + e^x) − t·x, with log(1 + e^x) = max(x, 0) + log(1 + e^−|x|).
+            loss += w * (Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x))) - (t * x));
+        }
+
+        return loss;
     }
 }

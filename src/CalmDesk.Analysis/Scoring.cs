@@ -35,6 +35,9 @@ internal sealed class Scoring
 
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(",.;:!?\n");
 
+    // A subset of the clause breaks, so a pair of neighbouring words never spans two sentences.
+    private static readonly SearchValues<char> SentenceBreaks = SearchValues.Create(".;!?\n");
+
     // Kinds are reported in alphabetical order.
     private static readonly string[] AbuseKindOrder = [.. HeadNames.AbuseKinds.Order(StringComparer.Ordinal)];
     private const int Insult = 2, Profanity = 3;
@@ -129,7 +132,7 @@ internal sealed class Scoring
         var angerScore = p[model.Angry];
         var level = angerScore >= 0.5 ? (p[model.Furious] >= 0.5 ? AngerLevel.Furious : AngerLevel.Angry)
             : p[model.Annoyed] >= 0.5 ? AngerLevel.Annoyed : AngerLevel.Calm;
-        AddModelEvidence(model.Angry, "anger", p);
+        AddModelEvidence(model, model.Angry, "anger", p);
 
         var abuseScore = p[model.Abuse];
         var kinds = 0;
@@ -149,11 +152,11 @@ internal sealed class Scoring
             // violence, discrimination) from a weak score would put a graver word on the record than the message earns.
             strongest = strongest >= 0 ? strongest : (int)AbuseKind.Insult;
             kinds = kinds != 0 ? kinds : 1 << Array.IndexOf(AbuseKindOrder, HeadNames.AbuseKinds[strongest]);
-            AddModelEvidence(model.Abuse, "abuse:" + HeadNames.AbuseKinds[strongest], p);
+            AddModelEvidence(model, model.Abuse, "abuse:" + HeadNames.AbuseKinds[strongest], p);
         }
 
-        var threats = Found(model.Threats, HeadNames.Threats, "threat:", p, angerScore);
-        var situations = Found(model.Situations, HeadNames.Situations, "situation:", p, angerScore);
+        var threats = Found(model, model.Threats, HeadNames.Threats, "threat:", p, angerScore);
+        var situations = Found(model, model.Situations, HeadNames.Situations, "situation:", p, angerScore);
         _evidence.Sort(static (a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : string.CompareOrdinal(a.Label, b.Label));
         return new AnalysisResult(
             _text,
@@ -167,14 +170,15 @@ internal sealed class Scoring
             notes);
     }
 
-    /// <summary>The threats or situations whose calibrated score is 0.5 or more, likeliest first, with their evidence.
+    /// <summary>The threats or situations whose calibrated score reaches the head's threshold (<see cref="LearnedModel.Threshold"/>),
+    /// likeliest first, with their evidence.
     /// "Thanks for nothing" is not praise: praise from an angry message is dropped.</summary>
-    private Finding[] Found(int[] indices, string[] kinds, string prefix, ReadOnlySpan<double> p, double angerScore)
+    private Finding[] Found(LearnedModel model, int[] indices, string[] kinds, string prefix, ReadOnlySpan<double> p, double angerScore)
     {
         var count = 0;
         foreach (var index in indices)
         {
-            count += p[index] >= 0.5 ? 1 : 0;
+            count += p[index] >= model.Threshold(index) ? 1 : 0;
         }
 
         if (count == 0)
@@ -186,13 +190,13 @@ internal sealed class Scoring
         count = 0;
         for (var k = 0; k < indices.Length; k++)
         {
-            if (p[indices[k]] < 0.5 || (kinds[k] == "praise" && angerScore >= 0.5))
+            if (p[indices[k]] < model.Threshold(indices[k]) || (kinds[k] == "praise" && angerScore >= 0.5))
             {
                 continue;
             }
 
             found[count++] = new Finding(kinds[k], Math.Round(p[indices[k]], 3));
-            AddModelEvidence(indices[k], prefix + kinds[k], p);
+            AddModelEvidence(model, indices[k], prefix + kinds[k], p);
         }
 
         Array.Resize(ref found, count);
@@ -201,9 +205,9 @@ internal sealed class Scoring
     }
 
     /// <summary>For a verdict that holds, the words that pushed it most (at most three), as "model:WORD" evidence.</summary>
-    private void AddModelEvidence(int head, string label, ReadOnlySpan<double> p)
+    private void AddModelEvidence(LearnedModel model, int head, string label, ReadOnlySpan<double> p)
     {
-        if (p[head] < 0.5)
+        if (p[head] < model.Threshold(head))
         {
             return;
         }
@@ -524,6 +528,18 @@ internal sealed class Scoring
 
         var from = _tokens[index - 1].Offset + _tokens[index - 1].Length;
         return _text.AsSpan(from, _tokens[index].Offset - from).IndexOfAny(ClauseBreaks) >= 0;
+    }
+
+    /// <summary>True when punctuation that ends a sentence (or a line break) stands between token index-1 and token index.</summary>
+    public bool SentenceBreakBefore(int index)
+    {
+        if (index == 0)
+        {
+            return false;
+        }
+
+        var from = _tokens[index - 1].Offset + _tokens[index - 1].Length;
+        return _text.AsSpan(from, _tokens[index].Offset - from).IndexOfAny(SentenceBreaks) >= 0;
     }
 
     /// <summary>Angry faces and rude gestures raise anger; smiles and thanks lower it.</summary>

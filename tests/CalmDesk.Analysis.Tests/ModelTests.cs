@@ -22,6 +22,7 @@ public sealed class ModelTests
     {
         var model = MessageAnalyzer.Default.Model!;
         var features = new SparseFeatures();
+        var sentences = new List<(int[] Indices, float[] Values)>();
         foreach (var text in Messages)
         {
             var (_, language, scoring, _) = MessageAnalyzer.Default.Prepare(text);
@@ -31,7 +32,8 @@ public sealed class ModelTests
             model.Logits(scoring, languageIndex, fast, new float[Math.Max(1, scoring.Tokens.Count) * model.HeadCount]);
             MessageFeatures.Collect(scoring, languageIndex, features);
             var (indices, values) = features.ToArrays();
-            model.PlainLogits(indices, values, plain);
+            MessageFeatures.CollectSentences(scoring, languageIndex, sentences);
+            model.PlainLogits(indices, values, sentences, plain);
 
             for (var h = 0; h < model.HeadCount; h++)
             {
@@ -86,12 +88,73 @@ public sealed class ModelTests
     {
         var heads = new[] { HeadNames.Angry };
         using var otherQuestions = new MemoryStream();
-        LearnedModel.Write(otherQuestions, heads, [0f], new float[1, LearnedModel.Languages], new float[1, LearnedModel.Languages], [new float[FeatureHash.Size]]);
+        LearnedModel.Write(otherQuestions, heads, [0f], [false], [0.5f], new float[1, LearnedModel.Languages], new float[1, LearnedModel.Languages], [new float[FeatureHash.Size]]);
         otherQuestions.Position = 0;
 
         Assert.Throws<InvalidDataException>(() => MessageAnalyzer.FromModel(new MemoryStream("not a model"u8.ToArray())));
         Assert.Throws<InvalidDataException>(() => MessageAnalyzer.FromModel(new MemoryStream([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3])));
         Assert.Throws<InvalidDataException>(() => MessageAnalyzer.FromModel(otherQuestions));
+    }
+
+    [Fact]
+    public void Read_AFileFromBeforePooledHeads_ReadsWithEveryHeadWhole()
+    {
+        // The first format, as an installation's refitted model stored it before pooled heads existed: no pooled flag
+        // after each head's bias. Its calibration was fitted on whole messages, so no head may add a sentence's logit.
+        using var raw = new MemoryStream();
+        using (var writer = new BinaryWriter(raw, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("CDLM1");
+            writer.Write(HeadNames.All.Length);
+            foreach (var head in HeadNames.All)
+            {
+                writer.Write(head);
+                writer.Write(-1f);
+                for (var l = 0; l < LearnedModel.Languages; l++)
+                {
+                    writer.Write(1f);
+                    writer.Write(0f);
+                }
+            }
+
+            writer.Write(0);
+        }
+
+        using var file = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(raw.ToArray());
+        }
+
+        file.Position = 0;
+        var model = LearnedModel.Read(file);
+
+        Assert.Equal(HeadNames.All, model.Heads);
+        Assert.All(Enumerable.Range(0, model.HeadCount), h => Assert.False(model.IsPooled(h)));
+        Assert.All(Enumerable.Range(0, model.HeadCount), h => Assert.Equal(0.5f, model.Threshold(h)));
+    }
+
+    [Fact]
+    public void Model_PoolsTheThreats_AndReadsTheSituationsWhole()
+    {
+        var model = MessageAnalyzer.Default.Model!;
+
+        Assert.All(model.Threats, h => Assert.True(model.IsPooled(h), model.Heads[h]));
+        Assert.All(model.Situations, h => Assert.False(model.IsPooled(h), model.Heads[h]));
+    }
+
+    [Fact]
+    public void CollectSentences_OneEntryPerSentenceWithAWord()
+    {
+        var (_, language, scoring, _) = MessageAnalyzer.Default.Prepare(
+            "The order came half empty. 12345!\nI have waited three weeks; nobody answers the phone? Fix it", new AnalysisOptions("en"));
+        var sentences = new List<(int[] Indices, float[] Values)>();
+
+        MessageFeatures.CollectSentences(scoring, LanguageDetector.IndexOf(language.Code), sentences);
+
+        // "12345!" has no word the model weighs; the other four are sentences.
+        Assert.Equal(4, sentences.Count);
+        Assert.All(sentences, s => Assert.NotEmpty(s.Indices));
     }
 
     [Fact]

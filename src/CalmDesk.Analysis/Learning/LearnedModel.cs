@@ -10,10 +10,13 @@ namespace CalmDesk.Analysis.Learning;
 /// the training tool (tools/CalmDesk.Evaluation) into Learning/model.bin.gz, embedded; <see cref="Version"/> is the
 /// hash of its content.</summary>
 /// <remarks>Scoring is a dot product: a word's own features are summed once per word and cached, so a message
-/// costs one cache lookup per word plus its few contextual and rule features.</remarks>
+/// costs one cache lookup per word plus its few contextual and rule features. A pooled head (<see cref="IsPooled"/>)
+/// also adds the logit of the message's strongest sentence, scored on its own with the same weights: a threat lives in
+/// one sentence of a long e-mail, and the whole message's scale would dilute it.</remarks>
 internal sealed class LearnedModel
 {
-    private const string Magic = "CDLM1";
+    private const string Magic = "CDLM2";
+    private const string MagicWithoutPooling = "CDLM1";
     [ThreadStatic]
     private static WordBuffers? t_words;
     public const int Languages = 8; // LanguageDetector.Supported, then "und"
@@ -24,10 +27,16 @@ internal sealed class LearnedModel
     private readonly float[] _slope; // heads × languages
     private readonly float[] _offset; // heads × languages
     private readonly WordVectorCache _words;
+    private readonly bool[] _pooled;
+    private readonly int[] _pooledHeads;
+    private readonly float[] _threshold;
 
-    private LearnedModel(string[] heads, float[] bias, float[] slope, float[] offset, int[] rowOf, float[] weights, string version)
+    private LearnedModel(string[] heads, float[] bias, float[] slope, float[] offset, bool[] pooled, float[] threshold, int[] rowOf, float[] weights, string version)
     {
         Heads = heads;
+        _pooled = pooled;
+        _threshold = threshold;
+        _pooledHeads = [.. Enumerable.Range(0, heads.Length).Where(h => pooled[h])];
         _bias = bias;
         _slope = slope;
         _offset = offset;
@@ -76,9 +85,20 @@ internal sealed class LearnedModel
 
     public int IndexOf(string head) => Array.IndexOf(Heads, head);
 
-    /// <summary>One head as <see cref="Write"/> takes it: every bucket's weight, the bias, and the calibration per language;
-    /// for a refit that keeps the heads no correction touched.</summary>
-    public (float[] Weights, float Bias, float[] Slope, float[] Offset) Head(int head)
+    /// <summary>Whether the head adds the logit of the message's strongest sentence to the whole message's
+    /// (<see cref="MessageFeatures.CollectSentences"/>).</summary>
+    public bool IsPooled(int head) => _pooled[head];
+
+    /// <summary>The calibrated probability from which the head's label holds: 0.5 for anger and abuse, whose probabilities
+    /// the product's own thresholds read; for a threat or a situation, the one the training chose for the best F1 out of
+    /// fold on the train split (<see cref="DefaultThreshold"/> in a file from before thresholds were stored).</summary>
+    public float Threshold(int head) => _threshold[head];
+
+    public const float DefaultThreshold = 0.5f;
+
+    /// <summary>One head as <see cref="Write"/> takes it: every bucket's weight, the bias, the calibration per language,
+    /// whether it is pooled and its threshold; for a refit that keeps the heads no correction touched.</summary>
+    public (float[] Weights, float Bias, float[] Slope, float[] Offset, bool Pooled, float Threshold) Head(int head)
     {
         var weights = new float[FeatureHash.Size];
         for (var bucket = 0; bucket < _rowOf.Length; bucket++)
@@ -89,7 +109,7 @@ internal sealed class LearnedModel
             }
         }
 
-        return (weights, _bias[head], _slope.AsSpan(head * Languages, Languages).ToArray(), _offset.AsSpan(head * Languages, Languages).ToArray());
+        return (weights, _bias[head], _slope.AsSpan(head * Languages, Languages).ToArray(), _offset.AsSpan(head * Languages, Languages).ToArray(), _pooled[head], _threshold[head]);
     }
 
     /// <summary>Loads the embedded model; null when the library was built without one.</summary>
@@ -107,7 +127,10 @@ internal sealed class LearnedModel
         var bytes = raw.ToArray();
         var version = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
         using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-        if (reader.ReadString() != Magic)
+        // A file written before pooled heads and thresholds existed has neither: its calibration was fitted on whole
+        // messages alone, and every label held from 0.5.
+        var magic = reader.ReadString();
+        if (magic is not (Magic or MagicWithoutPooling))
         {
             throw new InvalidDataException("Not a CalmDesk model file.");
         }
@@ -117,10 +140,19 @@ internal sealed class LearnedModel
         var bias = new float[headCount];
         var slope = new float[headCount * Languages];
         var offset = new float[headCount * Languages];
+        var pooled = new bool[headCount];
+        var threshold = new float[headCount];
         for (var h = 0; h < headCount; h++)
         {
             heads[h] = reader.ReadString();
             bias[h] = reader.ReadSingle();
+            pooled[h] = magic == Magic && reader.ReadBoolean();
+            threshold[h] = magic == Magic ? reader.ReadSingle() : DefaultThreshold;
+            if (threshold[h] is not (> 0 and < 1))
+            {
+                throw new InvalidDataException("A head's threshold is not a probability.");
+            }
+
             for (var l = 0; l < Languages; l++)
             {
                 slope[(h * Languages) + l] = reader.ReadSingle();
@@ -141,12 +173,13 @@ internal sealed class LearnedModel
             }
         }
 
-        return new LearnedModel(heads, bias, slope, offset, rowOf, weights, version);
+        return new LearnedModel(heads, bias, slope, offset, pooled, threshold, rowOf, weights, version);
     }
 
-    /// <summary>Writes a model: per head its bias and per-language calibration (slope, offset), then every bucket with a
-    /// non-zero weight for some head, in ascending order, its weights stored as half-precision numbers.</summary>
-    public static void Write(Stream destination, IReadOnlyList<string> heads, IReadOnlyList<float> bias, float[,] slope, float[,] offset, IReadOnlyList<float[]> weightsByHead)
+    /// <summary>Writes a model: per head its bias, whether it is pooled, its threshold and its per-language calibration (slope, offset),
+    /// then every bucket with a non-zero weight for some head, in ascending order, its weights stored as half-precision
+    /// numbers.</summary>
+    public static void Write(Stream destination, IReadOnlyList<string> heads, IReadOnlyList<float> bias, IReadOnlyList<bool> pooled, IReadOnlyList<float> thresholds, float[,] slope, float[,] offset, IReadOnlyList<float[]> weightsByHead)
     {
         using var raw = new MemoryStream();
         using (var writer = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
@@ -157,6 +190,8 @@ internal sealed class LearnedModel
             {
                 writer.Write(heads[h]);
                 writer.Write(bias[h]);
+                writer.Write(pooled[h]);
+                writer.Write(thresholds[h]);
                 for (var l = 0; l < Languages; l++)
                 {
                     writer.Write(slope[h, l]);
@@ -283,6 +318,11 @@ internal sealed class LearnedModel
             logits[h] += total[h];
         }
 
+        if (_pooledHeads.Length > 0)
+        {
+            AddStrongestSentence(scoring, buffers, context.Buffer, logits, byWord);
+        }
+
         var rules = new RuleSink(this, logits);
         scoring.Rules.Emit(ref rules);
         if (languageIndex >= 0)
@@ -293,24 +333,145 @@ internal sealed class LearnedModel
         }
     }
 
+    /// <summary>For each pooled head, the logit of the message's strongest sentence on its own (the arithmetic of
+    /// <see cref="MessageFeatures.CollectSentences"/>, from the cached word vectors and the context features already
+    /// listed), added to the head's logit and, as evidence, to the words of that sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddStrongestSentence(Scoring scoring, WordBuffers buffers, ContextBuffer context, Span<double> logits, Span<float> byWord)
+    {
+        var heads = HeadCount;
+        var pooled = _pooledHeads;
+        var tokens = scoring.Tokens;
+        Span<float> words = stackalloc float[pooled.Length];
+        Span<float> grams = stackalloc float[pooled.Length];
+        Span<float> best = stackalloc float[pooled.Length];
+        Span<int> bestStart = stackalloc int[pooled.Length];
+        Span<int> bestEnd = stackalloc int[pooled.Length];
+        best.Fill(float.NegativeInfinity);
+        var start = 0;
+        var next = 0; // the context features are listed word by word, in order
+        for (var end = 1; end <= tokens.Count; end++)
+        {
+            if (end < tokens.Count && !scoring.SentenceBreakBefore(end))
+            {
+                continue;
+            }
+
+            words.Clear();
+            grams.Clear();
+            var (wordCount, gramCount) = (0, 0);
+            for (var i = start; i < end; i++)
+            {
+                var vector = VectorOf(buffers, i);
+                if (vector.IsEmpty)
+                {
+                    continue;
+                }
+
+                wordCount++;
+                gramCount += (int)vector[2 * heads];
+                for (var k = 0; k < pooled.Length; k++)
+                {
+                    words[k] += vector[pooled[k]];
+                    grams[k] += vector[heads + pooled[k]];
+                }
+            }
+
+            for (; next < context.Count && context.Word[next] < end; next++)
+            {
+                if (context.Row[next] is var row and >= 0)
+                {
+                    for (var k = 0; k < pooled.Length; k++)
+                    {
+                        words[k] += _weights[(row * heads) + pooled[k]] * context.Value[next];
+                    }
+                }
+            }
+
+            if (wordCount > 0)
+            {
+                var (wordScale, gramScale) = (MessageFeatures.WordScale(wordCount), MessageFeatures.GramScale(gramCount));
+                for (var k = 0; k < pooled.Length; k++)
+                {
+                    var score = (words[k] * wordScale) + (grams[k] * gramScale);
+                    if (score > best[k])
+                    {
+                        (best[k], bestStart[k], bestEnd[k]) = (score, start, end);
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        for (var k = 0; k < pooled.Length; k++)
+        {
+            if (float.IsNegativeInfinity(best[k]))
+            {
+                continue;
+            }
+
+            var h = pooled[k];
+            logits[h] += best[k];
+            // The same sum again, word by word, for the evidence.
+            var (wordCount, gramCount) = (0, 0);
+            for (var i = bestStart[k]; i < bestEnd[k]; i++)
+            {
+                if (VectorOf(buffers, i) is { IsEmpty: false } vector)
+                {
+                    wordCount++;
+                    gramCount += (int)vector[2 * heads];
+                }
+            }
+
+            var (wordScale, gramScale) = (MessageFeatures.WordScale(wordCount), MessageFeatures.GramScale(gramCount));
+            for (var i = bestStart[k]; i < bestEnd[k]; i++)
+            {
+                if (VectorOf(buffers, i) is { IsEmpty: false } vector)
+                {
+                    byWord[(i * heads) + h] += (vector[h] * wordScale) + (vector[heads + h] * gramScale);
+                }
+            }
+
+            for (var c = 0; c < context.Count; c++)
+            {
+                if (context.Word[c] >= bestStart[k] && context.Word[c] < bestEnd[k] && context.Row[c] is var row and >= 0)
+                {
+                    byWord[(context.Word[c] * heads) + h] += _weights[(row * heads) + h] * context.Value[c] * wordScale;
+                }
+            }
+        }
+    }
+
+    private ReadOnlySpan<float> VectorOf(WordBuffers buffers, int word) =>
+        buffers.Own[word] is { } own ? own : buffers.Rows[word] >= 0 ? _words.Row(buffers.Rows[word]) : default;
 
     /// <summary>The raw logits of an explicit feature list, the plain way: bias plus each feature's weight times its value.
     /// The tests hold <see cref="Logits"/> to it.</summary>
-    public void PlainLogits(int[] indices, float[] values, Span<double> logits)
+    public void PlainLogits(int[] indices, float[] values, IReadOnlyList<(int[] Indices, float[] Values)> sentences, Span<double> logits)
     {
         for (var h = 0; h < HeadCount; h++)
         {
-            logits[h] = _bias[h];
-        }
-
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var row = _rowOf[indices[i]];
-            for (var h = 0; row >= 0 && h < HeadCount; h++)
+            logits[h] = _bias[h] + Dot(indices, values, h);
+            if (_pooled[h] && sentences.Count > 0)
             {
-                logits[h] += _weights[(row * HeadCount) + h] * values[i];
+                logits[h] += sentences.Max(sentence => Dot(sentence.Indices, sentence.Values, h));
             }
         }
+    }
+
+    private double Dot(int[] indices, float[] values, int head)
+    {
+        double sum = 0;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            if (_rowOf[indices[i]] is var row and >= 0)
+            {
+                sum += _weights[(row * HeadCount) + head] * values[i];
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>Every head's calibrated probability for a scored message, into <paramref name="p"/>, and each word's share

@@ -85,6 +85,71 @@ internal static class MessageFeatures
         }
     }
 
+    /// <summary>The features of each sentence on its own, for the heads that also weigh a message's strongest sentence
+    /// (<see cref="LearnedModel.IsPooled"/>): a sentence's words, their character grams and their context features (which
+    /// never cross a sentence break), scaled by the sentence's own counts as a message's are by the message's; no rules and
+    /// no language, which belong to the whole message. One entry per sentence with a content word, into
+    /// <paramref name="sentences"/> (cleared first).</summary>
+    public static void CollectSentences(Scoring scoring, int languageIndex, List<(int[] Indices, float[] Values)> sentences)
+    {
+        sentences.Clear();
+        var tokens = scoring.Tokens;
+        var features = new SparseFeatures();
+        var start = 0;
+        for (var end = 1; end <= tokens.Count; end++)
+        {
+            if (end < tokens.Count && !scoring.SentenceBreakBefore(end))
+            {
+                continue;
+            }
+
+            var words = 0;
+            var counter = new Counter();
+            var ignored = new Counter();
+            for (var i = start; i < end; i++)
+            {
+                if (scoring.IsContentWord(i))
+                {
+                    words++;
+                    WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref ignored, ref counter);
+                }
+            }
+
+            if (words > 0)
+            {
+                features.Clear();
+                var sink = new Collector(features, WordScale(words));
+                var grams = new Collector(features, GramScale(counter.Count));
+                for (var i = start; i < end; i++)
+                {
+                    if (scoring.IsContentWord(i))
+                    {
+                        WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref sink, ref grams);
+                    }
+                }
+
+                var context = new RangeCollector(features, WordScale(words), start, end);
+                EmitContext(scoring, ref context);
+                sentences.Add(features.ToArrays());
+            }
+
+            start = end;
+        }
+    }
+
+    private struct RangeCollector(SparseFeatures features, float scale, int start, int end) : IWordFeatureSink
+    {
+        public int Word { get; set; }
+
+        public readonly void Add(int index, float value)
+        {
+            if (Word >= start && Word < end)
+            {
+                features.Add(index, value * scale);
+            }
+        }
+    }
+
     private struct Counter : IFeatureSink
     {
         public int Count { get; private set; }
