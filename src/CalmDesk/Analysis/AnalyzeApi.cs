@@ -11,7 +11,7 @@ internal static class AnalyzeApi
     {
         api.MapPost("/analyze", Analyze).WithTags("Analysis").WithName(nameof(Analyze)).RequireAuthorization()
             .WithSummary("Analyse a message: language, anger, abuse, threats, situations, with evidence")
-            .WithDescription("Offsets in `evidence` and `setAside` refer to the returned `text` (HTML is converted to text first). Scores are calibrated so that 0.5 is the decision threshold.");
+            .WithDescription("Offsets in `evidence` and `setAside` refer to the returned `text` (HTML is converted to text first). Scores are calibrated probabilities. Anger and abuse hold from 0.5; `threats` and `situations` list the findings whose score reaches that head's own threshold, chosen by the model's training (mostly 0.3 to 0.4; docs/analysis-quality.md).");
         return api;
     }
 
