@@ -98,7 +98,7 @@ internal sealed class ModelTrainer
 
             if (Calibrate && IsFinding(heads[h]))
             {
-                thresholds[h] = BestThreshold([.. points.Select(p => (Probability(slope, offset, h, p.LanguageIndex, p.Logit), p.Truth))]);
+                thresholds[h] = BestThreshold([.. points.Select(p => (Probability(slope, offset, h, p.LanguageIndex, p.Logit), p.Truth, p.Weight))]);
             }
 
             Log(string.Create(CultureInfo.InvariantCulture,
@@ -122,23 +122,24 @@ internal sealed class ModelTrainer
     /// levels read their probabilities as they are.</summary>
     private static bool IsFinding(string head) => head.StartsWith("threat:", StringComparison.Ordinal) || head.StartsWith("situation:", StringComparison.Ordinal);
 
-    /// <summary>The threshold between 0.2 and 0.8 (in hundredths) with the best F1 on the out-of-fold probabilities; the
-    /// one nearest 0.5 among equals. Calibration says how likely a label is; this says from where saying it pays: for a
+    /// <summary>The threshold between 0.2 and 0.8 (in hundredths) with the best F1 on the out-of-fold probabilities, each
+    /// sample counted at its weight (a rep's correction weighs as the calibration weighs it); the one nearest 0.5 among
+    /// equals. Calibration says how likely a label is; this says from where saying it pays: for a
     /// head a message rarely has, a label that is 40 % likely is usually worth showing. The bounds keep a refit on a few
     /// corrections from swinging it far.</summary>
-    internal static float BestThreshold(IReadOnlyList<(double Probability, bool Truth)> points)
+    internal static float BestThreshold(IReadOnlyList<(double Probability, bool Truth, double Weight)> points)
     {
         var (best, bestF1) = (LearnedModel.DefaultThreshold, -1.0);
         for (var hundredths = 20; hundredths <= 80; hundredths++)
         {
             var threshold = hundredths / 100f;
-            int tp = 0, fp = 0, fn = 0;
-            foreach (var (probability, truth) in points)
+            double tp = 0, fp = 0, fn = 0;
+            foreach (var (probability, truth, weight) in points)
             {
                 var predicted = probability >= threshold;
-                tp += predicted && truth ? 1 : 0;
-                fp += predicted && !truth ? 1 : 0;
-                fn += !predicted && truth ? 1 : 0;
+                tp += predicted && truth ? weight : 0;
+                fp += predicted && !truth ? weight : 0;
+                fn += !predicted && truth ? weight : 0;
             }
 
             var f1 = tp == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn);

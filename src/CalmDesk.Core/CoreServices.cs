@@ -59,7 +59,7 @@ internal static class CoreServices
 
         services.Configure<ReceivablesOptions>(configuration.GetSection("Receivables"));
         services.AddOptions<AnalysisThresholds>().Bind(configuration.GetSection("Analysis"))
-            .Validate(t => t.Problem() is null, "Analysis:OpenCase must be in (0, 1) and Analysis:AbuseIncident in [0.5, 1).").ValidateOnStart();
+            .Validate(t => t.Problem() is null, "Analysis:OpenCase and Analysis:OpenCaseFinding must be in (0, 1) and Analysis:AbuseIncident in [0.5, 1).").ValidateOnStart();
         services.Configure<HealthOptions>(configuration.GetSection("Health"));
         services.Configure<LearningOptions>(configuration.GetSection("Learning"));
         services.Configure<MailOptions>(configuration.GetSection("Mail"));

@@ -13,15 +13,31 @@ internal static class CaseTriage
     /// Situations that are good news, not problems: they never open a case.
     private static readonly HashSet<string> NotProblems = new(StringComparer.Ordinal) { "praise" };
 
-    public static IReadOnlyList<string> ProblemSituations(MessageAnalysis analysis) =>
-        [.. analysis.Situations.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(s => !NotProblems.Contains(s))];
+    /// The problem situations sure enough for a case (Analysis:OpenCaseFinding), and whether a threat is.
+    public static (bool Threat, IReadOnlyList<string> Situations) CaseFindings(MessageAnalysis analysis, AnalysisThresholds thresholds)
+    {
+        if (analysis.Threats.Length == 0 && analysis.Situations.Length == 0)
+        {
+            return (false, []);
+        }
 
-    /// A customer's message needs a case when it is angry enough (the installation's threshold), abusive to staff,
-    /// threatens anything, or raises a problem.
+        // The scores are in the stored details; an analysis stored without them counts every finding it lists.
+        var details = analysis.ReadDetails();
+        var threat = details?.Threats is { } threats
+            ? threats.Any(t => t.Score >= thresholds.OpenCaseFinding)
+            : analysis.Threats.Length > 0;
+        IEnumerable<string> situations = details?.Situations is { } found
+            ? found.Where(s => s.Score >= thresholds.OpenCaseFinding).Select(s => s.Kind)
+            : analysis.Situations.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return (threat, [.. situations.Where(s => !NotProblems.Contains(s))]);
+    }
+
+    /// A customer's message needs a case when it is angry enough (the installation's threshold), abusive to staff, or
+    /// threatens or raises a problem with a score the installation finds sure enough (<see cref="CaseFindings"/>).
     public static bool NeedsCase(Interaction interaction, AnalysisThresholds thresholds) =>
         interaction is { Direction: not Direction.Outbound, Analysis: { } analysis }
-        && (analysis.AngerScore >= thresholds.OpenCase || analysis.AbuseTargeted || analysis.Threats.Length > 0
-            || ProblemSituations(analysis).Count > 0);
+        && (analysis.AngerScore >= thresholds.OpenCase || analysis.AbuseTargeted
+            || CaseFindings(analysis, thresholds) is { } findings && (findings.Threat || findings.Situations.Count > 0));
 
     /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case (and the call-back a reply
     /// to a price announcement led to), or nulls. Only <see cref="MessageIntake"/> calls it.
@@ -33,7 +49,7 @@ internal static class CaseTriage
             return default;
         }
 
-        var situations = ProblemSituations(interaction.Analysis!).ToList();
+        var situations = CaseFindings(interaction.Analysis!, thresholds).Situations.ToList();
         // A reply to a price announcement is about the price, even when its words alone do not say so.
         var announcement = await CampaignReplies.AnsweredAsync(db, interaction, cancellationToken);
         if (announcement is not null && CampaignReplies.SituationFor(situations) is { } implied)

@@ -21,9 +21,15 @@ internal sealed class AnalysisThresholds
     /// so a wrong one is unfair; a rep can still record one by hand. At least 0.5, where abuse counts as aimed at staff.</summary>
     public double AbuseIncident { get; set; } = 0.7;
 
+    /// <summary>The score from which a threat or a problem situation opens a case (or joins one). The analysis lists each
+    /// finding from its own threshold, chosen for the best F1 (mostly 0.3 to 0.4), so a rep sees it on the message; a case
+    /// asks for more, since it also pauses the customer's payment reminders when it is a complaint.</summary>
+    public double OpenCaseFinding { get; set; } = 0.5;
+
     /// <summary>What is wrong with these settings, or null.</summary>
     public string? Problem() =>
         OpenCase is <= 0 or >= 1 ? $"Analysis:OpenCase must be between 0 and 1 (exclusive), not {OpenCase}."
         : AbuseIncident is < 0.5 or >= 1 ? $"Analysis:AbuseIncident must be at least 0.5 and below 1, not {AbuseIncident}."
+        : OpenCaseFinding is <= 0 or >= 1 ? $"Analysis:OpenCaseFinding must be between 0 and 1 (exclusive), not {OpenCaseFinding}."
         : null;
 }

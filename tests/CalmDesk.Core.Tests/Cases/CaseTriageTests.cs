@@ -92,13 +92,38 @@ public sealed class CaseTriageTests
     }
 
     [Theory]
+    [AllDatabases]
+    public async Task AddAsync_AFindingBelowTheCaseBar_IsListedButOpensNoCase(string provider)
+    {
+        // A calm question the analysis lists a problem situation for, below 0.5 (the situations' own thresholds sit
+        // lower): the message shows it, and whether it opens a case is the installation's Analysis:OpenCaseFinding.
+        var text = new[] { "Buongiorno, quando arriva l'ordine di martedì?", "Ciao, a che punto è la consegna dei cartoni?", "Hello, is Tuesday's delivery still on track?" }
+            .First(t => Analysis.MessageAnalyzer.Default.Analyze(t) is { Anger.Score: < 0.3, Abuse.Targeted: false, Threats.Count: 0, Situations: [{ Score: > 0.05 and < 0.5 }] });
+        var score = Analysis.MessageAnalyzer.Default.Analyze(text).Situations[0].Score;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var byDefault = Books.InteractionLog(db, database.Clock);
+        var lenient = Books.InteractionLog(db, database.Clock, Options.Create(new AnalysisThresholds { OpenCaseFinding = score - 0.01 }));
+
+        var listed = await byDefault.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, text), TestContext.Current.CancellationToken);
+        var opened = await lenient.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, text), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(listed.Value!.Analysis!.Situations);
+        Assert.Null(listed.Value.CaseId);
+        Assert.NotNull(opened.Value!.CaseId);
+    }
+
+    [Theory]
     [InlineData(0.4, 1.0)]
     [InlineData(0, 0.7)]
     [InlineData(1, 0.7)]
     [InlineData(0.4, 0.3)]
-    public void Thresholds_OutOfRange_AreRefusedWithTheSettingsName(double openCase, double? abuseIncident)
+    [InlineData(0.4, 0.7, 0.0)]
+    [InlineData(0.4, 0.7, 1.0)]
+    public void Thresholds_OutOfRange_AreRefusedWithTheSettingsName(double openCase, double? abuseIncident, double openCaseFinding = 0.5)
     {
-        var thresholds = new AnalysisThresholds { OpenCase = openCase, AbuseIncident = abuseIncident ?? 0.7 };
+        var thresholds = new AnalysisThresholds { OpenCase = openCase, AbuseIncident = abuseIncident ?? 0.7, OpenCaseFinding = openCaseFinding };
 
         var problem = thresholds.Problem();
 

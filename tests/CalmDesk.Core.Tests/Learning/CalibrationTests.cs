@@ -30,16 +30,30 @@ public sealed class CalibrationTests
     {
         // Ten positives at 0.35 among two negatives there and fifty at 0.1: every threshold from 0.21 to 0.35 finds
         // them all (F1 0.91), 0.5 finds none; of the equals, the one nearest 0.5.
-        var points = Enumerable.Repeat((0.35, true), 10).Concat(Enumerable.Repeat((0.35, false), 2)).Concat(Enumerable.Repeat((0.1, false), 50)).ToList();
+        var points = Enumerable.Repeat((0.35, true, 1.0), 10).Concat(Enumerable.Repeat((0.35, false, 1.0), 2)).Concat(Enumerable.Repeat((0.1, false, 1.0), 50)).ToList();
 
         Assert.Equal(0.35f, ModelTrainer.BestThreshold(points));
+    }
+
+    [Fact]
+    public void BestThreshold_CountsEachSampleAtItsWeight()
+    {
+        // Three positives at 0.305 among three negatives there; seven positives at 0.605. Counted once each, any threshold
+        // up to 0.30 catches all ten (F1 0.87) and beats those above (0.82), and 0.30 is the nearest 0.5. With the
+        // negatives at 0.305 weighing three times as much, the low thresholds fall to 0.69, and of the ones from 0.31 to
+        // 0.60 (0.82 each) 0.5 itself is the nearest.
+        (double, bool, double)[] Points(double weight) =>
+            [.. Enumerable.Repeat((0.305, true, 1.0), 3), .. Enumerable.Repeat((0.305, false, weight), 3), .. Enumerable.Repeat((0.605, true, 1.0), 7)];
+
+        Assert.Equal(0.3f, ModelTrainer.BestThreshold(Points(1)));
+        Assert.Equal(0.5f, ModelTrainer.BestThreshold(Points(3)));
     }
 
     [Fact]
     public void BestThreshold_NothingWorthSayingWithinTheBounds_StaysAtHalf()
     {
         // The positives sit at 0.1, below the lowest threshold allowed (0.2): no threshold in bounds finds one.
-        var points = Enumerable.Repeat((0.1, true), 10).Concat(Enumerable.Repeat((0.05, false), 50)).ToList();
+        var points = Enumerable.Repeat((0.1, true, 1.0), 10).Concat(Enumerable.Repeat((0.05, false, 1.0), 50)).ToList();
 
         Assert.Equal(0.5f, ModelTrainer.BestThreshold(points));
     }

@@ -64,7 +64,7 @@ public sealed class InboxTriageTests
         var manager = new Viewer(managerUser, true);
         var log = Books.InteractionLog(db, database.Clock);
         var inbox = Books.InboxBook(database, db);
-        var first = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("Email", "Inbound", null, "Listino", "Buongiorno, potete mandarmi il listino aggiornato della primavera?"), Token);
+        var first = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("Email", "Inbound", null, "Ordine", "Buongiorno, quando arriva l'ordine di martedì?"), Token);
 
         var before = Assert.Single(await inbox.WaitingAsync(money.People.Giulia, mineOnly: true, Token));
         await inbox.MarkReadAsync(money.People.Giulia, [first.Value!.Id], Token);
@@ -72,7 +72,7 @@ public sealed class InboxTriageTests
         var seen = Assert.Single(await inbox.WaitingAsync(money.People.Giulia, mineOnly: true, Token));
         var managerView = Assert.Single(await inbox.WaitingAsync(manager, mineOnly: false, Token));
         database.Clock.Advance(TimeSpan.FromMinutes(5));
-        await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("Email", "Inbound", null, "Listino", "Grazie, resto in attesa del listino."), Token);
+        await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("Email", "Inbound", null, "Ordine", "Grazie, resto in attesa della conferma."), Token);
         var news = Assert.Single(await inbox.WaitingAsync(money.People.Giulia, mineOnly: true, Token));
 
         Assert.True(before.Unread);
