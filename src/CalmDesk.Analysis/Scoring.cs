@@ -519,19 +519,12 @@ internal sealed class Scoring
     }
 
     /// <summary>True when punctuation that ends a clause stands between token index-1 and token index.</summary>
-    public bool ClauseBreakBefore(int index)
-    {
-        if (index == 0)
-        {
-            return false;
-        }
-
-        var from = _tokens[index - 1].Offset + _tokens[index - 1].Length;
-        return _text.AsSpan(from, _tokens[index].Offset - from).IndexOfAny(ClauseBreaks) >= 0;
-    }
+    public bool ClauseBreakBefore(int index) => BreakBefore(index, ClauseBreaks);
 
     /// <summary>True when punctuation that ends a sentence (or a line break) stands between token index-1 and token index.</summary>
-    public bool SentenceBreakBefore(int index)
+    public bool SentenceBreakBefore(int index) => BreakBefore(index, SentenceBreaks);
+
+    private bool BreakBefore(int index, SearchValues<char> breaks)
     {
         if (index == 0)
         {
@@ -539,7 +532,7 @@ internal sealed class Scoring
         }
 
         var from = _tokens[index - 1].Offset + _tokens[index - 1].Length;
-        return _text.AsSpan(from, _tokens[index].Offset - from).IndexOfAny(SentenceBreaks) >= 0;
+        return _text.AsSpan(from, _tokens[index].Offset - from).IndexOfAny(breaks) >= 0;
     }
 
     /// <summary>Angry faces and rude gestures raise anger; smiles and thanks lower it.</summary>

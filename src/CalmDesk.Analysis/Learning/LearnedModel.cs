@@ -347,6 +347,8 @@ internal sealed class LearnedModel
         Span<float> best = stackalloc float[pooled.Length];
         Span<int> bestStart = stackalloc int[pooled.Length];
         Span<int> bestEnd = stackalloc int[pooled.Length];
+        Span<float> bestWordScale = stackalloc float[pooled.Length];
+        Span<float> bestGramScale = stackalloc float[pooled.Length];
         best.Fill(float.NegativeInfinity);
         var start = 0;
         var next = 0; // the context features are listed word by word, in order
@@ -396,7 +398,7 @@ internal sealed class LearnedModel
                     var score = (words[k] * wordScale) + (grams[k] * gramScale);
                     if (score > best[k])
                     {
-                        (best[k], bestStart[k], bestEnd[k]) = (score, start, end);
+                        (best[k], bestStart[k], bestEnd[k], bestWordScale[k], bestGramScale[k]) = (score, start, end, wordScale, gramScale);
                     }
                 }
             }
@@ -414,17 +416,7 @@ internal sealed class LearnedModel
             var h = pooled[k];
             logits[h] += best[k];
             // The same sum again, word by word, for the evidence.
-            var (wordCount, gramCount) = (0, 0);
-            for (var i = bestStart[k]; i < bestEnd[k]; i++)
-            {
-                if (VectorOf(buffers, i) is { IsEmpty: false } vector)
-                {
-                    wordCount++;
-                    gramCount += (int)vector[2 * heads];
-                }
-            }
-
-            var (wordScale, gramScale) = (MessageFeatures.WordScale(wordCount), MessageFeatures.GramScale(gramCount));
+            var (wordScale, gramScale) = (bestWordScale[k], bestGramScale[k]);
             for (var i = bestStart[k]; i < bestEnd[k]; i++)
             {
                 if (VectorOf(buffers, i) is { IsEmpty: false } vector)

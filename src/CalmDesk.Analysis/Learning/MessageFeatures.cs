@@ -55,28 +55,7 @@ internal static class MessageFeatures
     public static void Collect(Scoring scoring, int languageIndex, SparseFeatures features)
     {
         features.Clear();
-        var tokens = scoring.Tokens;
-        var counter = new Counter();
-        var ignored = new Counter();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (scoring.IsContentWord(i))
-            {
-                WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref ignored, ref counter);
-            }
-        }
-
-        var sink = new Collector(features, WordScale(scoring.ContentWords));
-        var grams = new Collector(features, GramScale(counter.Count));
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (scoring.IsContentWord(i))
-            {
-                WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref sink, ref grams);
-            }
-        }
-
-        EmitContext(scoring, ref sink);
+        AddWords(scoring, languageIndex, 0, scoring.Tokens.Count, features);
         var rules = new Collector(features, 1);
         scoring.Rules.Emit(ref rules);
         if (languageIndex >= 0)
@@ -93,48 +72,61 @@ internal static class MessageFeatures
     public static void CollectSentences(Scoring scoring, int languageIndex, List<(int[] Indices, float[] Values)> sentences)
     {
         sentences.Clear();
-        var tokens = scoring.Tokens;
         var features = new SparseFeatures();
         var start = 0;
-        for (var end = 1; end <= tokens.Count; end++)
+        for (var end = 1; end <= scoring.Tokens.Count; end++)
         {
-            if (end < tokens.Count && !scoring.SentenceBreakBefore(end))
+            if (end < scoring.Tokens.Count && !scoring.SentenceBreakBefore(end))
             {
                 continue;
             }
 
-            var words = 0;
-            var counter = new Counter();
-            var ignored = new Counter();
-            for (var i = start; i < end; i++)
+            features.Clear();
+            if (AddWords(scoring, languageIndex, start, end, features))
             {
-                if (scoring.IsContentWord(i))
-                {
-                    words++;
-                    WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref ignored, ref counter);
-                }
-            }
-
-            if (words > 0)
-            {
-                features.Clear();
-                var sink = new Collector(features, WordScale(words));
-                var grams = new Collector(features, GramScale(counter.Count));
-                for (var i = start; i < end; i++)
-                {
-                    if (scoring.IsContentWord(i))
-                    {
-                        WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref sink, ref grams);
-                    }
-                }
-
-                var context = new RangeCollector(features, WordScale(words), start, end);
-                EmitContext(scoring, ref context);
                 sentences.Add(features.ToArrays());
             }
 
             start = end;
         }
+    }
+
+    /// <summary>The word block of tokens [start, end): each content word's own features scaled by 1/√(1 + words), its
+    /// character grams by 1/√(1 + grams), and the context features of those words at the words' scale. False when the
+    /// range has no content word (and nothing was added).</summary>
+    private static bool AddWords(Scoring scoring, int languageIndex, int start, int end, SparseFeatures features)
+    {
+        var tokens = scoring.Tokens;
+        var words = 0;
+        var counter = new Counter();
+        var ignored = new Counter();
+        for (var i = start; i < end; i++)
+        {
+            if (scoring.IsContentWord(i))
+            {
+                words++;
+                WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref ignored, ref counter);
+            }
+        }
+
+        if (words == 0)
+        {
+            return false;
+        }
+
+        var sink = new Collector(features, WordScale(words));
+        var grams = new Collector(features, GramScale(counter.Count));
+        for (var i = start; i < end; i++)
+        {
+            if (scoring.IsContentWord(i))
+            {
+                WordFeatures.Emit(tokens.Folded(i), UsesGreekKey(scoring, i, languageIndex), ref sink, ref grams);
+            }
+        }
+
+        var context = new RangeCollector(features, WordScale(words), start, end);
+        EmitContext(scoring, ref context);
+        return true;
     }
 
     private struct RangeCollector(SparseFeatures features, float scale, int start, int end) : IWordFeatureSink

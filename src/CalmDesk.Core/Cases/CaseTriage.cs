@@ -33,23 +33,29 @@ internal static class CaseTriage
     }
 
     /// A customer's message needs a case when it is angry enough (the installation's threshold), abusive to staff, or
-    /// threatens or raises a problem with a score the installation finds sure enough (<see cref="CaseFindings"/>).
-    public static bool NeedsCase(Interaction interaction, AnalysisThresholds thresholds) =>
-        interaction is { Direction: not Direction.Outbound, Analysis: { } analysis }
-        && (analysis.AngerScore >= thresholds.OpenCase || analysis.AbuseTargeted
-            || CaseFindings(analysis, thresholds) is { } findings && (findings.Threat || findings.Situations.Count > 0));
+    /// threatens or raises a problem with a score the installation finds sure enough (<paramref name="findings"/>).
+    private static bool NeedsCase(MessageAnalysis analysis, AnalysisThresholds thresholds, (bool Threat, IReadOnlyList<string> Situations) findings) =>
+        analysis.AngerScore >= thresholds.OpenCase || analysis.AbuseTargeted || findings.Threat || findings.Situations.Count > 0;
 
     /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case (and the call-back a reply
     /// to a price announcement led to), or nulls. Only <see cref="MessageIntake"/> calls it.
     public static async Task<Triage> AssignAsync(
         CalmDeskDbContext db, Interaction interaction, AnalysisThresholds thresholds, CancellationToken cancellationToken = default)
     {
-        if (interaction.CaseId is not null || interaction.Case is not null || !NeedsCase(interaction, thresholds))
+        // Our own replies never need a case.
+        if (interaction is not { CaseId: null, Case: null, Direction: not Direction.Outbound, Analysis: { } analysis })
         {
             return default;
         }
 
-        var situations = CaseFindings(interaction.Analysis!, thresholds).Situations.ToList();
+        // Read once: the scores come from the stored details.
+        var findings = CaseFindings(analysis, thresholds);
+        if (!NeedsCase(analysis, thresholds, findings))
+        {
+            return default;
+        }
+
+        var situations = findings.Situations.ToList();
         // A reply to a price announcement is about the price, even when its words alone do not say so.
         var announcement = await CampaignReplies.AnsweredAsync(db, interaction, cancellationToken);
         if (announcement is not null && CampaignReplies.SituationFor(situations) is { } implied)
