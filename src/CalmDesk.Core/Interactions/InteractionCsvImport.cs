@@ -92,13 +92,19 @@ internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider cl
             return;
         }
 
-        var interaction = input.ToInteraction(customerId.Value, now, externalId);
-        if (interaction.Direction != Direction.Inbound && matcher.RepByEmail(row["author"]) is { } rep)
+        var author = matcher.RepByEmail(row["author"]);
+        Interaction Read()
         {
-            interaction.AuthorRepId = rep.RepId;
-            interaction.AuthorName = rep.Name;
+            var interaction = input.ToInteraction(customerId.Value, now, externalId);
+            if (interaction.Direction != Direction.Inbound && author is { } rep)
+            {
+                interaction.AuthorRepId = rep.RepId;
+                interaction.AuthorName = rep.Name;
+            }
+
+            return interaction;
         }
 
-        await writer.WriteAsync(interaction, cancellationToken);
+        await writer.WriteAsync(Read(), () => Task.FromResult(Read()), location, cancellationToken);
     }
 }

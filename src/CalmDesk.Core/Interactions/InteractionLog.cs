@@ -79,18 +79,14 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
         return await SendAsync(viewer, customerId, new InteractionInput(nameof(Channel.Email), nameof(Direction.Outbound), null, subject, body), null, files, cancellationToken);
     }
 
-    /// One lock per group of customers (a customer's id picks its group): messages of the same customer stored by this
-    /// process take turns, those of different customers (mostly) do not wait for each other.
-    private static readonly SemaphoreSlim[] CustomerTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
     /// <summary>
     /// Records one message. Two messages of the same customer stored at the same moment both join the customer's open
     /// case, and the case's version lets only one of the two saves through (<see cref="IVersioned"/>). Nobody decided
-    /// anything here, so neither message may be refused: in this process the messages recorded through this log take
-    /// turns per customer, and one that still loses the race (to another instance, to a mailbox fetch or an import, which
-    /// write through <see cref="MessageIntake"/> and try again at their next round, or to a person changing the case) is
-    /// taken again from a fresh read. That holds only when this call owns the unit of work: a caller with its own pending
-    /// changes or transaction (a collection step, a promise kept) gets the conflict, which undoes its whole decision.
+    /// anything here, so neither message may be refused: in this process a customer's messages take turns
+    /// (<see cref="CustomerTurns"/>, with imports), and one that still loses the race (to another instance, to a mailbox
+    /// fetch, which tries again at its next round, or to a person changing the case) is taken again from a fresh read.
+    /// That holds only when this call owns the unit of work: a caller with its own pending changes or transaction (a
+    /// collection step, a promise kept) gets the conflict, which undoes its whole decision.
     /// </summary>
     private async Task<Outcome<InteractionView>> AddAsync(
         Viewer viewer, int customerId, InteractionInput input, int? caseId, bool send, CancellationToken cancellationToken, IReadOnlyList<Attachment>? files = null)
@@ -102,25 +98,17 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
 
         // What the caller had read before (the signed-in token, a case it shows) stays tracked through a second attempt.
         var kept = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
-        var turn = CustomerTurns[(uint)customerId % CustomerTurns.Length];
-        await turn.WaitAsync(cancellationToken);
-        try
+        using var turn = await CustomerTurns.TakeAsync(customerId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
-                {
-                    return await AddOnceAsync(viewer, customerId, input, caseId, send, files, cancellationToken);
-                }
-                catch (Exception exception) when (attempt < Conflicts.Attempts && Conflicts.LostRace(exception))
-                {
-                    await ForgetAttemptAsync(kept, cancellationToken);
-                }
+                return await AddOnceAsync(viewer, customerId, input, caseId, send, files, cancellationToken);
             }
-        }
-        finally
-        {
-            turn.Release();
+            catch (Exception exception) when (attempt < Conflicts.Attempts && Conflicts.LostRace(exception))
+            {
+                await ForgetAttemptAsync(kept, cancellationToken);
+            }
         }
     }
 

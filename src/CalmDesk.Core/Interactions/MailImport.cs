@@ -59,12 +59,23 @@ internal sealed class MailImport(
         }
         else if (reading.Interaction is { } interaction)
         {
-            if (attachments is not null)
+            async Task<Interaction> WithFilesAsync(Interaction read)
             {
-                await attachments.AddAsync(interaction, message, cancellationToken);
+                if (attachments is not null)
+                {
+                    await attachments.AddAsync(read, message, cancellationToken);
+                }
+
+                return read;
             }
 
-            await writer.WriteAsync(interaction, cancellationToken);
+            // Read again after a lost race: the conversation it joins is looked up anew. (The writer has made sure it is
+            // not stored yet, so it reads as new again.)
+            async Task<Interaction> ReadAgainAsync() => await WithFilesAsync(
+                (await reader.ReadAsync(message, now, null, cancellationToken)).Interaction
+                ?? throw new InvalidOperationException("A message read as new no longer reads as new, though it is not stored."));
+
+            await writer.WriteAsync(await WithFilesAsync(interaction), ReadAgainAsync, location, cancellationToken);
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using CalmDesk.Accounts;
 using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,77 @@ public sealed class InteractionCsvImportTests
 
         Assert.Equal((0, 2), (report.Imported, report.Duplicates));
         Assert.Equal(2, await again.Interactions.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_ARowThatLosesTheCaseToAnotherWriter_IsReadAgainAndStored(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (nino, _) = await ImportFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        const string complaint = "You charged us twice for the March invoice. Unacceptable, refund the double charge.";
+        int caseId;
+        await using (var first = database.NewContext())
+        {
+            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(Viewer.System, nino, new InteractionInput("email", "inbound", null, null, complaint), cancel)).Value!.CaseId!.Value;
+        }
+
+        // Another instance's message joins the same case just after the import's first row has read it.
+        database.Clock.Advance(TimeSpan.FromMinutes(5));
+        var csv = "customer,body\n" +
+            "C-1,\"Still waiting for the refund of the double charge on the March invoice. Unacceptable.\"\n" +
+            "C-1,\"And the April invoice charged us twice as well. Refund both, now.\"\n";
+        var rival = new RivalAfterCaseRead(database, caseId);
+        await using var db = database.NewContext(rival);
+
+        var report = await Books.InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: cancel);
+
+        Assert.Empty(report.Rejected);
+        Assert.Equal(2, report.Imported);
+        Assert.True(rival.Reads >= 2, "the row was taken again after losing the race");
+        await using var check = database.NewContext();
+        Assert.Equal(3, await check.Interactions.CountAsync(i => i.CaseId == caseId, cancel));
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_ARowThatKeepsLosingTheCase_IsSetAsideWithItsReasonAndTheImportGoesOn(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (nino, harbour) = await ImportFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        int caseId;
+        await using (var first = database.NewContext())
+        {
+            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(
+                Viewer.System, nino, new InteractionInput("email", "inbound", null, null, "You charged us twice for the March invoice. Refund it."), cancel)).Value!.CaseId!.Value;
+        }
+
+        database.Clock.Advance(TimeSpan.FromMinutes(5));
+        var csv = "external_id,customer,body\n" +
+            "r-1,C-1,\"The double charge is still not refunded. Unacceptable.\"\n" +
+            "r-2,C-2,Thanks for the quick delivery.\n";
+        await using (var db = database.NewContext(new RivalBeforeSave(database, caseId, times: int.MaxValue)))
+        {
+            var report = await Books.InteractionCsvImport(db, database.Clock).RunAsync(Stream(csv), cancellationToken: cancel);
+
+            var aside = Assert.Single(report.Rejected);
+            Assert.Equal("line 2", aside.Location);
+            Assert.Contains("import the file again", aside.Reason, StringComparison.Ordinal);
+            Assert.Equal(1, report.Imported);
+        }
+
+        await using (var again = database.NewContext())
+        {
+            var report = await Books.InteractionCsvImport(again, database.Clock).RunAsync(Stream(csv), cancellationToken: cancel);
+
+            Assert.Equal((1, 1), (report.Imported, report.Duplicates));
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal(["r-1", "r-2"], await check.Interactions.Where(i => i.ExternalId.StartsWith("r-")).OrderBy(i => i.ExternalId).Select(i => i.ExternalId).ToListAsync(cancel));
+        Assert.Equal(harbour, await check.Interactions.Where(i => i.ExternalId == "r-2").Select(i => i.CustomerId).SingleAsync(cancel));
     }
 
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));

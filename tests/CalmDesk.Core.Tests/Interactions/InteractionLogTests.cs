@@ -1,8 +1,6 @@
-using System.Data.Common;
 using CalmDesk.Accounts;
 using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CalmDesk.Interactions;
 
@@ -60,23 +58,6 @@ public sealed class InteractionLogTests
         await using var check = database.NewContext();
         Assert.Equal(2, await check.Interactions.CountAsync(i => i.CaseId == caseId, cancel));
         Assert.Equal(before + 2, await check.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(cancel));
-    }
-
-    /// Raises the case's version from another connection once, right after this context first finished reading cases.
-    private sealed class RivalAfterCaseRead(TestDatabase database, int caseId) : DbCommandInterceptor
-    {
-        public int Reads { get; private set; }
-
-        public override async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
-        {
-            if (command.CommandText.Contains("FROM \"Cases\"", StringComparison.Ordinal) && ++Reads == 1)
-            {
-                await using var other = database.NewContext();
-                await other.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1));
-            }
-
-            return result;
-        }
     }
 
     [Theory]

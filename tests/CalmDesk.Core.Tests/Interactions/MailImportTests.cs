@@ -1,4 +1,5 @@
 using System.Text;
+using CalmDesk.Accounts;
 using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,6 +82,32 @@ public sealed class MailImportTests
 
         Assert.Equal(0, report.Imported);
         Assert.Single(report.Rejected);
+    }
+
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_AMailThatLosesTheCaseToAnotherWriter_IsReadAgainAndStored(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (nino, _) = await ImportFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        int caseId;
+        await using (var first = database.NewContext())
+        {
+            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(
+                Viewer.System, nino, new InteractionInput("email", "inbound", null, null, "Avete consegnato i cartoni sbagliati. Rivoglio quelli giusti entro domani."), cancel)).Value!.CaseId!.Value;
+        }
+
+        var rival = new RivalBeforeSave(database, caseId);
+        await using var db = database.NewContext(rival);
+
+        var report = await Books.MailImport(db, database.Clock).RunAsync(Stream(AngryMail), mbox: false, cancellationToken: cancel);
+
+        Assert.Equal((1, 0), (report.Imported, report.Rejected.Count));
+        Assert.True(rival.Saves >= 2, "the mail was read again after losing the race");
+        await using var check = database.NewContext();
+        var stored = await check.Interactions.SingleAsync(i => i.ExternalId == "<abc123@trattoria.example>", cancel);
+        Assert.Equal(caseId, stored.CaseId);
     }
 
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
