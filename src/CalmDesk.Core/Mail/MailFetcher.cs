@@ -170,6 +170,15 @@ internal sealed class MailFetcher(
             }
 
             message.Body = new TextPart(text.IsHtml ? "html" : "plain") { Text = text.Text };
+            // A flowed text (RFC 3676) keeps its parameters, so MimeKit unwraps it as it does in a whole message.
+            foreach (var name in new[] { "format", "delsp" })
+            {
+                if (text.ContentType.Parameters.TryGetValue(name, out string? value))
+                {
+                    message.Body.ContentType.Parameters[name] = value;
+                }
+            }
+
             return (message, [], headers);
         }
 

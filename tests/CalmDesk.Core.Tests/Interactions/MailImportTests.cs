@@ -110,5 +110,33 @@ public sealed class MailImportTests
         Assert.Equal(caseId, stored.CaseId);
     }
 
+    [Theory]
+    [AllDatabases]
+    public async Task RunAsync_FlowedText_IsStoredUnwrapped_AndItsQuoteStaysQuoted(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ImportFixture.SeedAsync(database);
+        // RFC 3676: a line that ends in a space goes on in the next one; quoted lines carry their depth. (MimeKit's TextBody
+        // unwraps it; this holds the product to reading that, not the raw part.)
+        var mail =
+            "From: Nino Esposito <nino@trattoria.example>\r\nTo: giulia@ourco.example\r\nSubject: Bancali\r\n" +
+            "Date: Fri, 2 Oct 2026 09:15:00 +0200\r\nMessage-ID: <flowed1@trattoria.example>\r\n" +
+            "Content-Type: text/plain; charset=utf-8; format=flowed\r\n\r\n" +
+            "Il vostro autista ha lasciato di nuovo i bancali sbagliati e se succede \r\n" +
+            "ancora una volta porteremo i nostri ordini altrove.\r\n\r\n" +
+            "Nino\r\n\r\n" +
+            "> Consegneremo martedì \r\n" +
+            "> mattina.\r\n";
+        await using var db = database.NewContext();
+
+        var report = await Books.MailImport(db, database.Clock).RunAsync(Stream(mail), mbox: false, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, report.Imported);
+        var body = (await db.Interactions.SingleAsync(TestContext.Current.CancellationToken)).Body;
+        Assert.Contains("i bancali sbagliati e se succede ancora una volta porteremo i nostri ordini altrove.", body, StringComparison.Ordinal);
+        Assert.Contains("> Consegneremo martedì mattina.", body, StringComparison.Ordinal);
+        Assert.Equal(["Nino"], body.Split('\n').Where(l => l.Trim() == "Nino").ToArray());
+    }
+
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 }

@@ -82,7 +82,10 @@ public sealed class MailServerTests
         var mailboxId = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!.Id;
 
         var huge = Mail(customer, sales, "Le foto", "In allegato le foto della merce rovinata.");
-        huge.Body = new Multipart("mixed") { new TextPart("plain") { Text = "In allegato le foto della merce rovinata." }, Attachment() };
+        // Its text is sent as format=flowed (RFC 3676), wrapped where a line ends in a space: read alone, it is unwrapped too.
+        var flowed = new TextPart("plain") { Text = "In allegato le foto \r\ndella merce rovinata.\r\n" };
+        flowed.ContentType.Parameters["format"] = "flowed";
+        huge.Body = new Multipart("mixed") { flowed, Attachment() };
         await servers.AppendAsync(sales, Raw(huge));
         var onlyFiles = Mail(customer, sales, "Solo allegato", "");
         onlyFiles.Body = Attachment();
