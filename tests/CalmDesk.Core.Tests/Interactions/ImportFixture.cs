@@ -18,4 +18,13 @@ internal static class ImportFixture
             [new ContactInput("Oliver Grant", "oliver@harbour.example")], TestContext.Current.CancellationToken);
         return (nino.Value!.Id, harbour.Value!.Id);
     }
+
+    /// The customer's complaint, posted as a message: it opens a case, whose id is returned.
+    public static async Task<int> OpenCaseAsync(TestDatabase database, int customerId, string complaint)
+    {
+        await using var db = database.NewContext();
+        var posted = await Books.InteractionLog(db, database.Clock).AddAsync(
+            Viewer.System, customerId, new InteractionInput("email", "inbound", null, null, complaint), TestContext.Current.CancellationToken);
+        return posted.Value!.CaseId!.Value;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using CalmDesk.Accounts;
 using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,12 +63,7 @@ public sealed class InteractionCsvImportTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, _) = await ImportFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
-        const string complaint = "You charged us twice for the March invoice. Unacceptable, refund the double charge.";
-        int caseId;
-        await using (var first = database.NewContext())
-        {
-            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(Viewer.System, nino, new InteractionInput("email", "inbound", null, null, complaint), cancel)).Value!.CaseId!.Value;
-        }
+        var caseId = await ImportFixture.OpenCaseAsync(database, nino, "You charged us twice for the March invoice. Unacceptable, refund the double charge.");
 
         // Another instance's message joins the same case just after the import's first row has read it.
         database.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -95,12 +89,7 @@ public sealed class InteractionCsvImportTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, harbour) = await ImportFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
-        int caseId;
-        await using (var first = database.NewContext())
-        {
-            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(
-                Viewer.System, nino, new InteractionInput("email", "inbound", null, null, "You charged us twice for the March invoice. Refund it."), cancel)).Value!.CaseId!.Value;
-        }
+        var caseId = await ImportFixture.OpenCaseAsync(database, nino, "You charged us twice for the March invoice. Refund it.");
 
         database.Clock.Advance(TimeSpan.FromMinutes(5));
         var csv = "external_id,customer,body\n" +

@@ -33,11 +33,7 @@ public sealed class InteractionLogTests
         var (nino, _) = await ImportFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         const string complaint = "You charged us twice for the March invoice. Unacceptable, refund the double charge.";
-        int caseId;
-        await using (var first = database.NewContext())
-        {
-            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(Viewer.System, nino, new InteractionInput("email", "inbound", null, null, complaint), cancel)).Value!.CaseId!.Value;
-        }
+        var caseId = await ImportFixture.OpenCaseAsync(database, nino, complaint);
 
         // Another instance's message joins the same case just after this one has read it: this one's save then finds a
         // newer version than it read.

@@ -1,5 +1,4 @@
 using System.Text;
-using CalmDesk.Accounts;
 using CalmDesk.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,12 +90,7 @@ public sealed class MailImportTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (nino, _) = await ImportFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
-        int caseId;
-        await using (var first = database.NewContext())
-        {
-            caseId = (await Books.InteractionLog(first, database.Clock).AddAsync(
-                Viewer.System, nino, new InteractionInput("email", "inbound", null, null, "Avete consegnato i cartoni sbagliati. Rivoglio quelli giusti entro domani."), cancel)).Value!.CaseId!.Value;
-        }
+        var caseId = await ImportFixture.OpenCaseAsync(database, nino, "Avete consegnato i cartoni sbagliati. Rivoglio quelli giusti entro domani.");
 
         var rival = new RivalBeforeSave(database, caseId);
         await using var db = database.NewContext(rival);
