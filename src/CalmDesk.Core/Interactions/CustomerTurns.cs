@@ -2,8 +2,9 @@ namespace CalmDesk.Interactions;
 
 /// <summary>
 /// One lock per group of customers (a customer's id picks its group): the messages of one customer that this process
-/// stores (through the API and the pages, and an import running beside them) take turns, so they do not race for the
-/// customer's open case; messages of different customers (mostly) do not wait for each other.
+/// stores through <see cref="InteractionLog"/> (the API and the pages) take turns, so they do not race for the
+/// customer's open case; messages of different customers (mostly) do not wait for each other. Writers in other processes
+/// (another instance, an import) are not held by it: a lost race is read again instead.
 /// </summary>
 internal static class CustomerTurns
 {

@@ -105,6 +105,6 @@ internal sealed class InteractionCsvImport(CalmDeskDbContext db, TimeProvider cl
             return interaction;
         }
 
-        await writer.WriteAsync(Read(), () => Task.FromResult(Read()), location, cancellationToken);
+        await writer.WriteAsync(Read(), () => Task.FromResult<Interaction?>(Read()), location, cancellationToken);
     }
 }

@@ -83,8 +83,8 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
     /// Records one message. Two messages of the same customer stored at the same moment both join the customer's open
     /// case, and the case's version lets only one of the two saves through (<see cref="IVersioned"/>). Nobody decided
     /// anything here, so neither message may be refused: in this process a customer's messages take turns
-    /// (<see cref="CustomerTurns"/>, with imports), and one that still loses the race (to another instance, to a mailbox
-    /// fetch, which tries again at its next round, or to a person changing the case) is taken again from a fresh read.
+    /// (<see cref="CustomerTurns"/>), and one that still loses the race (to another instance, to a mailbox fetch, which
+    /// tries again at its next round, to an import, or to a person changing the case) is taken again from a fresh read.
     /// That holds only when this call owns the unit of work: a caller with its own pending changes or transaction (a
     /// collection step, a promise kept) gets the conflict, which undoes its whole decision.
     /// </summary>

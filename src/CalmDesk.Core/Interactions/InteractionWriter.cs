@@ -5,12 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CalmDesk.Interactions;
 
 /// <summary>
-/// Stores imported interactions one at a time, each in its own transaction, skipping ids already stored. An imported
-/// message is a message like one posted live: it takes its customer's turn (<see cref="CustomerTurns"/>) beside the
-/// messages arriving through the API and the pages, and one that loses the customer's open case to a writer outside this
-/// process (another instance, a mailbox fetch, a person changing the case) is read again and stored, as a posted message
-/// is. Only after <see cref="Conflicts.Attempts"/> lost races is the row set aside, with the reason, and the import goes on;
-/// importing the file again takes it.
+/// Stores imported interactions one at a time, each in its own transaction, skipping ids already stored. An import
+/// (`calmdesk import interactions`) runs in its own process beside the server, so an imported message can lose its
+/// customer's open case to a message arriving live (or to another instance, a mailbox fetch, a person changing the
+/// case): it is then read again and stored, as a posted message is. Only after <see cref="Conflicts.Attempts"/> lost
+/// races is it set aside, with the reason, and the import goes on; importing the file again takes it.
 /// </summary>
 internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> known, ImportReport report, MessageIntake intake)
 {
@@ -20,16 +19,18 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
     public bool IsKnown(string externalId) => known.Contains(externalId);
 
     /// Stores the interaction; <paramref name="readAgain"/> builds it afresh (from the same row or mail) for another
-    /// attempt after a lost race.
-    public async Task WriteAsync(Interaction interaction, Func<Task<Interaction>> readAgain, string location, CancellationToken cancellationToken)
+    /// attempt after a lost race, or answers null when it no longer reads as a new message.
+    public async Task WriteAsync(Interaction interaction, Func<Task<Interaction?>> readAgain, string location, CancellationToken cancellationToken)
     {
-        if (!known.Add(interaction.ExternalId))
+        var externalId = interaction.ExternalId;
+        if (!known.Add(externalId))
         {
+            // What reading it prepared (a case the reply reopens) is not saved with the next message.
+            db.ChangeTracker.Clear();
             report.CountDuplicate();
             return;
         }
 
-        using var turn = await CustomerTurns.TakeAsync(interaction.CustomerId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -41,27 +42,36 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
             }
             catch (Exception exception) when (Conflicts.LostRace(exception))
             {
-                // Told apart below: the same message stored by a concurrent or resumed import, or a lost race.
+                // Told apart below: the same message stored by another writer, or a lost race.
             }
             finally
             {
                 db.ChangeTracker.Clear();
             }
 
-            var externalId = interaction.ExternalId;
             if (await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
             {
                 report.CountDuplicate();
                 return;
             }
 
-            if (attempt == Conflicts.Attempts)
+            var again = attempt < Conflicts.Attempts ? await readAgain() : null;
+            if (again is null)
             {
+                db.ChangeTracker.Clear();
+                if (await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
+                {
+                    report.CountDuplicate();
+                    return;
+                }
+
+                // Not stored: a later copy in the same file, or the file imported again, may take it.
+                known.Remove(externalId);
                 report.Reject(location, $"the customer's records changed at the same moment {attempt} times over; import the file again to take this message");
                 return;
             }
 
-            interaction = await readAgain();
+            interaction = again;
         }
     }
 }

@@ -69,11 +69,10 @@ internal sealed class MailImport(
                 return read;
             }
 
-            // Read again after a lost race: the conversation it joins is looked up anew. (The writer has made sure it is
-            // not stored yet, so it reads as new again.)
-            async Task<Interaction> ReadAgainAsync() => await WithFilesAsync(
-                (await reader.ReadAsync(message, now, null, cancellationToken)).Interaction
-                ?? throw new InvalidOperationException("A message read as new no longer reads as new, though it is not stored."));
+            // Read again after a lost race: the conversation it joins is looked up anew. (Null when it no longer reads as
+            // new: a mailbox fetch stored it meanwhile.)
+            async Task<Interaction?> ReadAgainAsync() =>
+                (await reader.ReadAsync(message, now, null, cancellationToken)).Interaction is { } again ? await WithFilesAsync(again) : null;
 
             await writer.WriteAsync(await WithFilesAsync(interaction), ReadAgainAsync, location, cancellationToken);
         }

@@ -77,7 +77,8 @@ public sealed class InteractionCsvImportTests
 
         Assert.Empty(report.Rejected);
         Assert.Equal(2, report.Imported);
-        Assert.True(rival.Reads >= 2, "the row was taken again after losing the race");
+        // Each row reads the case once; the row that lost reads it again.
+        Assert.True(rival.Reads >= 3, "the row was taken again after losing the race");
         await using var check = database.NewContext();
         Assert.Equal(3, await check.Interactions.CountAsync(i => i.CaseId == caseId, cancel));
     }
