@@ -49,7 +49,7 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
                 db.ChangeTracker.Clear();
             }
 
-            if (await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
+            if (await StoredAsync())
             {
                 report.CountDuplicate();
                 return;
@@ -58,8 +58,9 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
             var again = attempt < Conflicts.Attempts ? await readAgain() : null;
             if (again is null)
             {
+                // Read again, it no longer reads as new: a mailbox fetch may have stored it since the look above.
                 db.ChangeTracker.Clear();
-                if (await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
+                if (attempt < Conflicts.Attempts && await StoredAsync())
                 {
                     report.CountDuplicate();
                     return;
@@ -73,5 +74,7 @@ internal sealed class InteractionWriter(CalmDeskDbContext db, HashSet<string> kn
 
             interaction = again;
         }
+
+        Task<bool> StoredAsync() => db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken);
     }
 }
