@@ -81,6 +81,11 @@ internal static class Languages
     /// The language's name in itself ("Italiano", "Ελληνικά"), or the code when unknown.
     public static string NativeName(string code) => Culture(code)?.NativeName ?? code;
 
+    /// The language's name in the reader's language, for a sentence ("Drafted in Italian", "Bozza in italiano",
+    /// "Προσχέδιο στα Ιταλικά"), or the code when unknown.
+    public static string DisplayName(string code) =>
+        Culture(code) is { } culture ? CultureInfo.GetCultureInfo(culture.TwoLetterISOLanguageName).DisplayName : code;
+
     private static CultureInfo? Specific(string name)
     {
         try

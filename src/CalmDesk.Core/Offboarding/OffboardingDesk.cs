@@ -23,6 +23,9 @@ internal sealed record OffboardingView(
 
     /// Where the letter goes, under the company's name.
     public string? PostalAddress { get; init; }
+
+    /// The customer's time zone, so the letter is dated on the customer's calendar day.
+    public string? TimeZone { get; init; }
 }
 
 internal sealed record CompetitorView(int Id, string Name, string? Note);
@@ -80,7 +83,7 @@ internal sealed class OffboardingDesk(
             o.MoneyWeighed, o.ChecklistComplete, o.ApprovedAt, o.NonRenewalOn, names, o.LetterLanguage, o.LetterSubject, o.LetterBody, o.LetterIssuedAt,
             o.FinalInvoiceDone, o.OpenOrdersDone, o.DataReturnedDone,
             [.. o.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new OffboardingEventView(e.At, e.UserId is null ? null : people.GetValueOrDefault(e.UserId), e.What, e.Note))])
-        { Country = o.Customer.Country, PostalAddress = o.Customer.PostalAddress };
+        { Country = o.Customer.Country, PostalAddress = o.Customer.PostalAddress, TimeZone = o.Customer.TimeZone };
     }
 
     /// Opens the let-go checklist for a customer. The non-renewal date starts as the contract's renewal date, or the

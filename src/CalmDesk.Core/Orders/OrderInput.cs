@@ -5,7 +5,7 @@ namespace CalmDesk.Orders;
 internal sealed record OrderLineInput(string? Item, decimal? Ordered, decimal? UnitPrice = null, decimal? Confirmed = null, decimal? Delivered = null);
 
 /// Lines typed on a page, one per line: "item | quantity | unit price" (a tab or ';' also separates; the price may be
-/// left out). Numbers take a dot or a comma for decimals. Returns the lines, or the first line that cannot be read.
+/// left out). Numbers read as the reader types them (TypedNumber): "1.200" is twelve hundred to an Italian reader. Returns the lines, or the first line that cannot be read.
 internal static class OrderLinesText
 {
     public static (IReadOnlyList<(string Item, decimal Quantity, decimal? Price)> Lines, string? Problem) Parse(string? text)
@@ -34,9 +34,7 @@ internal static class OrderLinesText
         return (result, null);
     }
 
-    private static decimal? Number(string text) =>
-        decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Number & ~System.Globalization.NumberStyles.AllowThousands,
-            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+    private static decimal? Number(string text) => TypedNumber.Read(text, System.Globalization.CultureInfo.CurrentCulture);
 }
 
 /// An order as the API or an import gives it: number, day, and at least one line.

@@ -19,14 +19,14 @@ internal static class AnalyzeApi
     {
         if (request.Text is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["The text to analyse is required (it may be empty)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [CalmDesk.Localization.Messages.Get("The text to analyse is required (it may be empty).")] });
         }
 
         if (request.Language is { Length: > 0 } language && !LanguageCodes.Supported.Contains(language.ToLowerInvariant()))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["language"] = [$"'{language}' is not one of the analysed languages: {string.Join(", ", LanguageCodes.Supported)}."],
+                ["language"] = [CalmDesk.Localization.Messages.Format("'{0}' is not one of the analysed languages: {1}.", language, string.Join(", ", LanguageCodes.Supported))],
             });
         }
 

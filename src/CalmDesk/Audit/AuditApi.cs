@@ -49,12 +49,12 @@ internal static class AuditApi
         var errors = new Dictionary<string, string[]>();
         if (!string.IsNullOrWhiteSpace(subject) && !AuditTrail.Subjects.Contains(subject))
         {
-            errors["subject"] = [$"Unknown subject '{subject}'; use one of {string.Join(", ", AuditTrail.Subjects)}."];
+            errors["subject"] = [CalmDesk.Localization.Messages.Format("Unknown subject '{0}'; use one of {1}.", subject, string.Join(", ", AuditTrail.Subjects))];
         }
 
         if (from is { } start && to is { } end && end < start)
         {
-            errors["to"] = ["'to' is before 'from'."];
+            errors["to"] = [CalmDesk.Localization.Messages.Get("'to' is before 'from'.")];
         }
 
         return errors.Count == 0 ? null : errors;

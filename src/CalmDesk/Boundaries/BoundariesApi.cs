@@ -48,7 +48,7 @@ internal static class BoundariesApi
     {
         if (request.CustomerId is null || string.IsNullOrWhiteSpace(request.Text))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Give a customerId and the text to check."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [CalmDesk.Localization.Messages.Get("Give a customerId and the text to check.")] });
         }
 
         return await book.CheckAsync(Viewer.From(http.User), request.CustomerId.Value, request.Text, cancellationToken) is { } breaches

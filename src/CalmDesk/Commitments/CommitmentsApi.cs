@@ -41,7 +41,7 @@ internal static class CommitmentsApi
     public static async Task<Results<Ok<IReadOnlyList<CommitmentView>>, ValidationProblem>> DueCommitments(
         int? hours, HttpContext http, CommitmentBook book, TimeProvider clock, CancellationToken cancellationToken) =>
         hours is < 0 or > CommitmentBook.MaxDueWindowHours
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hours"] = [$"Hours must be between 0 and {CommitmentBook.MaxDueWindowHours}."] })
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hours"] = [CalmDesk.Localization.Messages.Format("Hours must be between 0 and {0}.", CommitmentBook.MaxDueWindowHours)] })
             : TypedResults.Ok(await book.DueAsync(Viewer.From(http.User), clock.GetUtcNow().AddHours(hours ?? 24), cancellationToken));
 
     public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult>> GetCommitment(int id, HttpContext http, CommitmentBook book, CancellationToken cancellationToken) =>
@@ -68,7 +68,7 @@ internal static class CommitmentsApi
     {
         if (newDueAt is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newDueAt"] = ["Give the new due time, e.g. ?newDueAt=2026-12-01T10:00:00Z."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newDueAt"] = [CalmDesk.Localization.Messages.Get("Give the new due time, e.g. ?newDueAt=2026-12-01T10:00:00Z.")] });
         }
 
         return await notices.DraftAsync(Viewer.From(http.User), id, newDueAt.Value, http.User.FindFirst("name")?.Value, cancellationToken) is { } draft

@@ -51,7 +51,7 @@ internal static class CustomersApi
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["status"] = [$"Unknown status '{status}'; use one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}."],
+                    ["status"] = [CalmDesk.Localization.Messages.Format("Unknown status '{0}'; use one of {1}.", status, string.Join(", ", Enum.GetNames<CustomerStatus>()))],
                 });
             }
 

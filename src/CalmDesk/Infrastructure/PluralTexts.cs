@@ -24,9 +24,15 @@ internal static class PluralTexts
         return localizer[key, arguments];
     }
 
-    /// A text whose first figure may be a count (the health card's reasons): its form follows that figure.
-    public static LocalizedString Figures(this IStringLocalizer localizer, string key, object[] figures) =>
-        figures is [int or long or decimal or double, ..]
-            ? localizer.Pick(key, Convert.ToDecimal(figures[0], CultureInfo.InvariantCulture), figures)
+    /// A text whose figures may hold a count (the health card's reasons): its form follows the first figure, or the
+    /// one named in <see cref="CountAt"/> (the payment reason is about money first, but "1 day" is its count).
+    public static LocalizedString Figures(this IStringLocalizer localizer, string key, object[] figures)
+    {
+        var at = CountAt.GetValueOrDefault(key);
+        return figures.Length > at && figures[at] is int or long or decimal or double
+            ? localizer.Pick(key, Convert.ToDecimal(figures[at], CultureInfo.InvariantCulture), figures)
             : localizer[key, figures];
+    }
+
+    private static readonly Dictionary<string, int> CountAt = new(StringComparer.Ordinal) { ["health_payment"] = 1 };
 }

@@ -24,7 +24,7 @@ internal static class AttachmentsEndpoint
     {
         var document = await book.DocumentAsync(Viewer.From(http.User), id, cancellationToken);
         var content = document is null ? null : await store.OpenAsync(document.Sha256, cancellationToken);
-        return content is null ? ApiResults.NotFound("Invoice document", id) : Download(http, content, document!.FileName);
+        return content is null ? NotFound(http, "Invoice document", id) : Download(http, content, document!.FileName);
     }
 
     private static async Task<IResult> DownloadAsync(long id, HttpContext http, CalmDeskDbContext db, AttachmentStore store, CancellationToken cancellationToken)
@@ -37,11 +37,18 @@ internal static class AttachmentsEndpoint
         var content = file is null ? null : await store.OpenAsync(file.Sha256, cancellationToken);
         if (content is null)
         {
-            return ApiResults.NotFound("Attachment", id);
+            return NotFound(http, "Attachment", id);
         }
 
         return Download(http, content, file!.FileName);
     }
+
+    /// A script with a token is told in problem details; a person who followed a link from a page gets the not-found
+    /// page in their language (an empty 404, which the error pages fill).
+    private static IResult NotFound(HttpContext http, string what, long id) =>
+        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? ApiResults.NotFound(what, id)
+            : Results.NotFound();
 
     private static IResult Download(HttpContext http, Stream content, string fileName)
     {

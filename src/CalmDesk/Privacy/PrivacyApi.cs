@@ -53,7 +53,7 @@ internal static class PrivacyApi
         format = string.IsNullOrWhiteSpace(format) ? "json" : format.Trim().ToLowerInvariant();
         if (format is not ("json" or "zip"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"Unknown format '{format}'; use json or zip."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [CalmDesk.Localization.Messages.Format("Unknown format '{0}'; use json or zip.", format)] });
         }
 
         // Written into a buffer first: a customer that is not found is a 404, not a half-sent download.

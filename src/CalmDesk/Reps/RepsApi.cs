@@ -99,12 +99,12 @@ internal static class RepsApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email))
         {
-            errors["email"] = ["An email address is required."];
+            errors["email"] = [CalmDesk.Localization.Messages.Get("An email address is required.")];
         }
 
         if (string.IsNullOrEmpty(request.Password))
         {
-            errors["password"] = ["A password is required."];
+            errors["password"] = [CalmDesk.Localization.Messages.Get("A password is required.")];
         }
 
         if (errors.Count > 0)

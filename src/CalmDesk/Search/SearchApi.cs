@@ -24,7 +24,7 @@ internal static class SearchApi
         return results.TooShort
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["q"] = [$"Type at least {GlobalSearch.MinimumLength} characters to search."],
+                ["q"] = [CalmDesk.Localization.Messages.Format("Type at least {0} characters to search.", GlobalSearch.MinimumLength)],
             })
             : TypedResults.Ok(results);
     }

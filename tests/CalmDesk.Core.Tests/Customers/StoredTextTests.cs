@@ -29,7 +29,7 @@ public sealed class StoredTextTests
         var stored = InCulture.Run("el", () => StoredText.Write("{0} in the last 30 days, including {1}, which this rep never accepts.", 2, "insult, threat of violence"))
             + "\nYou idiots";
 
-        Assert.Equal("2 negli ultimi 30 giorni, tra cui insulto, minaccia di violenza, che questo referente non accetta mai.\nYou idiots", InCulture.Run("it", () => StoredText.Read(stored)));
+        Assert.Equal("2 negli ultimi 30 giorni, tra cui insulto, minaccia di violenza, che questo commerciale non accetta mai.\nYou idiots", InCulture.Run("it", () => StoredText.Read(stored)));
         Assert.StartsWith("1 episodio negli ultimi 30 giorni", InCulture.Run("it", () => StoredText.Read(StoredText.Write("{0} incidents in the last 30 days, above this rep's limit of {1}.", 1, 0))), StringComparison.Ordinal);
     }
 

@@ -74,6 +74,9 @@ public sealed class ManagerDashboardBrowserTests
         await Assertions.Expect(letter).ToContainTextAsync("Oliver Grant");
         Assert.DoesNotContain("{", await letter.InnerTextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#audit li")).ToHaveCountAsync(8);
+        // What CalmDesk noted itself reads in the manager's terms: the letter's language by name, the day as they write it.
+        await Assertions.Expect(page.Locator("#audit")).ToContainTextAsync("— English");
+        await Assertions.Expect(page.Locator("#audit")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"— \d{4}-\d\d-\d\d"));
         var href = await page.Locator("#print-letter").GetAttributeAsync("href");
         await page.GotoAsync(href!);
         await Assertions.Expect(page.Locator("article.letter h1")).ToContainTextAsync("Our agreement after");

@@ -35,14 +35,14 @@ public sealed class RepEditBrowserTests(Servers servers)
         await page.ClickAsync("#save-rep");
 
         // Refused until someone takes the customer, in Greek, singular, with everything typed kept.
-        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("1 πελάτης ανήκει σε αυτόν τον συνάδελφο");
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("1 πελάτης ανήκει σε αυτόν τον πωλητή");
         await Assertions.Expect(page.Locator("#rep-name")).ToHaveValueAsync("Renamed <b>" + key + "</b>");
         await Assertions.Expect(page.Locator("#rep-active")).Not.ToBeCheckedAsync();
         Assert.Equal(HttpStatusCode.OK, (await leaving.GetAsync("/api/v1/me", cancel)).StatusCode);
 
         await page.SelectOptionAsync("#hand-to", takingRepId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#save-rep");
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("Ο συνάδελφος αποθηκεύτηκε.");
+        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("Ο πωλητής αποθηκεύτηκε.");
         var row = page.Locator("#reps tr", new PageLocatorOptions { HasText = key });
         await Assertions.Expect(row).ToContainTextAsync("Renamed <b>" + key + "</b>");
         await Assertions.Expect(row).ToContainTextAsync("Αποχώρησε");

@@ -95,6 +95,23 @@ public sealed class CustomersApiTests(Servers servers)
         Assert.Equal(expected, errors.GetProperty("company")[0].GetString());
     }
 
+    /// The query-string checks of the API speak the caller's language too, not only the validation of a body.
+    [Theory]
+    [InlineData("it", "/api/v1/customers?status=dormant", "status", "Stato 'dormant' sconosciuto")]
+    [InlineData("el", "/api/v1/search?q=x", "q", "Πληκτρολογήστε τουλάχιστον 2 χαρακτήρες")]
+    [InlineData("it", "/api/v1/search?q=x", "q", "Scrivi almeno 2 caratteri")]
+    public async Task QueryChecks_SpeakTheCallersLanguage(string language, string path, string field, string expected)
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (rep, _) = await server.SignUpAsync("Rep");
+        rep.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var response = await rep.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(expected, (await Json.ReadAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Create_MalformedJson_IsABadRequestProblem()
     {

@@ -28,7 +28,10 @@ public sealed partial class TranslationTests
     [MemberData(nameof(Languages))]
     public void CoreMessages_EveryKey_IsTranslated(string language)
     {
-        var keys = Directory.EnumerateFiles(Path.Combine(Root, "src", "CalmDesk.Core"), "*.cs", SearchOption.AllDirectories)
+        // The web project's API answers use the same messages (a validation error follows Accept-Language).
+        var keys = new[] { "CalmDesk.Core", "CalmDesk" }
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(Root, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(file => MessageKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
 
