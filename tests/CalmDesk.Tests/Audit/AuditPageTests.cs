@@ -1,0 +1,54 @@
+using System.Net;
+using CalmDesk.Infrastructure;
+
+namespace CalmDesk.Audit;
+
+/// The audit page shows what the trail stored in invariant form in the reader's terms: an Italian admin reads the
+/// renewal date as 30/06/2027, the field by its label, a state by its Italian name, a yes/no as words.
+public sealed class AuditPageTests(Servers servers)
+{
+    [Fact]
+    public async Task AChangedCustomer_ReadsInTheAdminsLanguageAndFormats()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (manager, _) = await server.SignUpAsync("Manager");
+        var (_, _, adminEmail) = await server.SignUpWithEmailAsync("Admin", culture: "it");
+        var key = Guid.NewGuid().ToString("N")[..6];
+        var customer = await Json.ReadAsync(await Json.PostAsync(manager, "/api/v1/customers", new { company = "Cartiera " + key, preferredLanguage = "it", contractRenewalDate = "2027-06-30" }));
+        var id = customer.GetProperty("id").GetInt32();
+        (await manager.PutAsync($"/api/v1/customers/{id}", System.Net.Http.Json.JsonContent.Create(new
+        {
+            company = "Cartiera " + key, preferredLanguage = "it", status = "OnHold", contractRenewalDate = "2027-07-31",
+        }), cancel)).EnsureSuccessStatusCode();
+        var admin = await PageSession.SignInAsync(server, adminEmail);
+
+        var response = await admin.GetAsync($"/audit?customer={id}", cancel);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(cancel));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Rinnovo del contratto", html, StringComparison.Ordinal);
+        Assert.Contains("30/06/2027", html, StringComparison.Ordinal);
+        Assert.Contains("31/07/2027", html, StringComparison.Ordinal);
+        Assert.Contains("In sospeso", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("06/30/2027", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ContractRenewalDate", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">OnHold<", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ContractRenewalDate", "Contract renewal date")]
+    [InlineData("LetterIssuedAt", "Letter issued at")]
+    [InlineData("IsActive", "Is active")]
+    [InlineData("Company", "Company")]
+    public void Words_SpellsAFieldOut(string field, string expected) => Assert.Equal(expected, AuditValues.Words(field));
+
+    [Theory]
+    [InlineData("DepositPercent", "12.5", "it", "12,5")]
+    [InlineData("Phone", "06.1234", "it", null)]
+    [InlineData("ExternalId", "1.5", "it", null)]
+    [InlineData("NonRenewalOn", "06/30/2026", "el", "30/6/2026")]
+    [InlineData("Company", "Rossi & figli", "it", null)]
+    public void Format_ShowsFiguresAndDaysInTheReadersTerms(string field, string stored, string culture, string? expected) =>
+        Assert.Equal(expected, AuditValues.Format(field, stored, System.Globalization.CultureInfo.GetCultureInfo(culture), TimeZoneInfo.Utc));
+}
