@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Messages per second of `calmdesk analyze --jsonl` and of VADER (node), on the same corpus, one core each,
-# in one run. Usage: bench/throughput.sh [MESSAGES]   (default 20000)
+# in one run. Usage: bench/throughput.sh [MESSAGES] [ROUNDS]   (defaults 20000 and 3)
+# Each round times CalmDesk and then VADER, one right after the other, so the ratio of a round compares the two under
+# the same load; the median round's ratio is the figure (this shared machine's speed moves by a third within minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-20000}"
+rounds="${2:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 bench/make-corpus.py "$n" > "$work/corpus.jsonl"
@@ -23,18 +26,25 @@ measure() { # prints seconds for: "$@" < corpus > out
 # Warm both once (JIT, disk cache), then measure.
 head -200 "$work/corpus.jsonl" | taskset -c 0 "$work/calmdesk/calmdesk" analyze --jsonl > /dev/null
 head -200 "$work/corpus.jsonl" | taskset -c 0 node bench/vader-throughput.mjs > /dev/null
-calm=$(measure "$work/calmdesk/calmdesk" analyze --jsonl)
-calm_lines=$(wc -l < "$work/out.jsonl")
-vader=$(measure node bench/vader-throughput.mjs)
-vader_lines=$(wc -l < "$work/out.jsonl")
+calm=(); vader=()
+for _ in $(seq "$rounds"); do
+  calm+=("$(measure "$work/calmdesk/calmdesk" analyze --jsonl)")
+  calm_lines=$(wc -l < "$work/out.jsonl")
+  vader+=("$(measure node bench/vader-throughput.mjs)")
+  vader_lines=$(wc -l < "$work/out.jsonl")
+done
 rm -f bench/node_modules
-python3 - "$n" "$calm" "$calm_lines" "$vader" "$vader_lines" <<'PY'
-import sys
-n, calm, calm_lines, vader, vader_lines = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+python3 - "$n" "$calm_lines" "$vader_lines" "${calm[*]}" "${vader[*]}" <<'PY'
+import statistics, sys
+n, calm_lines, vader_lines = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+calm = [float(x) for x in sys.argv[4].split()]
+vader = [float(x) for x in sys.argv[5].split()]
 assert calm_lines == n and vader_lines == n, (calm_lines, vader_lines)
-c, v = n / calm, n / vader
-print(f"corpus: {n} messages (en, it, el), one core each (taskset -c 0)")
-print(f"calmdesk analyze --jsonl: {calm:.2f} s, {c:,.0f} messages/s (process start included)")
-print(f"VADER (node):             {vader:.2f} s, {v:,.0f} messages/s (process start included)")
-print(f"ratio CalmDesk / VADER:   {c / v:.2f}x")
+ratios = [v / c for c, v in zip(calm, vader)]
+c, v = n / statistics.median(calm), n / statistics.median(vader)
+print(f"corpus: {n} messages (en, it, el), one core each (taskset -c 0), {len(calm)} rounds")
+print(f"calmdesk analyze --jsonl: median {statistics.median(calm):.2f} s, {c:,.0f} messages/s (process start included)")
+print(f"VADER (node):             median {statistics.median(vader):.2f} s, {v:,.0f} messages/s (process start included)")
+print("ratio CalmDesk / VADER by round: " + ", ".join(f"{r:.2f}x" for r in ratios))
+print(f"ratio CalmDesk / VADER:   {statistics.median(ratios):.2f}x (median round)")
 PY
