@@ -16,7 +16,16 @@ public sealed class GuideBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        // The next Tuesday at 09:00 UTC (10:00 in Rome): the promise's two open hours fall inside one business day
+        // whenever the suite runs. From the real time of day, a run after 17:00 UTC moved the reminder past the
+        // weekend and the test waited for it in one jump of the clock.
+        var tuesday = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(1);
+        while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            tuesday = tuesday.AddDays(1);
+        }
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(tuesday.AddHours(9), TimeSpan.Zero));
         await using var server = await CalmDeskServer.StartAsync(provider, demo: true, clock);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         var dialogs = 0;
