@@ -2,7 +2,8 @@
 # Messages per second of `calmdesk analyze --jsonl` and of VADER (node), on the same corpus, one core each,
 # in one run. Usage: bench/throughput.sh [MESSAGES] [ROUNDS]   (defaults 20000 and 3)
 # Each round times CalmDesk and then VADER, one right after the other, so the ratio of a round compares the two under
-# the same load; the median round's ratio is the figure (this shared machine's speed moves by a third within minutes).
+# the same load; the median round's ratio is the figure (this shared machine's speed moves by a third within minutes;
+# with an even number of rounds, the mean of the middle two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-20000}"
@@ -26,13 +27,16 @@ measure() { # prints seconds for: "$@" < corpus > out
 # Warm both once (JIT, disk cache), then measure.
 head -200 "$work/corpus.jsonl" | taskset -c 0 "$work/calmdesk/calmdesk" analyze --jsonl > /dev/null
 head -200 "$work/corpus.jsonl" | taskset -c 0 node bench/vader-throughput.mjs > /dev/null
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive whole number" >&2; exit 2; }
 calm=(); vader=()
 for _ in $(seq "$rounds"); do
   calm+=("$(measure "$work/calmdesk/calmdesk" analyze --jsonl)")
-  calm_lines=$(wc -l < "$work/out.jsonl")
+  # Every round must have answered every message, or its time means nothing.
+  [ "$(wc -l < "$work/out.jsonl")" -eq "$n" ] || { echo "calmdesk answered $(wc -l < "$work/out.jsonl") of $n" >&2; exit 1; }
   vader+=("$(measure node bench/vader-throughput.mjs)")
-  vader_lines=$(wc -l < "$work/out.jsonl")
+  [ "$(wc -l < "$work/out.jsonl")" -eq "$n" ] || { echo "VADER answered $(wc -l < "$work/out.jsonl") of $n" >&2; exit 1; }
 done
+calm_lines=$n; vader_lines=$n
 rm -f bench/node_modules
 python3 - "$n" "$calm_lines" "$vader_lines" "${calm[*]}" "${vader[*]}" <<'PY'
 import statistics, sys

@@ -34,7 +34,9 @@ internal static class OrderLinesText
         return (result, null);
     }
 
-    private static decimal? Number(string text) => TypedNumber.Read(text, System.Globalization.CultureInfo.CurrentCulture);
+    /// Quantities and prices are never negative: "-5" delivered would be stored as a delivery of minus five.
+    private static decimal? Number(string text) =>
+        TypedNumber.Read(text, System.Globalization.CultureInfo.CurrentCulture) is { } value && value >= 0 ? value : null;
 }
 
 /// An order as the API or an import gives it: number, day, and at least one line.

@@ -18,11 +18,14 @@ internal static class AuditValues
     /// id or a phone number a person typed with dots, shown as typed.
     private static readonly string[] Figures = ["Percent", "Amount", "Margin", "Revenue", "Cost", "Rate", "Limit", "Threshold", "Hours", "Days"];
 
+    /// Fields that hold a day (a renewal date, the day a letter goes): a typed id shaped like "03/04/2025" is not one.
+    private static readonly string[] Days = ["Date", "On", "Until"];
+
     /// A stored date ("06/30/2026"), time (ISO 8601 with offset) or a figure's decimal ("12.5") in the reader's terms;
     /// null for anything else, which is shown as it is.
     public static string? Format(string field, string stored, CultureInfo culture, TimeZoneInfo zone)
     {
-        if (stored.Length == 10 && stored[2] == '/' && stored[5] == '/'
+        if (Days.Any(d => field.EndsWith(d, StringComparison.Ordinal)) && stored.Length == 10 && stored[2] == '/' && stored[5] == '/'
             && DateOnly.TryParseExact(stored, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return day.ToString("d", culture);

@@ -49,6 +49,7 @@ public sealed class AuditPageTests(Servers servers)
     [InlineData("ExternalId", "1.5", "it", null)]
     [InlineData("NonRenewalOn", "06/30/2026", "el", "30/6/2026")]
     [InlineData("Company", "Rossi & figli", "it", null)]
+    [InlineData("ExternalId", "03/04/2025", "it", null)]
     public void Format_ShowsFiguresAndDaysInTheReadersTerms(string field, string stored, string culture, string? expected) =>
         Assert.Equal(expected, AuditValues.Format(field, stored, System.Globalization.CultureInfo.GetCultureInfo(culture), TimeZoneInfo.Utc));
 }
