@@ -29,6 +29,10 @@ internal sealed class ApiTokenAuthentication(
     /// Whether the request came with an API token rather than the sign-in cookie.
     public static bool IsViaToken(System.Security.Claims.ClaimsPrincipal user) => user.HasClaim(ViaTokenClaim, "true");
 
+    /// Whether a request presents an API token ("Authorization: Bearer …") rather than a sign-in cookie.
+    public static bool IsTokenRequest(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();

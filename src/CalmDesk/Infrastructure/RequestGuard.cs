@@ -41,7 +41,7 @@ internal sealed class RequestGuard(RequestDelegate next, Accounts.ConfiguredProv
             : path.StartsWithSegments("/signin") ? _signInPolicy
             : _pagePolicy;
 
-        if (ChangesSomething(context.Request) && !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        if (ChangesSomething(context.Request) && !Accounts.ApiTokenAuthentication.IsTokenRequest(context.Request)
             && !FromThisSite(context.Request))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -54,7 +54,7 @@ internal static class WebFeatures
             })
             .AddPolicyScheme(ApiTokenAuthentication.CookieOrBearer, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ApiTokenAuthentication.IsTokenRequest(context.Request)
                         ? ApiTokenAuthentication.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);

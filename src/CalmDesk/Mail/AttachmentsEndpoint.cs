@@ -46,7 +46,7 @@ internal static class AttachmentsEndpoint
     /// A script with a token is told in problem details; a person who followed a link from a page gets the not-found
     /// page in their language (an empty 404, which the error pages fill).
     private static IResult NotFound(HttpContext http, string what, long id) =>
-        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        ApiTokenAuthentication.IsViaToken(http.User)
             ? ApiResults.NotFound(what, id)
             : Results.NotFound();
 
