@@ -123,10 +123,20 @@ internal sealed class ApiTokenService(CalmDeskDbContext db, TimeProvider clock, 
         return (await IssueAsync(userId, trimmed, days, cancellationToken), new Dictionary<string, string[]>());
     }
 
-    /// Stops one of the user's own tokens; another user's token, or one already stopped, is left alone (false).
-    public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default) =>
-        await db.ApiTokens.Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
+    /// Stops one of the user's own tokens; another user's token, or one already stopped, is left alone (false). Saved
+    /// through the context, so the audit log shows who stopped which token and when, as it shows who made it.
+    public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     private static string HashOf(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -42,9 +42,11 @@ internal static partial class StoredText
         "the server answered {0}: {1}",
         "The recipient's server sent it back.",
         "“{0}” was not delivered to {1}: {2}",
+        "It is {0:N1} MB, more than the {1} MB a message may have, and has no text to keep. Ask the sender for a link or smaller files.",
+        "Neither the sender {0} nor the recipients ({1}) are a known contact, and it answers no conversation CalmDesk knows.",
     ];
 
-    private static readonly (string Template, Regex Pattern)[] Patterns = [.. Kinds.Select(k => (k, Compile(k)))];
+    private static readonly (string Template, Regex Pattern, bool[] Figures)[] Patterns = [.. Kinds.Select(k => (k, Compile(k), Figures(k)))];
 
     private static readonly HashSet<string> Constant = [.. Kinds.Where(k => !k.Contains('{', StringComparison.Ordinal))];
 
@@ -83,11 +85,12 @@ internal static partial class StoredText
             return Messages.Get(line);
         }
 
-        foreach (var (template, pattern) in Patterns)
+        foreach (var (template, pattern, figures) in Patterns)
         {
             if (pattern.Match(line) is { Success: true } match)
             {
-                object?[] args = [.. match.Groups.Cast<Group>().Skip(1).Select(g => Typed(g.Value))];
+                object?[] args = [.. match.Groups.Cast<Group>().Skip(1).Select((g, i) => figures[i] && decimal.TryParse(g.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var figure)
+                    ? figure : Typed(g.Value))];
                 return args is [int count, ..] ? Messages.Count(template, count, args[1..]) : Messages.Format(template, args);
             }
         }
@@ -111,6 +114,12 @@ internal static partial class StoredText
             // A list of words CalmDesk knows (abuse kinds: "insult, threat of violence") is read word by word.
             : string.Join(", ", value.Split(", ").Select(part => Messages.Get(ReadLine(part))));
 
+    /// For each argument, in the order the pattern captures them, whether the template formats it as a figure
+    /// ("{0:N1}"): its stored invariant decimal is read back as a number, to be written with the reader's decimal
+    /// mark. Other arguments are read as text, so a title that looks like "1.5" stays as typed.
+    private static bool[] Figures(string template) =>
+        [.. Placeholder().Matches(template).Select(m => m.Value.Contains(':', StringComparison.Ordinal))];
+
     private static Regex Compile(string template)
     {
         var pattern = new StringBuilder("^");
@@ -122,7 +131,7 @@ internal static partial class StoredText
         return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
     }
 
-    [GeneratedRegex(@"\{(\d+)\}")]
+    [GeneratedRegex(@"\{(\d+)(?::[^}]+)?\}")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]

@@ -111,9 +111,9 @@ internal sealed class MailFetcher(
             (message, raw, headers) = await DownloadAsync(folder, uid, size, cancellationToken);
             var reading = message is null
                 ? (size > settings.MaxMessageBytes
-                    ? MailReading.Refused(InboundReason.TooLarge, Messages.Format(
+                    ? MailReading.Refused(InboundReason.TooLarge, StoredText.Write(
                         "It is {0:N1} MB, more than the {1} MB a message may have, and has no text to keep. Ask the sender for a link or smaller files.",
-                        size / 1024d / 1024d, settings.MaxMessageMegabytes))
+                        Math.Round(size / 1024m / 1024m, 1), settings.MaxMessageMegabytes))
                     : MailReading.Refused(InboundReason.Unreadable, StoredText.Write("It is not readable as mail.")))
                 : await reader.ReadAsync(message, now, mailboxId, cancellationToken);
             await ApplyAsync(mailbox, uidValidity, uid, reading, message, headers, raw, now, report, cancellationToken);

@@ -112,7 +112,7 @@ internal sealed class MailReader(CalmDeskDbContext db, CustomerMatcher matcher, 
 
         if (customer is null)
         {
-            return MailReading.Unmatched(externalId, InboundReason.UnknownSender, Messages.Format(
+            return MailReading.Unmatched(externalId, InboundReason.UnknownSender, StoredText.Write(
                 "Neither the sender {0} nor the recipients ({1}) are a known contact, and it answers no conversation CalmDesk knows.",
                 from.Address, string.Join(", ", message.To.Mailboxes.Select(m => m.Address))));
         }

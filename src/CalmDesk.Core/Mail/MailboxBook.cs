@@ -90,9 +90,20 @@ internal sealed class MailboxBook(
         return Outcome<MailboxView>.Done((await GetAsync(id, cancellationToken))!);
     }
 
-    /// Disconnects a mailbox; what it brought stays on the customers' timelines, its unsent mail goes with it.
-    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default) =>
-        await db.Mailboxes.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+    /// Disconnects a mailbox; what it brought stays on the customers' timelines, its unsent mail goes with it. Removed
+    /// through the context (the database's own cascades as before), so the audit log shows who disconnected it.
+    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var mailbox = await db.Mailboxes.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (mailbox is null)
+        {
+            return false;
+        }
+
+        db.Mailboxes.Remove(mailbox);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     /// Logs into both servers; null when they work, otherwise what went wrong, in words.
     public async Task<Outcome<MailboxTest>> TestAsync(int id, CancellationToken cancellationToken = default)
@@ -153,7 +164,7 @@ internal sealed class MailboxBook(
         if (stored is null || stored.CustomerId != customerId)
         {
             return Outcome<InteractionView>.Invalid("id", stored is null
-                ? reading.Problem ?? Messages.Get("The message could not be read.")
+                ? StoredText.Read(reading.Problem) ?? Messages.Get("The message could not be read.")
                 : Messages.Get("This message is already on another customer's timeline."));
         }
 

@@ -111,13 +111,24 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
             return Outcome<HandoverView>.Missing();
         }
 
-        var changed = await db.Handovers.Where(h => h.Id == id && h.Status == HandoverStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoverStatus.Declined).SetProperty(h => h.DecidedAt, clock.GetUtcNow())
-                .SetProperty(h => h.DecidedByUserId, viewer.UserId).SetProperty(h => h.Version, h => h.Version + 1), cancellationToken);
-        var view = await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).FirstOrDefaultAsync(cancellationToken);
-        return view is null ? Outcome<HandoverView>.Missing()
-            : changed == 0 ? Outcome<HandoverView>.Invalid("status", Messages.Get("This hand-over was already decided."))
-            : Outcome<HandoverView>.Done(view);
+        // Saved through the context, not a bulk update, so the decision is in the audit log as the approval is; a manager
+        // deciding at the same moment is turned away by the row's version.
+        var handover = await db.Handovers.FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (handover is null)
+        {
+            return Outcome<HandoverView>.Missing();
+        }
+
+        if (handover.Status != HandoverStatus.Pending)
+        {
+            return Outcome<HandoverView>.Invalid("status", Messages.Get("This hand-over was already decided."));
+        }
+
+        handover.Status = HandoverStatus.Declined;
+        handover.DecidedAt = clock.GetUtcNow();
+        handover.DecidedByUserId = viewer.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<HandoverView>.Done(await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).SingleAsync(cancellationToken));
     }
 
     /// Colleagues for an account (for a manager choosing), best fit first.

@@ -11,7 +11,21 @@ internal static class AuditValues
     /// as stored, since it may be what a person typed.
     public static readonly IReadOnlySet<string> States = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Status", "Reason", "Kind", "Severity", "Channel", "Direction", "Role",
+        "Status", "Reason", "Kind", "Severity", "Source", "Channel", "Direction", "Role", "Authentication",
+    };
+
+    /// The label key of a state whose name means something only with its record: a hand-over's "Requested", a
+    /// let-go's "Open", an incident's "Low". Null where the state's own name is its key ("OnHold").
+    public static string? StateKey(string subject, string field, string stored) => (subject, field) switch
+    {
+        ("incident", "Severity") => "severity_" + stored,
+        ("incident", "Source") => "incident_source_" + stored,
+        ("handover", "Reason") => "handover_" + stored,
+        ("handover", "Status") => "handover_status_" + stored,
+        ("let-go", "Reason") => "letgo_" + stored,
+        ("let-go", "Status") => "letgo_status_" + stored,
+        ("mailbox", "Authentication") => "auth_" + stored,
+        _ => null,
     };
 
     /// Fields that hold a figure: their decimals are shown with the reader's decimal mark. Other fields may hold an

@@ -74,6 +74,14 @@ public sealed class AuditTrailTests
         var tokenEntry = Assert.Single(log.Items, e => e.Subject == "api-token");
         Assert.Equal(AuditTrail.Hidden, tokenEntry.Changes!["Hash"][1]);
         Assert.DoesNotContain(token!, JsonSerializer.Serialize(log.Items), StringComparison.Ordinal);
+
+        // Stopping the token is in the log too: a reviewer sees when a leaked token stopped working.
+        database.Clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ApiTokenService>().RevokeAsync(userId, int.Parse(tokenEntry.SubjectId, System.Globalization.CultureInfo.InvariantCulture), Token));
+        var stopped = Assert.Single((await scope.ServiceProvider.GetRequiredService<AuditLog>().PageAsync(new AuditQuery(), Token)).Items,
+            e => e is { Subject: "api-token", Action: "changed" } && e.SubjectId == tokenEntry.SubjectId);
+        Assert.Null(stopped.Changes!["RevokedAt"][0]);
+        Assert.NotNull(stopped.Changes["RevokedAt"][1]);
     }
 
     [Theory]

@@ -50,6 +50,25 @@ public sealed class StoredTextTests
         Assert.Equal(InCulture.Run("el", () => Messages.Format("the server answered {0}: {1}", 550, "5.1.1 No such user: here")), InCulture.Run("el", () => StoredText.Read(answered)));
     }
 
+    /// Mail the background fetch keeps aside (too large, from nobody known) says why in whoever reads it later's words.
+    [Fact]
+    public void AKeptAsideMailsReason_IsReadWithTheReadersDecimalMark_AndInTheirLanguage()
+    {
+        var tooLarge = InCulture.Run("el", () => StoredText.Write(
+            "It is {0:N1} MB, more than the {1} MB a message may have, and has no text to keep. Ask the sender for a link or smaller files.", 31.46m, 20));
+        var unknown = StoredText.Write(
+            "Neither the sender {0} nor the recipients ({1}) are a known contact, and it answers no conversation CalmDesk knows.", "x@example.com", "a@b.test, c@d.test");
+
+        Assert.StartsWith("It is 31.46 MB, more than the 20 MB", tooLarge, StringComparison.Ordinal);
+        Assert.StartsWith("Misura 31,5 MB, più dei 20 MB", InCulture.Run("it", () => StoredText.Read(tooLarge)), StringComparison.Ordinal);
+        Assert.StartsWith("It is 31.5 MB", InCulture.Run("en-GB", () => StoredText.Read(tooLarge)), StringComparison.Ordinal);
+        Assert.Equal(InCulture.Run("el", () => Messages.Format(
+                "Neither the sender {0} nor the recipients ({1}) are a known contact, and it answers no conversation CalmDesk knows.", "x@example.com", "a@b.test, c@d.test")),
+            InCulture.Run("el", () => StoredText.Read(unknown)));
+        // Only a figure's placeholder reads a decimal: a typed title shaped like one stays as typed.
+        Assert.Equal(InCulture.Run("it", () => Messages.Format("Open case: {0}", "2.5")), InCulture.Run("it", () => StoredText.Read(StoredText.Write("Open case: {0}", "2.5"))));
+    }
+
     [Fact]
     public void WhatAPersonTyped_IsShownAsTyped()
     {

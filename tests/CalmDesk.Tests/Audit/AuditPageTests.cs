@@ -36,6 +36,41 @@ public sealed class AuditPageTests(Servers servers)
         Assert.DoesNotContain(">OnHold<", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AHandOverAskedAndDeclined_ReadsByItsStatesLabelsInGreek()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (rep, _) = await server.SignUpAsync("Rep");
+        var (manager, _) = await server.SignUpAsync("Manager");
+        var (_, _, adminEmail) = await server.SignUpWithEmailAsync("Admin", culture: "el");
+        var customer = (await Json.ReadAsync(await Json.PostAsync(rep, "/api/v1/customers", new { company = "Χαρτοποιία " + Guid.NewGuid().ToString("N")[..6] })))
+            .GetProperty("id").GetInt32();
+        var handover = (await Json.ReadAsync(await Json.PostAsync(rep, $"/api/v1/customers/{customer}/handover", new { why = "Δεν συνεννοούμαστε πια." })))
+            .GetProperty("id").GetInt32();
+        (await Json.PostAsync(manager, $"/api/v1/handovers/{handover}/decline", new { })).EnsureSuccessStatusCode();
+        var admin = await PageSession.SignInAsync(server, adminEmail);
+
+        var html = WebUtility.HtmlDecode(await (await admin.GetAsync($"/audit?customer={customer}", cancel)).Content.ReadAsStringAsync(cancel));
+
+        // The reason and both states by their labels, not the enum's names ("Requested", "Pending", "Declined").
+        Assert.Contains("ζητήθηκε από τον πωλητή", html, StringComparison.Ordinal);
+        Assert.Contains("αναμένει προϊστάμενο", html, StringComparison.Ordinal);
+        Assert.Contains("απορρίφθηκε", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Requested<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Pending<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Declined<", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("incident", "Severity", "Low", "severity_Low")]
+    [InlineData("handover", "Reason", "Requested", "handover_Requested")]
+    [InlineData("let-go", "Status", "LetterIssued", "letgo_status_LetterIssued")]
+    [InlineData("let-go", "Reason", "Capacity", "letgo_Capacity")]
+    [InlineData("customer", "Status", "OnHold", null)]
+    public void StateKey_NamesTheLabelOfARecordsOwnState(string subject, string field, string stored, string? expected) =>
+        Assert.Equal(expected, AuditValues.StateKey(subject, field, stored));
+
     [Theory]
     [InlineData("ContractRenewalDate", "Contract renewal date")]
     [InlineData("LetterIssuedAt", "Letter issued at")]

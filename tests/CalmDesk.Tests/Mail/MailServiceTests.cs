@@ -35,6 +35,25 @@ public sealed class MailServiceTests
             .Any(c => c.GetProperty("subject").GetString() == "Ordine di domani"));
     }
 
+    /// Disconnecting a mailbox is an admin's decision the audit log keeps, as it keeps connecting one.
+    [Fact]
+    public async Task AMailboxDisconnected_IsInTheAuditLog_AndGoneForGood()
+    {
+        var mail = MailServers.Require();
+        await using var server = await CalmDeskServer.StartAsync("sqlite", settings: "--Mail:PollSeconds=600");
+        var (admin, _) = await server.SignUpAsync("Admin");
+        var added = await Json.ReadAsync(await admin.PostAsJsonAsync("/api/v1/mailboxes", mail.Mailbox(mail.NewAddress("sales")), Token));
+        var id = added.GetProperty("id").GetInt32();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/mailboxes/{id}", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/v1/mailboxes/{id}", Token)).StatusCode);
+
+        var log = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit?subject=mailbox", Token)).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("subjectId").GetString() == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(["removed", "added"], log.Select(e => e.GetProperty("action").GetString()));
+        Assert.Empty(await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/mailboxes", Token) ?? []);
+    }
+
     [Fact]
     public async Task AnAttachment_IsADownloadForWhoeverSeesTheCustomer_AndNobodyElse()
     {
