@@ -51,6 +51,14 @@ internal static class AuditTrail
             [nameof(Mailbox.ProtectedSecret)]),
     };
 
+    /// Every field an entry can name: each followed record's stored properties but its key and what is left out, and
+    /// the role a user was given or lost. The audit page shows each by a label (checked by the translation tests).
+    public static IEnumerable<string> Fields(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
+        Kinds.SelectMany(k => model.FindEntityType(k.Key) is { } type
+                ? type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && !k.Value.Ignored.Contains(p.Name)).Select(p => p.Name)
+                : [])
+            .Append("Role").Distinct();
+
     /// The kinds of record followed, as stored in <see cref="AuditEntry.Subject"/>.
     public static IEnumerable<string> Subjects => Kinds.Values.Select(k => k.Name);
 
@@ -143,6 +151,13 @@ internal static class AuditTrail
             if (item.Action == "added")
             {
                 Identify(item);
+                // A new row's link to another new row (a contact added with its customer) held a temporary key before
+                // the save; now it holds the one the database gave.
+                foreach (var property in item.Entry.Properties.Where(p => p.Metadata.IsForeignKey() && item.Changes.ContainsKey(p.Metadata.Name)
+                    && !item.Of.Secret.Contains(p.Metadata.Name)))
+                {
+                    item.Changes[property.Metadata.Name] = [null, Format(property.CurrentValue)];
+                }
             }
 
             db.Set<AuditEntry>().Add(new AuditEntry

@@ -41,7 +41,10 @@ public sealed class AuditTrailTests
         Assert.Equal(["Forno Rossi", "Forno Rossi & Figli"], renamed.Changes!["Company"]);
         Assert.Single(renamed.Changes);
         Assert.Equal(database.Clock.GetUtcNow(), renamed.At);
-        Assert.Contains(page.Items, e => e is { Action: "added", Subject: "contact" } && e.Changes!["Email"][1] == "lia@forno.example");
+        var contact = Assert.Single(page.Items, e => e is { Action: "added", Subject: "contact" });
+        Assert.Equal("lia@forno.example", contact.Changes!["Email"][1]);
+        // Added in the same save as its customer: the link is the customer's id, not the temporary key it had before.
+        Assert.Equal([null, id.ToString(System.Globalization.CultureInfo.InvariantCulture)], contact.Changes["CustomerId"]);
         var added = Assert.Single(page.Items, e => e is { Action: "added", Subject: "customer" });
         Assert.False(added.Changes!.ContainsKey("SearchKey"));
         Assert.Null(page.Next);

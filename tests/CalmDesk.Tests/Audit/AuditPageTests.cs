@@ -60,6 +60,10 @@ public sealed class AuditPageTests(Servers servers)
         Assert.DoesNotContain(">Requested<", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">Pending<", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">Declined<", html, StringComparison.Ordinal);
+        // The record by its label and number, the fields by their labels.
+        Assert.Contains("Μεταβίβαση πελάτη " + handover, html, StringComparison.Ordinal);
+        Assert.Contains("Αποφασίστηκε στις", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Decided at", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Infrastructure;
 
@@ -39,6 +40,21 @@ public sealed partial class TranslationTests
 
         Assert.True(keys.Count > 50, "The scan found too few keys to be working.");
         Assert.Empty(missing);
+    }
+
+    /// The audit page names every field an entry can hold by a label (field_X, or the forms' own X), never by the
+    /// database's English name.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void AuditFields_EveryOne_HasALabel(string language)
+    {
+        using var db = new Data.CalmDeskDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Data.CalmDeskDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
+        var fields = Audit.AuditTrail.Fields(db.Model).ToList();
+        var keys = Keys(Path.Combine(Root, "src", "CalmDesk", "Infrastructure", $"Texts.{language}.resx")).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(fields.Count > 60, "The audit trail's fields were not found.");
+        Assert.Empty(fields.Where(f => !keys.Contains("field_" + f) && !keys.Contains(f)).Order(StringComparer.Ordinal));
     }
 
     /// Keys built at run time from a prefix and a value ("severity_" + High) escape the literal scan above.
