@@ -26,13 +26,38 @@ internal static class PluralTexts
 
     /// A text whose figures may hold a count (the health card's reasons): its form follows the first figure, or the
     /// one named in <see cref="CountAt"/> (the payment reason is about money first, but "1 day" is its count).
+    /// Amounts among the figures are shown as money in the reader's culture ("1.750,43 €"), as everywhere else.
     public static LocalizedString Figures(this IStringLocalizer localizer, string key, object[] figures)
     {
         var at = CountAt.GetValueOrDefault(key);
+        var shown = AsMoney(key, figures);
         return figures.Length > at && figures[at] is int or long or decimal or double
-            ? localizer.Pick(key, Convert.ToDecimal(figures[at], CultureInfo.InvariantCulture), figures)
-            : localizer[key, figures];
+            ? localizer.Pick(key, Convert.ToDecimal(figures[at], CultureInfo.InvariantCulture), shown)
+            : localizer[key, shown];
+    }
+
+    private static object[] AsMoney(string key, object[] figures)
+    {
+        if (!MoneyAt.TryGetValue(key, out var money) || figures.Length <= money.Currency || figures[money.Currency] is not string currency)
+        {
+            return figures;
+        }
+
+        var shown = (object[])figures.Clone();
+        foreach (var i in money.Amounts.Where(i => figures[i] is int or long or decimal or double))
+        {
+            shown[i] = Receivables.Money.Format(Convert.ToDecimal(figures[i], CultureInfo.InvariantCulture), currency, CultureInfo.CurrentCulture);
+        }
+
+        return shown;
     }
 
     private static readonly Dictionary<string, int> CountAt = new(StringComparer.Ordinal) { ["health_payment"] = 1 };
+
+    /// Which figures of a text are amounts, and which one names their currency.
+    private static readonly Dictionary<string, (int[] Amounts, int Currency)> MoneyAt = new(StringComparer.Ordinal)
+    {
+        ["health_cost"] = ([0, 1], 2),
+        ["health_payment"] = ([0], 4),
+    };
 }

@@ -24,6 +24,25 @@ public sealed class CustomerPagesTests(Servers servers)
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
     }
 
+    /// The health card's reasons show amounts as money in the reader's culture, as the rest of the page does.
+    [Fact]
+    public async Task HealthReasons_ShowAmountsAsMoney_InTheReadersCulture()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "it");
+        var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Pastificio " + Guid.NewGuid().ToString("N")[..6], currency = "EUR" })))
+            .GetProperty("id").GetInt32();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        (await Json.PostAsync(api, "/api/v1/receivables/invoices", new { customerId = id, number = "P-1", issuedOn = today.AddDays(-100), dueOn = today.AddDays(-70), amount = 1250.5m }))
+            .EnsureSuccessStatusCode();
+        var browser = await PageSession.SignInAsync(server, email);
+
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/customers/{id}", TestContext.Current.CancellationToken));
+
+        Assert.Contains("1.250,50 € scaduti", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.250,50 EUR", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Timeline_MarksTheEvidence_AndStillEncodesTheText()
     {
