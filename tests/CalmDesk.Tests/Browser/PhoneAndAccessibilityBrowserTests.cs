@@ -52,6 +52,8 @@ public sealed class PhoneAndAccessibilityBrowserTests
             {
                 await page.GotoAsync(path, new PageGotoOptions { WaitUntil = path.StartsWith("/api-reference", StringComparison.Ordinal) ? WaitUntilState.NetworkIdle : WaitUntilState.Load });
                 checkedPages++;
+                // A drafted message, a hand-over note or a confirmation a person unfolds must fit the screen too.
+                await page.EvaluateAsync("() => document.querySelectorAll('details:has(pre)').forEach(d => d.open = true)");
                 var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
                 var wide = await page.EvaluateAsync<string>("""
                     () => [...document.querySelectorAll('body *')]
