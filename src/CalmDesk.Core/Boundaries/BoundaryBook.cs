@@ -92,7 +92,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
                 continue;
             }
 
-            var items = breaches.Select(b => new BoundaryFlagItem(b.Rule, b.Offset, b.Length, b.Quote, view.Effective.ClauseFor(ClauseKeys[b.Rule]) ?? b.Allowed)).ToList();
+            var items = breaches.Select(b => new BoundaryFlagItem(b.Rule, b.Offset, b.Length, b.Quote, view.Effective.ClauseFor(ClauseKeys[b.Rule], language) ?? b.Allowed)).ToList();
             flags.Add(new BoundaryFlag(message.Id, message.OccurredAt, message.Subject, items,
                 Answer(language, message.Subject ?? "", message.Contact ?? customer.Contact ?? customer.Company,
                     (message.Contact is null ? customer.Contact is null ? null : customer.ContactGender : message.Gender) ?? "", customer.RepName, view.Effective, breaches, items, (int)message.Id)));
@@ -130,7 +130,12 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
                 ["deposit"] = breaches[i].Allowed,
                 ["methods"] = terms.DepositMethods ?? "",
             };
-            paragraphs.Add(LetterWriter.Section(library, language, "boundary-" + breaches[i].Rule, values, seed));
+            var section = LetterWriter.Section(library, language, "boundary-" + breaches[i].Rule, values, seed);
+            // No clause written for the rule in the customer's language: the rule stands in the draft's own words,
+            // without quoting itself back ("from Monday to Friday («Monday to Friday»)").
+            paragraphs.Add(items[i].Clause == breaches[i].Allowed && items[i].Clause.Length > 0
+                ? section.Replace($" («{items[i].Clause}»)", "", StringComparison.Ordinal).Replace($" (\"{items[i].Clause}\")", "", StringComparison.Ordinal)
+                : section);
         }
 
         return LetterWriter.Compose(library, language, "boundary-subject", paragraphs, common, seed);

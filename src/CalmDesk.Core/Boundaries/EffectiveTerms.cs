@@ -29,11 +29,57 @@ internal sealed record EffectiveTerms(
         customer?.ResponseHours ?? organisation?.ResponseHours,
         [.. Lines(customer?.Clauses), .. Lines(organisation?.Clauses)]);
 
-    /// The written clause for a rule ("delivery: Deliveries run Monday to Friday." for "delivery"), customer's first.
-    public string? ClauseFor(string rule) => Clauses
-        .Where(c => c.StartsWith(rule + ":", StringComparison.OrdinalIgnoreCase))
-        .Select(c => c[(rule.Length + 1)..].Trim())
-        .FirstOrDefault();
+    /// The written clause for a rule ("delivery: Deliveries run Monday to Friday." for "delivery"), the customer's own
+    /// first. A rule may be named in English, Italian or Greek ("consegna:", "παράδοση:"), and worded once per language,
+    /// each on its own line: for a reader's language the clause written in it is quoted; one written in another language
+    /// is not (the draft then states the rule in its own words, in the customer's language), and one too short to tell
+    /// its language is taken as it is. Without a language, the first clause for the rule.
+    public string? ClauseFor(string rule, string? language = null)
+    {
+        string? unsure = null;
+        foreach (var line in Clauses)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || !IsRule(line[..colon].Trim(), rule) || line[(colon + 1)..].Trim() is not { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            if (language is null)
+            {
+                return text;
+            }
+
+            var written = Analysis.MessageAnalyzer.Default.Analyze(text).Language;
+            if (written.Code == language)
+            {
+                return text;
+            }
+
+            if (written.Code == "und" || written.Confidence < 0.5)
+            {
+                unsure ??= text;
+            }
+        }
+
+        return unsure;
+    }
+
+    /// The words a rule goes by at the start of a clause, in English, Italian and Greek.
+    public static readonly IReadOnlyDictionary<string, string[]> RuleNames = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["delivery"] = ["delivery", "consegna", "consegne", "παράδοση", "παραδόσεις"],
+        ["opening"] = ["opening", "apertura", "orari", "ωράριο"],
+        ["deposit"] = ["deposit", "acconto", "anticipo", "προκαταβολή"],
+        ["discount"] = ["discount", "sconto", "sconti", "έκπτωση", "εκπτώσεις"],
+        ["payment"] = ["payment", "pagamento", "pagamenti", "πληρωμή", "πληρωμές"],
+        ["response"] = ["response", "risposta", "risposte", "απάντηση"],
+    };
+
+    private static bool IsRule(string word, string rule) =>
+        RuleNames.TryGetValue(rule, out var names)
+            ? names.Any(name => Customers.SearchText.Fold(name) == Customers.SearchText.Fold(word))
+            : string.Equals(word, rule, StringComparison.OrdinalIgnoreCase);
 
     public static IReadOnlyList<DayOfWeek>? ParseDays(string? codes) =>
         string.IsNullOrWhiteSpace(codes) ? null

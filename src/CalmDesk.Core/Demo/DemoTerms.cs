@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CalmDesk.Demo;
 
-/// The demo's written terms (the organisation's, and one Italian contract in Italian) and three messages that ask for
+/// The demo's written terms (the organisation's, each clause in English, Italian and Greek; one Italian contract in Italian) and three messages that ask for
 /// what they exclude: a Sunday delivery, a start without the deposit, a discount and payment terms beyond the limits.
 internal static class DemoTerms
 {
@@ -25,7 +25,15 @@ internal static class DemoTerms
             Clauses = "delivery: Deliveries are made Monday to Friday, between 8:00 and 17:00.\n"
                 + "deposit: Work is scheduled once a 30% deposit has been received.\n"
                 + "discount: Discounts may not exceed 10% of the list price.\n"
-                + "payment: Invoices are payable within 30 days of issue.",
+                + "payment: Invoices are payable within 30 days of issue.\n"
+                + "consegna: Le consegne si fanno dal lunedì al venerdì, tra le 8:00 e le 17:00.\n"
+                + "acconto: Il lavoro viene messo in calendario dopo aver ricevuto un acconto del 30%.\n"
+                + "sconto: Gli sconti non superano il 10% del prezzo di listino.\n"
+                + "pagamento: Le fatture si pagano entro 30 giorni dall'emissione.\n"
+                + "παράδοση: Οι παραδόσεις γίνονται από Δευτέρα έως Παρασκευή, 8:00–17:00.\n"
+                + "προκαταβολή: Η εργασία προγραμματίζεται αφού λάβουμε προκαταβολή 30%.\n"
+                + "έκπτωση: Οι εκπτώσεις δεν ξεπερνούν το 10% της τιμής καταλόγου.\n"
+                + "πληρωμή: Τα τιμολόγια εξοφλούνται εντός 30 ημερών από την έκδοσή τους.",
         });
         var nino = await db.Customers.SingleAsync(c => c.ExternalId == "demo-013", cancellationToken);
         db.Terms.Add(new Terms

@@ -158,6 +158,12 @@ internal static partial class ReplyDrafter
     {
         foreach (var (key, value) in values)
         {
+            // A value that ends a sentence itself ("7:00 π.μ.", "S.p.A.") takes the sentence's full stop: no "π.μ..".
+            if (value.EndsWith('.'))
+            {
+                text = text.Replace("{" + key + "}.", value, StringComparison.Ordinal);
+            }
+
             text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
         }
 

@@ -28,6 +28,24 @@ internal static class AuditValues
         _ => null,
     };
 
+    /// Fields that hold a language's code ("it"): shown by the language's name in the reader's language.
+    public static bool IsLanguage(string field) => field is "Culture" or "Language" or "PreferredLanguage" or "LetterLanguage";
+
+    /// A comma-separated list of codes in the reader's words: a rep's line ("threat_of_violence,discriminatory" →
+    /// "Minacce di violenza, Discriminazione"), the open or delivery days ("mon,tue" → "lunedì, martedì"). Null for a
+    /// field that holds no such list.
+    public static string? List(string field, string stored, Func<string, string?> abuseKind, CultureInfo culture)
+    {
+        var codes = stored.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return field switch
+        {
+            "Never" => string.Join(", ", codes.Select(c => abuseKind(c) ?? c)),
+            "OpenDays" or "DeliveryDays" => string.Join(", ", codes.Select(c =>
+                Array.IndexOf(Boundaries.EffectiveTerms.DayCodes, c.ToLowerInvariant()) is var day and >= 0 ? culture.DateTimeFormat.DayNames[day] : c)),
+            _ => null,
+        };
+    }
+
     /// Fields that hold a figure: their decimals are shown with the reader's decimal mark. Other fields may hold an
     /// id or a phone number a person typed with dots, shown as typed.
     private static readonly string[] Figures = ["Percent", "Amount", "Margin", "Revenue", "Cost", "Rate", "Limit", "Threshold", "Hours", "Days"];

@@ -29,6 +29,7 @@ internal static class PluralTexts
     /// Amounts among the figures are shown as money in the reader's culture ("1.750,43 €"), as everywhere else.
     public static LocalizedString Figures(this IStringLocalizer localizer, string key, object[] figures)
     {
+        key = Variant(key, figures);
         var at = CountAt.GetValueOrDefault(key);
         var shown = AsMoney(key, figures);
         return figures.Length > at && figures[at] is int or long or decimal or double
@@ -52,12 +53,27 @@ internal static class PluralTexts
         return shown;
     }
 
-    private static readonly Dictionary<string, int> CountAt = new(StringComparer.Ordinal) { ["health_payment"] = 1 };
+    /// The payment reason names only what applies: nothing overdue ("0,00 € overdue (oldest 0 days)") or nothing paid
+    /// late ("0 of 4 invoices paid late") is left out.
+    private static string Variant(string key, object[] figures) =>
+        key == "health_payment" && figures.Length >= 4 && IsZero(figures[0]) != IsZero(figures[2])
+            ? IsZero(figures[0]) ? "health_payment_late" : "health_payment_overdue"
+            : key;
+
+    private static bool IsZero(object figure) => figure is int or long or decimal or double && Convert.ToDecimal(figure, CultureInfo.InvariantCulture) == 0;
+
+    private static readonly Dictionary<string, int> CountAt = new(StringComparer.Ordinal)
+    {
+        ["health_payment"] = 1,
+        ["health_payment_overdue"] = 1,
+        ["health_payment_late"] = 2,
+    };
 
     /// Which figures of a text are amounts, and which one names their currency.
     private static readonly Dictionary<string, (int[] Amounts, int Currency)> MoneyAt = new(StringComparer.Ordinal)
     {
         ["health_cost"] = ([0, 1], 2),
         ["health_payment"] = ([0], 4),
+        ["health_payment_overdue"] = ([0], 4),
     };
 }

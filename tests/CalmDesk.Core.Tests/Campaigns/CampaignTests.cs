@@ -39,8 +39,8 @@ public sealed class CampaignTests
         Assert.Equal(RecipientStatus.Drafted, nino.Status);
         Assert.StartsWith("Gentile Nino Esposito,", nino.Body, StringComparison.Ordinal);
         Assert.Contains("i prezzi di our flour range aumentano del 4,5%", nino.Body, StringComparison.Ordinal);
-        Assert.Contains("600,00 €", nino.Body, StringComparison.Ordinal);
-        Assert.Contains("1.000,00 €", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("600,00\u00A0€", nino.Body, StringComparison.Ordinal);
+        Assert.Contains("1.000,00\u00A0€", nino.Body, StringComparison.Ordinal);
         Assert.Contains("I nostri fornitori", nino.Body, StringComparison.Ordinal);
         Assert.Contains("Trasporti e spedizioni", nino.Body, StringComparison.Ordinal);
         Assert.Contains("circa il 6%", nino.Body, StringComparison.Ordinal);

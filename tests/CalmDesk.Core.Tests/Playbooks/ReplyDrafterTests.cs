@@ -15,6 +15,13 @@ public sealed partial class ReplyDrafterTests
     public static TheoryData<string, string> Languages => new() { { "en", "Oliver Grant" }, { "it", "Nino Esposito" }, { "el", "Γιώργος Αντωνίου" } };
 
     [Theory]
+    [InlineData("Ρωτήσατε για τις {asked}.", "7:00 π.μ.", "Ρωτήσατε για τις 7:00 π.μ.")]
+    [InlineData("You asked about {asked}.", "7:00", "You asked about 7:00.")]
+    [InlineData("Per {asked}, grazie.", "Rossi S.p.A.", "Per Rossi S.p.A., grazie.")]
+    public void Fill_AValueThatEndsWithAFullStop_TakesTheSentencesOwn(string template, string value, string expected) =>
+        Assert.Equal(expected, ReplyDrafter.Fill(template, new Dictionary<string, string> { ["asked"] = value }));
+
+    [Theory]
     [MemberData(nameof(Languages))]
     public void Draft_OurMistake_InTheContactsLanguage_WithFacts_PromiseDate_AndOneApology(string language, string contact)
     {

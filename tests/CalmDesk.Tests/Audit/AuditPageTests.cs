@@ -34,6 +34,32 @@ public sealed class AuditPageTests(Servers servers)
         Assert.DoesNotContain("06/30/2027", html, StringComparison.Ordinal);
         Assert.DoesNotContain("ContractRenewalDate", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">OnHold<", html, StringComparison.Ordinal);
+        // The customer's language by its name, not its code.
+        Assert.Contains("italiano", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("→ it<", html, StringComparison.Ordinal);
+    }
+
+    /// Lists of codes read as words: a rep's line by the kinds of abuse, the delivery days by the days' names.
+    [Fact]
+    public async Task ARepsLineAndTheDeliveryDays_ReadAsWordsInItalian()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (rep, _) = await server.SignUpAsync("Rep");
+        var (manager, _) = await server.SignUpAsync("Manager");
+        var (_, _, adminEmail) = await server.SignUpWithEmailAsync("Admin", culture: "it");
+        (await rep.PutAsync("/api/v1/reps/me/tolerance", System.Net.Http.Json.JsonContent.Create(new { maxIn30Days = 2, never = new[] { "threat_of_violence", "discriminatory" } }), cancel))
+            .EnsureSuccessStatusCode();
+        (await manager.PutAsync("/api/v1/terms", System.Net.Http.Json.JsonContent.Create(new { deliveryDays = "mon,wed" }), cancel)).EnsureSuccessStatusCode();
+        var admin = await PageSession.SignInAsync(server, adminEmail);
+
+        var lines = WebUtility.HtmlDecode(await (await admin.GetAsync("/audit?subject=tolerance", cancel)).Content.ReadAsStringAsync(cancel));
+        var terms = WebUtility.HtmlDecode(await (await admin.GetAsync("/audit?subject=terms", cancel)).Content.ReadAsStringAsync(cancel));
+
+        Assert.Contains("minaccia di violenza, discriminazione", lines, StringComparison.Ordinal);
+        Assert.DoesNotContain("threat_of_violence", lines, StringComparison.Ordinal);
+        Assert.Contains("lunedì, mercoledì", terms, StringComparison.Ordinal);
+        Assert.DoesNotContain("mon,wed", terms, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class CampaignsApiTests(Servers servers)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("el", recipient.GetProperty("language").GetString());
         Assert.StartsWith("Αλλαγή στις τιμές σας", recipient.GetProperty("subject").GetString(), StringComparison.Ordinal);
-        Assert.Contains("640,00 €", recipient.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains("640,00\u00A0€", recipient.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
         Assert.Equal("application/problem+json", byOther.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, sendByOther.StatusCode);

@@ -39,8 +39,31 @@ public sealed class CustomerPagesTests(Servers servers)
 
         var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/customers/{id}", TestContext.Current.CancellationToken));
 
-        Assert.Contains("1.250,50 € scaduti", html, StringComparison.Ordinal);
+        Assert.Contains("1.250,50\u00A0€ scaduti (il più vecchio da 70 giorni)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("1.250,50 EUR", html, StringComparison.Ordinal);
+        // Nothing was paid late, so the reason does not say "0 fatture su 0".
+        Assert.DoesNotContain("pagate in ritardo", html, StringComparison.Ordinal);
+    }
+
+    /// A customer who pays every invoice, but late, reads as such: no "0,00 € scaduti (da 0 giorni)" beside it.
+    [Fact]
+    public async Task HealthReasons_PaidLateButNothingOverdue_NameOnlyTheLatePayments()
+    {
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "it");
+        var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Caseificio " + Guid.NewGuid().ToString("N")[..6], currency = "EUR" })))
+            .GetProperty("id").GetInt32();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        (await Json.PostAsync(api, "/api/v1/receivables/invoices", new { customerId = id, number = "C-1", issuedOn = today.AddDays(-60), dueOn = today.AddDays(-30), amount = 800m }))
+            .EnsureSuccessStatusCode();
+        (await Json.PostAsync(api, "/api/v1/receivables/payments", new { customerId = id, reference = "BONIFICO-1", receivedOn = today.AddDays(-2), amount = 800m, invoice = "C-1" }))
+            .EnsureSuccessStatusCode();
+        var browser = await PageSession.SignInAsync(server, email);
+
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/customers/{id}", TestContext.Current.CancellationToken));
+
+        Assert.Contains("1 fattura su 1 pagata in ritardo", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("scaduti", html, StringComparison.Ordinal);
     }
 
     [Fact]
