@@ -16,7 +16,8 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
     {
         var (number, size) = Page<CustomerRow>.Clamp(query.Page, query.PageSize);
         var customers = db.Customers.AsNoTracking().VisibleTo(viewer);
-        customers = customers.WhereKeyHasAll(c => c.SearchKey, Search.SearchMatch.Words(query.Text));
+        var words = Search.SearchMatch.Words(query.Text);
+        customers = Search.SearchIndex.Narrow(customers, db, words).WhereKeyHasAll(c => c.SearchKey, words);
 
         if (query.RepId is { } repId)
         {

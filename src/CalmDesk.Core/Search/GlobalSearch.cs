@@ -61,12 +61,12 @@ internal sealed partial class GlobalSearch(CalmDeskDbContext db)
         var visible = db.Customers.AsNoTracking().VisibleTo(viewer);
         var visibleIds = visible.Select(c => c.Id);
 
-        var customers = await visible.WhereKeyHasAll(c => c.SearchKey, words)
+        var customers = await visible.Narrow(db, words).WhereKeyHasAll(c => c.SearchKey, words)
             .OrderBy(c => c.Company).ThenBy(c => c.Id).Take(PerKind + 1)
             .Select(c => new CustomerHit(c.Id, c.Company, c.Segment, c.Status, c.AssignedRep == null ? null : c.AssignedRep.DisplayName))
             .ToListAsync(cancellationToken);
 
-        var messageRows = await db.Interactions.AsNoTracking().WhereKeyHasAll(i => i.SearchKey!, words)
+        var messageRows = await db.Interactions.AsNoTracking().Narrow(db, words).WhereKeyHasAll(i => i.SearchKey!, words)
             .Where(i => visibleIds.Contains(i.CustomerId))
             .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(PerKind + 1)
             .Select(i => new
@@ -90,13 +90,13 @@ internal sealed partial class GlobalSearch(CalmDeskDbContext db)
                 SnippetOf(row.Body, longest), newer / InteractionLog.TimelinePageSize + 1));
         }
 
-        var cases = await db.Cases.AsNoTracking().WhereKeyHasAll(c => c.SearchKey!, words)
+        var cases = await db.Cases.AsNoTracking().Narrow(db, words).WhereKeyHasAll(c => c.SearchKey!, words)
             .Where(c => c.MergedIntoId == null && visibleIds.Contains(c.CustomerId))
             .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(PerKind + 1)
             .Select(c => new CaseHit(c.Id, c.CustomerId, c.Customer!.Company, c.Title, c.Status, c.UpdatedAt))
             .ToListAsync(cancellationToken);
 
-        var invoices = await db.Invoices.AsNoTracking().WhereKeyHasAll(i => i.SearchKey!, words)
+        var invoices = await db.Invoices.AsNoTracking().Narrow(db, words).WhereKeyHasAll(i => i.SearchKey!, words)
             .Where(i => visibleIds.Contains(i.CustomerId))
             .OrderByDescending(i => i.IssuedOn).ThenByDescending(i => i.Id).Take(PerKind + 1)
             .Select(i => new InvoiceHit(i.Id, i.CustomerId, i.Customer!.Company, i.Number, i.Kind, i.IssuedOn, i.DueOn, i.Amount, i.Currency))

@@ -141,6 +141,63 @@ public sealed class GlobalSearchTests
         Assert.True(found.Empty);
     }
 
+    /// The search's indexes follow every change of the records: a changed text is found by its new words and no longer
+    /// by its old ones, a deleted message or customer is found no more, and a message written around EF Core (as the
+    /// big-book generator does) is found like any other. Short words (under three letters) still match.
+    [Theory]
+    [AllDatabases]
+    public async Task FindAsync_FollowsChangesDeletionsAndRowsWrittenAroundTheModel(string provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        int doomedId;
+        long messageId, goneId, rawId;
+        await using (var db = database.NewContext())
+        {
+            var customer = Customer("Cartiera Valsesia", null, "Paola Ferri");
+            var doomed = Customer("Vetreria Montalto", null, "Ugo Neri");
+            db.Customers.AddRange(customer, doomed);
+            await db.SaveChangesAsync(cancel);
+            var message = Message(customer.Id, "Il bancale di carta kraft è arrivato bagnato.", database.Clock.GetUtcNow());
+            var gone = Message(customer.Id, "Le bobine di cartoncino sono arrivate schiacciate.", database.Clock.GetUtcNow());
+            var raw = Message(customer.Id, "Una domanda sul listino.", database.Clock.GetUtcNow());
+            db.Interactions.AddRange(message, gone, raw, Message(doomed.Id, "Lastre di vetro temperato incrinate.", database.Clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancel);
+            (doomedId, messageId, goneId, rawId) = (doomed.Id, message.Id, gone.Id, raw.Id);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var message = await db.Interactions.SingleAsync(i => i.Id == messageId, cancel);
+            message.Body = "Il bancale di carta kraft è arrivato asciutto, grazie.";
+            await db.SaveChangesAsync(cancel);
+            await db.Interactions.Where(i => i.Id == goneId).ExecuteDeleteAsync(cancel);
+            db.Customers.Remove(await db.Customers.SingleAsync(c => c.Id == doomedId, cancel));
+            await db.SaveChangesAsync(cancel);
+            // Written around the model, as the big-book generator and bulk updates do: no context, no key refresh.
+            await db.Interactions.Where(i => i.Id == rawId).ExecuteUpdateAsync(
+                set => set.SetProperty(i => i.Body, "Pallet di cellulosa in ritardo").SetProperty(i => i.SearchKey, SearchText.Key("Pallet di cellulosa in ritardo")),
+                cancel);
+        }
+
+        await using var read = database.NewContext();
+        var search = new GlobalSearch(read);
+
+        Assert.Empty((await search.FindAsync(Viewer.System, "bagnato", cancel)).Messages.Items);
+        Assert.Single((await search.FindAsync(Viewer.System, "asciutto", cancel)).Messages.Items);
+        Assert.Empty((await search.FindAsync(Viewer.System, "cartoncino", cancel)).Messages.Items);
+        Assert.Empty((await search.FindAsync(Viewer.System, "vetro", cancel)).Messages.Items);
+        Assert.Empty((await search.FindAsync(Viewer.System, "montalto", cancel)).Customers.Items);
+        Assert.Single((await search.FindAsync(Viewer.System, "cellulosa", cancel)).Messages.Items);
+        Assert.Empty((await search.FindAsync(Viewer.System, "listino", cancel)).Messages.Items);
+        Assert.Single((await search.FindAsync(Viewer.System, "kraft di", cancel)).Messages.Items);
+        Assert.Equal(["Cartiera Valsesia"], (await search.FindAsync(Viewer.System, "valsesia", cancel)).Customers.Items.Select(c => c.Company));
+    }
+
+    [Fact]
+    public void Match_AsksForEveryThreeLetterPieceOfEveryWord() =>
+        Assert.Equal("\"oss\" AND \"ros\" AND \"ssi\"", SearchIndex.Match(["rossi", "ro", "ssi"]));
+
     private static Customer Customer(string company, int? repId, string contact)
     {
         var customer = new Customer { Company = company, AssignedRepId = repId, Contacts = [new Contact { Name = contact }] };
