@@ -165,6 +165,10 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, C
         {
             errors["newDueAt"] = [Messages.Get("The new due time must be later than the current one.")];
         }
+        else
+        {
+            BusinessDates.Check(errors, "newDueAt", newDueAt);
+        }
 
         if (string.IsNullOrWhiteSpace(notice))
         {

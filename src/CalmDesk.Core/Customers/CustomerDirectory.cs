@@ -118,7 +118,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
 
         var errors = input.Validate();
         var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
-        await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
+        await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken, customer.AssignedRepId);
         await CheckExternalIdAsync(viewer, input.ExternalId, customer.ExternalId, exceptId: id, errors, cancellationToken);
 
         if (errors.Count > 0)
@@ -199,7 +199,10 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         }
     }
 
-    private async Task CheckAssignmentAsync(Viewer viewer, int? repId, int? ownRepId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    /// A customer goes to an active rep (one who has left would leave the account unseen by any rep); one already
+    /// assigned to a rep who has since left may be saved unchanged.
+    private async Task CheckAssignmentAsync(
+        Viewer viewer, int? repId, int? ownRepId, Dictionary<string, string[]> errors, CancellationToken cancellationToken, int? currentRepId = null)
     {
         if (repId is null)
         {
@@ -218,6 +221,10 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         else if (!await db.Reps.AnyAsync(r => r.Id == repId, cancellationToken))
         {
             errors["assignedRepId"] = [Messages.Format("There is no rep with id {0}.", repId)];
+        }
+        else if (repId != currentRepId && !await db.Reps.AnyAsync(r => r.Id == repId && r.IsActive, cancellationToken))
+        {
+            errors["assignedRepId"] = [Messages.Get("Choose an active rep: this one has left.")];
         }
     }
 }

@@ -125,13 +125,21 @@ internal sealed class AttachmentStore(CalmDeskDbContext db, DatabaseSettings dat
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
 
-    /// A name safe on every system and in a header: no path, no control or reserved characters, not empty, at most 150 characters.
+    /// A name safe on every system and in a header: no path, no control, format (bidirectional overrides) or reserved
+    /// characters, not empty, at most 150 characters.
     public static string CleanName(string? name, string mimeType)
     {
         var leaf = Path.GetFileName((name ?? "").Replace('\\', '/').Split('/')[^1]);
         var builder = new StringBuilder(leaf.Length);
         foreach (var ch in leaf)
         {
+            // Format characters (right-to-left override, zero-width joiners…) are invisible in a name and can disguise
+            // it: "fattura\u202Efdp.exe" reads "fatturaexe.pdf".
+            if (char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             builder.Append(char.IsControl(ch) || "<>:\"|?*".Contains(ch, StringComparison.Ordinal) ? '_' : ch);
         }
 

@@ -86,6 +86,11 @@ internal sealed class OrderBook(CalmDeskDbContext db, TimeProvider clock)
             return Outcome<OrderComparison>.Invalid("lines", Messages.Format("Order {0} has no item '{1}'.", order.Number, unknown));
         }
 
+        if (quantities?.Values.Any(q => q < 0) == true)
+        {
+            return Outcome<OrderComparison>.Invalid("lines", Messages.Get("Every line needs an item (at most 200 characters) and quantities that are not negative."));
+        }
+
         foreach (var line in order.Lines)
         {
             line.Confirmed = Lookup(quantities, line.Item) ?? line.Ordered;
@@ -114,9 +119,19 @@ internal sealed class OrderBook(CalmDeskDbContext db, TimeProvider clock)
             return Outcome<OrderComparison>.Invalid("lines", Messages.Format("Order {0} has no item '{1}'.", order.Number, unknown));
         }
 
+        if (quantities?.Values.Any(q => q < 0) == true)
+        {
+            return Outcome<OrderComparison>.Invalid("lines", Messages.Get("Every line needs an item (at most 200 characters) and quantities that are not negative."));
+        }
+
         foreach (var line in order.Lines)
         {
             line.Delivered = Lookup(quantities, line.Item) ?? line.Confirmed ?? line.Ordered;
+        }
+
+        if (!Data.BusinessDates.Allows(on))
+        {
+            return Outcome<OrderComparison>.Invalid("deliveredOn", Data.BusinessDates.Message);
         }
 
         order.DeliveredOn = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

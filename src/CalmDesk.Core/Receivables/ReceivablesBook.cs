@@ -376,9 +376,19 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
                 return (null, ("discountTaken", Messages.Format("The early-payment discount on invoice {0} ran until {1:d}.", invoice.Number, until)));
             }
 
-            if (discount > decimal.Round(invoice.Amount * percent / 100m, 2))
+            var most = decimal.Round(invoice.Amount * percent / 100m, 2);
+            if (discount > most)
             {
-                return (null, ("discountTaken", Messages.Format("Invoice {0} offered {1}% off, at most {2:N2}.", invoice.Number, percent, decimal.Round(invoice.Amount * percent / 100m, 2))));
+                return (null, ("discountTaken", Messages.Format("Invoice {0} offered {1}% off, at most {2:N2}.", invoice.Number, percent, most)));
+            }
+
+            // The discount is offered once per invoice, however many payments settle it (stored ones, and those of the
+            // same import not yet saved).
+            var taken = await db.Payments.Where(p => p.InvoiceId == invoice.Id).Select(p => p.DiscountTaken).ToListAsync(cancellationToken);
+            var already = taken.Sum() + db.Payments.Local.Where(p => p.Id == 0 && p.InvoiceId == invoice.Id).Sum(p => p.DiscountTaken);
+            if (already + discount > most)
+            {
+                return (null, ("discountTaken", Messages.Format("Invoice {0} offered {1}% off, at most {2:N2}; {3:N2} of it has already been taken.", invoice.Number, percent, most, already)));
             }
         }
 

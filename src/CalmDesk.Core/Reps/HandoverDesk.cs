@@ -84,7 +84,10 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         }
 
         var to = toRepId ?? handover.ToRepId;
-        if (to is null || to == handover.FromRepId || !await db.Reps.AnyAsync(r => r.Id == to && r.IsActive, cancellationToken))
+        // An active colleague with the rep role, as the list of colleagues offers (not an admin who has a rep row).
+        var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (to is null || to == handover.FromRepId
+            || !await db.Reps.AnyAsync(r => r.Id == to && r.IsActive && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole), cancellationToken))
         {
             return Outcome<HandoverView>.Invalid("toRepId", Messages.Get("Choose an active colleague other than the current rep."));
         }
@@ -132,6 +135,10 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
     }
 
     /// Colleagues for an account (for a manager choosing), best fit first.
+    /// Whether a hand-over of the customer waits for a manager's decision.
+    public Task<bool> IsPendingAsync(int customerId, CancellationToken cancellationToken = default) =>
+        db.Handovers.AnyAsync(h => h.CustomerId == customerId && h.Status == HandoverStatus.Pending, cancellationToken);
+
     public async Task<IReadOnlyList<Colleague>> ColleaguesForAsync(int customerId, CancellationToken cancellationToken = default)
     {
         var from = await db.Customers.Where(c => c.Id == customerId).Select(c => c.AssignedRepId).FirstOrDefaultAsync(cancellationToken) ?? 0;

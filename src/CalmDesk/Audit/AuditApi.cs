@@ -43,7 +43,8 @@ internal static class AuditApi
         return TypedResults.Empty;
     }
 
-    /// The subject is one the log knows and the span runs forwards; anything else is a 400 saying so.
+    /// The subject is one the log knows, the days are business dates (1900–2199) and the span runs forwards; anything
+    /// else is a 400 saying so (a 'to' of 9999-12-31 overflowed the day after it, a 500).
     public static Dictionary<string, string[]>? Check(string? subject, DateOnly? from, DateOnly? to)
     {
         var errors = new Dictionary<string, string[]>();
@@ -52,6 +53,8 @@ internal static class AuditApi
             errors["subject"] = [CalmDesk.Localization.Messages.Format("Unknown subject '{0}'; use one of {1}.", subject, string.Join(", ", AuditTrail.Subjects))];
         }
 
+        CalmDesk.Data.BusinessDates.Check(errors, "from", from);
+        CalmDesk.Data.BusinessDates.Check(errors, "to", to);
         if (from is { } start && to is { } end && end < start)
         {
             errors["to"] = [CalmDesk.Localization.Messages.Get("'to' is before 'from'.")];

@@ -11,6 +11,7 @@ namespace CalmDesk.Infrastructure;
 /// site (or of another port on the same host, which a Lax cookie does not stop) could otherwise post there with the
 /// rep's cookie. Browsers say where a request comes from (<c>Origin</c>, <c>Sec-Fetch-Site</c>); a request without
 /// either is not from a browser, so no one's cookie can be borrowed by it.</item>
+/// <item>A change made with an API token goes through the API only, never through a page's form.</item>
 /// </list>
 internal sealed class RequestGuard(RequestDelegate next, Accounts.ConfiguredProviders providers)
 {
@@ -51,6 +52,16 @@ internal sealed class RequestGuard(RequestDelegate next, Accounts.ConfiguredProv
                     "This change came from a page of another site. Make it from CalmDesk's own pages, or send an API token as 'Authorization: Bearer TOKEN'.");
             }
 
+            return;
+        }
+
+        // An API token is for the API. The pages' forms are a person's: a token that could post them could change its
+        // owner's password (and so outlive its own revocation) or sign every browser of its owner out.
+        if (ChangesSomething(context.Request) && Accounts.ApiTokenAuthentication.IsTokenRequest(context.Request) && !ApiProblem.IsApiRequest(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await ApiProblem.WriteAsync(context, StatusCodes.Status403Forbidden,
+                "An API token may change things through the API (/api/v1) only; the pages' forms are for a signed-in person.");
             return;
         }
 

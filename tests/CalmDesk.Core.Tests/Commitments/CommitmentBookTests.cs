@@ -64,10 +64,12 @@ public sealed class CommitmentBookTests
         database.Clock.Advance(TimeSpan.FromHours(3.5));
         await new CommitmentSweep(db, database.Clock).RunAsync(TestContext.Current.CancellationToken);
 
+        var offTheCalendar = await book.DelayAsync(fixture.Giulia, created.Value!.Id, new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), "supplier late", "Gentile Nino, arriverà.", TestContext.Current.CancellationToken);
         var refused = await book.DelayAsync(fixture.Giulia, created.Value!.Id, now.AddHours(30), "supplier late", " ", TestContext.Current.CancellationToken);
         var delayed = await book.DelayAsync(fixture.Giulia, created.Value.Id, now.AddHours(30), "supplier late", "Gentile Nino, la fattura arriverà domani.", TestContext.Current.CancellationToken);
 
         Assert.Equal(["notice"], refused.Errors.Keys);
+        Assert.Equal(["newDueAt"], offTheCalendar.Errors.Keys);
         var view = delayed.Value!;
         Assert.Equal(now.AddHours(30), view.DueAt);
         Assert.Equal(CommitmentState.Upcoming, view.State);

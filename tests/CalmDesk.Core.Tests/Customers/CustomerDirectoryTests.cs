@@ -25,6 +25,29 @@ public sealed class CustomerDirectoryTests
         Assert.Equal(2, all.Total);
     }
 
+    /// A customer is given to an active rep only; one whose rep has since left can still be saved as it is.
+    [Theory]
+    [AllDatabases]
+    public async Task Assigning_ToARepWhoLeft_IsRefused_ButACustomerAlreadyTheirsSavesUnchanged(string provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (active, _) = await database.AddRepAsync("active@example.com");
+        var (left, _) = await database.AddRepAsync("left@example.com");
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        var theirs = (await directory.CreateAsync(Viewer.System, new CustomerInput("Old Account Ltd", AssignedRepId: left), [], cancel)).Value!.Id;
+        var mine = (await directory.CreateAsync(Viewer.System, new CustomerInput("New Account Ltd", AssignedRepId: active), [], cancel)).Value!.Id;
+        await db.Reps.Where(r => r.Id == left).ExecuteUpdateAsync(set => set.SetProperty(r => r.IsActive, false), cancel);
+
+        var moved = await directory.UpdateAsync(Viewer.System, mine, new CustomerInput("New Account Ltd", AssignedRepId: left), cancel);
+        var unchanged = await directory.UpdateAsync(Viewer.System, theirs, new CustomerInput("Old Account Ltd (renamed)", AssignedRepId: left), cancel);
+
+        Assert.Equal(["assignedRepId"], moved.Errors.Keys);
+        Assert.True(unchanged.Succeeded);
+        Assert.Equal(active, (await db.Customers.AsNoTracking().SingleAsync(c => c.Id == mine, cancel)).AssignedRepId);
+    }
+
     [Theory]
     [AllDatabases]
     public async Task SearchAsync_GreekWithoutAccents_FindsCompanyAndContact(string provider)

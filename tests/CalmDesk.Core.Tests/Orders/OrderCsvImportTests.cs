@@ -64,4 +64,31 @@ public sealed class OrderCsvImportTests
         Assert.Contains("already confirmed", rejected.Reason, StringComparison.Ordinal);
         Assert.Equal(1, await db.Set<OrderLine>().CountAsync(cancel));
     }
+
+    /// A confirmation or a delivery is read as carefully as the order itself: no negative quantity, no delivery day
+    /// off the calendar; a refused one changes nothing.
+    [Theory]
+    [AllDatabases]
+    public async Task ConfirmAndDeliver_RefuseNegativeQuantitiesAndImpossibleDays(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        await new OrderCsvImport(db, database.Clock).ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-10,2026-10-01,Chianti 750ml,40\n"u8.ToArray()), cancellationToken: cancel);
+        var order = await db.Orders.AsNoTracking().SingleAsync(cancel);
+        var book = new OrderBook(db, database.Clock);
+
+        var negativeConfirmation = await book.ConfirmAsync(Viewer.System, order.Id, "email", "ok", new Dictionary<string, decimal> { ["Chianti 750ml"] = -1 }, acknowledged: false, cancel);
+        var negativeDelivery = await book.DeliverAsync(Viewer.System, order.Id, new DateOnly(2026, 10, 5), new Dictionary<string, decimal> { ["Chianti 750ml"] = -5 }, cancel);
+        var farDelivery = await book.DeliverAsync(Viewer.System, order.Id, new DateOnly(9999, 12, 31), null, cancel);
+
+        Assert.Equal(["lines"], negativeConfirmation.Errors.Keys);
+        Assert.Equal(["lines"], negativeDelivery.Errors.Keys);
+        Assert.Equal(["deliveredOn"], farDelivery.Errors.Keys);
+        var stored = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(cancel);
+        Assert.Null(stored.ConfirmedAt);
+        Assert.Null(stored.DeliveredOn);
+        Assert.Null(Assert.Single(stored.Lines).Delivered);
+    }
 }

@@ -78,6 +78,28 @@ public sealed class ReceivablesBookTests
         Assert.Equal("EUR", invoice.Currency);
     }
 
+    /// The early-payment discount is offered once per invoice: payments that each take it in full cannot write off
+    /// more than the offer, however many there are.
+    [Theory]
+    [AllDatabases]
+    public async Task AddPaymentAsync_TheDiscountIsTakenOncePerInvoice_NotOncePerPayment(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await money.Book.AddInvoiceAsync(money.People.Giulia, new InvoiceInput(money.People.Nino, "N-8", money.Today, 500m), cancel);
+
+        var first = await money.Book.AddPaymentAsync(money.People.Giulia, new PaymentInput(money.People.Nino, "D-1", money.Today, 100m, "N-8", DiscountTaken: 6m), cancel);
+        var second = await money.Book.AddPaymentAsync(money.People.Giulia, new PaymentInput(money.People.Nino, "D-2", money.Today, 100m, "N-8", DiscountTaken: 6m), cancel);
+        var rest = await money.Book.AddPaymentAsync(money.People.Giulia, new PaymentInput(money.People.Nino, "D-3", money.Today, 100m, "N-8", DiscountTaken: 4m), cancel);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(["discountTaken"], second.Errors.Keys);
+        Assert.True(rest.Succeeded);
+        var account = await money.Book.AccountAsync(money.People.Giulia, money.People.Nino, cancellationToken: cancel);
+        Assert.Equal(290m, Assert.Single(account!.Invoices).Open); // 500 − 200 paid (the second refused) − 10 discount
+    }
+
     [Theory]
     [AllDatabases]
     public async Task AddInvoiceAsync_WithoutADueDate_FollowsTheCustomersWrittenTerms_ThenTheOrganisations(string provider)

@@ -39,6 +39,22 @@ public sealed class AuditPageTests(Servers servers)
         Assert.DoesNotContain("→ it<", html, StringComparison.Ordinal);
     }
 
+    /// A day off the calendar is refused with a clear 400 (it overflowed into a 500, and the export into an empty file).
+    [Fact]
+    public async Task ADayOffTheCalendar_IsRefused_ByTheLogAndItsExport()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (admin, _) = await server.SignUpAsync("Admin");
+
+        using var list = await admin.GetAsync("/api/v1/audit?to=9999-12-31", cancel);
+        using var export = await admin.GetAsync("/api/v1/audit/export?to=9999-12-31", cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, list.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+        Assert.Contains("1900", await list.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
+    }
+
     /// Lists of codes read as words: a rep's line by the kinds of abuse, the delivery days by the days' names.
     [Fact]
     public async Task ARepsLineAndTheDeliveryDays_ReadAsWordsInItalian()

@@ -45,6 +45,29 @@ public sealed class CustomerPagesTests(Servers servers)
         Assert.DoesNotContain("pagate in ritardo", html, StringComparison.Ordinal);
     }
 
+    /// After asking for a hand-over the rep is told it went to the managers, and the form is not offered again while
+    /// the request waits (a second click only met an error before).
+    [Fact]
+    public async Task AHandOverAsked_IsConfirmed_AndNotOfferedAgainWhileItWaits()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep", culture: "it");
+        var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Ferramenta " + Guid.NewGuid().ToString("N")[..6] })))
+            .GetProperty("id").GetInt32();
+        var browser = await PageSession.SignInAsync(server, email);
+        var before = await browser.GetStringAsync($"/customers/{id}", cancel);
+        (await Json.PostAsync(api, $"/api/v1/customers/{id}/handover", new { why = "Non riusciamo più a parlarci." })).EnsureSuccessStatusCode();
+
+        var asked = WebUtility.HtmlDecode(await browser.GetStringAsync($"/customers/{id}?handover=asked", cancel));
+        var later = WebUtility.HtmlDecode(await browser.GetStringAsync($"/customers/{id}", cancel));
+
+        Assert.Contains("id=\"ask-handover\"", before, StringComparison.Ordinal);
+        Assert.Contains("La richiesta è ai responsabili", asked, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"ask-handover\"", later, StringComparison.Ordinal);
+        Assert.Contains("id=\"handover-pending\"", later, StringComparison.Ordinal);
+    }
+
     /// A customer who pays every invoice, but late, reads as such: no "0,00 € scaduti (da 0 giorni)" beside it.
     [Fact]
     public async Task HealthReasons_PaidLateButNothingOverdue_NameOnlyTheLatePayments()
