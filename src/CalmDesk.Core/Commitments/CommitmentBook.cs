@@ -207,7 +207,7 @@ internal sealed class CommitmentBook(CalmDeskDbContext db, TimeProvider clock, C
                 : Outcome<CommitmentView>.Invalid(recorded.Errors);
         }
 
-        return Outcome<CommitmentView>.Done(View(commitment, now));
+        return Outcome<CommitmentView>.Done(View(commitment, now) with { NoticeDelivery = recorded.Value?.Delivery });
     }
 
     private async Task<Outcome<CommitmentView>> CloseAsync(

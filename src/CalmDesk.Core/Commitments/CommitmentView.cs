@@ -17,7 +17,12 @@ internal sealed record CommitmentView(
     CommitmentSource Source,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
-    IReadOnlyList<CommitmentChangeView> History);
+    IReadOnlyList<CommitmentChangeView> History)
+{
+    /// After a delay: how its notice to the customer went out (queued in a connected mailbox's outbox, or only
+    /// recorded because no mailbox sends or the contact has no address). Null otherwise.
+    public Interactions.Delivery? NoticeDelivery { get; init; }
+}
 
 internal sealed record CommitmentChangeView(
     CommitmentChangeKind Kind, DateTimeOffset At, DateTimeOffset? PreviousDueAt, DateTimeOffset? NewDueAt, string? Reason, string? Notice);

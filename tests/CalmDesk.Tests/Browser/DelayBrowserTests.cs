@@ -39,6 +39,8 @@ public sealed class DelayBrowserTests
         await page.ClickAsync("#delay-button");
 
         await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
+        // The demo connects no mailbox: the page says the notice was recorded, not that the customer was told.
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("non inviato");
         var moved = page.Locator("#promises tr.state-upcoming", new() { HasText = what }).Filter(new() { HasText = picked.ToString("g", new CultureInfo("it")) });
         await Assertions.Expect(moved).ToHaveCountAsync(1);
     }
