@@ -11,7 +11,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
     /// trigram tokenizer), so a search reads the few records that can match instead of every one (2.2 s over the
     /// messages of a 1,000,000-message book). Each keeps no copy of the text (an external-content index over its table)
     /// nor positions ('detail=none'): the search still checks each candidate's key. Triggers keep each index in step
-    /// with every insert, change and deletion, including writes made around EF Core (the big-book generator, erasure).
+    /// with every insert, change and deletion, including writes made around EF Core (the big-book generator, erasure);
+    /// every row has its entry, a key not yet filled in (NULL, before the start-up backfill) an empty one, so a change
+    /// always removes exactly what the index holds, as FTS5's external-content tables require.
     /// </summary>
     [DbContext(typeof(CalmDeskDbContext))]
     [Migration("20261129013000_MessageSearchIndex")]
@@ -31,19 +33,19 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     CREATE VIRTUAL TABLE "{index}" USING fts5("SearchKey", content='{table}', content_rowid='Id', tokenize='trigram', detail='none');
                     """);
                 migrationBuilder.Sql($"""
-                    CREATE TRIGGER "{table}_Search_Insert" AFTER INSERT ON "{table}" WHEN new."SearchKey" IS NOT NULL BEGIN
+                    CREATE TRIGGER "{table}_Search_Insert" AFTER INSERT ON "{table}" BEGIN
                         INSERT INTO "{index}"(rowid, "SearchKey") VALUES (new."Id", new."SearchKey");
                     END;
                     """);
                 migrationBuilder.Sql($"""
-                    CREATE TRIGGER "{table}_Search_Delete" AFTER DELETE ON "{table}" WHEN old."SearchKey" IS NOT NULL BEGIN
+                    CREATE TRIGGER "{table}_Search_Delete" AFTER DELETE ON "{table}" BEGIN
                         INSERT INTO "{index}"("{index}", rowid, "SearchKey") VALUES ('delete', old."Id", old."SearchKey");
                     END;
                     """);
                 migrationBuilder.Sql($"""
                     CREATE TRIGGER "{table}_Search_Update" AFTER UPDATE OF "SearchKey" ON "{table}" BEGIN
-                        INSERT INTO "{index}"("{index}", rowid, "SearchKey") SELECT 'delete', old."Id", old."SearchKey" WHERE old."SearchKey" IS NOT NULL;
-                        INSERT INTO "{index}"(rowid, "SearchKey") SELECT new."Id", new."SearchKey" WHERE new."SearchKey" IS NOT NULL;
+                        INSERT INTO "{index}"("{index}", rowid, "SearchKey") VALUES ('delete', old."Id", old."SearchKey");
+                        INSERT INTO "{index}"(rowid, "SearchKey") VALUES (new."Id", new."SearchKey");
                     END;
                     """);
                 migrationBuilder.Sql($"""INSERT INTO "{index}"("{index}") VALUES ('rebuild');""");
