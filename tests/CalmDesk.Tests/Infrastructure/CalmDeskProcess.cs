@@ -35,12 +35,13 @@ internal static class CalmDeskProcess
         return (process.ExitCode, await output, await error);
     }
 
-    /// Reads the server's output until it says it is listening (a minute at most: a loaded CI machine starts slowly),
+    /// Reads the server's output until it says it is listening (two minutes at most: a first start seeds the demo,
+    /// about 20 s on an idle machine, and once took over a minute in CI with two test assemblies running beside it),
     /// and keeps draining it afterwards so a full pipe never blocks the server.
     public static async Task WaitUntilListeningAsync(Process server)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
         // Both pipes are drained from the start: a server that writes more than a pipe holds to the one nobody reads
         // blocks on that write and never starts listening (the intermittent failure under load).
         var errors = server.StandardError.ReadToEndAsync(CancellationToken.None);
