@@ -98,6 +98,10 @@ internal sealed record EffectiveTerms(
     public static string? ShortDayNames(string? codes, CultureInfo culture) =>
         ParseDays(codes) is { } days ? string.Join(", ", days.Select(d => culture.DateTimeFormat.GetAbbreviatedDayName(d).TrimEnd('.'))) : null;
 
+    /// The stored codes as whole day names in the reader's language ("lunedì, martedì").
+    public static string? DayNames(string? codes, CultureInfo culture) =>
+        ParseDays(codes) is { } days ? string.Join(", ", days.Select(culture.DateTimeFormat.GetDayName)) : null;
+
     private static readonly string[] DayLanguages = ["en", "it", "el", "es", "fr", "de", "pt"];
 
     private static readonly char[] DaySeparators = [',', ';', ' ', '/'];

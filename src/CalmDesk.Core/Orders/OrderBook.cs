@@ -81,14 +81,9 @@ internal sealed class OrderBook(CalmDeskDbContext db, TimeProvider clock)
             return Outcome<OrderComparison>.Invalid("channel", Messages.Format("Unknown channel '{0}'; use {1}.", channel, string.Join(", ", Channels)));
         }
 
-        if (Unknown(order, quantities) is { } unknown)
+        if (QuantitiesProblem(order, quantities) is { } problem)
         {
-            return Outcome<OrderComparison>.Invalid("lines", Messages.Format("Order {0} has no item '{1}'.", order.Number, unknown));
-        }
-
-        if (quantities?.Values.Any(q => q < 0) == true)
-        {
-            return Outcome<OrderComparison>.Invalid("lines", Messages.Get("Every line needs an item (at most 200 characters) and quantities that are not negative."));
+            return Outcome<OrderComparison>.Invalid("lines", problem);
         }
 
         foreach (var line in order.Lines)
@@ -114,14 +109,9 @@ internal sealed class OrderBook(CalmDeskDbContext db, TimeProvider clock)
             return Outcome<OrderComparison>.Missing();
         }
 
-        if (Unknown(order, quantities) is { } unknown)
+        if (QuantitiesProblem(order, quantities) is { } problem)
         {
-            return Outcome<OrderComparison>.Invalid("lines", Messages.Format("Order {0} has no item '{1}'.", order.Number, unknown));
-        }
-
-        if (quantities?.Values.Any(q => q < 0) == true)
-        {
-            return Outcome<OrderComparison>.Invalid("lines", Messages.Get("Every line needs an item (at most 200 characters) and quantities that are not negative."));
+            return Outcome<OrderComparison>.Invalid("lines", problem);
         }
 
         foreach (var line in order.Lines)
@@ -175,6 +165,12 @@ internal sealed class OrderBook(CalmDeskDbContext db, TimeProvider clock)
     private static decimal? Lookup(IReadOnlyDictionary<string, decimal>? quantities, string item) =>
         quantities?.FirstOrDefault(q => q.Key.Trim().Equals(item, StringComparison.OrdinalIgnoreCase)) is { Key: not null } pair ? pair.Value : null;
 
-    private static string? Unknown(Order order, IReadOnlyDictionary<string, decimal>? quantities) =>
-        quantities?.Keys.FirstOrDefault(k => !order.Lines.Any(l => l.Item.Equals(k.Trim(), StringComparison.OrdinalIgnoreCase)));
+    /// What is wrong with the quantities of a confirmation or a delivery: an item the order does not have, or a
+    /// negative quantity (refused as the order's own lines are). Null when they can be recorded.
+    private static string? QuantitiesProblem(Order order, IReadOnlyDictionary<string, decimal>? quantities) =>
+        quantities?.Keys.FirstOrDefault(k => !order.Lines.Any(l => l.Item.Equals(k.Trim(), StringComparison.OrdinalIgnoreCase))) is { } unknown
+            ? Messages.Format("Order {0} has no item '{1}'.", order.Number, unknown)
+            : quantities?.Values.Any(q => q < 0) == true
+                ? Messages.Get("Every line needs an item (at most 200 characters) and quantities that are not negative.")
+                : null;
 }

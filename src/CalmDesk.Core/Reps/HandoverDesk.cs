@@ -85,9 +85,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
 
         var to = toRepId ?? handover.ToRepId;
         // An active colleague with the rep role, as the list of colleagues offers (not an admin who has a rep row).
-        var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (to is null || to == handover.FromRepId
-            || !await db.Reps.AnyAsync(r => r.Id == to && r.IsActive && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole), cancellationToken))
+        if (to is null || to == handover.FromRepId || !await (await ActiveRepsAsync(db, cancellationToken)).AnyAsync(r => r.Id == to, cancellationToken))
         {
             return Outcome<HandoverView>.Invalid("toRepId", Messages.Get("Choose an active colleague other than the current rep."));
         }
@@ -145,15 +143,21 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         return await ColleaguesAsync(db, customerId, from, clock.GetUtcNow(), cancellationToken);
     }
 
+    /// The reps an account can go to: active, with the rep role (an admin or manager has a rep row too).
+    private static async Task<IQueryable<Rep>> ActiveRepsAsync(CalmDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return db.Reps.Where(r => r.IsActive && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole));
+    }
+
     /// Colleagues for an account, those the customer's recent incidents would not push over their line first, then by workload.
     public static async Task<IReadOnlyList<Colleague>> ColleaguesAsync(
         CalmDeskDbContext db, int customerId, int fromRepId, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyList<AbuseIncident>? recent = null)
     {
-        var repRole = await db.Roles.Where(r => r.Name == Roles.Rep).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredLanguage).FirstOrDefaultAsync(cancellationToken) ?? "";
         var crossed = await CrossedAsync(db, customerId, cancellationToken);
-        var reps = await db.Reps.AsNoTracking()
-            .Where(r => r.IsActive && r.Id != fromRepId && !crossed.Contains(r.Id) && db.UserRoles.Any(ur => ur.UserId == r.UserId && ur.RoleId == repRole))
+        var reps = await (await ActiveRepsAsync(db, cancellationToken)).AsNoTracking()
+            .Where(r => r.Id != fromRepId && !crossed.Contains(r.Id))
             .Select(r => new
             {
                 r.Id, r.DisplayName,

@@ -36,12 +36,10 @@ internal static class AuditValues
     /// field that holds no such list.
     public static string? List(string field, string stored, Func<string, string?> abuseKind, CultureInfo culture)
     {
-        var codes = stored.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return field switch
         {
-            "Never" => string.Join(", ", codes.Select(c => abuseKind(c) ?? c)),
-            "OpenDays" or "DeliveryDays" => string.Join(", ", codes.Select(c =>
-                Array.IndexOf(Boundaries.EffectiveTerms.DayCodes, c.ToLowerInvariant()) is var day and >= 0 ? culture.DateTimeFormat.DayNames[day] : c)),
+            "Never" => string.Join(", ", stored.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => abuseKind(c) ?? c)),
+            "OpenDays" or "DeliveryDays" => Boundaries.EffectiveTerms.DayNames(stored, culture),
             _ => null,
         };
     }
