@@ -57,6 +57,16 @@ internal static class OpeningHours
     public static DateTimeOffset PromiseDue(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone) =>
         AddOpenTime(since, TimeSpan.FromHours(hours), terms, zone);
 
+    /// <summary>The moment a promise given now starts counting from: the next quarter of an hour, so the time the customer
+    /// is given reads as one a person would name ("by 16:00", not "by 15:37").</summary>
+    public static DateTimeOffset PromiseStart(DateTimeOffset now)
+    {
+        var quarter = TimeSpan.FromMinutes(15).Ticks;
+        var utc = now.ToUniversalTime();
+        var over = utc.Ticks % quarter;
+        return over == 0 ? utc : utc.AddTicks(quarter - over);
+    }
+
     private static IReadOnlyList<DayOfWeek> OpenDays(EffectiveTerms terms) =>
         terms.OpenDays is { Count: > 0 } days ? days : Enum.GetValues<DayOfWeek>();
 

@@ -117,8 +117,24 @@ internal static partial class ReplyDrafter
         return Fill(phrase, values);
     }
 
-    public static string Format(DateTimeOffset when, TimeZoneInfo zone, CultureInfo culture) =>
-        TimeZoneInfo.ConvertTime(when, zone).ToString("f", culture);
+    /// <summary>A promised moment as a letter names it: the day in full, then the time joined by the language's own word
+    /// ("Friday, 4 December 2026 at 16:00", "venerdì 4 dicembre 2026 alle 16:00", "… στις 4:00 μ.μ."); a language
+    /// without one here gets the culture's full date and time.</summary>
+    public static string Format(DateTimeOffset when, TimeZoneInfo zone, CultureInfo culture)
+    {
+        var local = TimeZoneInfo.ConvertTime(when, zone);
+        var time = local.ToString("t", culture);
+        var at = culture.TwoLetterISOLanguageName switch
+        {
+            "en" => "at",
+            "it" => local.Hour == 1 ? "all'" : "alle",
+            // Greek names one o'clock in the singular ("στη 1:00 μ.μ.", as on a twelve-hour clock 13:00 is), every other hour in the plural.
+            "el" => time.StartsWith("1:", StringComparison.Ordinal) || time.StartsWith("01:", StringComparison.Ordinal) ? "στη" : "στις",
+            _ => null,
+        };
+        return at is null ? local.ToString("f", culture)
+            : string.Concat(local.ToString("D", culture), " ", at, at.EndsWith('\'') ? "" : " ", time);
+    }
 
     /// Every placeholder's value; without a case (a promise made outside one) its parts are empty.
     private static Dictionary<string, string> Values(

@@ -71,6 +71,21 @@ public sealed class OpeningHoursTests
     }
 
     [Theory]
+    [InlineData(37, 45)]
+    [InlineData(45, 45)]
+    [InlineData(46, 60)]
+    [InlineData(0, 0)]
+    public void PromiseStart_IsTheNextQuarterOfAnHour(int minute, int startMinute)
+    {
+        var now = InRome(11, 6, 15, 0).AddMinutes(minute);
+
+        var start = OpeningHours.PromiseStart(now);
+
+        Assert.Equal(InRome(11, 6, 15, 0).AddMinutes(startMinute), start);
+        Assert.Equal(TimeSpan.Zero, start.Offset);
+    }
+
+    [Theory]
     [AllDatabases]
     public async Task Guide_APromiseMadeAfterHours_IsDueWhenTheBusinessIsOpen(string provider)
     {
@@ -80,7 +95,8 @@ public sealed class OpeningHoursTests
         var cancel = TestContext.Current.CancellationToken;
         db.Terms.Add(new Terms { OpenDays = "mon,tue,wed,thu,fri", OpensAt = new(8, 0), ClosesAt = new(18, 0) });
         await db.SaveChangesAsync(cancel);
-        database.Clock.SetUtcNow(InRome(11, 6, 17, 30).ToUniversalTime());
+        // 17:22: the promise counts from 17:30, so the customer is given a time a person would name.
+        database.Clock.SetUtcNow(InRome(11, 6, 17, 22).AddSeconds(41).ToUniversalTime());
         var created = await Books.CaseBook(database, db).CreateAsync(fixture.Giulia, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, cancel);
         var guide = Books.CaseGuide(database, db, business: Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" }));
 

@@ -33,7 +33,7 @@ public sealed partial class ReplyDrafterTests
         Assert.Equal(language, draft.Language);
         Assert.Contains(contact.Split(' ')[^1], draft.Body, StringComparison.Ordinal);
         Assert.Contains("SO-24123", draft.Body, StringComparison.Ordinal);
-        Assert.Contains(Due.ToString("f", Usual(language)), draft.Body, StringComparison.Ordinal);
+        Assert.Contains(SaidAs(language, Due), draft.Body, StringComparison.Ordinal);
         Assert.EndsWith("Giulia Ferraro", draft.Body, StringComparison.Ordinal);
         Assert.Equal(1, Count(draft.Body, texts.Sections["apology"][0]));
         Assert.Contains(texts.Sections["acknowledge-furious"][0], draft.Body, StringComparison.Ordinal);
@@ -61,12 +61,10 @@ public sealed partial class ReplyDrafterTests
     public void DelayNotice_GivesBothDates_InTheCustomersCulture(string language, string contact)
     {
         var detail = Case(language, contact, RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]);
-        var culture = Usual(language);
-
         var notice = ReplyDrafter.DelayNotice(detail, language, contact, "Laura Bianchi", Due, Due.AddDays(2), Library, TimeZoneInfo.Utc);
 
-        Assert.Contains(Due.ToString("f", culture), notice.Body, StringComparison.Ordinal);
-        Assert.Contains(Due.AddDays(2).ToString("f", culture), notice.Body, StringComparison.Ordinal);
+        Assert.Contains(SaidAs(language, Due), notice.Body, StringComparison.Ordinal);
+        Assert.Contains(SaidAs(language, Due.AddDays(2)), notice.Body, StringComparison.Ordinal);
         Assert.StartsWith(Library.Replies(language)!.Sections["greeting"][0].Replace("{contact}", contact, StringComparison.Ordinal), notice.Body, StringComparison.Ordinal);
         AssertClean(notice, Library.Replies(language)!);
     }
@@ -89,8 +87,8 @@ public sealed partial class ReplyDrafterTests
         var us = ReplyDrafter.Draft(Case("en", "Ava Miller", RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]) with { Country = "US", TimeZone = "America/New_York" },
             Library, "James", TimeZoneInfo.Utc);
 
-        Assert.Contains(" 4 November 2026 15:00", uk.Body, StringComparison.Ordinal);
-        Assert.Matches(@"Wednesday, November 4, 2026 10:00\sAM", us.Body);
+        Assert.Contains(" 4 November 2026 at 15:00", uk.Body, StringComparison.Ordinal);
+        Assert.Matches(@"Wednesday, November 4, 2026 at 10:00\sAM", us.Body);
     }
 
     /// A guide phrase whose value the case does not know yet shows a blank to fill, not a sentence with a hole.
@@ -146,7 +144,33 @@ public sealed partial class ReplyDrafterTests
         Assert.DoesNotContain("restaurants..", with.Body, StringComparison.Ordinal);
     }
 
-    private static CultureInfo Usual(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : language);
+    /// How a reader of the language writes the moment in a letter: the day in full, the time joined by the language's word
+    /// (Greek writes a narrow no-break space before μ.μ., as the culture's clock does).
+    private static string SaidAs(string language, DateTimeOffset when) => (language, when.Day) switch
+    {
+        ("en", 4) => "Wednesday, 4 November 2026 at 15:00",
+        ("en", 6) => "Friday, 6 November 2026 at 15:00",
+        ("it", 4) => "mercoledì 4 novembre 2026 alle 15:00",
+        ("it", 6) => "venerdì 6 novembre 2026 alle 15:00",
+        ("el", 4) => "Τετάρτη 4 Νοεμβρίου 2026 στις 3:00\u202Fμ.μ.",
+        ("el", 6) => "Παρασκευή 6 Νοεμβρίου 2026 στις 3:00\u202Fμ.μ.",
+        _ => throw new ArgumentOutOfRangeException(nameof(when)),
+    };
+
+    [Theory]
+    [InlineData("it", 13, "alle 13:00")]
+    [InlineData("it", 1, "all'01:00")]
+    [InlineData("el", 13, "στη 1:00\u202Fμ.μ.")]
+    [InlineData("el", 10, "στις 10:00\u202Fπ.μ.")]
+    [InlineData("en", 9, "at 09:00")]
+    public void Format_JoinsTheTimeWithTheLanguagesWordForIt(string language, int hour, string expected)
+    {
+        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : language);
+
+        var said = ReplyDrafter.Format(new DateTimeOffset(2026, 12, 4, hour, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc, culture);
+
+        Assert.EndsWith(expected, said, StringComparison.Ordinal);
+    }
 
     private static void AssertClean(ReplyDraft draft, ReplyTexts texts)
     {
