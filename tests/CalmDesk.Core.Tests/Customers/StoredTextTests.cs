@@ -29,8 +29,11 @@ public sealed class StoredTextTests
         var stored = InCulture.Run("el", () => StoredText.Write("{0} in the last 30 days, including {1}, which this rep never accepts.", 2, "insult, threat of violence"))
             + "\nYou idiots";
 
-        Assert.Equal("2 negli ultimi 30 giorni, tra cui insulto, minaccia di violenza, che questo commerciale non accetta mai.\nYou idiots", InCulture.Run("it", () => StoredText.Read(stored)));
+        Assert.Equal("2 episodi negli ultimi 30 giorni, tra cui insulto, minaccia di violenza, che questo commerciale non accetta mai.\nYou idiots", InCulture.Run("it", () => StoredText.Read(stored)));
         Assert.StartsWith("1 episodio negli ultimi 30 giorni", InCulture.Run("it", () => StoredText.Read(StoredText.Write("{0} incidents in the last 30 days, above this rep's limit of {1}.", 1, 0))), StringComparison.Ordinal);
+        var one = StoredText.Write("{0} in the last 30 days, including {1}, which this rep never accepts.", 1, "threat of violence");
+        Assert.Equal("1 περιστατικό τις τελευταίες 30 ημέρες: απειλή βίας, που αυτός ο πωλητής δεν δέχεται ποτέ.", InCulture.Run("el", () => StoredText.Read(one)));
+        Assert.Equal("1 incident in the last 30 days: threat of violence, which this rep never accepts.", InCulture.Run("en", () => StoredText.Read(one)));
     }
 
     /// A mailbox's problem is met by a background sweep or by whoever connected it; each admin reads it in their language.
