@@ -193,6 +193,8 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
         CaseId = i.CaseId ?? i.Case?.Id,
         AngerCorrected = i.AngerCorrected,
         Delivery = i.Delivery,
+        // The files stored with it, when they are at hand (a message just recorded): the answer to a post lists what it kept.
+        Attachments = [.. i.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size))],
     };
 
     /// A rep or manager sets the anger of a customer's message (or a note about the customer) by hand: shown instead of

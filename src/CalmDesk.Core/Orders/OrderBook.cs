@@ -109,6 +109,13 @@ internal sealed class OrderBook(CalmDeskDbContext db, TimeProvider clock)
             return Outcome<OrderComparison>.Missing();
         }
 
+        // A delivery on record settles disputes only if nobody can quietly write a second one over it.
+        if (order.DeliveredOn is { } recorded)
+        {
+            return Outcome<OrderComparison>.Invalid("deliveredOn", Messages.Format(
+                "The delivery is already recorded (on {0}); it is kept as it was first recorded.", recorded.ToString("d", System.Globalization.CultureInfo.CurrentCulture)));
+        }
+
         if (QuantitiesProblem(order, quantities) is { } problem)
         {
             return Outcome<OrderComparison>.Invalid("lines", problem);

@@ -91,4 +91,29 @@ public sealed class OrderCsvImportTests
         Assert.Null(stored.DeliveredOn);
         Assert.Null(Assert.Single(stored.Lines).Delivered);
     }
+
+    /// A delivery on record is what settles a dispute about it: a second one for the same order is refused and the first
+    /// stays as recorded.
+    [Theory]
+    [AllDatabases]
+    public async Task Deliver_ASecondTime_IsRefused_AndTheFirstStays(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        await new OrderCsvImport(db, database.Clock).ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-11,2026-10-01,Chianti 750ml,40\n"u8.ToArray()), cancellationToken: cancel);
+        var order = await db.Orders.AsNoTracking().SingleAsync(cancel);
+        var book = new OrderBook(db, database.Clock);
+
+        var first = await book.DeliverAsync(Viewer.System, order.Id, new DateOnly(2026, 10, 5), new Dictionary<string, decimal> { ["Chianti 750ml"] = 36 }, cancel);
+        var second = await book.DeliverAsync(Viewer.System, order.Id, new DateOnly(2026, 10, 9), new Dictionary<string, decimal> { ["Chianti 750ml"] = 40 }, cancel);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(["deliveredOn"], second.Errors.Keys);
+        db.ChangeTracker.Clear();
+        var stored = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(cancel);
+        Assert.Equal(new DateOnly(2026, 10, 5), stored.DeliveredOn);
+        Assert.Equal(36, Assert.Single(stored.Lines).Delivered);
+    }
 }

@@ -33,7 +33,11 @@ public sealed class CasesApiTests(Servers servers)
         var facts = await rep.PatchAsJsonAsync($"/api/v1/cases/{caseId}", new { factOrder = "SO-1001", rootCause = "ourMistake" }, TestContext.Current.CancellationToken);
         var pause = await Json.PostAsync(rep, $"/api/v1/cases/{caseId}/pause", new { minutes = 60 });
         var draft = await Json.ReadAsync(await rep.GetAsync($"/api/v1/cases/{caseId}/draft", TestContext.Current.CancellationToken));
-        var sent = await Json.PostAsync(rep, $"/api/v1/cases/{caseId}/replies", new { subject = draft.GetProperty("subject").GetString(), body = draft.GetProperty("body").GetString() });
+        var sent = await Json.PostAsync(rep, $"/api/v1/cases/{caseId}/replies", new
+        {
+            subject = draft.GetProperty("subject").GetString(), body = draft.GetProperty("body").GetString(),
+            attachments = new[] { new { fileName = "bolla-SO-1001.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String("%PDF-1.4 bolla"u8) } },
+        });
         var detail = await Json.ReadAsync(await rep.GetAsync($"/api/v1/cases/{caseId}", TestContext.Current.CancellationToken));
         var playbooks = await Json.ReadAsync(await rep.GetAsync($"/api/v1/cases/{caseId}/playbooks", TestContext.Current.CancellationToken));
 
@@ -42,6 +46,9 @@ public sealed class CasesApiTests(Servers servers)
         Assert.Equal(HttpStatusCode.OK, facts.StatusCode);
         Assert.Equal(HttpStatusCode.Created, pause.StatusCode);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        // The answer lists the file it kept with the reply.
+        var kept = Assert.Single((await Json.ReadAsync(sent)).GetProperty("attachments").EnumerateArray());
+        Assert.Equal("bolla-SO-1001.pdf", kept.GetProperty("fileName").GetString());
         Assert.Equal("el", draft.GetProperty("language").GetString());
         // Greeted by title and surname, the surname in the vocative (Μαρκάκης → Μαρκάκη).
         Assert.StartsWith("Αγαπητέ κύριε Μαρκάκη,", draft.GetProperty("body").GetString(), StringComparison.Ordinal);

@@ -116,10 +116,13 @@ public sealed class CustomerPagesTests(Servers servers)
         var id = (await Json.ReadAsync(await Json.PostAsync(owner, "/api/v1/customers", new { company = "Private Ltd" }))).GetProperty("id").GetInt32();
         var other = await PageSession.SignInAsync(server, otherEmail);
 
-        var response = await other.GetAsync($"/customers/{id}", TestContext.Current.CancellationToken);
+        foreach (var path in new[] { $"/customers/{id}", $"/customers/{id}/edit" })
+        {
+            var response = await other.GetAsync(path, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain("Private Ltd", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.DoesNotContain("Private Ltd", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
