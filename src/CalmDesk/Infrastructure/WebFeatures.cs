@@ -100,11 +100,16 @@ internal static class WebFeatures
         // Enums travel as words ("inbound", "onHold"), which scripts and people can read.
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>
             {
                 context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
-                if (context.Exception is { } error && Data.Conflicts.IsConflict(error))
+                if (context.Exception is BadHttpRequestException bad)
+                {
+                    ApiProblem.Explain(context, bad);
+                }
+                else if (context.Exception is { } error && Data.Conflicts.IsConflict(error))
                 {
                     context.ProblemDetails.Detail = Localization.Messages.Get("Someone changed this at the same moment, so this change was not saved. Read it again, then retry if it still needs doing.");
                 }
@@ -172,7 +177,12 @@ internal static class WebFeatures
         app.UseForwardedHeaders();
         app.UseHsts();
         // The API answers every error as RFC 9457 problem details; pages show a readable page instead.
-        app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ErrorPages.StatusOf }).UseStatusCodePages());
+        app.UseWhen(ApiProblem.IsApiRequest, api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ErrorPages.StatusOf,
+            // A request the API could not read is the caller's mistake, answered with its reason: not an error of ours to log.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        }).UseStatusCodePages());
         app.UseWhen(context => !ApiProblem.IsApiRequest(context), ErrorPages.Use);
         // After the error handlers, so a refusal is answered as any error is (a page, or problem details).
         app.UseMiddleware<RequestGuard>();

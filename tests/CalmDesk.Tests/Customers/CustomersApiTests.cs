@@ -100,6 +100,9 @@ public sealed class CustomersApiTests(Servers servers)
     [InlineData("it", "/api/v1/customers?status=dormant", "status", "Stato 'dormant' sconosciuto")]
     [InlineData("el", "/api/v1/search?q=x", "q", "Πληκτρολογήστε τουλάχιστον 2 χαρακτήρες")]
     [InlineData("it", "/api/v1/search?q=x", "q", "Scrivi almeno 2 caratteri")]
+    // A value the call cannot even read as its type (a number written in exponent form) is explained, not a bare 400.
+    [InlineData("it", "/api/v1/customers?page=1e3", "page", "'1e3' non è un valore valido per 'page'.")]
+    [InlineData("en", "/api/v1/cases?pageSize=ten", "pageSize", "'ten' is not a valid value for 'pageSize'.")]
     public async Task QueryChecks_SpeakTheCallersLanguage(string language, string path, string field, string expected)
     {
         var server = await servers.GetAsync("sqlite");
