@@ -205,6 +205,14 @@ internal sealed class Scoring
     }
 
     /// <summary>For a verdict that holds, the words that pushed it most (at most three), as "model:WORD" evidence.</summary>
+    /// <summary>A word too small to show a reader why ("la", "to", "και"): two letters or fewer, or a short function word
+    /// of a language. It still counts in the score; it is only not underlined as the reason.</summary>
+    private bool IsGlue(int index)
+    {
+        var length = _tokens[index].FoldedLength;
+        return length <= 2 || (length <= 3 && _tokens.Info(index) is { FunctionWordOf.Length: > 0 });
+    }
+
     private void AddModelEvidence(LearnedModel model, int head, string label, ReadOnlySpan<double> p)
     {
         if (p[head] < model.Threshold(head))
@@ -218,7 +226,7 @@ internal sealed class Scoring
         for (var i = 0; i < _tokens.Count; i++)
         {
             var share = _byWord[(i * heads) + head];
-            if (share < EvidenceShare)
+            if (share < EvidenceShare || IsGlue(i))
             {
                 continue;
             }
