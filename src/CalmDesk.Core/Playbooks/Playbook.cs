@@ -29,7 +29,7 @@ internal sealed record ReplyTexts(string Language, IReadOnlyDictionary<string, I
     ];
 
     /// Sections a language may add: greetings for a contact whose gender is known ({surname}, {surname_vocative}).
-    public static readonly IReadOnlyList<string> Optional = ["greeting-female", "greeting-male", "facts-impact"];
+    public static readonly IReadOnlyList<string> Optional = ["greeting-female", "greeting-male", "facts-impact", "delay-subject"];
 
     /// The sections of `letters.md`: collection steps, boundary answers, price announcements, a new rep's introduction.
     public static readonly IReadOnlyList<string> LetterSections =

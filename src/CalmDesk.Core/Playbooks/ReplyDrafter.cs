@@ -95,7 +95,9 @@ internal static partial class ReplyDrafter
         var values = Values(detail, contactName, repName, newDue, previousDue, zone, culture, contactGender);
         var seed = detail?.Id ?? 0;
         var body = Salutation.Greeting(texts, values, seed) + "\n" + Fill(texts.Pick("delay", seed), values) + "\n\n" + Fill(texts.Pick("closing", seed), values);
-        return new ReplyDraft(texts.Language, Fill(texts.Pick("subject", seed), values), body, []);
+        // A promise made outside a case has no title to answer ("Re: " and nothing): the notice says what it is about.
+        var subject = detail is null && texts.Sections.ContainsKey("delay-subject") ? "delay-subject" : "subject";
+        return new ReplyDraft(texts.Language, Fill(texts.Pick(subject, seed), values), body, []);
     }
 
     /// What a guide phrase shows where the case does not know a value yet (no promise, so no date): a blank the rep

@@ -69,6 +69,19 @@ public sealed partial class ReplyDrafterTests
         AssertClean(notice, Library.Replies(language)!);
     }
 
+    /// A promise made outside a case has no case title to answer: the notice's subject says what it is about.
+    [Theory]
+    [InlineData("en", "A new date for what I promised you")]
+    [InlineData("it", "Una nuova data per quanto le avevo promesso")]
+    [InlineData("el", "Νέα ημερομηνία για όσα σας είχα υποσχεθεί")]
+    public void DelayNotice_WithoutACase_HasASubjectOfItsOwn(string language, string subject)
+    {
+        var notice = ReplyDrafter.DelayNotice(null, language, "Anna", "Laura Bianchi", Due, Due.AddDays(2), Library, TimeZoneInfo.Utc);
+
+        Assert.Equal(subject, notice.Subject);
+        Assert.Contains(SaidAs(language, Due.AddDays(2)), notice.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Draft_UnknownLanguage_FallsBackToEnglish()
     {

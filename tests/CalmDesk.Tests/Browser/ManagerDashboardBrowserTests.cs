@@ -45,6 +45,8 @@ public sealed class ManagerDashboardBrowserTests
         var handover = page.Locator("#handovers article.handover").First;
         await Assertions.Expect(handover).ToContainTextAsync("Officine Meccaniche Villa");
         await Assertions.Expect(handover).ToContainTextAsync("threat of violence");
+        // The manager sees which colleague works in the Italian customer's language (Giulia's own language is Italian).
+        await Assertions.Expect(handover.Locator("select[name=ToRepId] option", new() { HasText = "Giulia Ferraro" })).ToContainTextAsync("works in the customer's language");
         await handover.Locator("button.primary").ClickAsync();
         await Assertions.Expect(page.Locator("p.notice")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#handovers")).ToHaveCountAsync(0);

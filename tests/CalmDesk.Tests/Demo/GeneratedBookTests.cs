@@ -190,17 +190,25 @@ public sealed class GeneratedBookTests
         var busiest = await Json.ReadAsync(await manager.GetAsync("/api/v1/customers?sort=-interactions&pageSize=1", TestContext.Current.CancellationToken));
         Assert.Equal(expected.Max(e => e.Messages), busiest.GetProperty("items")[0].GetProperty("interactions").GetInt32());
 
-        // An abusive e-mail from the calmest customer shows at once: one more message, the new last contact, the new mood.
+        // Three abusive e-mails from the calmest customer show at once: three more messages, the new last contact, the new
+        // mood, and a rising trend (the three newest are the furious ones; the calm message that was the latest is now
+        // among the older ones it is measured against, whatever came before it).
         var calm = stored.Where(c => c.Mood is not null).MinBy(c => c.Mood!.Anger)!;
-        (await Json.PostAsync(manager, $"/api/v1/customers/{calm.Id}/interactions", new
+        foreach (var body in new[]
         {
-            channel = "email", direction = "inbound", subject = "Again",
-            body = "You are useless idiots and liars. I am furious, this is the third wrong delivery and I will see you in court.",
-        })).EnsureSuccessStatusCode();
+            "You are useless idiots and liars. I am furious, this is the third wrong delivery and I will see you in court.",
+            "Still nothing from you clowns?! I am absolutely furious. My lawyer has the file.",
+            "ANSWER ME, you incompetent crooks. This is a disgrace and I am done being polite.",
+        })
+        {
+            (await Json.PostAsync(manager, $"/api/v1/customers/{calm.Id}/interactions", new { channel = "email", direction = "inbound", subject = "Again", body }))
+                .EnsureSuccessStatusCode();
+        }
+
         var after = await CustomerListAsync(manager);
         AssertSameLines(await ExpectedCustomerLinesAsync(server), after);
         var changed = Assert.Single(after, c => c.Id == calm.Id);
-        Assert.Equal(calm.Messages + 1, changed.Messages);
+        Assert.Equal(calm.Messages + 3, changed.Messages);
         Assert.True(changed.LastContact > calm.LastContact, $"{changed.LastContact} after {calm.LastContact}");
         Assert.True(changed.Mood!.Abusive && changed.Mood.Anger > calm.Mood!.Anger, changed.Mood.ToString());
         Assert.True(changed.Mood.Trend > 0, changed.Mood.ToString());
