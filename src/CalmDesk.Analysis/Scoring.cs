@@ -210,8 +210,15 @@ internal sealed class Scoring
     private bool IsGlue(int index)
     {
         var length = _tokens[index].FoldedLength;
-        return length <= 2 || (length <= 3 && _tokens.Info(index) is { FunctionWordOf.Length: > 0 });
+        return length <= 2 || (length <= 4 && (_tokens.Info(index) is { FunctionWordOf.Length: > 0 } || GreekGlue.Contains(_tokens.Folded(index))));
     }
+
+    // The function-word lists name Greek in Latin letters (greeklish); these are the short ones in Greek script, folded.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreekGlue = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "και", "δεν", "μην", "για", "που", "απο", "μου", "σου", "την", "τον", "της", "του", "τις", "των", "τους", "σας", "μας", "στο", "στη", "στην",
+        "στον", "στα", "οτι", "θα", "να", "με", "σε", "το", "τα", "οι", "η", "ο",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private void AddModelEvidence(LearnedModel model, int head, string label, ReadOnlySpan<double> p)
     {

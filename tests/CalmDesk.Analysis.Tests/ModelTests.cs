@@ -168,6 +168,23 @@ public sealed class ModelTests
         Assert.All(model, e => Assert.True(e.Weight > 0));
     }
 
+    /// The words a verdict is explained by are words a reader can take as a reason: never an article, a pronoun of two or
+    /// three letters or a negation particle, whatever weight the model gives them.
+    [Theory]
+    [InlineData("Είστε άχρηστοι, μην μου ξαναστείλετε τίποτα. Δεν ξέρετε τι κάνετε, ηλίθιοι και κλέφτες.", "el")]
+    [InlineData("La vostra è una vergogna, siete dei ladri e io non pago più niente a voi.", "it")]
+    [InlineData("I am so done with you, the van is late again and you are all useless.", "en")]
+    public void Analyze_ModelEvidence_LeavesOutTheGlueWords(string text, string language)
+    {
+        string[] glue = ["μην", "μου", "δεν", "και", "τι", "la", "io", "di", "a", "i", "am", "the", "is", "so", "and", "you"];
+
+        var result = MessageAnalyzer.Default.Analyze(text, new AnalysisOptions(language));
+
+        var model = result.Evidence.Where(e => e.Rule.StartsWith("model:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(model);
+        Assert.DoesNotContain(model, e => glue.Contains(e.Rule["model:".Length..]));
+    }
+
     [Fact]
     public void GreekKey_GreekLettersAndGreeklish_ShareTheirKey()
     {
