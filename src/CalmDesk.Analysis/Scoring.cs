@@ -213,11 +213,12 @@ internal sealed class Scoring
         return length <= 2 || (length <= 4 && (_tokens.Info(index) is { FunctionWordOf.Length: > 0 } || GreekGlue.Contains(_tokens.Folded(index))));
     }
 
-    // The function-word lists name Greek in Latin letters (greeklish); these are the short ones in Greek script, folded.
+    // The function-word lists name Greek in Latin letters (greeklish); these are the three- and four-letter ones in Greek
+    // script, folded (anything of two letters or fewer is left out already, whatever its language).
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreekGlue = new HashSet<string>(StringComparer.Ordinal)
     {
         "και", "δεν", "μην", "για", "που", "απο", "μου", "σου", "την", "τον", "της", "του", "τις", "των", "τους", "σας", "μας", "στο", "στη", "στην",
-        "στον", "στα", "οτι", "θα", "να", "με", "σε", "το", "τα", "οι", "η", "ο",
+        "στον", "στα", "οτι", "στις", "στων", "ενα", "μια", "ενας", "μετα", "ομως", "αλλα", "οπως",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private void AddModelEvidence(LearnedModel model, int head, string label, ReadOnlySpan<double> p)

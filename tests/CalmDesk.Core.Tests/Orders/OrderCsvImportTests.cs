@@ -50,12 +50,10 @@ public sealed class OrderCsvImportTests
     public async Task ImportAsync_NeverAddsALineToAConfirmedOrder(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
+        var order = await OneOrderAsync(database, db, "SO-9", cancel);
         var import = new OrderCsvImport(db, database.Clock);
-        await import.ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-9,2026-10-01,Chianti 750ml,40\n"u8.ToArray()), cancellationToken: cancel);
-        var order = await db.Orders.AsNoTracking().SingleAsync(cancel);
         await new OrderBook(db, database.Clock).ConfirmAsync(Viewer.System, order.Id, "email", "Confermiamo 40 Chianti 750ml.", null, acknowledged: false, cancel);
 
         var later = await import.ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-9,2026-10-01,Prosecco DOC,12\n"u8.ToArray()), cancellationToken: cancel);
@@ -72,11 +70,9 @@ public sealed class OrderCsvImportTests
     public async Task ConfirmAndDeliver_RefuseNegativeQuantitiesAndImpossibleDays(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        await new OrderCsvImport(db, database.Clock).ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-10,2026-10-01,Chianti 750ml,40\n"u8.ToArray()), cancellationToken: cancel);
-        var order = await db.Orders.AsNoTracking().SingleAsync(cancel);
+        var order = await OneOrderAsync(database, db, "SO-10", cancel);
         var book = new OrderBook(db, database.Clock);
 
         var negativeConfirmation = await book.ConfirmAsync(Viewer.System, order.Id, "email", "ok", new Dictionary<string, decimal> { ["Chianti 750ml"] = -1 }, acknowledged: false, cancel);
@@ -99,11 +95,9 @@ public sealed class OrderCsvImportTests
     public async Task Deliver_ASecondTime_IsRefused_AndTheFirstStays(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await CaseFixture.SeedAsync(database);
         var cancel = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
-        await new OrderCsvImport(db, database.Clock).ImportAsync(new MemoryStream("customer,order,orderedon,item,quantity\nTrattoria Da Nino,SO-11,2026-10-01,Chianti 750ml,40\n"u8.ToArray()), cancellationToken: cancel);
-        var order = await db.Orders.AsNoTracking().SingleAsync(cancel);
+        var order = await OneOrderAsync(database, db, "SO-11", cancel);
         var book = new OrderBook(db, database.Clock);
 
         var first = await book.DeliverAsync(Viewer.System, order.Id, new DateOnly(2026, 10, 5), new Dictionary<string, decimal> { ["Chianti 750ml"] = 36 }, cancel);
@@ -115,5 +109,15 @@ public sealed class OrderCsvImportTests
         var stored = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(cancel);
         Assert.Equal(new DateOnly(2026, 10, 5), stored.DeliveredOn);
         Assert.Equal(36, Assert.Single(stored.Lines).Delivered);
+    }
+
+    /// The seeded people and one imported order of 40 Chianti for Trattoria Da Nino, not yet confirmed or delivered.
+    private static async Task<Order> OneOrderAsync(TestDatabase database, CalmDeskDbContext db, string number, CancellationToken cancel)
+    {
+        await CaseFixture.SeedAsync(database);
+        var csv = $"customer,order,orderedon,item,quantity\nTrattoria Da Nino,{number},2026-10-01,Chianti 750ml,40\n";
+        var result = await new OrderCsvImport(db, database.Clock).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), cancellationToken: cancel);
+        Assert.Equal(1, result.Imported);
+        return await db.Orders.AsNoTracking().SingleAsync(o => o.Number == number, cancel);
     }
 }
