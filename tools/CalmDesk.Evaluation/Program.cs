@@ -6,7 +6,7 @@ using CalmDesk.Evaluation.Corpus;
 // Usage: dotnet run --project tools/CalmDesk.Evaluation -- corpus check EVAL_FOLDER
 //        dotnet run --project tools/CalmDesk.Evaluation -- corpus split EVAL_FOLDER
 //        dotnet run --project tools/CalmDesk.Evaluation -- corpus agreement EVAL_FOLDER
-//        dotnet run --project tools/CalmDesk.Evaluation -- train SHARED_DATA_FOLDER EVAL_FOLDER MODEL_FILE [--no-calibration] [--heads H,H] [--pooled H,H] [--l1 X --l2 Y]
+//        dotnet run --project tools/CalmDesk.Evaluation -- train SHARED_DATA_FOLDER EVAL_FOLDER MODEL_FILE [--no-calibration] [--heads H,H] [--pooled H,H] [--keep MODEL_FILE] [--l1 X --l2 Y]
 //        dotnet run --project tools/CalmDesk.Evaluation -- SHARED_DATA_FOLDER EVAL_FOLDER REPORT.md MODEL_CARD.md
 switch (args)
 {
@@ -22,6 +22,7 @@ switch (args)
         {
             OnlyHeads = Option(options, "--heads")?.Split(','),
             PooledHeads = Option(options, "--pooled")?.Split(','),
+            Keep = Option(options, "--keep") is { } keep ? CalmDesk.Analysis.MessageAnalyzer.FromModel(File.OpenRead(keep)) : null,
             Override = Option(options, "--l1") is { } l1 && Option(options, "--l2") is { } l2
                 ? new HeadTrainer.Regularisation(float.Parse(l1, CultureInfo.InvariantCulture), float.Parse(l2, CultureInfo.InvariantCulture)) : null,
             Calibrate = !options.Contains("--no-calibration"),
