@@ -11,6 +11,10 @@ public sealed class CampaignTests
 {
     private const string Furious = "Siete degli incompetenti, vergognatevi! Chiamo il mio avvocato.";
 
+    // Angry and threatening, with no situation of its own: "incompetenti" would also be a credibility challenge, which is
+    // a problem of its own for triage (docs/analysis-labels.md).
+    private const string Outraged = "Vergognatevi! Chiamo subito il mio avvocato.";
+
     private static CampaignInput Spring(DateOnly today, IReadOnlyList<int>? customers = null) => new(
         "Spring review", "our flour range", 4.5m, today.AddDays(30), ["supplier", "shipping"],
         CompetitorPercent: 6m, OrderThreshold: 1000m, BetterRatePercent: 3m, CustomerIds: customers);
@@ -117,7 +121,7 @@ public sealed class CampaignTests
         Assert.Equal((Direction.Outbound, nino.Subject), (timeline.Direction, timeline.Subject));
 
         database.Clock.Advance(TimeSpan.FromDays(1));
-        var angry = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, Furious), cancel);
+        var angry = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, Outraged), cancel);
         await log.AddAsync(Viewer.System, money.People.Harbour, new InteractionInput("email", "inbound", null, null, "Thanks for letting us know early, noted."), cancel);
 
         var @case = await money.Db.Cases.AsNoTracking().SingleAsync(c => c.Id == angry.Value!.CaseId, cancel);

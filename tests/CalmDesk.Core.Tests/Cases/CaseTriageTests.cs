@@ -10,6 +10,10 @@ public sealed class CaseTriageTests
 {
     private const string WrongDelivery = "Questa è una vergogna. Avevamo ordinato 40 cartoni da 750ml e ci avete consegnato quelli da 330ml. DI NUOVO!!!";
     private const string Furious = "Siete degli incompetenti, vergognatevi! Chiamo il mio avvocato.";
+
+    // Angry and threatening, with no situation of its own: "incompetenti" would also be a credibility challenge, which is
+    // a problem of its own for triage (docs/analysis-labels.md).
+    private const string Outraged = "Vergognatevi! Chiamo subito il mio avvocato.";
     private const string PriceObjection = "Un aumento del 12% con due settimane di preavviso? Il vostro concorrente ha ancora i prezzi dell'anno scorso.";
 
     [Theory]
@@ -22,7 +26,7 @@ public sealed class CaseTriageTests
         var log = Books.InteractionLog(db, database.Clock);
 
         var first = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, "Re: CONSEGNA SBAGLIATA", WrongDelivery), TestContext.Current.CancellationToken);
-        var second = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, Furious), TestContext.Current.CancellationToken);
+        var second = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, Outraged), TestContext.Current.CancellationToken);
         var calm = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, "Grazie mille, a presto."), TestContext.Current.CancellationToken);
 
         var cases = await db.Cases.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
