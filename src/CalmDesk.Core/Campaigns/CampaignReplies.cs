@@ -49,8 +49,9 @@ internal static class CampaignReplies
     }
 
     /// The situation a reply to an announcement adds to its case: price objection, unless the analysis already found a
-    /// problem in the words (change resistance, or something else entirely such as a wrong delivery).
-    public static string? SituationFor(IReadOnlyCollection<string> detected) => detected.Count == 0 ? PriceObjection : null;
+    /// problem in the words (change resistance, or something else entirely such as a wrong delivery); "you are
+    /// incompetent" alone is a reaction to us, so the reply is still about the price.
+    public static string? SituationFor(IReadOnlyCollection<string> detected) => CaseTriage.OnlyReactions(detected) ? PriceObjection : null;
 
     /// After an angry reply: the campaign's open follow-up for this customer is brought forward to a call-back within a
     /// day and tied to the case; without one, a call-back is scheduled. Owned by the customer's rep, or the sender. Returns

@@ -13,6 +13,13 @@ internal static class CaseTriage
     /// Situations that are good news, not problems: they never open a case.
     private static readonly HashSet<string> NotProblems = new(StringComparer.Ordinal) { "praise" };
 
+    /// Situations that say how the customer sees us rather than name a problem of their own ("you are incompetent",
+    /// "nobody answers me"): they belong to the problem already open, as anger without a situation does.
+    private static readonly HashSet<string> Reactions = new(StringComparer.Ordinal) { "credibility_challenge", "late_response_complaint" };
+
+    /// Whether these situations name no problem of their own (none, or only reactions to us).
+    public static bool OnlyReactions(IEnumerable<string> situations) => situations.All(Reactions.Contains);
+
     /// The problem situations sure enough for a case (Analysis:OpenCaseFinding), and whether a threat is.
     public static (bool Threat, IReadOnlyList<string> Situations) CaseFindings(MessageAnalysis analysis, AnalysisThresholds thresholds)
     {
@@ -69,8 +76,9 @@ internal static class CaseTriage
             .Where(Case.Active).Where(c => c.CustomerId == interaction.CustomerId)
             .ToListAsync(cancellationToken));
         var candidates = active.Distinct().OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).ToList();
-        // Same problem: a shared situation; a message with anger but no situation belongs to the latest open problem.
-        var match = situations.Count == 0
+        // Same problem: a shared situation; a message with anger but no situation of its own (none, or only a reaction
+        // to us) belongs to the latest open problem.
+        var match = OnlyReactions(situations)
             ? candidates.FirstOrDefault()
             : candidates.FirstOrDefault(c => c.SituationList.Intersect(situations, StringComparer.Ordinal).Any());
         var opened = match is null;

@@ -38,6 +38,33 @@ public sealed class CaseTriageTests
         Assert.Null(calm.Value!.CaseId);
     }
 
+    /// "You are incompetent", "nobody answers me": how the customer sees us, not a new problem. Such a message joins the
+    /// problem already open and adds the reaction to it; alone, it opens a case of its own.
+    [Theory]
+    [AllDatabases]
+    public async Task AddAsync_ReactionToUs_JoinsTheOpenProblem_AndOpensOneOnlyWhenNoneIsOpen(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var log = Books.InteractionLog(db, database.Clock);
+        const string Reaction = "Ho scritto tre volte e nessuno mi risponde. Ma sapete fare il vostro lavoro?";
+
+        var delivery = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, WrongDelivery), cancel);
+        var reaction = await log.AddAsync(Viewer.System, fixture.Nino, new InteractionInput("email", "inbound", null, null, Reaction), cancel);
+        var alone = await log.AddAsync(Viewer.System, fixture.Harbour, new InteractionInput("email", "inbound", null, null, Reaction), cancel);
+
+        var joined = await db.Cases.AsNoTracking().SingleAsync(c => c.CustomerId == fixture.Nino, cancel);
+        Assert.Equal(joined.Id, delivery.Value!.CaseId);
+        Assert.Equal(joined.Id, reaction.Value!.CaseId);
+        Assert.Contains("wrong_delivery", joined.SituationList);
+        Assert.Contains(joined.SituationList, s => s is "credibility_challenge" or "late_response_complaint");
+        var own = await db.Cases.AsNoTracking().SingleAsync(c => c.CustomerId == fixture.Harbour, cancel);
+        Assert.Equal(own.Id, alone.Value!.CaseId);
+        Assert.DoesNotContain("wrong_delivery", own.SituationList);
+    }
+
     [Theory]
     [AllDatabases]
     public async Task AddAsync_DifferentProblem_OpensSecondCase_ResolvedCaseIsNotJoined(string provider)
