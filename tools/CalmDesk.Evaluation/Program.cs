@@ -6,7 +6,7 @@ using CalmDesk.Evaluation.Corpus;
 // Usage: dotnet run --project tools/CalmDesk.Evaluation -- corpus check EVAL_FOLDER
 //        dotnet run --project tools/CalmDesk.Evaluation -- corpus split EVAL_FOLDER
 //        dotnet run --project tools/CalmDesk.Evaluation -- corpus agreement EVAL_FOLDER
-//        dotnet run --project tools/CalmDesk.Evaluation -- train SHARED_DATA_FOLDER EVAL_FOLDER MODEL_FILE [--no-calibration] [--heads H,H] [--pooled H,H] [--keep MODEL_FILE] [--l1 X --l2 Y]
+//        dotnet run --project tools/CalmDesk.Evaluation -- train SHARED_DATA_FOLDER EVAL_FOLDER MODEL_FILE [--no-calibration] [--heads H,H] [--pooled H,H] [--keep MODEL_FILE] [--l1 X --l2 Y] [--fold-by-batch]
 //        dotnet run --project tools/CalmDesk.Evaluation -- SHARED_DATA_FOLDER EVAL_FOLDER REPORT.md MODEL_CARD.md
 switch (args)
 {
@@ -22,10 +22,11 @@ switch (args)
         {
             OnlyHeads = Option(options, "--heads")?.Split(','),
             PooledHeads = Option(options, "--pooled")?.Split(','),
-            Keep = Option(options, "--keep") is { } keep ? CalmDesk.Analysis.MessageAnalyzer.FromModel(File.OpenRead(keep)) : null,
+            Keep = Option(options, "--keep") is { } keep ? LoadModel(keep) : null,
             Override = Option(options, "--l1") is { } l1 && Option(options, "--l2") is { } l2
                 ? new HeadTrainer.Regularisation(float.Parse(l1, CultureInfo.InvariantCulture), float.Parse(l2, CultureInfo.InvariantCulture)) : null,
             Calibrate = !options.Contains("--no-calibration"),
+            FoldByBatch = options.Contains("--fold-by-batch"),
         }.Train(options.Contains("--corpus-only")
             ? [.. CorpusMessage.LoadShipped().Where(m => m.Split == "train").Select(m => m.ToSample())]
             : [.. Datasets.Load(trainData, trainEval, Split.Train)]);
@@ -37,8 +38,8 @@ switch (args)
     case ["compare", var active, var candidate]:
     {
         var dev = CorpusMessage.LoadShipped().Where(m => m.Split == "dev").Select(m => m.ToSample()).ToList();
-        var a = ModelScore.Of(CalmDesk.Analysis.MessageAnalyzer.FromModel(File.OpenRead(active)), dev);
-        var b = ModelScore.Of(CalmDesk.Analysis.MessageAnalyzer.FromModel(File.OpenRead(candidate)), dev);
+        var a = ModelScore.Of(LoadModel(active), dev);
+        var b = ModelScore.Of(LoadModel(candidate), dev);
         Console.WriteLine($"active {a}\ncandidate {b}");
         foreach (var (x, y) in a.Heads.Zip(b.Heads))
         {
@@ -55,6 +56,12 @@ switch (args)
     default:
         Console.Error.WriteLine("usage: CalmDesk.Evaluation (corpus check|corpus split|corpus agreement) EVAL_FOLDER | train SHARED_DATA EVAL_FOLDER MODEL_FILE | SHARED_DATA EVAL_FOLDER REPORT.md MODEL_CARD.md");
         return 2;
+}
+
+static CalmDesk.Analysis.MessageAnalyzer LoadModel(string path)
+{
+    using var file = File.OpenRead(path);
+    return CalmDesk.Analysis.MessageAnalyzer.FromModel(file);
 }
 
 static string? Option(string[] options, string name) =>

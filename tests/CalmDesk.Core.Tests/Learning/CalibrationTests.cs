@@ -57,4 +57,13 @@ public sealed class CalibrationTests
 
         Assert.Equal(0.5f, ModelTrainer.BestThreshold(points));
     }
+
+    [Theory]
+    [InlineData("it-u-0001", "it-u")]
+    [InlineData("el-s-0412", "el-s")]
+    [InlineData("correction:17", "correction:17")]
+    [InlineData("it-u-", "it-u-")]
+    [InlineData("it-u-00a1", "it-u-00a1")]
+    public void FoldGroup_ACorpusMessageGoesWithItsBatch_AnythingElseAlone(string id, string group) =>
+        Assert.Equal(group, ModelTrainer.FoldGroup(new Sample("corpus", "it", "testo", new bool?[1]) { Id = id }));
 }
