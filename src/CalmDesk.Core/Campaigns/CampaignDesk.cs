@@ -1,5 +1,6 @@
 using CalmDesk.Accounts;
 using CalmDesk.Analysis;
+using CalmDesk.Cases;
 using CalmDesk.Commitments;
 using CalmDesk.Customers;
 using CalmDesk.Data;
@@ -250,7 +251,8 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
             .Select(i => new { i.Id, i.CustomerId, i.OccurredAt, i.Subject, i.Body, i.Analysis, i.CaseId })
             .ToListAsync(cancellationToken);
         return sent.ToDictionary(r => r.Id, r => (IReadOnlyList<CampaignReply>)[.. messages
-            .Where(m => m.CustomerId == r.CustomerId && m.OccurredAt >= r.SentAt)
+            .Where(m => m.CustomerId == r.CustomerId && m.OccurredAt >= r.SentAt
+                && CampaignReplies.Answers(m.Subject, r.Subject, Case.Split(m.Analysis?.Situations ?? "")))
             .Select(m => new CampaignReply(m.Id, m.OccurredAt, m.Subject, Excerpts.Line(m.Body, 200), m.Analysis?.AngerLevel ?? AngerLevel.Calm,
                 m.Analysis?.AbuseTargeted ?? false, m.Analysis is { } a && CampaignReplies.IsAngry(a), m.Analysis?.Situations ?? "", m.CaseId))]);
     }

@@ -19,12 +19,22 @@ internal static class CampaignReplies
     /// The follow-up scheduled when an announcement is sent: this many days later, or the day before the change.
     public const int FollowUpDays = 7;
 
-    /// An angry reply is answered by a call within this many hours.
+    /// An angry reply is answered by a call within this many hours, where the business keeps no opening hours.
     public const int AngryCallBackHours = 24;
+
+    /// Within a day of an angry reply: 24 hours, or, where the business keeps opening hours, one open day's worth of them
+    /// from the next quarter hour, as a promise in the live guide counts them; a reply on Saturday night is called back by
+    /// Monday's closing time, not at dawn on Sunday.
+    public static DateTimeOffset CallBackBy(DateTimeOffset from, Boundaries.EffectiveTerms terms, TimeZoneInfo zone) =>
+        terms is { OpensAt: { } opens, ClosesAt: { } closes } && closes > opens
+            ? Boundaries.OpeningHours.AddOpenTime(Boundaries.OpeningHours.PromiseStart(from), closes - opens, terms, zone)
+            : from.AddHours(AngryCallBackHours);
 
     public const string PriceObjection = "price_objection";
 
     public const string ChangeResistance = "change_resistance";
+
+    private const string Praise = "praise";
 
     public static bool IsAngry(MessageAnalysis analysis) => analysis.AngerLevel >= AngerLevel.Angry || analysis.AbuseTargeted;
 
@@ -48,16 +58,38 @@ internal static class CampaignReplies
         return local.Concat(stored).Where(r => r.SentAt is not null).MaxBy(r => r.SentAt);
     }
 
+    /// Whether a customer's message in the reply window answers the announcement: it says "Re:" to the announcement's
+    /// subject, or it is about the price or the change whatever its subject. One that names a matter of its own (a
+    /// delivery on Sunday) does not, nor does a new thread of its own that only thanks or reacts ("Thanks for sorting the
+    /// invoice", "Who is looking after our account?"). A message with no subject (chat, SMS) or a reply ("Re: …") that
+    /// says nothing else ("Noted, thanks", "you are incompetent") answers it.
+    public static bool Answers(string? subject, string announcementSubject, IReadOnlyCollection<string> situations)
+    {
+        var stripped = subject is null ? "" : Subjects.Strip(subject);
+        if (stripped.Length > 0 && stripped.Equals(Subjects.Strip(announcementSubject), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (situations.Any(s => s is PriceObjection or ChangeResistance))
+        {
+            return true;
+        }
+
+        // Thanks ("grazie per l'avviso") and reactions to us name no matter of their own.
+        return CaseTriage.OnlyReactions(situations.Where(s => s != Praise)) && (stripped.Length == 0 || stripped.Length < subject!.Trim().Length);
+    }
+
     /// The situation a reply to an announcement adds to its case: price objection, unless the analysis already found a
     /// problem in the words (change resistance, or something else entirely such as a wrong delivery); "you are
     /// incompetent" alone is a reaction to us, so the reply is still about the price.
     public static string? SituationFor(IReadOnlyCollection<string> detected) => CaseTriage.OnlyReactions(detected) ? PriceObjection : null;
 
     /// After an angry reply: the campaign's open follow-up for this customer is brought forward to a call-back within a
-    /// day and tied to the case; without one, a call-back is scheduled. Owned by the customer's rep, or the sender. Returns
+    /// day (<see cref="CallBackBy"/>) and tied to the case; without one, a call-back is scheduled. Owned by the customer's rep, or the sender. Returns
     /// the promise, or null when the reply is not angry or nobody owns the customer.
     public static async Task<Commitment?> FollowUpAsync(
-        CalmDeskDbContext db, CampaignRecipient recipient, Case @case, Interaction interaction, CancellationToken cancellationToken)
+        CalmDeskDbContext db, CampaignRecipient recipient, Case @case, Interaction interaction, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         if (interaction.Analysis is not { } analysis || !IsAngry(analysis))
         {
@@ -65,7 +97,7 @@ internal static class CampaignReplies
         }
 
         var from = interaction.CreatedAt;
-        var callBackBy = from.AddHours(AngryCallBackHours);
+        var callBackBy = CallBackBy(from, await Boundaries.EffectiveTerms.ForCustomerAsync(db, recipient.CustomerId, cancellationToken), zone);
         var open = db.Commitments.Local
             .Where(c => c.CustomerId == recipient.CustomerId && c.Source == CommitmentSource.Campaign && c.Status == CommitmentStatus.Open)
             .Concat(await db.Commitments

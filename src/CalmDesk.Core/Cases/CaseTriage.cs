@@ -47,7 +47,7 @@ internal static class CaseTriage
     /// Attaches the (not yet saved) interaction to a case when it needs one; returns the case (and the call-back a reply
     /// to a price announcement led to), or nulls. Only <see cref="MessageIntake"/> calls it.
     public static async Task<Triage> AssignAsync(
-        CalmDeskDbContext db, Interaction interaction, AnalysisThresholds thresholds, CancellationToken cancellationToken = default)
+        CalmDeskDbContext db, Interaction interaction, AnalysisThresholds thresholds, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         // Our own replies never need a case.
         if (interaction is not { CaseId: null, Case: null, Direction: not Direction.Outbound, Analysis: { } analysis })
@@ -65,6 +65,11 @@ internal static class CaseTriage
         var situations = findings.Situations.ToList();
         // A reply to a price announcement is about the price, even when its words alone do not say so.
         var announcement = await CampaignReplies.AnsweredAsync(db, interaction, cancellationToken);
+        if (announcement is not null && !CampaignReplies.Answers(interaction.Subject, announcement.Subject, situations))
+        {
+            announcement = null;
+        }
+
         if (announcement is not null && CampaignReplies.SituationFor(situations) is { } implied)
         {
             situations.Add(implied);
@@ -106,7 +111,7 @@ internal static class CaseTriage
         }
 
         interaction.Case = match;
-        var promise = announcement is null ? null : await CampaignReplies.FollowUpAsync(db, announcement, match, interaction, cancellationToken);
+        var promise = announcement is null ? null : await CampaignReplies.FollowUpAsync(db, announcement, match, interaction, zone, cancellationToken);
         return new Triage(match, opened, promise);
     }
 

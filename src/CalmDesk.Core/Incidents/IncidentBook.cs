@@ -59,7 +59,7 @@ internal sealed class IncidentBook(CalmDeskDbContext db, TimeProvider clock)
         var kinds = (input.Kinds ?? []).Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0).Distinct().ToList();
         if (kinds.Count == 0 || kinds.Any(k => !RepTolerance.Kinds.Contains(k)))
         {
-            errors["kinds"] = [Messages.Format("Name at least one kind, from {0}.", string.Join(", ", RepTolerance.Kinds))];
+            errors["kinds"] = [Messages.Format("Name at least one kind, from {0}.", string.Join(", ", RepTolerance.Kinds.Select(k => Messages.Get(k.Replace('_', ' ')))))];
         }
 
         if (!Enum.TryParse<IncidentSeverity>(input.Severity, ignoreCase: true, out var severity) || !Enum.IsDefined(severity))

@@ -18,17 +18,55 @@ internal static class IncidentRecorder
         : kinds.Contains(AbuseKind.Insult.Name()) && abuseScore >= 0.6 ? IncidentSeverity.Medium
         : IncidentSeverity.Low;
 
-    /// The abuse words of the message, quoted: what the incident rests on.
+    /// The sentences of the message the abuse is in, quoted: what the incident rests on. A sentence counts when a lexicon
+    /// entry found abuse in it, or holds a word the model weighed at least half as much as its strongest one: words it
+    /// leaned on a little ("siete", "people", "εταιρεία") are no reason to quote. A sentence longer than a quote should be
+    /// is quoted by its abusive word alone.
     public static string EvidenceOf(Interaction interaction)
     {
+        var body = interaction.Body;
         var spans = interaction.Analysis?.ReadDetails()?.Evidence
-            .Where(e => e.Label.StartsWith("abuse:", StringComparison.Ordinal) && e.Offset >= 0 && e.Offset + e.Length <= interaction.Body.Length)
-            .OrderBy(e => e.Offset)
-            .Select(e => string.Concat("\u201c", interaction.Body.AsSpan(e.Offset, e.Length), "\u201d"))
-            .Distinct()
+            .Where(e => e.Label.StartsWith("abuse:", StringComparison.Ordinal) && e.Weight > 0 && e.Offset >= 0 && e.Offset + e.Length <= body.Length)
             .ToList() ?? [];
-        return Excerpts.Fit(string.Join(" · ", spans), AbuseIncident.MaxEvidenceLength);
+        if (spans.Count == 0)
+        {
+            return "";
+        }
+
+        var strongest = spans.Where(e => e.Rule.StartsWith("model:", StringComparison.Ordinal)).Select(e => e.Weight).DefaultIfEmpty(0).Max();
+        var quotes = spans
+            .Where(e => !e.Rule.StartsWith("model:", StringComparison.Ordinal) || e.Weight >= strongest / 2)
+            .Select(e => QuoteAround(body, e.Offset, e.Length))
+            .Distinct()
+            .OrderBy(q => q.Start)
+            .Select(q => string.Concat("\u201c", body.AsSpan(q.Start, q.Length), "\u201d"))
+            .Distinct()
+            .ToList();
+        return Excerpts.Fit(string.Join(" · ", quotes), AbuseIncident.MaxEvidenceLength);
     }
+
+    private const int LongestQuote = 300;
+
+    /// The sentence around a span (from the previous full stop, question or exclamation mark or line break to the next),
+    /// without its outer spaces; the span alone when the sentence is too long to quote.
+    internal static (int Start, int Length) QuoteAround(string body, int offset, int length)
+    {
+        var start = body.LastIndexOfAny(SentenceEnds, Math.Max(0, offset - 1)) is var before and >= 0 && before < offset ? before + 1 : 0;
+        var end = body.IndexOfAny(SentenceEnds, offset + length) is var after and >= 0 ? after + 1 : body.Length;
+        while (start < offset && char.IsWhiteSpace(body[start]))
+        {
+            start++;
+        }
+
+        while (end > offset + length && char.IsWhiteSpace(body[end - 1]))
+        {
+            end--;
+        }
+
+        return end - start <= LongestQuote ? (start, end - start) : (offset, length);
+    }
+
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n', ';'];
 
     /// Whether the message's abuse is aimed at staff and sure enough (the installation's threshold) to be recorded.
     public static bool IsIncident(MessageAnalysis analysis, AnalysisThresholds thresholds) =>

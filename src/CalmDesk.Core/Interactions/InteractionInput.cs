@@ -34,7 +34,10 @@ internal sealed record InteractionInput(
 
         if (string.IsNullOrWhiteSpace(Body))
         {
-            errors["body"] = [Messages.Get("The text is required: what was said or written.")];
+            // Something we are about to send is a message to write, not a record of what was said.
+            errors["body"] = [Messages.Get(string.Equals(Direction, nameof(Interactions.Direction.Outbound), StringComparison.OrdinalIgnoreCase)
+                ? "Write the message before sending it."
+                : "The text is required: what was said or written.")];
         }
         else if (Body.Length > Interaction.MaxBodyLength)
         {

@@ -14,16 +14,20 @@ namespace CalmDesk.Interactions;
 /// is triaged into a case, and a reply to a price announcement gets its call-back. The caller saves. Without a model (the
 /// demo) the shipped one reads the message.
 /// </summary>
-internal sealed class MessageIntake(CalmDeskDbContext db, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null)
+internal sealed class MessageIntake(
+    CalmDeskDbContext db, IOptions<AnalysisThresholds>? thresholds = null, ActiveModel? model = null, IOptions<Receivables.ReceivablesOptions>? business = null)
 {
     private readonly AnalysisThresholds limits = AnalysisThresholds.Of(thresholds);
+
+    // The business's time zone: a call-back promised after an angry reply counts the hours it is open.
+    private readonly TimeZoneInfo zone = (business?.Value ?? new Receivables.ReceivablesOptions()).Zone;
 
     /// <summary>Analyses, triages and adds the (not yet saved) interaction to the unit of work; returns what that did.</summary>
     public async Task<IntakeResult> AcceptAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         InteractionAnalysis.Apply(interaction, interaction.CreatedAt, ActiveModel.Of(model));
         var (incident, handover) = await IncidentRecorder.RecordAsync(db, interaction, limits, cancellationToken);
-        var triage = await CaseTriage.AssignAsync(db, interaction, limits, cancellationToken);
+        var triage = await CaseTriage.AssignAsync(db, interaction, limits, zone, cancellationToken);
         db.Interactions.Add(interaction);
         return new IntakeResult(interaction, triage.Case ?? interaction.Case, triage.Opened, incident, handover, triage.Promise);
     }

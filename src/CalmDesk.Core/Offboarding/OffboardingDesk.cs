@@ -227,6 +227,7 @@ internal sealed class OffboardingDesk(
         var referralNames = await CompetitorNamesAsync(target?.Referrals ?? "", cancellationToken);
         var addressee = target is null ? null
             : (await Addressee.LoadAsync(db.Customers.Where(c => c.Id == target.CustomerId), cancellationToken)).GetValueOrDefault(target.CustomerId);
+        var signer = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         return await ChangeAsync(viewer, id, o =>
         {
             if (o.ApprovedAt is null || !o.ChecklistComplete)
@@ -239,7 +240,7 @@ internal sealed class OffboardingDesk(
                 return Messages.Get("The letter was already issued.");
             }
 
-            var letter = Letter(playbooks.Current, addressee!, o.Reason, o.NonRenewalOn, referralNames);
+            var letter = Letter(playbooks.Current, addressee!, o.Reason, o.NonRenewalOn, referralNames, string.IsNullOrWhiteSpace(signer) ? null : signer);
             o.LetterLanguage = letter.Language;
             o.LetterSubject = letter.Subject;
             o.LetterBody = letter.Body;
@@ -266,7 +267,9 @@ internal sealed class OffboardingDesk(
             return null;
         }, cancellationToken);
 
-    public static Letter Letter(PlaybookLibrary library, Addressee customer, LetGoReason reason, DateOnly end, IReadOnlyList<string> referrals)
+    /// The letter that ends the relationship, signed by <paramref name="signer"/> (whoever issues it: after abuse, the
+    /// manager rather than the rep who was abused), else by the customer's rep.
+    public static Letter Letter(PlaybookLibrary library, Addressee customer, LetGoReason reason, DateOnly end, IReadOnlyList<string> referrals, string? signer = null)
     {
         var culture = customer.Culture;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -274,7 +277,7 @@ internal sealed class OffboardingDesk(
             ["contact"] = customer.Contact ?? customer.Company,
             [Salutation.GenderKey] = customer.Contact is null ? "" : customer.ContactGender ?? "",
             ["company"] = customer.Company,
-            ["rep"] = customer.RepName ?? "",
+            ["rep"] = signer ?? customer.RepName ?? "",
             ["end_date"] = end.ToString("d", culture),
             ["referrals"] = string.Join(" / ", referrals),
         };

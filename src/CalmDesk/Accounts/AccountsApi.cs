@@ -17,6 +17,16 @@ internal static class AccountsApi
     public static void MapSignOut(this IEndpointRouteBuilder app) =>
         app.MapPost("/signout", SignOut).RequireAuthorization().ExcludeFromDescription();
 
+    /// The addresses other products sign in at lead to ours, with what was asked for (the sign-in page checks a return
+    /// address is one of ours).
+    public static void MapSignInAliases(this IEndpointRouteBuilder app)
+    {
+        foreach (var alias in new[] { "/login", "/account/login", "/account/signin" })
+        {
+            app.MapGet(alias, (HttpContext http) => TypedResults.Redirect("/signin" + http.Request.QueryString)).ExcludeFromDescription();
+        }
+    }
+
     public static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> GetMe(HttpContext http, UserManager<CalmDeskUser> users)
     {
         var user = await users.GetUserAsync(http.User);

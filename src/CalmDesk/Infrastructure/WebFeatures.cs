@@ -237,6 +237,7 @@ internal static class WebFeatures
         api.MapSearchApi();
         app.MapAttachmentDownloads();
         app.MapSignOut();
+        app.MapSignInAliases();
         ExternalSignIn.Map(app);
 
         app.MapRazorComponents<App>();

@@ -11,8 +11,8 @@ public sealed class CampaignTests
 {
     private const string Furious = "Siete degli incompetenti, vergognatevi! Chiamo il mio avvocato.";
 
-    // Angry and threatening, with no situation of its own: "incompetenti" would also be a credibility challenge, which is
-    // a problem of its own for triage (docs/analysis-labels.md).
+    // Angry and threatening, naming no situation at all, so what anger alone does is tested apart from whether the model
+    // also reads "incompetenti" as a credibility challenge (docs/analysis-labels.md), a reaction to us.
     private const string Outraged = "Vergognatevi! Chiamo subito il mio avvocato.";
 
     private static CampaignInput Spring(DateOnly today, IReadOnlyList<int>? customers = null) => new(
@@ -123,6 +123,9 @@ public sealed class CampaignTests
         database.Clock.Advance(TimeSpan.FromDays(1));
         var angry = await log.AddAsync(Viewer.System, money.People.Nino, new InteractionInput("email", "inbound", null, null, Outraged), cancel);
         await log.AddAsync(Viewer.System, money.People.Harbour, new InteractionInput("email", "inbound", null, null, "Thanks for letting us know early, noted."), cancel);
+        // A new thread of its own is not an answer to the letter; a "Re:" to it is, whatever it says.
+        await log.AddAsync(Viewer.System, money.People.Harbour, new InteractionInput("email", "inbound", null, "Order for next week", "Please send the usual twenty sacks on Tuesday."), cancel);
+        await log.AddAsync(Viewer.System, money.People.Harbour, new InteractionInput("email", "inbound", null, "RE: " + harbour.Subject, "Thanks, see you on Friday."), cancel);
 
         var @case = await money.Db.Cases.AsNoTracking().SingleAsync(c => c.Id == angry.Value!.CaseId, cancel);
         Assert.True(@case.SituationList.Contains("price_objection"), @case.Situations);
@@ -137,7 +140,8 @@ public sealed class CampaignTests
         Assert.Equal(database.Clock.GetUtcNow().AddHours(24), callBack.DueAt);
         Assert.Equal(CommitmentChangeKind.BroughtForward, callBack.History[^1].Kind);
         var harbourNow = detail.Recipients.Single(r => r.CustomerId == money.People.Harbour);
-        Assert.Equal((1, false, (int?)null), (harbourNow.Replies.Count, harbourNow.Angry, harbourNow.CaseId));
+        Assert.Equal((2, false, (int?)null), (harbourNow.Replies.Count, harbourNow.Angry, harbourNow.CaseId));
+        Assert.DoesNotContain(harbourNow.Replies, reply => reply.Subject == "Order for next week");
         Assert.Equal(database.Clock.GetUtcNow().AddDays(6), harbourNow.FollowUp!.DueAt);
     }
 
@@ -188,5 +192,42 @@ public sealed class CampaignTests
         var giuliaSees = (await desk.GetAsync(money.People.Giulia, campaign.Summary.Id, "it", cancel))!;
         Assert.Equal([money.People.Nino], giuliaSees.Recipients.Select(r => r.CustomerId));
         Assert.Equal(1, Assert.Single(await desk.ListAsync(money.People.James, cancel)).Recipients);
+    }
+
+    /// What answers a price letter, from the subject and the situations the analysis found (no model involved).
+    [Theory]
+    [InlineData(null, "", true)] // a chat or SMS that names nothing: "noted, thanks"
+    [InlineData(null, "credibility_challenge", true)] // "you are incompetent", right after the letter
+    [InlineData(null, "boundary_request", false)] // "can you deliver on Sunday?"
+    [InlineData(null, "praise", true)] // "thanks for letting us know"
+    [InlineData("Thank you", "praise", false)] // a thread of its own: thanks for something else
+    [InlineData("Re: A change to your prices from 1 March", "boundary_request", true)] // threaded to the letter
+    [InlineData("R: ΑΠ: a change to your prices from 1 march", "", true)]
+    [InlineData("Re: aumento", "", true)] // a reply, to something the customer called "aumento"
+    [InlineData("Re: Order SO-24519", "late_response_complaint", true)] // a reply that only reacts: kept
+    [InlineData("Who is looking after our account?", "credibility_challenge", false)] // a thread of its own
+    [InlineData("Order for next week", "", false)]
+    [InlineData("Order for next week", "price_objection", true)] // about the price, whatever the subject
+    [InlineData("Nuovo portale", "change_resistance,late_response_complaint", true)]
+    [InlineData("Re: Delivery", "wrong_delivery", false)]
+    public void Answers_TheLetterOrThePrice_NotAMatterOfItsOwn(string? subject, string situations, bool answers) =>
+        Assert.Equal(answers, CampaignReplies.Answers(subject, "A change to your prices from 1 March", CalmDesk.Cases.Case.Split(situations)));
+
+    /// An angry reply is called back within a day of open time: Saturday night's by Monday's closing, Tuesday morning's
+    /// by Wednesday morning; a business with no opening hours, within 24 hours.
+    [Theory]
+    [InlineData("2026-11-28T05:04:00Z", true, "2026-11-30T18:00:00Z")] // Saturday, before dawn
+    [InlineData("2026-12-01T10:00:00Z", true, "2026-12-02T10:00:00Z")] // Tuesday morning
+    [InlineData("2026-12-04T16:50:00Z", true, "2026-12-07T17:00:00Z")] // Friday afternoon: the next quarter hour, then Monday
+    [InlineData("2026-11-28T05:04:00Z", false, "2026-11-29T05:04:00Z")]
+    public void CallBackBy_CountsOneOpenDay_WhereTheBusinessKeepsHours(string reply, bool hours, string expected)
+    {
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+        var terms = new Boundaries.EffectiveTerms(null, null, hours ? weekdays : null, hours ? new TimeOnly(8, 0) : null, hours ? new TimeOnly(18, 0) : null,
+            null, null, null, null, []);
+
+        var due = CampaignReplies.CallBackBy(DateTimeOffset.Parse(reply, System.Globalization.CultureInfo.InvariantCulture), terms, TimeZoneInfo.Utc);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), due);
     }
 }

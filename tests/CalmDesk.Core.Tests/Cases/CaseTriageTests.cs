@@ -11,8 +11,8 @@ public sealed class CaseTriageTests
     private const string WrongDelivery = "Questa è una vergogna. Avevamo ordinato 40 cartoni da 750ml e ci avete consegnato quelli da 330ml. DI NUOVO!!!";
     private const string Furious = "Siete degli incompetenti, vergognatevi! Chiamo il mio avvocato.";
 
-    // Angry and threatening, with no situation of its own: "incompetenti" would also be a credibility challenge, which is
-    // a problem of its own for triage (docs/analysis-labels.md).
+    // Angry and threatening, naming no situation at all, so what anger alone does is tested apart from whether the model
+    // also reads "incompetenti" as a credibility challenge (docs/analysis-labels.md), a reaction to us.
     private const string Outraged = "Vergognatevi! Chiamo subito il mio avvocato.";
     private const string PriceObjection = "Un aumento del 12% con due settimane di preavviso? Il vostro concorrente ha ancora i prezzi dell'anno scorso.";
 

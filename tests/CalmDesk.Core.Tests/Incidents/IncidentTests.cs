@@ -194,4 +194,24 @@ public sealed class IncidentTests
         Assert.Equal(IncidentSeverity.Medium, IncidentRecorder.SeverityOf(0.7, ["insult"]));
         Assert.Equal(IncidentSeverity.Low, IncidentRecorder.SeverityOf(0.7, ["profanity"]));
     }
+
+    /// An incident quotes the sentence its abuse is in, not words scattered over the message.
+    [Theory]
+    [InlineData("Buongiorno. Siete una banda di idioti! Saluti, Marco", "idioti", "Siete una banda di idioti!")]
+    [InlineData("idiots, all of you", "idiots", "idiots, all of you")]
+    [InlineData("First line\n  You useless clowns  \nSecond line", "clowns", "You useless clowns")]
+    [InlineData("Ok; είστε απατεώνες. Τέλος", "απατεώνες", "είστε απατεώνες.")]
+    public void QuoteAround_TheSentenceOfTheAbusiveWord(string body, string word, string quote)
+    {
+        var (start, length) = IncidentRecorder.QuoteAround(body, body.IndexOf(word, StringComparison.Ordinal), word.Length);
+        Assert.Equal(quote, body.Substring(start, length));
+    }
+
+    [Fact]
+    public void QuoteAround_ASentenceTooLongToQuote_QuotesTheWordAlone()
+    {
+        var body = "We have waited " + string.Concat(Enumerable.Repeat("and waited ", 40)) + "you morons and nothing came.";
+        var (start, length) = IncidentRecorder.QuoteAround(body, body.IndexOf("morons", StringComparison.Ordinal), 6);
+        Assert.Equal("morons", body.Substring(start, length));
+    }
 }

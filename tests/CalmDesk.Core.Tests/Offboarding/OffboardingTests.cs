@@ -45,7 +45,8 @@ public sealed class OffboardingTests
         Assert.True((await desk.IssueLetterAsync(money.People.Giulia, started.Id, cancel)).Errors.ContainsKey("offboarding"));
         Assert.True((await desk.ApproveAsync(manager, started.Id, "Seen the incidents.", cancel)).Succeeded);
         Assert.True((await desk.AnswerAsync(money.People.Giulia, started.Id, "facts_verified", "again", cancel)).Errors.ContainsKey("offboarding"));
-        var issued = await desk.IssueLetterAsync(money.People.Giulia, started.Id, cancel);
+        // The manager issues it, and signs it: not Giulia, the rep the customer abused.
+        var issued = await desk.IssueLetterAsync(manager, started.Id, cancel);
         var again = await desk.IssueLetterAsync(money.People.Giulia, started.Id, cancel);
 
         var letter = issued.Value!;
@@ -53,6 +54,9 @@ public sealed class OffboardingTests
         Assert.Contains("non rinnoveremo il nostro accordo dopo il 31/01/2027", letter.LetterBody, StringComparison.Ordinal);
         Assert.Contains("Vini Rossi S.r.l.", letter.LetterBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Cantina Blu", letter.LetterBody, StringComparison.Ordinal);
+        var managerName = await money.Db.Users.Where(u => u.Id == manager.UserId).Select(u => u.DisplayName).SingleAsync(cancel);
+        Assert.EndsWith(managerName, letter.LetterBody!.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Giulia", letter.LetterBody, StringComparison.Ordinal);
         Assert.True(again.Errors.ContainsKey("offboarding"));
         Assert.Equal(["started", "facts_verified", "rules_explained", "education_tried", "money_weighed", "terms", "approved", "letter_issued"],
             letter.Events.Select(e => e.What));

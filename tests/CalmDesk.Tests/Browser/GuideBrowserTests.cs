@@ -152,8 +152,9 @@ public sealed class GuideBrowserTests
         await Assertions.Expect(page.Locator("#fact-what")).ToHaveValueAsync("Consegnati 12 cartoni invece di 20");
         await Assertions.Expect(page.Locator("#note")).ToHaveValueAsync("Ha chiesto di parlare con il responsabile.");
 
+        // Enter in the promise's field records it, as the button does (the form's first button is "Save progress").
         await page.FillAsync("#promise-what", "Richiamare con la data della consegna mancante");
-        await page.ClickAsync("#promise-button");
+        await page.PressAsync("#promise-what", "Enter");
         await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#step-vent")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("done"));
         await Assertions.Expect(page.Locator("#fact-order")).ToHaveValueAsync("SO-777");
@@ -167,8 +168,9 @@ public sealed class GuideBrowserTests
     }
 
     /// The first case of the demo's angriest Italian e-mail (three of Giulia's customers sent it), whose customer has
-    /// written nothing calmer since, so the guide offers a pause. Not simply the list's first row: a furious case whose customer later wrote a calm follow-up that
-    /// joined it ("I wrote on Monday and nobody answered") heads the list by its peak but is no longer too heated.
+    /// written nothing calmer since, so the guide offers a pause. Not simply the list's first row: a furious case whose
+    /// customer later wrote a calm follow-up that joined it ("I wrote on Monday and nobody answered") heads the list by
+    /// its peak but is no longer too heated.
     private static ILocator AngriestItalianEmail(IPage page) =>
         page.Locator("#cases tbody tr").Filter(new LocatorFilterOptions { HasText = "CONSEGNA SBAGLIATA" }).First;
 }

@@ -32,6 +32,19 @@ public sealed class OperationsTests(Servers servers)
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/login", "")]
+    [InlineData("/account/login?returnUrl=%2Fcases", "?returnUrl=%2Fcases")]
+    public async Task SignInAddressesOfOtherProducts_LeadToOurSignInPage(string path, string query)
+    {
+        var server = await servers.GetAsync("sqlite");
+
+        var response = await server.CreateClient(followRedirects: false).GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin" + query, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task UnknownApiPath_IsANotFoundProblem()
     {
