@@ -65,7 +65,8 @@ internal static class CaseTriage
         var situations = findings.Situations.ToList();
         // A reply to a price announcement is about the price, even when its words alone do not say so.
         var announcement = await CampaignReplies.AnsweredAsync(db, interaction, cancellationToken);
-        if (announcement is not null && !CampaignReplies.Answers(interaction.Subject, announcement.Subject, situations))
+        // Whether it answers the letter reads what the message lists, as the campaign's page of replies does.
+        if (announcement is not null && !CampaignReplies.Answers(interaction.Subject, announcement.Subject, Case.Split(analysis.Situations)))
         {
             announcement = null;
         }
