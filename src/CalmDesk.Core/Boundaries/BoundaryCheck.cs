@@ -124,7 +124,7 @@ internal static partial class BoundaryCheck
     [GeneratedRegex(@"(?:\b(?:within|in|entro|tra|fra)\s(\d{1,3})\s?(hours?|hrs?|h|minutes?|mins?|ore|ora|minuti)\b)|(?:(?:μέσα σε|εντός)\s(\d{1,3})\s?(ώρες|ώρα|ωρών|ώρας|λεπτά|λεπτών))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Within();
 
-    [GeneratedRegex(@"[^.!?;\n]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("[^" + Interactions.Excerpts.SentenceMarks + "]+", RegexOptions.CultureInvariant)]
     private static partial Regex Sentence();
 
     [GeneratedRegex(@"\b(sundays?|domenic[ahe]|κυριακ[ηήέε]ς?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -34,8 +34,6 @@ internal static class CampaignReplies
 
     public const string ChangeResistance = "change_resistance";
 
-    private const string Praise = "praise";
-
     public static bool IsAngry(MessageAnalysis analysis) => analysis.AngerLevel >= AngerLevel.Angry || analysis.AbuseTargeted;
 
     /// The latest announcement sent to this customer whose reply window covers the message, if any.
@@ -77,7 +75,7 @@ internal static class CampaignReplies
         }
 
         // Thanks ("grazie per l'avviso") and reactions to us name no matter of their own.
-        return CaseTriage.OnlyReactions(situations.Where(s => s != Praise)) && (stripped.Length == 0 || stripped.Length < subject!.Trim().Length);
+        return CaseTriage.OnlyReactionsOrGoodNews(situations) && (stripped.Length == 0 || stripped.Length < subject!.Trim().Length);
     }
 
     /// The situation a reply to an announcement adds to its case: price objection, unless the analysis already found a

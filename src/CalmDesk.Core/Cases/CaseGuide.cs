@@ -62,7 +62,7 @@ internal sealed class CaseGuide(
             var customerId = await db.Cases.Where(c => c.Id == id).Select(c => c.CustomerId).SingleAsync(cancellationToken);
             var terms = await Boundaries.EffectiveTerms.ForCustomerAsync(db, customerId, cancellationToken);
             var due = input.PromiseHours is { } hours and >= 1 and <= 24 * 31
-                ? Boundaries.OpeningHours.PromiseDue(Boundaries.OpeningHours.PromiseStart(now), hours, terms, (business?.Value ?? new Receivables.ReceivablesOptions()).Zone)
+                ? Boundaries.OpeningHours.PromiseDue(Boundaries.OpeningHours.PromiseStart(now), hours, terms, Receivables.ReceivablesOptions.ZoneOf(business))
                 : now;
             promiseDue = due;
             foreach (var (key, value) in new CommitmentInput(null, id, input.PromiseWhat, due).Validate(now))

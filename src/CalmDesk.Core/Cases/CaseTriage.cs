@@ -20,6 +20,10 @@ internal static class CaseTriage
     /// Whether these situations name no problem of their own (none, or only reactions to us).
     public static bool OnlyReactions(IEnumerable<string> situations) => situations.All(Reactions.Contains);
 
+    /// Whether these situations name no matter of their own: none, reactions to us, or good news ("thanks for letting
+    /// us know").
+    public static bool OnlyReactionsOrGoodNews(IEnumerable<string> situations) => situations.All(s => Reactions.Contains(s) || NotProblems.Contains(s));
+
     /// The problem situations sure enough for a case (Analysis:OpenCaseFinding), and whether a threat is.
     public static (bool Threat, IReadOnlyList<string> Situations) CaseFindings(MessageAnalysis analysis, AnalysisThresholds thresholds)
     {

@@ -37,7 +37,6 @@ internal static class IncidentRecorder
         var quotes = spans
             .Where(e => !e.Rule.StartsWith("model:", StringComparison.Ordinal) || e.Weight >= strongest / 2)
             .Select(e => QuoteAround(body, e.Offset, e.Length))
-            .Distinct()
             .OrderBy(q => q.Start)
             .Select(q => string.Concat("\u201c", body.AsSpan(q.Start, q.Length), "\u201d"))
             .Distinct()
@@ -66,7 +65,7 @@ internal static class IncidentRecorder
         return end - start <= LongestQuote ? (start, end - start) : (offset, length);
     }
 
-    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n', ';'];
+    private static readonly char[] SentenceEnds = Excerpts.SentenceMarks.ToCharArray();
 
     /// Whether the message's abuse is aimed at staff and sure enough (the installation's threshold) to be recorded.
     public static bool IsIncident(MessageAnalysis analysis, AnalysisThresholds thresholds) =>

@@ -3,6 +3,9 @@ namespace CalmDesk.Interactions;
 /// Text cut down to size: a one-line excerpt of a message for a list, or a value that must fit its column.
 internal static class Excerpts
 {
+    /// What ends a sentence in our languages' customer mail (the Greek question mark is typed as ';'), and a line break.
+    public const string SentenceMarks = ".!?;\n";
+
     /// The text on one line, shortened to at most `max` characters.
     public static string Line(string text, int max) => Shorten(text.ReplaceLineEndings(" ").Trim(), max);
 

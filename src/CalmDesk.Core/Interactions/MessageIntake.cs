@@ -20,7 +20,7 @@ internal sealed class MessageIntake(
     private readonly AnalysisThresholds limits = AnalysisThresholds.Of(thresholds);
 
     // The business's time zone: a call-back promised after an angry reply counts the hours it is open.
-    private readonly TimeZoneInfo zone = (business?.Value ?? new Receivables.ReceivablesOptions()).Zone;
+    private readonly TimeZoneInfo zone = Receivables.ReceivablesOptions.ZoneOf(business);
 
     /// <summary>Analyses, triages and adds the (not yet saved) interaction to the unit of work; returns what that did.</summary>
     public async Task<IntakeResult> AcceptAsync(Interaction interaction, CancellationToken cancellationToken)

@@ -145,7 +145,7 @@ internal sealed class InboxBook(CalmDeskDbContext db, TimeProvider clock, Health
         var terms = await db.Terms.AsNoTracking().Where(t => t.CustomerId == null || customerIds.Contains(t.CustomerId.Value)).ToListAsync(cancellationToken);
         var organisation = terms.FirstOrDefault(t => t.CustomerId == null);
         var termsOf = terms.Where(t => t.CustomerId is not null).ToLookup(t => t.CustomerId!.Value);
-        var zone = (business?.Value ?? new ReceivablesOptions()).Zone;
+        var zone = ReceivablesOptions.ZoneOf(business);
         return waits.ToDictionary(
             w => (w.CustomerId, w.CaseKey), w => ResponseClock.DueAt(w.WaitingSince, EffectiveTerms.Merge(organisation, termsOf[w.CustomerId].FirstOrDefault()), zone));
     }

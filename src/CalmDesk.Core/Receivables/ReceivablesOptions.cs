@@ -19,6 +19,9 @@ internal sealed class ReceivablesOptions
     /// The business's time zone: it decides which day it is for aging and due dates (IANA or Windows id; empty = the server's).
     public string TimeZone { get; set; } = "";
 
+    /// The business's time zone from optional settings (the server's when there are none).
+    public static TimeZoneInfo ZoneOf(Microsoft.Extensions.Options.IOptions<ReceivablesOptions>? business) => (business?.Value ?? new ReceivablesOptions()).Zone;
+
     /// Payment terms for invoices given without a due date.
     public int DefaultTermsDays { get; set; } = 30;
 
