@@ -38,17 +38,10 @@ internal sealed record FeatureRow(Sample Sample, int[] Indices, float[] Values, 
         return [.. rows];
     }
 
-    /// <summary>The raw logit of weights and bias for this row; for a pooled head, plus its strongest sentence's.</summary>
-    public double Logit(float[] weights, float bias, bool pooled)
-    {
-        var sum = bias + Dot(Indices, Values, weights);
-        if (pooled && Sentences.Count > 0)
-        {
-            sum += Sentences.Max(sentence => Dot(sentence.Indices, sentence.Values, weights));
-        }
-
-        return sum;
-    }
+    /// <summary>The raw logit of weights and bias for the whole row, and its strongest sentence's on its own (0 without
+    /// sentences): a pooled head's logit is the first plus its sentence weight times the second.</summary>
+    public (double Whole, double Sentence) Logits(float[] weights, float bias) =>
+        (bias + Dot(Indices, Values, weights), Sentences.Count > 0 ? Sentences.Max(sentence => Dot(sentence.Indices, sentence.Values, weights)) : 0);
 
     private static double Dot(int[] indices, float[] values, float[] weights)
     {

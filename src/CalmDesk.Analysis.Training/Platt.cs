@@ -8,10 +8,7 @@ internal static class Platt
     {
         double a = priorSlope, b = priorOffset;
         // Platt's targets: not 0 and 1 but slightly inside, against overconfidence on separable data.
-        var positives = points.Where(p => p.Truth).Sum(p => p.Weight);
-        var negatives = points.Where(p => !p.Truth).Sum(p => p.Weight);
-        var high = (positives + 1) / (positives + 2);
-        var low = 1 / (negatives + 2);
+        var (high, low) = Targets(points);
         for (var iteration = 0; iteration < 100; iteration++)
         {
             double ga = strength * (a - priorSlope), gb = strength * (b - priorOffset);
@@ -52,6 +49,20 @@ internal static class Platt
         }
 
         return (a, b);
+    }
+
+    /// <summary>The cross-entropy of σ(a·z + b) against Platt's targets, unpenalised: how well a curve fits.</summary>
+    public static double CrossEntropy(IReadOnlyList<(double Logit, bool Truth, double Weight)> points, double slope, double offset)
+    {
+        var (high, low) = Targets(points);
+        return Loss(points, slope, offset, high, low, 1, 0, 0);
+    }
+
+    private static (double High, double Low) Targets(IReadOnlyList<(double Logit, bool Truth, double Weight)> points)
+    {
+        var positives = points.Where(p => p.Truth).Sum(p => p.Weight);
+        var negatives = points.Where(p => !p.Truth).Sum(p => p.Weight);
+        return ((positives + 1) / (positives + 2), 1 / (negatives + 2));
     }
 
     /// <summary>The penalised cross-entropy against Platt's targets, computed without overflow.</summary>

@@ -133,6 +133,11 @@ internal sealed class Scoring
         var level = angerScore >= 0.5 ? (p[model.Furious] >= 0.5 ? AngerLevel.Furious : AngerLevel.Angry)
             : p[model.Annoyed] >= 0.5 ? AngerLevel.Annoyed : AngerLevel.Calm;
         AddModelEvidence(model, model.Angry, "anger", p);
+        if (level == AngerLevel.Annoyed)
+        {
+            // An annoyed verdict explains itself too: the words that pushed the first level, not the angry one.
+            AddModelEvidence(model, model.Annoyed, "anger", p);
+        }
 
         var abuseScore = p[model.Abuse];
         var kinds = 0;

@@ -45,6 +45,27 @@ public sealed class AngerTests
     public void Analyze_NegatedCourtesy_CountsTowardsAnger(string text) =>
         Assert.Contains(MessageAnalyzer.Default.Analyze(text).Evidence, e => e.Label == "anger" && e.Rule.EndsWith("(negated)", StringComparison.Ordinal) && e.Weight > 0);
 
+    /// An annoyed verdict (the angry head below 0.5, the first level's above) names the words behind it, as an angry one
+    /// does: before, only the angry head's words were listed, so "annoyed" came with no reason unless a lexicon matched.
+    [Fact]
+    public void Analyze_AnnoyedVerdict_ListsTheWordsBehindIt()
+    {
+        string[] texts =
+        [
+            "Πάλι καθυστέρηση. Πότε θα έρθει;",
+            "Received.",
+            "Still waiting for the credit note, second reminder.",
+            "Di nuovo la fattura sbagliata, me la correggete?",
+            "Otra vez sin noticias del pedido.",
+            "Immer noch keine Antwort auf meine Mail von Montag.",
+        ];
+
+        var annoyed = texts.Select(t => MessageAnalyzer.Default.Analyze(t)).Where(r => r.Anger.Level == AngerLevel.Annoyed).ToList();
+
+        Assert.NotEmpty(annoyed);
+        Assert.All(annoyed, r => Assert.Contains(r.Evidence, e => e.Label == "anger" && e.Rule.StartsWith("model:", StringComparison.Ordinal) && e.Weight > 0));
+    }
+
     [Fact]
     public void Analyze_AngryEmojiOnly_IsEmojiEvidence()
     {

@@ -88,7 +88,7 @@ public sealed class ModelTests
     {
         var heads = new[] { HeadNames.Angry };
         using var otherQuestions = new MemoryStream();
-        LearnedModel.Write(otherQuestions, heads, [0f], [false], [0.5f], new float[1, LearnedModel.Languages], new float[1, LearnedModel.Languages], [new float[FeatureHash.Size]]);
+        LearnedModel.Write(otherQuestions, heads, [0f], [0f], [0.5f], new float[1, LearnedModel.Languages], new float[1, LearnedModel.Languages], [new float[FeatureHash.Size]]);
         otherQuestions.Position = 0;
 
         Assert.Throws<InvalidDataException>(() => MessageAnalyzer.FromModel(new MemoryStream("not a model"u8.ToArray())));
@@ -132,6 +132,61 @@ public sealed class ModelTests
         Assert.Equal(HeadNames.All, model.Heads);
         Assert.All(Enumerable.Range(0, model.HeadCount), h => Assert.False(model.IsPooled(h)));
         Assert.All(Enumerable.Range(0, model.HeadCount), h => Assert.Equal(0.5f, model.Threshold(h)));
+    }
+
+    [Fact]
+    public void Read_AFileWithPoolingFlags_AddsEachPooledHeadsSentenceAtWeightOne()
+    {
+        // The second format, before sentence weights were fitted: a flag per head. A pooled head added its strongest
+        // sentence as it was, and its calibration was fitted on that sum.
+        using var raw = new MemoryStream();
+        using (var writer = new BinaryWriter(raw, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("CDLM2");
+            writer.Write(HeadNames.All.Length);
+            foreach (var head in HeadNames.All)
+            {
+                writer.Write(head);
+                writer.Write(-1f);
+                writer.Write(head.StartsWith("threat:", StringComparison.Ordinal));
+                writer.Write(0.4f);
+                for (var l = 0; l < LearnedModel.Languages; l++)
+                {
+                    writer.Write(1f);
+                    writer.Write(0f);
+                }
+            }
+
+            writer.Write(0);
+        }
+
+        using var file = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(raw.ToArray());
+        }
+
+        file.Position = 0;
+        var model = LearnedModel.Read(file);
+
+        Assert.All(model.Threats, h => Assert.Equal(1f, model.SentenceWeight(h)));
+        Assert.All(model.Situations.Append(model.Angry), h => Assert.Equal(0f, model.SentenceWeight(h)));
+        Assert.All(Enumerable.Range(0, model.HeadCount), h => Assert.Equal(0.4f, model.Threshold(h)));
+    }
+
+    [Fact]
+    public void Write_ThenRead_KeepsEachHeadsSentenceWeight()
+    {
+        var heads = HeadNames.All;
+        var weights = heads.Select((_, h) => h % 3 == 0 ? 0f : h / 10f).ToArray();
+        using var file = new MemoryStream();
+        LearnedModel.Write(file, heads, new float[heads.Length], weights, [.. heads.Select(_ => 0.5f)], new float[heads.Length, LearnedModel.Languages], new float[heads.Length, LearnedModel.Languages], [.. heads.Select(_ => new float[FeatureHash.Size])]);
+        file.Position = 0;
+
+        var model = LearnedModel.Read(file);
+
+        Assert.Equal(weights, Enumerable.Range(0, heads.Length).Select(model.SentenceWeight));
+        Assert.Equal(weights.Select(w => w > 0), Enumerable.Range(0, heads.Length).Select(model.IsPooled));
     }
 
     [Fact]

@@ -11,11 +11,13 @@ namespace CalmDesk.Analysis.Learning;
 /// hash of its content.</summary>
 /// <remarks>Scoring is a dot product: a word's own features are summed once per word and cached, so a message
 /// costs one cache lookup per word plus its few contextual and rule features. A pooled head (<see cref="IsPooled"/>)
-/// also adds the logit of the message's strongest sentence, scored on its own with the same weights: a threat lives in
-/// one sentence of a long e-mail, and the whole message's scale would dilute it.</remarks>
+/// also adds the logit of the message's strongest sentence, scored on its own with the same weights and times the head's
+/// <see cref="SentenceWeight"/>: a threat lives in one sentence of a long e-mail, and the whole message's scale would
+/// dilute it.</remarks>
 internal sealed class LearnedModel
 {
-    private const string Magic = "CDLM2";
+    private const string Magic = "CDLM3";
+    private const string MagicWithPoolingFlags = "CDLM2";
     private const string MagicWithoutPooling = "CDLM1";
     [ThreadStatic]
     private static WordBuffers? t_words;
@@ -27,16 +29,16 @@ internal sealed class LearnedModel
     private readonly float[] _slope; // heads × languages
     private readonly float[] _offset; // heads × languages
     private readonly WordVectorCache _words;
-    private readonly bool[] _pooled;
+    private readonly float[] _sentenceWeight;
     private readonly int[] _pooledHeads;
     private readonly float[] _threshold;
 
-    private LearnedModel(string[] heads, float[] bias, float[] slope, float[] offset, bool[] pooled, float[] threshold, int[] rowOf, float[] weights, string version)
+    private LearnedModel(string[] heads, float[] bias, float[] slope, float[] offset, float[] sentenceWeight, float[] threshold, int[] rowOf, float[] weights, string version)
     {
         Heads = heads;
-        _pooled = pooled;
+        _sentenceWeight = sentenceWeight;
         _threshold = threshold;
-        _pooledHeads = [.. Enumerable.Range(0, heads.Length).Where(h => pooled[h])];
+        _pooledHeads = [.. Enumerable.Range(0, heads.Length).Where(h => sentenceWeight[h] > 0)];
         _bias = bias;
         _slope = slope;
         _offset = offset;
@@ -87,7 +89,12 @@ internal sealed class LearnedModel
 
     /// <summary>Whether the head adds the logit of the message's strongest sentence to the whole message's
     /// (<see cref="MessageFeatures.CollectSentences"/>).</summary>
-    public bool IsPooled(int head) => _pooled[head];
+    public bool IsPooled(int head) => _sentenceWeight[head] > 0;
+
+    /// <summary>What the strongest sentence's logit is multiplied by before it is added: 0 for a head that reads the
+    /// message whole; for a pooled head, the weight its training fitted on out-of-fold logits (1 in a file from before
+    /// the weight was fitted, when a pooled head added the sentence as it was).</summary>
+    public float SentenceWeight(int head) => _sentenceWeight[head];
 
     /// <summary>The calibrated probability from which the head's label holds: 0.5 for anger and abuse, whose probabilities
     /// the product's own thresholds read; for a threat or a situation, the one the training chose for the best F1 out of
@@ -97,8 +104,8 @@ internal sealed class LearnedModel
     public const float DefaultThreshold = 0.5f;
 
     /// <summary>One head as <see cref="Write"/> takes it: every bucket's weight, the bias, the calibration per language,
-    /// whether it is pooled and its threshold; for a refit that keeps the heads no correction touched.</summary>
-    public (float[] Weights, float Bias, float[] Slope, float[] Offset, bool Pooled, float Threshold) Head(int head)
+    /// its sentence weight and its threshold; for a refit that keeps the heads no correction touched.</summary>
+    public (float[] Weights, float Bias, float[] Slope, float[] Offset, float SentenceWeight, float Threshold) Head(int head)
     {
         var weights = new float[FeatureHash.Size];
         for (var bucket = 0; bucket < _rowOf.Length; bucket++)
@@ -109,7 +116,7 @@ internal sealed class LearnedModel
             }
         }
 
-        return (weights, _bias[head], _slope.AsSpan(head * Languages, Languages).ToArray(), _offset.AsSpan(head * Languages, Languages).ToArray(), _pooled[head], _threshold[head]);
+        return (weights, _bias[head], _slope.AsSpan(head * Languages, Languages).ToArray(), _offset.AsSpan(head * Languages, Languages).ToArray(), _sentenceWeight[head], _threshold[head]);
     }
 
     /// <summary>Loads the embedded model; null when the library was built without one.</summary>
@@ -128,9 +135,10 @@ internal sealed class LearnedModel
         var version = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
         using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
         // A file written before pooled heads and thresholds existed has neither: its calibration was fitted on whole
-        // messages alone, and every label held from 0.5.
+        // messages alone, and every label held from 0.5. One written before sentence weights has a flag per head: a
+        // pooled head added its strongest sentence at weight 1.
         var magic = reader.ReadString();
-        if (magic is not (Magic or MagicWithoutPooling))
+        if (magic is not (Magic or MagicWithPoolingFlags or MagicWithoutPooling))
         {
             throw new InvalidDataException("Not a CalmDesk model file.");
         }
@@ -140,17 +148,27 @@ internal sealed class LearnedModel
         var bias = new float[headCount];
         var slope = new float[headCount * Languages];
         var offset = new float[headCount * Languages];
-        var pooled = new bool[headCount];
+        var sentenceWeight = new float[headCount];
         var threshold = new float[headCount];
         for (var h = 0; h < headCount; h++)
         {
             heads[h] = reader.ReadString();
             bias[h] = reader.ReadSingle();
-            pooled[h] = magic == Magic && reader.ReadBoolean();
-            threshold[h] = magic == Magic ? reader.ReadSingle() : DefaultThreshold;
+            sentenceWeight[h] = magic switch
+            {
+                Magic => reader.ReadSingle(),
+                MagicWithPoolingFlags => reader.ReadBoolean() ? 1 : 0,
+                _ => 0,
+            };
+            threshold[h] = magic == MagicWithoutPooling ? DefaultThreshold : reader.ReadSingle();
             if (threshold[h] is not (> 0 and < 1))
             {
                 throw new InvalidDataException("A head's threshold is not a probability.");
+            }
+
+            if (!float.IsFinite(sentenceWeight[h]) || sentenceWeight[h] < 0)
+            {
+                throw new InvalidDataException("A head's sentence weight is negative or not a number.");
             }
 
             for (var l = 0; l < Languages; l++)
@@ -173,13 +191,13 @@ internal sealed class LearnedModel
             }
         }
 
-        return new LearnedModel(heads, bias, slope, offset, pooled, threshold, rowOf, weights, version);
+        return new LearnedModel(heads, bias, slope, offset, sentenceWeight, threshold, rowOf, weights, version);
     }
 
-    /// <summary>Writes a model: per head its bias, whether it is pooled, its threshold and its per-language calibration (slope, offset),
+    /// <summary>Writes a model: per head its bias, its sentence weight (0: not pooled), its threshold and its per-language calibration (slope, offset),
     /// then every bucket with a non-zero weight for some head, in ascending order, its weights stored as half-precision
     /// numbers.</summary>
-    public static void Write(Stream destination, IReadOnlyList<string> heads, IReadOnlyList<float> bias, IReadOnlyList<bool> pooled, IReadOnlyList<float> thresholds, float[,] slope, float[,] offset, IReadOnlyList<float[]> weightsByHead)
+    public static void Write(Stream destination, IReadOnlyList<string> heads, IReadOnlyList<float> bias, IReadOnlyList<float> sentenceWeights, IReadOnlyList<float> thresholds, float[,] slope, float[,] offset, IReadOnlyList<float[]> weightsByHead)
     {
         using var raw = new MemoryStream();
         using (var writer = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
@@ -190,7 +208,7 @@ internal sealed class LearnedModel
             {
                 writer.Write(heads[h]);
                 writer.Write(bias[h]);
-                writer.Write(pooled[h]);
+                writer.Write(sentenceWeights[h]);
                 writer.Write(thresholds[h]);
                 for (var l = 0; l < Languages; l++)
                 {
@@ -335,7 +353,8 @@ internal sealed class LearnedModel
 
     /// <summary>For each pooled head, the logit of the message's strongest sentence on its own (the arithmetic of
     /// <see cref="MessageFeatures.CollectSentences"/>, from the cached word vectors and the context features already
-    /// listed), added to the head's logit and, as evidence, to the words of that sentence.</summary>
+    /// listed), times the head's sentence weight, added to the head's logit and, as evidence, to the words of that
+    /// sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddStrongestSentence(Scoring scoring, WordBuffers buffers, ContextBuffer context, Span<double> logits, Span<float> byWord)
     {
@@ -414,9 +433,10 @@ internal sealed class LearnedModel
             }
 
             var h = pooled[k];
-            logits[h] += best[k];
+            var weight = _sentenceWeight[h];
+            logits[h] += weight * best[k];
             // The same sum again, word by word, for the evidence.
-            var (wordScale, gramScale) = (bestWordScale[k], bestGramScale[k]);
+            var (wordScale, gramScale) = (weight * bestWordScale[k], weight * bestGramScale[k]);
             for (var i = bestStart[k]; i < bestEnd[k]; i++)
             {
                 if (VectorOf(buffers, i) is { IsEmpty: false } vector)
@@ -445,9 +465,9 @@ internal sealed class LearnedModel
         for (var h = 0; h < HeadCount; h++)
         {
             logits[h] = _bias[h] + Dot(indices, values, h);
-            if (_pooled[h] && sentences.Count > 0)
+            if (_sentenceWeight[h] > 0 && sentences.Count > 0)
             {
-                logits[h] += sentences.Max(sentence => Dot(sentence.Indices, sentence.Values, h));
+                logits[h] += _sentenceWeight[h] * sentences.Max(sentence => Dot(sentence.Indices, sentence.Values, h));
             }
         }
     }

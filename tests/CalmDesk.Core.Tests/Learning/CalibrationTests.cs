@@ -25,6 +25,36 @@ public sealed class CalibrationTests
         Assert.True(1 / (1 + Math.Exp(-((slope * 15) + offset))) > 0.95);
     }
 
+    /// The truth follows the whole message's logit plus half the sentence's (with noise): the weight fitted is near 0.5,
+    /// not the 1 a pooled head used to add, nor 0.
+    [Fact]
+    public void SentenceWeight_TheTruthLeansOnHalfTheSentence_FitsAboutHalf()
+    {
+        var random = new Random(5);
+        var points = Enumerable.Range(0, 6000).Select(_ =>
+        {
+            var (whole, sentence) = ((random.NextDouble() * 8) - 4, (random.NextDouble() * 8) - 4);
+            var p = 1 / (1 + Math.Exp(-(whole + (0.5 * sentence))));
+            return (whole, sentence, random.NextDouble() < p, 1.0);
+        }).ToList();
+
+        Assert.InRange(ModelTrainer.SentenceWeight(points), 0.3f, 0.7f);
+    }
+
+    /// A sentence's logit that says nothing about the truth (noise) gets no weight: the head reads the message whole.
+    [Fact]
+    public void SentenceWeight_ASentenceThatSaysNothing_IsZero()
+    {
+        var random = new Random(6);
+        var points = Enumerable.Range(0, 6000).Select(_ =>
+        {
+            var (whole, sentence) = ((random.NextDouble() * 8) - 4, (random.NextDouble() * 8) - 4);
+            return (whole, sentence, random.NextDouble() < 1 / (1 + Math.Exp(-whole)), 1.0);
+        }).ToList();
+
+        Assert.Equal(0f, ModelTrainer.SentenceWeight(points));
+    }
+
     [Fact]
     public void BestThreshold_ARareLabelMostlyScoredBelowHalf_IsWhereItsF1Peaks()
     {
