@@ -50,12 +50,22 @@ internal static class OpeningHours
         return since + span;
     }
 
-    /// <summary>When a promise made now "within <paramref name="hours"/> hours" falls due: the hours are counted while
-    /// the business is open, exactly as the inbox's reply clock counts the response time, so a longer promise is never
-    /// due sooner and the guide and the inbox agree ("within 2 hours" at 17:30 of a shop closing at 18:00 is 9:30 the
-    /// next open morning).</summary>
+    /// <summary>When a promise made now "within <paramref name="hours"/> hours" falls due, or a reply promised within that
+    /// many hours by the written terms (<see cref="Mail.ResponseClock"/>), so the guide and the inbox agree. Counted while
+    /// the business is open, as a person means it: a few hours are open hours ("within 2 hours" at 17:30 of a shop closing
+    /// at 18:00 is 9:30 the next open morning); a day is an open day, two days two open days ("within a day" on a Sunday
+    /// afternoon is Monday's closing time, not Wednesday's lunch, as 24 open hours of a ten-hour day would make it);
+    /// between the two, one open day. A longer promise is never due sooner.</summary>
     public static DateTimeOffset PromiseDue(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone) =>
-        AddOpenTime(since, TimeSpan.FromHours(hours), terms, zone);
+        terms is { OpensAt: { } opens, ClosesAt: { } closes } && closes > opens
+            ? AddOpenTime(since, OpenSpan(hours, closes - opens), terms, zone)
+            : since + TimeSpan.FromHours(hours);
+
+    /// <summary>How much open time "<paramref name="hours"/> hours" means where an open day lasts <paramref name="day"/>.</summary>
+    internal static TimeSpan OpenSpan(int hours, TimeSpan day) =>
+        hours <= day.TotalHours ? TimeSpan.FromHours(hours)
+        : hours < 24 ? day
+        : day * (hours / 24.0);
 
     /// <summary>The moment a promise given now starts counting from: the next quarter of an hour, so the time the customer
     /// is given reads as one a person would name ("by 16:00", not "by 15:37").</summary>

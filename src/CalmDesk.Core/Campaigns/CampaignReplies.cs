@@ -27,7 +27,7 @@ internal static class CampaignReplies
     /// Monday's closing time, not at dawn on Sunday.
     public static DateTimeOffset CallBackBy(DateTimeOffset from, Boundaries.EffectiveTerms terms, TimeZoneInfo zone) =>
         terms is { OpensAt: { } opens, ClosesAt: { } closes } && closes > opens
-            ? Boundaries.OpeningHours.AddOpenTime(Boundaries.OpeningHours.PromiseStart(from), closes - opens, terms, zone)
+            ? Boundaries.OpeningHours.PromiseDue(Boundaries.OpeningHours.PromiseStart(from), AngryCallBackHours, terms, zone)
             : from.AddHours(AngryCallBackHours);
 
     public const string PriceObjection = "price_objection";

@@ -20,7 +20,7 @@ internal static class DemoTerms
     {
         db.Terms.Add(new Terms
         {
-            DepositPercent = 30, DepositMethods = "bank transfer or card", OpenDays = "mon,tue,wed,thu,fri,sat", OpensAt = new(8, 0), ClosesAt = new(18, 0),
+            DepositPercent = 30, DepositMethods = "IBAN / Visa / Mastercard", OpenDays = "mon,tue,wed,thu,fri,sat", OpensAt = new(8, 0), ClosesAt = new(18, 0),
             DeliveryDays = "mon,tue,wed,thu,fri", PaymentTermsDays = 30, MaxDiscountPercent = 10, ResponseHours = 24, UpdatedAt = now,
             Clauses = "delivery: Deliveries are made Monday to Friday, between 8:00 and 17:00.\n"
                 + "deposit: Work is scheduled once a 30% deposit has been received.\n"

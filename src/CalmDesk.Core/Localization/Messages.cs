@@ -13,7 +13,11 @@ internal static class Messages
         Resources.GetString(english, CultureInfo.CurrentUICulture) is { Length: > 0 } translated ? translated : english;
 
     public static string Format(string english, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Get(english), args);
+        Elided(string.Format(CultureInfo.CurrentCulture, Get(english), args));
+
+    /// Italian drops the article's vowel before a figure read with one ("fino all'11/07/2027", not "fino al 11/07/2027").
+    private static string Elided(string text) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "it" ? Playbooks.ReplyDrafter.ElideItalian(text) : text;
 
     /// A text with a count, in the plural form the count takes in the reader's language: the "|one" resource for
     /// one ("1 incident"), the text itself otherwise. The count is the first argument, {0}.
@@ -21,6 +25,6 @@ internal static class Messages
     {
         var text = Plurals.IsOne(count, CultureInfo.CurrentUICulture)
             && Resources.GetString(english + Plurals.OneSuffix, CultureInfo.CurrentUICulture) is { Length: > 0 } one ? one : Get(english);
-        return string.Format(CultureInfo.CurrentCulture, text, [count, .. more]);
+        return Elided(string.Format(CultureInfo.CurrentCulture, text, [count, .. more]));
     }
 }

@@ -33,14 +33,20 @@ internal static partial class ReplyDrafter
 
     /// A reply in the case's language. The experience is what the writer says of themselves in their profile; a
     /// sentence that needs it is left out when they wrote nothing, so a draft never claims experience the rep may not have.
-    public static ReplyDraft Draft(CaseDetail detail, PlaybookLibrary library, string? repName, TimeZoneInfo zone, string? experience = null)
+    /// The promise a reply or a guide phrase names: the case's open one due soonest that is still ahead of
+    /// <paramref name="now"/>. One already overdue is not offered again as a deadline ("you will hear from me by Friday"
+    /// on a Sunday); the rep sets a new one, or the phrase keeps its blank.
+    public static DateTimeOffset? NextPromiseDue(CaseDetail detail, DateTimeOffset? now) =>
+        detail.Commitments.Where(c => c.Status == CommitmentStatus.Open && (now is null || c.DueAt > now)).MinBy(c => c.DueAt)?.DueAt;
+
+    public static ReplyDraft Draft(CaseDetail detail, PlaybookLibrary library, string? repName, TimeZoneInfo zone, string? experience = null, DateTimeOffset? now = null)
     {
         var language = detail.Language;
         var texts = library.Replies(language) ?? throw new InvalidOperationException("No reply texts are loaded, not even English.");
         var culture = Languages.CultureOrInvariant(texts.Language, detail.Country);
         zone = TimeZones.Or(detail.TimeZone, zone);
-        var promise = detail.Commitments.Where(c => c.Status == CommitmentStatus.Open).MinBy(c => c.DueAt);
-        var values = Values(detail, null, repName, promise?.DueAt, null, zone, culture);
+        var promise = NextPromiseDue(detail, now);
+        var values = Values(detail, null, repName, promise, null, zone, culture);
         values["experience"] = experience?.Trim().TrimEnd('.', ' ') ?? "";
         var playbooks = library.Matching(Signals(detail), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
         var seed = detail.Id;
@@ -185,7 +191,40 @@ internal static partial class ReplyDrafter
             text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
         }
 
-        return text;
+        return ElideItalian(text);
     }
+
+    /// Italian drops the article's vowel before a number read with one ("l'8 %", "dall'11/07/2027", "l'80 %", not "il 8",
+    /// "dal 11"): a filled date or percentage lands after "il", "dal", "al", "del", "nel", "sul" in the Italian texts. A
+    /// number read "otto…" (8, 08, 80, 800) or "undici" (11) elides; "il 1° luglio" and "il 18" do not. The texts of
+    /// the other languages have none of these words before a figure.
+    /// A date written with its weekday takes no article either: "da lunedì 4 gennaio", "entro venerdì 27 novembre", not
+    /// "dal lunedì 4 gennaio" ("il lunedì" alone, with no date after it, is "on Mondays" and stays).
+    internal static string ElideItalian(string text)
+    {
+        if (text.Contains("l 8", StringComparison.Ordinal) || text.Contains("l 08", StringComparison.Ordinal) || text.Contains("l 11", StringComparison.Ordinal))
+        {
+            text = ItalianArticleBeforeFigure().Replace(text, m => m.Groups[1].Value switch
+            {
+                "il" => "l'",
+                "Il" => "L'",
+                var article => article + "l'",
+            });
+        }
+
+        return ItalianArticleBeforeDated().Replace(text, m => m.Groups[1].Value switch
+        {
+            "dal" => "da ",
+            "al" => "a ",
+            "del" => "di ",
+            _ => "",
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(il|Il|dal|al|del|nel|sul) (?=0?8|11(?!\d))")]
+    private static partial System.Text.RegularExpressions.Regex ItalianArticleBeforeFigure();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(il|dal|al|del) (?=(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) \d)")]
+    private static partial System.Text.RegularExpressions.Regex ItalianArticleBeforeDated();
 
 }

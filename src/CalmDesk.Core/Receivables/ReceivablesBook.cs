@@ -342,6 +342,12 @@ internal sealed class ReceivablesBook(CalmDeskDbContext db, TimeProvider clock, 
     internal async Task<(Payment? Payment, (string Field, string Message)? Problem)> BuildPaymentAsync(Customer customer, PaymentInput input, CancellationToken cancellationToken)
     {
         var reference = input.Reference!.Trim();
+        // Money not yet received cannot settle anything: a date after today is a typing slip (2030 for 2026).
+        if (input.ReceivedOn > Today)
+        {
+            return (null, ("receivedOn", Messages.Format("A payment cannot be dated after today ({0:d}).", Today)));
+        }
+
         if (await db.Payments.AnyAsync(p => p.CustomerId == customer.Id && p.Reference == reference, cancellationToken))
         {
             return (null, ("reference", Messages.Format("This customer already has a payment with reference {0}.", reference)));

@@ -111,14 +111,14 @@ internal static class CasesApi
     }
 
     public static async Task<Results<Ok<ReplyDraft>, ProblemHttpResult>> DraftReply(
-        int id, HttpContext http, CaseBook book, PlaybookStore playbooks, Zones zones, Reps.RepIntroductions profiles, CancellationToken cancellationToken)
+        int id, HttpContext http, CaseBook book, PlaybookStore playbooks, Zones zones, Reps.RepIntroductions profiles, TimeProvider clock, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(http.User);
         var found = await book.GetAsync(viewer, id, cancellationToken);
         var profile = await profiles.ProfileAsync(viewer.UserId, cancellationToken);
         return found is null
             ? NotFound(id)
-            : TypedResults.Ok(ReplyDrafter.Draft(found, playbooks.Current, http.User.FindFirst("name")?.Value, zones.Business, profile?.Experience));
+            : TypedResults.Ok(ReplyDrafter.Draft(found, playbooks.Current, http.User.FindFirst("name")?.Value, zones.Business, profile?.Experience, clock.GetUtcNow()));
     }
 
     public static async Task<Results<Created<InteractionView>, ProblemHttpResult, ValidationProblem>> SendReply(

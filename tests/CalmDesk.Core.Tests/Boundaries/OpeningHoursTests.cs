@@ -17,12 +17,17 @@ public sealed class OpeningHoursTests
         new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(1));
 
     [Theory]
-    // Friday 17:30: half an hour left today, the rest from Monday's opening, ten open hours a day.
+    // Friday 17:30: half an hour left today, the rest from Monday's opening, ten open hours a day. A few hours are open
+    // hours; more than an open day's hours but less than a day is one open day; a day is an open day (Monday 17:30, not
+    // Wednesday 11:30 as 24 open hours would be), two days two, a week seven (Tuesday of the week after).
     [InlineData(1, 11, 9, 8, 30)]
     [InlineData(2, 11, 9, 9, 30)]
-    [InlineData(12, 11, 10, 9, 30)]
-    [InlineData(24, 11, 11, 11, 30)]
-    [InlineData(48, 11, 13, 15, 30)]
+    [InlineData(8, 11, 9, 15, 30)]
+    [InlineData(12, 11, 9, 17, 30)]
+    [InlineData(24, 11, 9, 17, 30)]
+    [InlineData(36, 11, 10, 12, 30)]
+    [InlineData(48, 11, 10, 17, 30)]
+    [InlineData(168, 11, 17, 17, 30)]
     public void PromiseDue_MadeOnAFridayEvening_FallsInsideOpeningHours(int hours, int month, int day, int hour, int minute)
     {
         var friday = InRome(11, 6, 17, 30);
@@ -46,7 +51,8 @@ public sealed class OpeningHoursTests
 
         var dues = Enumerable.Range(1, 200).Select(h => OpeningHours.PromiseDue(friday, h, terms, Rome)).ToList();
 
-        Assert.All(dues.Zip(dues.Skip(1)), pair => Assert.True(pair.First < pair.Second));
+        Assert.All(dues.Zip(dues.Skip(1)), pair => Assert.True(pair.First <= pair.Second));
+        Assert.All(Enumerable.Range(1, 7), days => Assert.True(dues[(24 * days) - 1] < dues[24 * days]));
         Assert.Equal(Mail.ResponseClock.DueAt(friday, terms, Rome), OpeningHours.PromiseDue(friday, 24, terms, Rome));
     }
 

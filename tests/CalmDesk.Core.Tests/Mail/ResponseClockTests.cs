@@ -19,13 +19,14 @@ public sealed class ResponseClockTests
     [Fact]
     public void DueAt_CountsOnlyBusinessHours_AcrossTheWeekendInTheBusinessTimeZone()
     {
-        // Friday 16:00 in Rome, 24 business hours at 9 a day: 1 on Friday, 9 Monday, 9 Tuesday, 5 on Wednesday.
+        // Friday 16:00 in Rome, a response within 24 hours where a day is 9 open hours: one open day, 1 hour on Friday and 8
+        // on Monday (not 24 open hours, which would run to Wednesday); 4 hours asked on Saturday are Monday 8:00 to 12:00.
         var friday = new DateTimeOffset(2026, 10, 30, 16, 0, 0, TimeSpan.FromHours(1));
 
         var due = ResponseClock.DueAt(friday, Terms(24, opens: new(8, 0), closes: new(17, 0)), Rome);
         var saturday = ResponseClock.DueAt(friday.AddDays(1), Terms(4, opens: new(8, 0), closes: new(17, 0)), Rome);
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 4, 13, 0, 0, TimeSpan.FromHours(1)), due);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 16, 0, 0, TimeSpan.FromHours(1)), due);
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.FromHours(1)), saturday);
         Assert.Equal(friday.AddHours(24), ResponseClock.DueAt(friday, Terms(24), Rome));
         Assert.Null(ResponseClock.DueAt(friday, Terms(null, opens: new(8, 0), closes: new(17, 0)), Rome));
@@ -58,7 +59,8 @@ public sealed class ResponseClockTests
         var told = await inbox.SweepAsync(TestContext.Current.CancellationToken);
         var again = await inbox.SweepAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal((new DateTimeOffset(2026, 11, 4, 12, 0, 0, TimeSpan.Zero), false, true), (early.DueAt, early.Overdue, early.First));
+        // Friday 16:00 in Rome, a response within 24 hours: one open day (nine hours), Monday 16:00 in Rome.
+        Assert.Equal((new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero), false, true), (early.DueAt, early.Overdue, early.First));
         Assert.True(old.Overdue);
         Assert.Equal((0, 1, 0), (quiet, told, again));
         var notified = await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.ReplyOverdue).Select(n => n.RecipientUserId).ToListAsync(TestContext.Current.CancellationToken);

@@ -119,6 +119,41 @@ public sealed partial class ReplyDrafterTests
         Assert.DoesNotMatch(Placeholder(), text);
     }
 
+    /// A promise already overdue is not given to the customer again as the deadline: the reply names the next one still
+    /// ahead, and with none ahead it promises no date at all.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Draft_AnOverduePromise_IsNotOfferedAgainAsTheDeadline(string language, string contact)
+    {
+        var detail = Case(language, contact, RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]);
+        var later = detail.Commitments[0] with { Id = 6, DueAt = Due.AddDays(2) };
+        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : language);
+
+        var before = ReplyDrafter.Draft(detail, Library, "James", TimeZoneInfo.Utc, now: Due.AddHours(-3));
+        var overdue = ReplyDrafter.Draft(detail, Library, "James", TimeZoneInfo.Utc, now: Due.AddDays(1));
+        var next = ReplyDrafter.Draft(detail with { Commitments = [detail.Commitments[0], later] }, Library, "James", TimeZoneInfo.Utc, now: Due.AddDays(1));
+
+        Assert.Contains(ReplyDrafter.Format(Due, TimeZoneInfo.Utc, culture), before.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReplyDrafter.Format(Due, TimeZoneInfo.Utc, culture), overdue.Body, StringComparison.Ordinal);
+        Assert.DoesNotMatch(Placeholder(), overdue.Body);
+        Assert.Contains(ReplyDrafter.Format(later.DueAt, TimeZoneInfo.Utc, culture), next.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReplyDrafter.Format(Due, TimeZoneInfo.Utc, culture), next.Body, StringComparison.Ordinal);
+    }
+
+    /// Italian articles before a filled figure or a dated weekday, as an Italian reader writes them.
+    [Theory]
+    [InlineData("non rinnoveremo il nostro accordo dopo il 11/07/2027.", "non rinnoveremo il nostro accordo dopo l'11/07/2027.")]
+    [InlineData("può detrarre il 8% dall'importo", "può detrarre l'8% dall'importo")]
+    [InlineData("era in scadenza il 08/12/2026", "era in scadenza l'08/12/2026")]
+    [InlineData("aumentano del 80%, dal 11/01", "aumentano dell'80%, dall'11/01")]
+    [InlineData("dal lunedì 4 gennaio 2027, i prezzi", "da lunedì 4 gennaio 2027, i prezzi")]
+    [InlineData("entro il venerdì 27 novembre", "entro venerdì 27 novembre")]
+    [InlineData("il 18/07 e il 1° luglio e il 110%", "il 18/07 e il 1° luglio e il 110%")]
+    [InlineData("il lunedì siamo chiusi", "il lunedì siamo chiusi")]
+    [InlineData("Dear Ms Hughes, by Friday 8 May", "Dear Ms Hughes, by Friday 8 May")]
+    public void ElideItalian_TheArticleBeforeAFigureOrADatedWeekday(string filled, string expected) =>
+        Assert.Equal(expected, ReplyDrafter.ElideItalian(filled));
+
     /// A known gender greets by title and surname, in Greek in the vocative; an unknown one gets the neutral form,
     /// never "Αγαπητέ/ή" with the name in the nominative.
     [Theory]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using CalmDesk.Accounts;
 using CalmDesk.Data;
 
@@ -26,6 +27,25 @@ public sealed class ReceivablesBookTests
         Assert.Null(await money.Book.AccountAsync(money.People.James, money.People.Nino, cancellationToken: cancel));
         var refused = await money.Book.AddPaymentAsync(money.People.James, new PaymentInput(money.People.Nino, "X", money.Today, 10m), cancel);
         Assert.True(refused.Errors.ContainsKey("customerId"));
+    }
+
+    /// A payment dated after today (2030 typed for 2026) is refused on its date and stored nowhere; today's is taken.
+    [Theory]
+    [AllDatabases]
+    public async Task AddPayment_DatedAfterToday_IsRefusedOnItsDate(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var cancel = TestContext.Current.CancellationToken;
+        await money.InvoiceAsync(money.People.Nino, "N-1", 10, 120.50m);
+
+        var future = await money.Book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Nino, "P-2030", money.Today.AddDays(1), 120.50m, "N-1"), cancel);
+        var today = await money.Book.AddPaymentAsync(Viewer.System, new PaymentInput(money.People.Nino, "P-TODAY", money.Today, 20m, "N-1"), cancel);
+
+        Assert.True(future.Errors.ContainsKey("receivedOn"));
+        Assert.Empty(today.Errors);
+        await using var db = database.NewContext();
+        Assert.Equal(["P-TODAY"], await db.Payments.Select(p => p.Reference).ToListAsync(cancel));
     }
 
     [Theory]
