@@ -38,7 +38,12 @@ internal sealed record CampaignInput(
         }
 
         var reasons = ReasonKinds;
-        if (reasons.Count == 0 || reasons.Any(r => !Campaign.ReasonKinds.Contains(r)))
+        if (reasons.Count == 0)
+        {
+            // The page's reader ticks boxes with names of their own language: no internal code to decipher.
+            errors["reasons"] = [Messages.Get("Tick at least one reason for the change.")];
+        }
+        else if (reasons.Any(r => !Campaign.ReasonKinds.Contains(r)))
         {
             errors["reasons"] = [Messages.Format("Give at least one reason, from {0}.", string.Join(", ", Campaign.ReasonKinds))];
         }

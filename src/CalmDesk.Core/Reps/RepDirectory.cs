@@ -290,5 +290,6 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
     private static Dictionary<string, string[]> Describe(IdentityResult result) =>
         result.Errors
             .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+            // The e-mail is also the user name: a taken one is reported by both checks, in the same words, and said once.
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToArray());
 }

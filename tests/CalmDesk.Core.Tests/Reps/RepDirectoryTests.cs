@@ -36,6 +36,24 @@ public sealed class RepDirectoryTests
         Assert.Equal([Roles.Manager], stepDown.Value!.Roles);
     }
 
+    /// The e-mail is also the user name, so Identity refuses a taken one twice; the form says it once.
+    [Theory]
+    [AllDatabases]
+    public async Task CreateAsync_AnEmailAlreadyInUse_IsSaidOnce(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.AddRepAsync("laura@example.com");
+        await using var services = database.Services();
+        await using var scope = services.CreateAsyncScope();
+        var reps = scope.ServiceProvider.GetRequiredService<RepDirectory>();
+
+        var (rep, errors) = await reps.CreateAsync("laura@example.com", "Laura Again", "Tiles-Orange-Harbour-Lamp-48", [Roles.Rep], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Null(rep);
+        Assert.Equal(["email"], errors.Keys);
+        Assert.Single(errors["email"]);
+    }
+
     [Theory]
     [AllDatabases]
     public async Task EraseAsync_ForgetsAPersonWhoLeft_KeepingTheirRecordsUnderTheirNumber(string provider)
