@@ -17,7 +17,7 @@ internal static class Messages
 
     /// Italian drops the article's vowel before a figure read with one ("fino all'11/07/2027", not "fino al 11/07/2027").
     private static string Elided(string text) =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "it" ? Playbooks.ReplyDrafter.ElideItalian(text) : text;
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "it" ? ItalianArticles.Elide(text) : text;
 
     /// A text with a count, in the plural form the count takes in the reader's language: the "|one" resource for
     /// one ("1 incident"), the text itself otherwise. The count is the first argument, {0}.

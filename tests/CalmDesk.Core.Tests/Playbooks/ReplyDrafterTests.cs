@@ -152,7 +152,7 @@ public sealed partial class ReplyDrafterTests
     [InlineData("il lunedì siamo chiusi", "il lunedì siamo chiusi")]
     [InlineData("Dear Ms Hughes, by Friday 8 May", "Dear Ms Hughes, by Friday 8 May")]
     public void ElideItalian_TheArticleBeforeAFigureOrADatedWeekday(string filled, string expected) =>
-        Assert.Equal(expected, ReplyDrafter.ElideItalian(filled));
+        Assert.Equal(expected, Localization.ItalianArticles.Elide(filled));
 
     /// A known gender greets by title and surname, in Greek in the vocative; an unknown one gets the neutral form,
     /// never "Αγαπητέ/ή" with the name in the nominative.
