@@ -14,8 +14,10 @@ internal sealed record ReplyDraft(string Language, string Subject, string Body, 
 /// banned phrases of the language (blame, "I told you", "you owe") never appear.
 internal static partial class ReplyDrafter
 {
-    /// What a case says about itself: its situations, and whether the mistake was ours or a message abused the rep.
-    public static IReadOnlyList<string> Signals(CaseDetail detail)
+    /// What a case says about itself: its situations, and whether the mistake was ours or a message abused the rep. For a
+    /// reply (<paramref name="unanswered"/>), only abuse the rep has not answered yet counts: once a reply has gone out after
+    /// it, the next draft to a customer who writes calmly again does not ask him once more to keep to the facts.
+    public static IReadOnlyList<string> Signals(CaseDetail detail, bool unanswered = false)
     {
         var signals = new List<string>(detail.Situations);
         if (detail.RootCause == RootCause.OurMistake)
@@ -23,7 +25,8 @@ internal static partial class ReplyDrafter
             signals.Add("our_mistake");
         }
 
-        if (detail.Interactions.Any(i => i.Direction != Direction.Outbound && i.Analysis?.Abuse.Targeted == true))
+        var answeredUntil = unanswered ? detail.Interactions.Where(i => i.Direction == Direction.Outbound).Max(i => (DateTimeOffset?)i.OccurredAt) : null;
+        if (detail.Interactions.Any(i => i.Direction != Direction.Outbound && i.Analysis?.Abuse.Targeted == true && !(i.OccurredAt <= answeredUntil)))
         {
             signals.Add("abuse");
         }
@@ -48,7 +51,7 @@ internal static partial class ReplyDrafter
         var promise = NextPromiseDue(detail, now);
         var values = Values(detail, null, repName, promise, null, zone, culture);
         values["experience"] = experience?.Trim().TrimEnd('.', ' ') ?? "";
-        var playbooks = library.Matching(Signals(detail), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
+        var playbooks = library.Matching(Signals(detail, unanswered: true), texts.Language).Where(p => p.Reply.Count > 0).Take(2).ToList();
         var seed = detail.Id;
 
         var body = new StringBuilder();

@@ -192,6 +192,28 @@ public sealed partial class ReplyDrafterTests
         Assert.DoesNotContain("restaurants..", with.Body, StringComparison.Ordinal);
     }
 
+    /// A draft answers abuse the rep has not answered yet; once a reply has gone out after it, the customer who writes
+    /// calmly again is not asked once more to keep to the facts. The case page's playbooks still list it.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Draft_AbuseAlreadyAnswered_IsNotRaisedAgain(string language, string contact)
+    {
+        var detail = Case(language, contact, RootCause.Unknown, AngerLevel.Annoyed, ["wrong_delivery"]);
+        var calm = detail.Interactions[0];
+        var abusive = calm with { Id = 2, OccurredAt = Due.AddDays(-4), Analysis = calm.Analysis! with { Abuse = new AnalysisDocument.AbusePart(0.95, ["insult"], true) } };
+        var reply = calm with { Id = 3, Direction = Direction.Outbound, OccurredAt = Due.AddDays(-3) };
+
+        var unanswered = ReplyDrafter.Draft(detail with { Interactions = [abusive, calm] }, Library, "James", TimeZoneInfo.Utc);
+        var answered = ReplyDrafter.Draft(detail with { Interactions = [abusive, reply, calm] }, Library, "James", TimeZoneInfo.Utc);
+
+        var abuseReply = Library.Matching(["abuse"], language)[0].Reply[0];
+        Assert.Contains("abuse", unanswered.Playbooks);
+        Assert.Contains(abuseReply, unanswered.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("abuse", answered.Playbooks);
+        Assert.DoesNotContain(abuseReply, answered.Body, StringComparison.Ordinal);
+        Assert.Contains("abuse", ReplyDrafter.Signals(detail with { Interactions = [abusive, reply, calm] }));
+    }
+
     /// How a reader of the language writes the moment in a letter: the day in full, the time joined by the language's word
     /// (Greek writes a narrow no-break space before μ.μ., as the culture's clock does).
     private static string SaidAs(string language, DateTimeOffset when) => (language, when.Day) switch
