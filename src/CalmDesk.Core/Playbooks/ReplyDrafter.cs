@@ -15,8 +15,9 @@ internal sealed record ReplyDraft(string Language, string Subject, string Body, 
 internal static partial class ReplyDrafter
 {
     /// What a case says about itself: its situations, and whether the mistake was ours or a message abused the rep. For a
-    /// reply (<paramref name="unanswered"/>), only abuse the rep has not answered yet counts: once a reply has gone out after
-    /// it, the next draft to a customer who writes calmly again does not ask him once more to keep to the facts.
+    /// reply (<paramref name="unanswered"/>), only abuse not answered yet counts: once mail of ours has gone out after it
+    /// (a reply or a delay notice, as the inbox counts an answer; one that failed answered nothing), the next draft does not
+    /// ask the customer once more to keep to the facts unless a newer message abuses the rep again.
     public static IReadOnlyList<string> Signals(CaseDetail detail, bool unanswered = false)
     {
         var signals = new List<string>(detail.Situations);
@@ -25,8 +26,11 @@ internal static partial class ReplyDrafter
             signals.Add("our_mistake");
         }
 
-        var answeredUntil = unanswered ? detail.Interactions.Where(i => i.Direction == Direction.Outbound).Max(i => (DateTimeOffset?)i.OccurredAt) : null;
-        if (detail.Interactions.Any(i => i.Direction != Direction.Outbound && i.Analysis?.Abuse.Targeted == true && !(i.OccurredAt <= answeredUntil)))
+        var answer = unanswered
+            ? detail.Interactions.Where(i => i.Direction == Direction.Outbound && i.Delivery != Delivery.Failed).MaxBy(i => (i.OccurredAt, i.Id))
+            : null;
+        if (detail.Interactions.Any(i => i.Direction != Direction.Outbound && i.Analysis?.Abuse.Targeted == true
+            && (answer is null || (i.OccurredAt, i.Id).CompareTo((answer.OccurredAt, answer.Id)) > 0)))
         {
             signals.Add("abuse");
         }

@@ -192,8 +192,9 @@ public sealed partial class ReplyDrafterTests
         Assert.DoesNotContain("restaurants..", with.Body, StringComparison.Ordinal);
     }
 
-    /// A draft answers abuse the rep has not answered yet; once a reply has gone out after it, the customer who writes
-    /// calmly again is not asked once more to keep to the facts. The case page's playbooks still list it.
+    /// A draft answers abuse not answered yet; once a reply has gone out after it, the customer who writes calmly again is
+    /// not asked once more to keep to the facts. A reply before the abuse, or one that failed, answered nothing. The case
+    /// page's playbooks still list it.
     [Theory]
     [MemberData(nameof(Languages))]
     public void Draft_AbuseAlreadyAnswered_IsNotRaisedAgain(string language, string contact)
@@ -205,10 +206,14 @@ public sealed partial class ReplyDrafterTests
 
         var unanswered = ReplyDrafter.Draft(detail with { Interactions = [abusive, calm] }, Library, "James", TimeZoneInfo.Utc);
         var answered = ReplyDrafter.Draft(detail with { Interactions = [abusive, reply, calm] }, Library, "James", TimeZoneInfo.Utc);
+        var earlierReply = ReplyDrafter.Draft(detail with { Interactions = [reply with { OccurredAt = Due.AddDays(-5) }, abusive, calm] }, Library, "James", TimeZoneInfo.Utc);
+        var failedReply = ReplyDrafter.Draft(detail with { Interactions = [abusive, reply with { Delivery = Delivery.Failed }, calm] }, Library, "James", TimeZoneInfo.Utc);
 
         var abuseReply = Library.Matching(["abuse"], language)[0].Reply[0];
         Assert.Contains("abuse", unanswered.Playbooks);
         Assert.Contains(abuseReply, unanswered.Body, StringComparison.Ordinal);
+        Assert.Contains("abuse", earlierReply.Playbooks);
+        Assert.Contains("abuse", failedReply.Playbooks);
         Assert.DoesNotContain("abuse", answered.Playbooks);
         Assert.DoesNotContain(abuseReply, answered.Body, StringComparison.Ordinal);
         Assert.Contains("abuse", ReplyDrafter.Signals(detail with { Interactions = [abusive, reply, calm] }));
