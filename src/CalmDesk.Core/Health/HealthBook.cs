@@ -251,7 +251,8 @@ internal sealed class HealthBook(
         catch (Exception exception) when (Conflicts.IsConflict(exception))
         {
             // Another refresh (the background's, another instance's, another reader's) stored these customers at the same
-            // moment: its figures are as fresh as ours.
+            // moment. Its figures may be older than ours, but then it stored the older change count with them, so the rows
+            // still wait: the next refresh (a reader's catch-up looks again at once) works them out.
             await transaction.RollbackAsync(cancellationToken);
         }
     }
@@ -323,6 +324,19 @@ internal sealed class HealthBook(
             if (waiting.Count > 0)
             {
                 await RefreshAsync(waiting, cancellationToken);
+                // A refresh that lost the race to another one (the background's, another instance's) stores nothing, and the
+                // winner may have read the records before the latest save (on PostgreSQL each statement sees what was
+                // committed when it began): look again, at most twice, so that this read shows every change saved before it.
+                for (var again = 0; again < 2; again++)
+                {
+                    var left = await WaitingAsync(RefreshOnRead + 1, cancellationToken, changedOnly);
+                    if (left.Count == 0 || left.Count > RefreshOnRead)
+                    {
+                        break;
+                    }
+
+                    await RefreshAsync(left, cancellationToken);
+                }
             }
 
             return waiting.Count;

@@ -159,7 +159,7 @@ public sealed class ExternalSignInTests
         {
             await page.WaitForURLAsync(url => url.StartsWith(server.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
                 && (!new Uri(url).AbsolutePath.StartsWith("/signin/", StringComparison.Ordinal) || url.Contains("/signin/two-step", StringComparison.Ordinal)),
-                new PageWaitForURLOptions { Timeout = 15_000 });
+                new PageWaitForURLOptions { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
