@@ -57,12 +57,15 @@ internal static class OpeningHours
     /// afternoon is Monday's closing time, not Wednesday's lunch, as 24 open hours of a ten-hour day would make it);
     /// between the two, one open day. A longer promise is never due sooner.</summary>
     public static DateTimeOffset PromiseDue(DateTimeOffset since, int hours, EffectiveTerms terms, TimeZoneInfo zone) =>
-        terms is { OpensAt: { } opens, ClosesAt: { } closes } && closes > opens
-            ? AddOpenTime(since, OpenSpan(hours, closes - opens), terms, zone)
-            : since + TimeSpan.FromHours(hours);
+        AddOpenTime(since, OpenDay(terms) is { } day ? OpenSpan(hours, day) : TimeSpan.FromHours(hours), terms, zone);
+
+    /// <summary>How long an open day lasts under these terms; null where the business keeps no opening hours (every hour
+    /// of the week counts).</summary>
+    public static TimeSpan? OpenDay(EffectiveTerms terms) =>
+        terms is { OpensAt: { } opens, ClosesAt: { } closes } && closes > opens ? closes - opens : null;
 
     /// <summary>How much open time "<paramref name="hours"/> hours" means where an open day lasts <paramref name="day"/>.</summary>
-    internal static TimeSpan OpenSpan(int hours, TimeSpan day) =>
+    private static TimeSpan OpenSpan(int hours, TimeSpan day) =>
         hours <= day.TotalHours ? TimeSpan.FromHours(hours)
         : hours < 24 ? day
         : day * (hours / 24.0);

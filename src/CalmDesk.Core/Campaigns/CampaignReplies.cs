@@ -26,9 +26,9 @@ internal static class CampaignReplies
     /// from the next quarter hour, as a promise in the live guide counts them; a reply on Saturday night is called back by
     /// Monday's closing time, not at dawn on Sunday.
     public static DateTimeOffset CallBackBy(DateTimeOffset from, Boundaries.EffectiveTerms terms, TimeZoneInfo zone) =>
-        terms is { OpensAt: { } opens, ClosesAt: { } closes } && closes > opens
-            ? Boundaries.OpeningHours.PromiseDue(Boundaries.OpeningHours.PromiseStart(from), AngryCallBackHours, terms, zone)
-            : from.AddHours(AngryCallBackHours);
+        Boundaries.OpeningHours.OpenDay(terms) is null
+            ? from.AddHours(AngryCallBackHours)
+            : Boundaries.OpeningHours.PromiseDue(Boundaries.OpeningHours.PromiseStart(from), AngryCallBackHours, terms, zone);
 
     public const string PriceObjection = "price_objection";
 
