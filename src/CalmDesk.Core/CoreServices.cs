@@ -72,6 +72,10 @@ internal static class CoreServices
         services.AddScoped<DemoPortfolio>();
         services.AddScoped<BookGenerator>();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton(provider => new ApiTokenCache(provider.GetRequiredService<TimeProvider>())
+        {
+            Recheck = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Security:TokenCheckSeconds", 10))),
+        });
         services.AddScoped<RepDirectory>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<Audit.AuditLog>();

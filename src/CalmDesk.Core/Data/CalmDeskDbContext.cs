@@ -22,8 +22,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CalmDesk.Data;
 
 /// The actor and clock are the scope's when the context comes from the container (both are registered by
-/// AddCalmDeskCore); a context made by hand (design time, a test's setup) logs as the system on the system clock.
-internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> options, Audit.AuditActor? actor = null, TimeProvider? clock = null)
+/// AddCalmDeskCore); a context made by hand (design time, a test's setup) logs as the system on the system clock. The
+/// process's API token cache, when given, hears of every save that stops a token or changes a user.
+internal sealed class CalmDeskDbContext(
+    DbContextOptions<CalmDeskDbContext> options, Audit.AuditActor? actor = null, TimeProvider? clock = null, ApiTokenCache? tokenCache = null)
     : IdentityDbContext<CalmDeskUser>(options), IDataProtectionKeyContext
 {
     /// Whether saves write the audit log; the big-book generator turns it off (a generated book has no history).
@@ -123,6 +125,7 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         Saves++;
         RefreshSearchKeys();
         RaiseVersions();
+        ForgetChangedTokens();
         var touched = Health.HealthChanges.Touched(ChangeTracker);
         var audited = Audited ? Audit.AuditTrail.Collect(this) : [];
         if (touched.Count == 0 && audited.Count == 0)
@@ -155,6 +158,7 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         Saves++;
         RefreshSearchKeys();
         RaiseVersions();
+        ForgetChangedTokens();
         var touched = Health.HealthChanges.Touched(ChangeTracker);
         var audited = Audited ? Audit.AuditTrail.Collect(this) : [];
         if (touched.Count == 0 && audited.Count == 0)
@@ -182,6 +186,48 @@ internal sealed class CalmDeskDbContext(DbContextOptions<CalmDeskDbContext> opti
         }
 
         return saved;
+    }
+
+    /// Before the save (and before its commit, which may be a caller's): the tokens of a user changed or deactivated, or of a
+    /// token stopped, are looked up again from now on. A token's use being noted changes nothing of what it may do. Run
+    /// after <see cref="RaiseVersions"/>, whose look at the entries detected the changes: this one does not again.
+    private void ForgetChangedTokens()
+    {
+        if (tokenCache is null)
+        {
+            return;
+        }
+
+        List<string>? users = null;
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in ChangeTracker.Entries())
+            {
+                var user = entry switch
+                {
+                    { Entity: CalmDeskUser changed, State: EntityState.Modified or EntityState.Deleted } => changed.Id,
+                    { Entity: ApiToken token, State: EntityState.Deleted } => token.UserId,
+                    { Entity: ApiToken token, State: EntityState.Modified }
+                        when entry.Property(nameof(ApiToken.RevokedAt)).IsModified || entry.Property(nameof(ApiToken.ExpiresAt)).IsModified => token.UserId,
+                    _ => null,
+                };
+                if (user is not null)
+                {
+                    (users ??= []).Add(user);
+                }
+            }
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+
+        if (users is not null)
+        {
+            tokenCache.Forget(users);
+        }
     }
 
     /// A caller that keeps its changes pending after the save would see them saved twice by a second save: its entries go

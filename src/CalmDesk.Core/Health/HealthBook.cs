@@ -358,15 +358,19 @@ internal sealed class HealthBook(
     {
         var today = Today;
         var settings = Settings;
-        // Both maxima in one statement: every read of a list asks, so a round trip less counts.
+        // Both maxima and whether any row changed since computed in one statement: every read of a list asks, and usually
+        // nothing has, so that read costs one statement.
         var last = (await db.Database.SqlQueryRaw<Maxima>(Maxima.Query).ToListAsync(cancellationToken)).Single();
-        if ((last.Customer ?? 0) > (last.Row ?? 0))
+        var added = (last.Customer ?? 0) > (last.Row ?? 0);
+        if (added)
         {
             await db.Database.ExecuteSqlRawAsync(HealthChanges.InsertMissingAfter, [last.Row ?? 0], cancellationToken);
         }
 
         var rows = db.HealthScores.AsNoTracking();
-        var found = await rows.Where(h => h.Computed != h.Changes).Select(h => h.CustomerId).Take(limit).ToListAsync(cancellationToken);
+        var found = added || last.Changed > 0
+            ? await rows.Where(h => h.Computed != h.Changes).Select(h => h.CustomerId).Take(limit).ToListAsync(cancellationToken)
+            : [];
         if (changedOnly)
         {
             return found;
@@ -386,14 +390,20 @@ internal sealed class HealthBook(
         return [.. found.Distinct().Take(limit)];
     }
 
-    /// The last customer's id and the last customer with a stored row (null on an empty book).
+    /// The last customer's id, the last customer with a stored row (null on an empty book), and whether a stored row changed
+    /// since it was computed (1 or 0: its partial index answers without reading the table).
     internal sealed class Maxima
     {
-        public const string Query = """SELECT (SELECT MAX("Id") FROM "Customers") AS "Customer", (SELECT MAX("CustomerId") FROM "HealthScores") AS "Row" """;
+        public const string Query = """
+            SELECT (SELECT MAX("Id") FROM "Customers") AS "Customer", (SELECT MAX("CustomerId") FROM "HealthScores") AS "Row",
+                   (SELECT COUNT(*) FROM (SELECT 1 FROM "HealthScores" WHERE "Computed" <> "Changes" LIMIT 1) AS "Waiting") AS "Changed"
+            """;
 
         public int? Customer { get; init; }
 
         public int? Row { get; init; }
+
+        public long Changed { get; init; }
     }
 
     /// Writes each invoice's settled state where it changed (only those columns: an edit saved meanwhile marks the

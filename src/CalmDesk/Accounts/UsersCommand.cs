@@ -239,7 +239,7 @@ internal static class UsersCommand
         var email = new Argument<string>("EMAIL");
         var id = new Argument<int?>("TOKEN-ID") { Description = "The token to stop (see `users tokens`)", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Stop every token of the user" };
-        var command = new Command("revoke", "Stop one API token of a user, or all of them with --all; the API refuses it at once") { email, id, all };
+        var command = new Command("revoke", "Stop one API token of a user, or all of them with --all; a running server refuses it within Security:TokenCheckSeconds (10 s)") { email, id, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = await CommandLine.StartToolHostAsync(parse, cancellationToken);
