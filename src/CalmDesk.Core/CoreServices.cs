@@ -72,10 +72,9 @@ internal static class CoreServices
         services.AddScoped<DemoPortfolio>();
         services.AddScoped<BookGenerator>();
         services.AddScoped<ApiTokenService>();
-        services.AddSingleton(provider => new ApiTokenCache(provider.GetRequiredService<TimeProvider>())
-        {
-            Recheck = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Security:TokenCheckSeconds", 10))),
-        });
+        // Read here, so a value that is not a number stops the start instead of the first API call.
+        var tokenCheck = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Security:TokenCheckSeconds", 10)));
+        services.AddSingleton(provider => new ApiTokenCache(provider.GetRequiredService<TimeProvider>()) { Recheck = tokenCheck });
         services.AddScoped<RepDirectory>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<Audit.AuditLog>();

@@ -63,7 +63,46 @@ internal static class CommandLine
         root.Subcommands.Add(Demo.DemoCommand.Create());
         root.Subcommands.Add(Health.HealthCommand.Create());
 
-        return await root.Parse(args).InvokeAsync();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (SettingProblem(exception) is { } problem)
+        {
+            // A setting that is not a number, or out of its range: say which, without a stack trace.
+            await Console.Error.WriteLineAsync($"calmdesk: {problem}");
+            return 2;
+        }
+        catch (Exception exception)
+        {
+            // As System.CommandLine's own handler: the whole exception, except for a cancellation.
+            if (exception is not OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("Unhandled exception: " + exception);
+            }
+
+            return 1;
+        }
+    }
+
+    /// <summary>The message of a configuration error anywhere in the exception's chain: a value that does not convert to
+    /// its setting's type, or options that failed their validation.</summary>
+    internal static string? SettingProblem(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Microsoft.Extensions.Options.OptionsValidationException invalid)
+            {
+                return invalid.Message;
+            }
+
+            if (exception is InvalidOperationException && exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+            {
+                return exception.Message;
+            }
+        }
+
+        return null;
     }
 
     /// Builds the shared host for a command that does its work and exits, with the schema up to date.

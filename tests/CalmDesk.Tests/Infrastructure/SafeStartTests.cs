@@ -17,6 +17,24 @@ public sealed class SafeStartTests
         Assert.False(File.Exists(Path.Combine(data, "calmdesk.db")), "Nothing should have been created.");
     }
 
+    /// A setting given a value that is not a number, or one out of its range, stops the command with one line naming the
+    /// setting (exit code 2), not a stack trace; the server does not start on it either.
+    [Fact]
+    public async Task ABadSetting_IsNamedInOneLine_WithoutAStackTrace()
+    {
+        var data = CalmDeskProcess.NewDataDirectory();
+        var notANumber = await CalmDeskProcess.RunAsync("users", "list", "--data", data, "--Security:TokenCheckSeconds=ten");
+        var outOfRange = await CalmDeskProcess.RunAsync("users", "list", "--data", data, "--Analysis:OpenCase=2");
+        var serve = await CalmDeskProcess.RunAsync("serve", "--data", data, "--urls", $"http://127.0.0.1:{CalmDeskProcess.FreePort()}", "--Security:SessionCheckSeconds=soon");
+
+        foreach (var ((exitCode, _, error), setting) in new[] { (notANumber, "Security:TokenCheckSeconds"), (outOfRange, "Analysis:OpenCase"), (serve, "Security:SessionCheckSeconds") })
+        {
+            Assert.True(exitCode == 2, $"{setting}: exit code {exitCode}: {error}");
+            Assert.Contains(setting, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task TheDatabaseFile_IsReadableByItsOwnerOnly_AndANewerOneIsRefused()
     {
