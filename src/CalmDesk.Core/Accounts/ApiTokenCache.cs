@@ -44,16 +44,17 @@ internal sealed class ApiTokenCache(TimeProvider clock)
     /// <summary>Keeps what a lookup found, unless its owner changed less than <see cref="Recheck"/> ago.</summary>
     public void Keep(string hash, TokenOwner owner, DateTimeOffset? expiresAt, string? address)
     {
-        if (Recheck <= TimeSpan.Zero || owner.Deactivated || Changed(owner.UserId, clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (Recheck <= TimeSpan.Zero || owner.Deactivated || Changed(owner.UserId, now))
         {
             return;
         }
 
-        var entry = new Entry(owner, expiresAt, address, clock.GetUtcNow());
+        var entry = new Entry(owner, expiresAt, address, now);
         _entries[hash] = entry;
-        if (Changed(owner.UserId, clock.GetUtcNow()))
+        if (Changed(owner.UserId, now))
         {
-            // Forgotten while this was being kept.
+            // Forgotten while this was being kept (a forgetting after `now` counts as within Recheck of it).
             _entries.TryRemove(new KeyValuePair<string, Entry>(hash, entry));
         }
     }

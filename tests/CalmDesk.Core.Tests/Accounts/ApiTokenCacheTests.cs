@@ -12,6 +12,14 @@ public sealed class ApiTokenCacheTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// Who the token speaks for, as the sign-in handler asks in a request's own scope: null when unknown, stopped, expired
+    /// or its owner deactivated.
+    private static async Task<string?> OwnerAsync(ServiceProvider services, string token, string address)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().OwnerAsync(token, address, Token)) is { Deactivated: false } found ? found.UserId : null;
+    }
+
     [Theory]
     [AllDatabases]
     public async Task AKnownToken_IsBelievedForAFewSeconds_AndAChangeSavedHere_IsHeardAtOnce(string provider)
@@ -30,11 +38,7 @@ public sealed class ApiTokenCacheTests
             stopped = (await tokens.CreateAsync(other, "old", Token)).Secret!;
         }
 
-        async Task<string?> Owner(string token, string address = "192.0.2.1")
-        {
-            await using var scope = services.CreateAsyncScope();
-            return (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().OwnerAsync(token, address, Token)) is { Deactivated: false } found ? found.UserId : null;
-        }
+        Task<string?> Owner(string token, string address = "192.0.2.1") => OwnerAsync(services, token, address);
 
         var first = (await Owner(secret), await Owner(kept), await Owner(stopped));
         // Removed around the model and the process (as another instance's or a script's change would be).
@@ -83,11 +87,7 @@ public sealed class ApiTokenCacheTests
             id = (await tokens.ListAsync(owner, Token)).Single(t => t.Name == "sync").Id;
         }
 
-        async Task<string?> Owner(string token)
-        {
-            await using var scope = services.CreateAsyncScope();
-            return (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().OwnerAsync(token, "192.0.2.1", Token))?.UserId;
-        }
+        Task<string?> Owner(string token) => OwnerAsync(services, token, "192.0.2.1");
 
         var before = (await Owner(secret), await Owner(expiring));
         database.Clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
