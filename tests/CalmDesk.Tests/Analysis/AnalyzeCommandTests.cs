@@ -104,4 +104,59 @@ public sealed class AnalyzeCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("Re-analysed 2 interactions", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task JsonLines_InTheOptimisedChild_AnswersExactlyAsInProcess()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"calmdesk-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            "{\"id\": 1, \"text\": \"Third time the pallets are wrong. Fix it by Friday or we walk.\"}",
+            "{\"id\": 2, \"text\": \"Ci mandate la fattura di marzo? Grazie\"}",
+            "not json",
+            "{\"id\": 4, \"text\": \"Είστε άχρηστοι, θα σας πάω στα δικαστήρια.\"}",
+        ], TestContext.Current.CancellationToken);
+
+        // DOTNET_TieredCompilation set by the caller means the process runs the batch itself.
+        var inProcess = await CalmDeskProcess.RunAsync(new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "1" }, "analyze", "--jsonl", file);
+        var child = await CalmDeskProcess.RunAsync("analyze", "--jsonl", file);
+
+        Assert.Equal(3, inProcess.ExitCode);
+        Assert.Equal(inProcess.ExitCode, child.ExitCode);
+        Assert.Equal(4, inProcess.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(inProcess.Output, child.Output);
+    }
+
+    [Fact]
+    public async Task JsonLines_StoppedWithSigterm_StopsItsChildToo()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "reads the process tree from /proc");
+        using var process = CalmDeskProcess.Start("analyze", "--jsonl");
+        // Standard input stays open: the batch waits for lines, in the child the launcher started.
+        var childrenFile = $"/proc/{process.Id}/task/{process.Id}/children";
+        int? child = null;
+        for (var i = 0; i < 200 && child is null; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            var listed = File.Exists(childrenFile) ? await File.ReadAllTextAsync(childrenFile, TestContext.Current.CancellationToken) : "";
+            child = listed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Cast<int?>().FirstOrDefault();
+        }
+
+        Assert.NotNull(child);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        for (var i = 0; i < 100 && Directory.Exists($"/proc/{child}"); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(Directory.Exists($"/proc/{child}") && !File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal),
+            "the child outlived its launcher");
+    }
 }
