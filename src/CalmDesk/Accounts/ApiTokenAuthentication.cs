@@ -9,7 +9,8 @@ namespace CalmDesk.Accounts;
 
 /// Authenticates `Authorization: Bearer cdk_…` against the hashed tokens, as the user who owns the token. A request
 /// reads its token and owner from the database in one query, or from the few seconds' memory of tokens found valid
-/// (ApiTokenCache: a token stopped or an owner changed on this instance is refused on the next call); the principal built from the owner's roles and settings is kept in memory until the owner's stamps change.
+/// (ApiTokenCache: a token stopped or an owner changed on this instance is refused on the next call); the principal
+/// built from the owner's roles and settings is kept in memory until the owner's stamps change.
 internal sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
