@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CalmDesk.Data;
@@ -22,17 +24,43 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     /// How long SQLite itself waits for a lock before answering busy; the command's own timeout (30 s) bounds the rest.
     private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
 
+    // The SQLite handles already set: Microsoft.Data.Sqlite pools them, and EF Core opens a connection for each query, so
+    // without this the two statements were parsed and run before every query (two of every three statements a request ran).
+    private static readonly ConditionalWeakTable<object, object> Done = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsSet(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsSet(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    private static bool IsSet(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && Done.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Done.AddOrUpdate(handle, Instance);
+        }
     }
 }

@@ -81,7 +81,10 @@ internal static class IncidentRecorder
             return (null, null);
         }
 
-        var assigned = await db.Customers.Where(c => c.Id == interaction.CustomerId).Select(c => c.AssignedRepId).FirstOrDefaultAsync(cancellationToken);
+        // A caller that read the customer already hands it over with the message: no second query then.
+        var assigned = interaction.Customer is { } customer
+            ? customer.AssignedRepId
+            : await db.Customers.Where(c => c.Id == interaction.CustomerId).Select(c => c.AssignedRepId).FirstOrDefaultAsync(cancellationToken);
         var repId = interaction.Direction == Direction.Internal ? interaction.AuthorRepId ?? assigned : assigned;
         var kinds = analysis.AbuseKinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var incident = new AbuseIncident

@@ -147,8 +147,10 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
             errors["contactId"] = [Messages.Format("Contact {0} does not belong to this customer.", input.ContactId)];
         }
 
-        var externalId = string.IsNullOrWhiteSpace(input.ExternalId) ? "calmdesk:" + Guid.NewGuid().ToString("N") : input.ExternalId.Trim();
-        if (await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
+        // A fresh id cannot have been stored before: only an id the caller gives is looked up.
+        var given = !string.IsNullOrWhiteSpace(input.ExternalId);
+        var externalId = given ? input.ExternalId!.Trim() : "calmdesk:" + Guid.NewGuid().ToString("N");
+        if (given && await db.Interactions.AnyAsync(i => i.ExternalId == externalId, cancellationToken))
         {
             errors["externalId"] = [Messages.Format("An interaction with the external id '{0}' is already recorded.", externalId)];
         }
@@ -159,8 +161,10 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
         }
 
         var interaction = input.ToInteraction(customerId, now, externalId);
-        var rep = await db.Reps.SingleOrDefaultAsync(r => r.UserId == viewer.UserId, cancellationToken);
-        if (interaction.Direction != Direction.Inbound && rep is not null)
+        interaction.Customer = customer;
+        // Our own words are signed by the rep who writes them; a customer's are not, so their rep is not looked up.
+        if (interaction.Direction != Direction.Inbound
+            && await db.Reps.SingleOrDefaultAsync(r => r.UserId == viewer.UserId, cancellationToken) is { } rep)
         {
             interaction.AuthorRepId = rep.Id;
             interaction.AuthorName ??= rep.DisplayName;

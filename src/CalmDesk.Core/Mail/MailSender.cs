@@ -112,7 +112,7 @@ internal sealed class MailSender(
             }
             else
             {
-                message.NextAttemptAt = clock.GetUtcNow() + Backoff[Math.Min(message.Attempts, Backoff.Length) - 1];
+                message.NextAttemptAt = clock.GetUtcNow() + Backoff[Math.Clamp(message.Attempts, 1, Backoff.Length) - 1];
             }
 
             await db.SaveChangesAsync(CancellationToken.None);

@@ -152,7 +152,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
 
     /// Colleagues for an account, those the customer's recent incidents would not push over their line first, then by workload.
     public static async Task<IReadOnlyList<Colleague>> ColleaguesAsync(
-        CalmDeskDbContext db, int customerId, int fromRepId, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyList<AbuseIncident>? recent = null)
+        CalmDeskDbContext db, int customerId, int fromRepId, DateTimeOffset now, CancellationToken cancellationToken, RecentIncidents? recent = null)
     {
         var language = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredLanguage).FirstOrDefaultAsync(cancellationToken) ?? "";
         var crossed = await CrossedAsync(db, customerId, cancellationToken);
@@ -206,7 +206,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
 
     private static async Task<Handover> SuggestAsync(
         CalmDeskDbContext db, int customerId, int fromRepId, HandoverReason reason, string explanation, DateTimeOffset now, string? byUserId,
-        CancellationToken cancellationToken, IReadOnlyList<AbuseIncident>? recent = null)
+        CancellationToken cancellationToken, RecentIncidents? recent = null)
     {
         var colleague = (await ColleaguesAsync(db, customerId, fromRepId, now, cancellationToken, recent)).FirstOrDefault(c => c.Fits);
         var handover = new Handover

@@ -386,6 +386,31 @@ public sealed class MailServerTests
         return bounce;
     }
 
+    /// A server that cannot be reached is tried again later. The message queued in the same unit of work as the send (its
+    /// attempt counted by the claim, not on the copy in hand) once failed here on a negative index instead.
+    [Fact]
+    public async Task AServerThatCannotBeReached_IsTriedAgainAMinuteLater_EvenForAMessageQueuedInTheSameUnitOfWork()
+    {
+        var servers = MailServers.Require();
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var sales = servers.NewAddress("sales");
+        var customer = servers.NewAddress("nino");
+        var (ninoId, giulia) = await SeedAsync(database, customer);
+        await using var db = database.NewContext();
+        var mailbox = (await MailTestKit.Book(db, database).AddAsync(servers.Mailbox(sales), Token)).Value!;
+        // Nothing listens on port 9 (discard) here: the connection is refused.
+        (await db.Mailboxes.SingleAsync(m => m.Id == mailbox.Id, Token)).SmtpPort = 9;
+        await db.SaveChangesAsync(Token);
+        await Books.InteractionLog(db, database.Clock).SendAsync(giulia, ninoId, new InteractionInput("email", "outbound", null, "Listino 2027", "Gentile Nino, in allegato il listino."), cancellationToken: Token);
+
+        Assert.Equal(0, await MailTestKit.Sender(db, database).SendDueAsync("test", Token));
+
+        var outbox = await db.Outbox.AsNoTracking().SingleAsync(Token);
+        Assert.Equal((OutboxStatus.Queued, 1), (outbox.Status, outbox.Attempts));
+        Assert.Equal(database.Clock.GetUtcNow().AddMinutes(1), outbox.NextAttemptAt);
+        Assert.False(string.IsNullOrEmpty(outbox.LastError));
+    }
+
     [Fact]
     public async Task ABounceForMailWeSent_MarksItNotDelivered_AndTellsItsAuthor()
     {
