@@ -26,6 +26,9 @@ internal sealed record RecipientView(
 {
     public bool Angry => Replies.Any(r => r.Angry);
 
+    /// What became of the announcement just sent (queued in the outbox, or recorded only); null when none was.
+    public Delivery? Delivery { get; init; }
+
     public int? CaseId => Replies.Where(r => r.Angry).Select(r => r.CaseId).FirstOrDefault(c => c is not null) ?? Replies.Select(r => r.CaseId).FirstOrDefault(c => c is not null);
 }
 
@@ -159,7 +162,7 @@ internal sealed class CampaignDesk(CalmDeskDbContext db, TimeProvider clock, Pla
 
         await transaction.CommitAsync(cancellationToken);
         var campaign = recipient.Campaign!;
-        return Outcome<RecipientView>.Done((await RecipientsAsync(viewer, campaign, language, cancellationToken, recipientId)).Single());
+        return Outcome<RecipientView>.Done((await RecipientsAsync(viewer, campaign, language, cancellationToken, recipientId)).Single() with { Delivery = recorded.Value.Delivery });
     }
 
     /// The follow-up a sent announcement gets: a week later, or the day before the change when that comes sooner.

@@ -183,8 +183,12 @@ internal sealed class CaseGuide(
         }
 
         var text = string.IsNullOrWhiteSpace(what) ? StoredText.Write("Status update to the customer: {0}", target.Title) : what.Trim();
-        return await commitments.CreateAsync(
-            viewer, new CommitmentInput(null, id, text, clock.GetUtcNow().AddMinutes(minutes.Value)), CommitmentSource.Pause, cancellationToken);
+        // Counted while the business is open, as the promise on the same page is: an hour's pause asked at 3 in the
+        // morning promises news an hour after opening, not at 4.
+        var terms = await Boundaries.EffectiveTerms.ForCustomerAsync(db, target.CustomerId, cancellationToken);
+        var due = Boundaries.OpeningHours.AddOpenTime(
+            Boundaries.OpeningHours.PromiseStart(clock.GetUtcNow()), TimeSpan.FromMinutes(minutes.Value), terms, Receivables.ReceivablesOptions.ZoneOf(business));
+        return await commitments.CreateAsync(viewer, new CommitmentInput(null, id, text, due), CommitmentSource.Pause, cancellationToken);
     }
 
     /// Loads the case, checks the steps named, and stores the ticks that follow from the current ones.

@@ -582,6 +582,8 @@ internal sealed class HealthBook(
         var incidentsOf = records.Incidents.ToLookup(i => i.CustomerId);
         var casesOf = records.Cases.ToLookup(k => k.CustomerId);
         var promisesOf = records.Promises.ToLookup(p => p.CustomerId);
+        // An open promise is broken once its moment has passed: today's later ones are not broken yet.
+        var passed = clock.GetUtcNow() is var now && now < end ? now : end;
         return [.. records.Customers.Select(c =>
         {
             var mine = invoicesOf[c.Id].Where(i => i.IssuedOn > from && string.Equals(i.Currency, c.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -601,7 +603,7 @@ internal sealed class HealthBook(
             var openCases = casesOf[c.Id].Count(k => k.OpenedAt < end
                 && (k.ResolvedAt is null ? k.Status is not (CaseStatus.Resolved or CaseStatus.Closed) : k.ResolvedAt >= end));
             var broken = promisesOf[c.Id].Count(p => p.DueAt >= start && p.DueAt < end && p.Status != CommitmentStatus.Cancelled
-                && ((p.CompletedAt is { } done && done > p.DueAt) || (p.CompletedAt is null && p.Status == CommitmentStatus.Open && p.DueAt < end)));
+                && ((p.CompletedAt is { } done && done > p.DueAt) || (p.CompletedAt is null && p.Status == CommitmentStatus.Open && p.DueAt < passed)));
             return new HealthFacts(c.Id, c.Company, c.Currency, c.RepId, c.Rep, asOf,
                 Revenue: mine.Sum(i => i.Kind == InvoiceKind.CreditNote ? -i.Amount : i.Amount),
                 Concessions: mine.Where(i => i.Kind == InvoiceKind.CreditNote).Sum(i => i.Amount),

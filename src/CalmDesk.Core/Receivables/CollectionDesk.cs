@@ -20,6 +20,9 @@ internal sealed record CollectionActionView(
 
     /// The open complaint that holds this step back, if any.
     public PausingCase? PausedBy { get; init; }
+
+    /// What became of the message just recorded (queued in the outbox, or recorded only); null when none was.
+    public Delivery? Delivery { get; init; }
 }
 
 /// The rep's side of collection: the drafted steps waiting to go out, sending one (recorded in the customer's
@@ -95,7 +98,7 @@ internal sealed class CollectionDesk(
 
         await db.CollectionActions.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.InteractionId, recorded.Value.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Outcome<CollectionActionView>.Done(await Views(Visible(viewer).Where(a => a.Id == id)).SingleAsync(cancellationToken));
+        return Outcome<CollectionActionView>.Done(await Views(Visible(viewer).Where(a => a.Id == id)).SingleAsync(cancellationToken) with { Delivery = recorded.Value.Delivery });
     }
     /// Sets a drafted step aside without sending it (a promise to pay came in, the complaint is being handled first).
     public async Task<bool> SkipAsync(Viewer viewer, int id, CancellationToken cancellationToken = default) =>

@@ -96,21 +96,45 @@ public sealed class OpeningHoursTests
     public async Task Guide_APromiseMadeAfterHours_IsDueWhenTheBusinessIsOpen(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var fixture = await CaseFixture.SeedAsync(database);
-        await using var db = database.NewContext();
         var cancel = TestContext.Current.CancellationToken;
-        db.Terms.Add(new Terms { OpenDays = "mon,tue,wed,thu,fri", OpensAt = new(8, 0), ClosesAt = new(18, 0) });
-        await db.SaveChangesAsync(cancel);
         // 17:22: the promise counts from 17:30, so the customer is given a time a person would name.
-        database.Clock.SetUtcNow(InRome(11, 6, 17, 22).AddSeconds(41).ToUniversalTime());
-        var created = await Books.CaseBook(database, db).CreateAsync(fixture.Giulia, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, cancel);
-        var guide = Books.CaseGuide(database, db, business: Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" }));
+        var (db, giulia, caseId, guide) = await CaseInRomeAsync(database, InRome(11, 6, 17, 22).AddSeconds(41), cancel);
+        await using var _ = db;
 
-        var saved = await guide.ProgressAsync(fixture.Giulia, created.Value!.Id,
+        var saved = await guide.ProgressAsync(giulia, caseId,
             new GuideProgress([], null, null, null, null, GuideAction.Promise, "Richiamare con la data di consegna", PromiseHours: 2), cancel);
 
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.SelectMany(e => e.Value)));
-        var promise = await db.Commitments.AsNoTracking().SingleAsync(c => c.CaseId == created.Value.Id, cancel);
+        var promise = await db.Commitments.AsNoTracking().SingleAsync(c => c.CaseId == caseId, cancel);
         Assert.Equal(InRome(11, 9, 9, 30), promise.DueAt);
+    }
+
+    /// A pause asked for in the night promises news counted from opening, as the promise beside it does: an hour's pause at
+    /// 3:14 on a Friday is due at 9:00, not at 4:14 (the customer reads that time in the draft).
+    [Theory]
+    [AllDatabases]
+    public async Task Guide_APauseAskedAtNight_IsDueAnHourAfterOpening(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var cancel = TestContext.Current.CancellationToken;
+        var (db, giulia, caseId, guide) = await CaseInRomeAsync(database, InRome(11, 6, 3, 14), cancel);
+        await using var _ = db;
+
+        var pause = await guide.PauseAsync(giulia, caseId, 60, null, cancel);
+
+        Assert.Equal(InRome(11, 6, 9, 0), pause.Value!.DueAt);
+    }
+
+    /// A business open 8:00 to 18:00 on weekdays in Rome, the clock at the given moment, and a case of Giulia's open then.
+    private static async Task<(CalmDeskDbContext Db, Accounts.Viewer Giulia, int CaseId, CaseGuide Guide)> CaseInRomeAsync(
+        TestDatabase database, DateTimeOffset at, CancellationToken cancel)
+    {
+        var fixture = await CaseFixture.SeedAsync(database);
+        var db = database.NewContext();
+        db.Terms.Add(new Terms { OpenDays = "mon,tue,wed,thu,fri", OpensAt = new(8, 0), ClosesAt = new(18, 0) });
+        await db.SaveChangesAsync(cancel);
+        database.Clock.SetUtcNow(at.ToUniversalTime());
+        var created = await Books.CaseBook(database, db).CreateAsync(fixture.Giulia, fixture.Nino, "Consegna sbagliata", ["wrong_delivery"], null, cancel);
+        return (db, fixture.Giulia, created.Value!.Id, Books.CaseGuide(database, db, business: Options.Create(new ReceivablesOptions { TimeZone = "Europe/Rome" })));
     }
 }

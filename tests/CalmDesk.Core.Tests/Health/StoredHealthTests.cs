@@ -34,6 +34,32 @@ public sealed class StoredHealthTests
         Assert.Equal((computed.Changes, money.Health.Today), (computed.Computed, computed.AsOf));
     }
 
+    /// A promise still open counts against us once its moment has passed, not from the start of its day: one due this
+    /// afternoon is not broken at half past nine, and is once the afternoon has come.
+    [Theory]
+    [AllDatabases]
+    public async Task AnOpenPromise_CountsAsBroken_OnlyOnceItsMomentHasPassed(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var manager = new Viewer("someone", SeesAll: true);
+        var now = database.Clock.GetUtcNow(); // 09:30
+        Commitments.Commitment Promise(string what, TimeSpan fromNow) => new()
+        {
+            CustomerId = money.People.Nino, OwnerRepId = money.People.GiuliaRep, What = what, DueAt = now + fromNow,
+            CreatedAt = now.AddDays(-1), RemindAt = now + fromNow, AtRiskAt = now + fromNow,
+        };
+        money.Db.Commitments.AddRange(Promise("Call back about the invoice", TimeSpan.FromHours(-1)), Promise("Send the corrected copy", TimeSpan.FromHours(5)));
+        await money.Db.SaveChangesAsync(Token);
+
+        var morning = await money.Health.WorkOutAsync(manager, money.People.Nino, Token);
+        database.Clock.Advance(TimeSpan.FromHours(6));
+        var evening = await money.Health.WorkOutAsync(manager, money.People.Nino, Token);
+
+        Assert.Equal(1, morning!.Facts.PromisesBrokenByUs);
+        Assert.Equal(2, evening!.Facts.PromisesBrokenByUs);
+    }
+
     [Theory]
     [AllDatabases]
     public async Task AMessageReadAgain_MarksItsCustomer_SoItsMoodAndConversationAreWorkedOutAgain(string provider)

@@ -99,6 +99,8 @@ public sealed class CollectionTests
         Assert.True(stranger.NotFound);
         var email = await money.Db.Interactions.AsNoTracking().SingleAsync(i => i.Id == sent.Value.InteractionId, cancel);
         Assert.Equal((Direction.Outbound, "Edited by Giulia"), (email.Direction, email.Body));
+        // What became of it, for the page to say: no mailbox sends here, so it is recorded only, as the timeline shows.
+        Assert.Equal((Delivery.RecordedOnly, Delivery.RecordedOnly), (sent.Value.Delivery, email.Delivery));
     }
 
     /// A customer protesting an invoice (an open complaint) gets no payment reminder: nothing is drafted, a step drafted
