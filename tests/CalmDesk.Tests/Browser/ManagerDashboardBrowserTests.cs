@@ -38,6 +38,10 @@ public sealed class ManagerDashboardBrowserTests
         await Assertions.Expect(page.Locator("#squeaky tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#squeaky")).ToContainTextAsync("Harbour Lane Wines");
         Assert.True(await page.Locator("#chart-abuse svg rect.bar").CountAsync() > 0);
+        // No bar reaches up into the row of month labels, however tall (as drawn, not as written).
+        var labelsBottom = await page.Locator("#chart-abuse svg text").Last.EvaluateAsync<double>("t => t.getBoundingClientRect().bottom");
+        var barsTop = await page.Locator("#chart-abuse svg rect.bar").EvaluateAllAsync<double>("bars => Math.min(...bars.map(b => b.getBoundingClientRect().top))");
+        Assert.True(barsTop >= labelsBottom, $"a bar starts at {barsTop}, above the month labels' bottom at {labelsBottom}");
         Assert.True(await page.Locator("#chart-receivables svg rect.bar").CountAsync() >= 5);
         await Assertions.Expect(page.Locator("#at-risk tbody tr").First).ToBeVisibleAsync();
 
