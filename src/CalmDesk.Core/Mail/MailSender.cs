@@ -76,7 +76,15 @@ internal sealed class MailSender(
             return false; // another instance has it
         }
 
+        // A message this unit of work tracks already (queued in it) comes back from a query as it was held, without the
+        // claim just written: read again, it counts this attempt.
+        var held = db.Outbox.Local.FindEntry(id) is not null;
         var message = await db.Outbox.Include(m => m.Mailbox).Include(m => m.Interaction).SingleAsync(m => m.Id == id, cancellationToken);
+        if (held)
+        {
+            await db.Entry(message).ReloadAsync(cancellationToken);
+        }
+
         if (inDoubt && await AlreadyAcceptedAsync(message, cancellationToken))
         {
             message.LastError = null;
@@ -112,7 +120,7 @@ internal sealed class MailSender(
             }
             else
             {
-                message.NextAttemptAt = clock.GetUtcNow() + Backoff[Math.Clamp(message.Attempts, 1, Backoff.Length) - 1];
+                message.NextAttemptAt = clock.GetUtcNow() + Backoff[Math.Min(message.Attempts, Backoff.Length) - 1];
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
