@@ -69,7 +69,10 @@ internal sealed class AbuseIncident : Health.ICustomerRecord
 
     public string? Note { get; set; }
 
-    public IReadOnlyList<string> KindList => Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> KindList => ListOf(Kinds);
+
+    /// The kinds in a list as stored (comma-separated).
+    public static string[] ListOf(string kinds) => kinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// What a rep accepts before an account should move to a colleague: how many incidents from one customer in 30

@@ -38,10 +38,6 @@ internal static class Tolerance
         return RecentIncidents.Of([.. stored.Concat(pending).Select(k => (k.Kinds, k.Count))]);
     }
 
-    /// Pure: the incidents against a tolerance.
-    public static Crossing Check(IReadOnlyCollection<AbuseIncident> incidents, RepTolerance tolerance) =>
-        Check(RecentIncidents.Of([.. incidents.Select(i => (i.Kinds, 1))]), tolerance);
-
     /// Pure: a customer's recent incidents against a tolerance.
     public static Crossing Check(RecentIncidents recent, RepTolerance tolerance)
     {
@@ -55,5 +51,5 @@ internal sealed record RecentIncidents(int Count, IReadOnlySet<string> Kinds)
 {
     /// From lists of kinds as stored (comma-separated), each with how many incidents had it.
     public static RecentIncidents Of(IReadOnlyCollection<(string Kinds, int Count)> groups) =>
-        new(groups.Sum(g => g.Count), groups.SelectMany(g => g.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal));
+        new(groups.Sum(g => g.Count), groups.SelectMany(g => AbuseIncident.ListOf(g.Kinds)).ToHashSet(StringComparer.Ordinal));
 }

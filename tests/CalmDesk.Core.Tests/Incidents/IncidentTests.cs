@@ -216,11 +216,12 @@ public sealed class IncidentTests
     public void Check_ANeverKindCrossesAtOnce_OtherwiseTheCountMustExceedTheLimit()
     {
         var tolerance = new RepTolerance { RepId = 1, MaxIn30Days = 2, Never = "threat_of_violence" };
-        AbuseIncident Of(string kinds) => new() { Kinds = kinds };
+        // Incidents as the database counts them: each stored list of kinds with how many incidents had it.
+        RecentIncidents Of(params (string Kinds, int Count)[] groups) => RecentIncidents.Of(groups);
 
-        Assert.False(Tolerance.Check([Of("insult"), Of("profanity")], tolerance).Crossed);
-        Assert.True(Tolerance.Check([Of("insult"), Of("insult"), Of("insult")], tolerance).Crossed);
-        var threat = Tolerance.Check([Of("insult,threat_of_violence")], tolerance);
+        Assert.False(Tolerance.Check(Of(("insult", 1), ("profanity", 1)), tolerance).Crossed);
+        Assert.True(Tolerance.Check(Of(("insult", 3)), tolerance).Crossed);
+        var threat = Tolerance.Check(Of(("insult,threat_of_violence", 1)), tolerance);
         Assert.True(threat.Crossed);
         Assert.Equal(["threat_of_violence"], threat.NeverKinds);
         Assert.Equal(IncidentSeverity.High, IncidentRecorder.SeverityOf(0.3, ["threat_of_violence"]));
