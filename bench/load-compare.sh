@@ -49,7 +49,7 @@ dotnet publish "$work/base-src/src/CalmDesk" -c Release -o "$work/base" >/dev/nu
 dotnet publish src/CalmDesk -c Release -o "$work/this" >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-wait_for() { for _ in $(seq 1 600); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+. bench/load/common.sh
 
 # One demo book, made once by the base build and copied, so both start from the same rows.
 mkdir -p "$work/demo"
@@ -66,8 +66,7 @@ declare -A token customers
 for build in base this; do
   wait_for "http://127.0.0.1:${port[$build]}/health"
   token[$build]=$("$work/$build/calmdesk" users token manager@demo.calmdesk.app --name load --data "$work/data-$build" | tail -1)
-  customers[$build]=$(curl -fs -H "Authorization: Bearer ${token[$build]}" "http://127.0.0.1:${port[$build]}/api/v1/customers?pageSize=200" \
-    | python3 -c 'import json,sys; print(",".join(str(c["id"]) for c in json.load(sys.stdin)["items"]))')
+  customers[$build]=$(load_customers "http://127.0.0.1:${port[$build]}" "${token[$build]}")
 done
 cat bench/load/report.lua "bench/load/$script" > "$work/run.lua"
 

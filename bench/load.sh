@@ -50,7 +50,7 @@ dotnet publish bench/CalmDesk.Plaintext -c Release -o "$work/plaintext" >/dev/nu
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 if [ -n "$postgres" ]; then export Database__Provider=postgres ConnectionStrings__CalmDesk="$postgres"; fi
 
-wait_for() { for _ in $(seq 1 600); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+. bench/load/common.sh
 threads=2
 runs=0
 run() { # name url script -> one JSON line
@@ -120,8 +120,7 @@ export LOAD_TOKEN
 LOAD_TOKEN=$("$work/calmdesk/calmdesk" users token manager@demo.calmdesk.app --name load --data "$data" | tail -1)
 # The customers the POSTs go to: the first 200 active ones the manager sees.
 export LOAD_CUSTOMERS
-LOAD_CUSTOMERS=$(curl -fs -H "Authorization: Bearer $LOAD_TOKEN" "$base/api/v1/customers?pageSize=200" \
-  | python3 -c 'import json,sys; print(",".join(str(c["id"]) for c in json.load(sys.stdin)["items"]))')
+LOAD_CUSTOMERS=$(load_customers "$base" "$LOAD_TOKEN")
 # The reads first, on the book as it was given; the writes last, since they add to it.
 export LOAD_COOKIE=""
 run "GET /api/v1/customers" "$base/api/v1/customers" get.lua
