@@ -4,7 +4,8 @@ namespace CalmDesk.Health;
 internal sealed record HealthFacts(
     int CustomerId, string Company, string Currency, int? RepId, string? RepName, DateOnly AsOf,
     decimal Revenue, decimal Concessions, int Minutes, double AngerRecent, double AngerBefore, int AbuseIncidents,
-    int BoundaryAsks, decimal Overdue, int OldestOverdueDays, int PaidLate, int Paid, int OpenCases, int PromisesBrokenByUs);
+    int BoundaryAsks, decimal Overdue, int OldestOverdueDays, int PaidLate, int Paid, int OpenCases, int PromisesBrokenByUs,
+    int AbuseAtRep); // of the abuse incidents, those the account's present rep took
 
 /// One reason the score is lower than 100, with the figures behind it (the page words them as `health_{Key}`).
 internal sealed record HealthPenalty(string Key, int Points, IReadOnlyList<object> Figures);

@@ -30,9 +30,12 @@ internal sealed class HealthBook(
     /// How many customers one transaction of the refresh works out.
     public const int RefreshBatch = 500;
 
+    /// Raised when the stored facts gain one (2: the abuse the present rep took), so every score is worked out again.
+    private const int FactsVersion = 2;
+
     /// The settings a stored score was worked out with: a change makes every score out of date.
     private string Settings => string.Create(CultureInfo.InvariantCulture,
-        $"{options.Value.GrossMarginPercent}|{options.Value.HourlyCost}|{options.Value.EmailMinutes}|{options.Value.CallMinutes}|{options.Value.ChatMinutes}|{options.Value.MeetingMinutes}");
+        $"{FactsVersion}|{options.Value.GrossMarginPercent}|{options.Value.HourlyCost}|{options.Value.EmailMinutes}|{options.Value.CallMinutes}|{options.Value.ChatMinutes}|{options.Value.MeetingMinutes}");
 
     private IQueryable<Customer> Portfolio(Viewer viewer) =>
         db.Customers.VisibleTo(viewer).Where(c => c.Status == CustomerStatus.Active || c.Status == CustomerStatus.OnHold);
@@ -448,6 +451,7 @@ internal sealed class HealthBook(
         row.AngerRecent = f.AngerRecent;
         row.AngerBefore = f.AngerBefore;
         row.AbuseIncidents = f.AbuseIncidents;
+        row.AbuseAtRep = f.AbuseAtRep;
         row.BoundaryAsks = f.BoundaryAsks;
         row.Overdue = f.Overdue;
         row.OldestOverdueDays = f.OldestOverdueDays;
@@ -488,7 +492,8 @@ internal sealed class HealthBook(
     {
         var h = row.Score;
         var facts = new HealthFacts(row.Id, row.Company, row.Currency, row.RepId, row.Rep, h.AsOf, h.Revenue, h.Concessions, h.Minutes, h.AngerRecent,
-            h.AngerBefore, h.AbuseIncidents, h.BoundaryAsks, h.Overdue, h.OldestOverdueDays, h.PaidLate, h.Paid, h.OpenCases, h.PromisesBrokenByUs);
+            h.AngerBefore, h.AbuseIncidents, h.BoundaryAsks, h.Overdue, h.OldestOverdueDays, h.PaidLate, h.Paid, h.OpenCases, h.PromisesBrokenByUs,
+            h.AbuseAtRep);
         var report = AccountHealth.Score(facts, options.Value);
         return report with { Trend = h.BeforeScore is { } before ? report.Score - before : null };
     }
@@ -531,7 +536,7 @@ internal sealed class HealthBook(
     private sealed record PromiseRow(int CustomerId, CommitmentStatus Status, DateTimeOffset DueAt, DateTimeOffset? CompletedAt);
 
     private sealed record Records(
-        List<CustomerRow> Customers, List<Invoice> Invoices, List<Payment> Payments, List<TalkRow> Talk, List<(int CustomerId, DateTimeOffset OccurredAt)> Incidents,
+        List<CustomerRow> Customers, List<Invoice> Invoices, List<Payment> Payments, List<TalkRow> Talk, List<(int CustomerId, DateTimeOffset OccurredAt, int? RepId)> Incidents,
         List<CaseRow> Cases, List<PromiseRow> Promises);
 
     private static (DateTimeOffset Start, DateTimeOffset End) Window(DateOnly asOf)
@@ -557,7 +562,7 @@ internal sealed class HealthBook(
             .Select(i => new TalkRow(i.CustomerId, i.Channel, i.Direction, i.MinutesSpent, i.OccurredAt, i.Analysis == null ? 0 : i.Analysis.AngerScore, i.Analysis == null ? "" : i.Analysis.Situations))
             .ToListAsync(cancellationToken);
         var incidents = (await db.AbuseIncidents.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && !i.WronglyDetected && i.OccurredAt >= start && i.OccurredAt < end)
-            .Select(i => new { i.CustomerId, i.OccurredAt }).ToListAsync(cancellationToken)).Select(i => (i.CustomerId, i.OccurredAt)).ToList();
+            .Select(i => new { i.CustomerId, i.OccurredAt, i.RepId }).ToListAsync(cancellationToken)).Select(i => (i.CustomerId, i.OccurredAt, i.RepId)).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.MergedIntoId == null && c.OpenedAt < end)
             .Select(c => new CaseRow(c.CustomerId, c.Status, c.OpenedAt, c.ResolvedAt)).ToListAsync(cancellationToken);
         var promises = await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.DueAt >= start && c.DueAt < end)
@@ -617,7 +622,8 @@ internal sealed class HealthBook(
                 PaidLate: settledInWindow.Count(s => s.SettledOn > s.Invoice.DueOn),
                 Paid: settledInWindow.Count,
                 OpenCases: openCases,
-                PromisesBrokenByUs: broken);
+                PromisesBrokenByUs: broken,
+                AbuseAtRep: incidentsOf[c.Id].Count(i => i.OccurredAt >= start && i.OccurredAt < end && i.RepId == c.RepId));
         })];
     }
 

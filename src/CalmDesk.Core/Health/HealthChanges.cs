@@ -97,8 +97,8 @@ internal static class HealthChanges
         """
         INSERT INTO "HealthScores" ("CustomerId", "Changes", "Computed", "AsOf", "Settings", "Score", "BeforeScore", "CostsMore", "NetOrder",
             "Revenue", "Concessions", "Minutes", "AngerRecent", "AngerBefore", "AbuseIncidents", "BoundaryAsks", "Overdue", "OldestOverdueDays",
-            "PaidLate", "Paid", "OpenCases", "PromisesBrokenByUs")
-        SELECT "Id", 0, -1, '0001-01-01', '', 0, NULL, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM "Customers" WHERE
+            "PaidLate", "Paid", "OpenCases", "PromisesBrokenByUs", "AbuseAtRep")
+        SELECT "Id", 0, -1, '0001-01-01', '', 0, NULL, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM "Customers" WHERE
         """;
 
     private const string UnlessThere = " ON CONFLICT (\"CustomerId\") DO NOTHING";

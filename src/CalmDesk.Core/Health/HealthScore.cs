@@ -51,6 +51,9 @@ internal sealed class HealthScore
 
     public int AbuseIncidents { get; set; }
 
+    /// Of those, the incidents the customer's present rep took.
+    public int AbuseAtRep { get; set; }
+
     public int BoundaryAsks { get; set; }
 
     public decimal Overdue { get; set; }

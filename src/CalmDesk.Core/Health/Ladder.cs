@@ -4,7 +4,8 @@ namespace CalmDesk.Health;
 internal sealed record Rung(string Step, bool Recommended, IReadOnlyList<string> Reasons);
 
 /// For a troubled account, what to try, in order: educate (expectations beyond what is possible), set or restate
-/// boundaries, reassign (abuse aimed at the rep), and only then let go — recommended only when the account both
+/// boundaries, reassign (abuse aimed at the present rep; done already when the abuse was aimed at an earlier one), and
+/// only then let go — recommended only when the account both
 /// scores badly and costs more than it brings, or keeps abusing our people, and never before the earlier rungs
 /// have something behind them.
 internal static class Ladder
@@ -35,9 +36,15 @@ internal static class Ladder
         }
 
         var reassign = new List<string>();
-        if (f.AbuseIncidents > 0)
+        if (f.AbuseAtRep > 0)
         {
             reassign.Add("abuse");
+        }
+        else if (f.AbuseIncidents > 0)
+        {
+            // The account went to a colleague after the abuse: the rung has been climbed, and stays so until he is
+            // abused too.
+            reassign.Add("reassigned");
         }
 
         var letGo = new List<string>();
@@ -61,7 +68,7 @@ internal static class Ladder
         [
             new("educate", educate.Count > 0, educate),
             new("boundaries", boundaries.Count > 0, boundaries),
-            new("reassign", reassign.Count > 0, reassign),
+            new("reassign", f.AbuseAtRep > 0, reassign),
             new("let_go", tried && letGo.Count >= 2, letGo),
         ];
     }

@@ -851,6 +851,9 @@ namespace CalmDesk.Data.Postgres.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("AbuseAtRep")
+                        .HasColumnType("integer");
+
                     b.Property<int>("AbuseIncidents")
                         .HasColumnType("integer");
 

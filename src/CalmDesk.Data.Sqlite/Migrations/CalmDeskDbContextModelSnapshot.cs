@@ -826,6 +826,9 @@ namespace CalmDesk.Data.Sqlite.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AbuseAtRep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AbuseIncidents")
                         .HasColumnType("INTEGER");
 

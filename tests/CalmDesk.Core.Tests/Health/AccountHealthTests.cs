@@ -11,7 +11,7 @@ public sealed class AccountHealthTests
 
     private static HealthFacts Facts(decimal revenue = 10_000m, decimal concessions = 500m, int minutes = 600) => new(
         1, "Trattoria Da Nino", "EUR", 1, "giulia", new DateOnly(2026, 11, 2), revenue, concessions, minutes, AngerRecent: 0.6, AngerBefore: 0.3,
-        AbuseIncidents: 2, BoundaryAsks: 1, Overdue: 200m, OldestOverdueDays: 70, PaidLate: 3, Paid: 10, OpenCases: 1, PromisesBrokenByUs: 1);
+        AbuseIncidents: 2, BoundaryAsks: 1, Overdue: 200m, OldestOverdueDays: 70, PaidLate: 3, Paid: 10, OpenCases: 1, PromisesBrokenByUs: 1, AbuseAtRep: 2);
 
     [Fact]
     public void Score_SubtractsEachExplainedPenalty_FromKnownFacts()
@@ -72,8 +72,8 @@ public sealed class LadderTests
 {
     private static readonly HealthOptions Options = new();
 
-    private static HealthFacts Facts(decimal revenue, int minutes, int abuse, int asks, decimal overdue) => new(
-        1, "X", "EUR", 1, "r", new DateOnly(2026, 11, 2), revenue, 0m, minutes, 0.2, 0.2, abuse, asks, overdue, overdue > 0 ? 20 : 0, 0, 0, 0, 0);
+    private static HealthFacts Facts(decimal revenue, int minutes, int abuse, int asks, decimal overdue, int? atRep = null) => new(
+        1, "X", "EUR", 1, "r", new DateOnly(2026, 11, 2), revenue, 0m, minutes, 0.2, 0.2, abuse, asks, overdue, overdue > 0 ? 20 : 0, 0, 0, 0, 0, atRep ?? abuse);
 
     [Fact]
     public void For_AHealthyAccount_RecommendsNothing()
@@ -95,6 +95,17 @@ public sealed class LadderTests
         Assert.True(rungs["boundaries"].Recommended);
         Assert.True(rungs["let_go"].Recommended);
         Assert.Equal(["costs_more_than_it_brings", "repeated_abuse", "low_score"], rungs["let_go"].Reasons);
+    }
+
+    [Fact]
+    public void For_AbuseAimedOnlyAtAnEarlierRep_HasBeenHandedOver_AndStillCountsTowardsLettingGo()
+    {
+        var rungs = Ladder.For(AccountHealth.Score(Facts(1_000m, 2_000, 3, 0, 0m, atRep: 0), Options)).ToDictionary(r => r.Step);
+
+        Assert.False(rungs["reassign"].Recommended);
+        Assert.Equal(["reassigned"], rungs["reassign"].Reasons);
+        Assert.True(rungs["let_go"].Recommended);
+        Assert.Contains("repeated_abuse", rungs["let_go"].Reasons);
     }
 
     [Fact]

@@ -34,6 +34,45 @@ public sealed class StoredHealthTests
         Assert.Equal((computed.Changes, money.Health.Today), (computed.Computed, computed.AsOf));
     }
 
+    /// The ladder's hand-over rung is for abuse the account's present rep took: once a manager has handed the account
+    /// to a colleague it has been climbed, and it is recommended again only when the colleague is abused too. Read
+    /// from the stored score, as the customer's page reads it.
+    [Theory]
+    [AllDatabases]
+    public async Task AHandoverAfterAbuse_ClimbsTheReassignRung_UntilTheNewRepIsAbusedToo(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var money = await ReceivablesFixture.CreateAsync(database);
+        var manager = new Viewer("someone", SeesAll: true);
+        var log = Books.InteractionLog(money.Db, database.Clock);
+        var insult = new Interactions.InteractionInput("email", "inbound", null, null, "Sei un incompetente e un idiota, vergognati!");
+        async Task<(HealthReport Report, Rung Rung)> ReadAsync()
+        {
+            var report = (await money.Health.ForAsync(manager, money.People.Nino, Token))!;
+            return (report, Ladder.For(report).Single(r => r.Step == "reassign"));
+        }
+
+        await log.AddAsync(Viewer.System, money.People.Nino, insult, Token);
+        var abused = await ReadAsync();
+        var handovers = new Reps.HandoverDesk(money.Db, database.Clock);
+        // Suggested already if the insult crossed Giulia's line; else she asks.
+        var asked = (await handovers.ListAsync(manager, pendingOnly: true, Token)).SingleOrDefault()
+            ?? (await handovers.RequestAsync(money.People.Giulia, money.People.Nino, "Insulted on the phone and by e-mail.", Token)).Value!;
+        Assert.True((await handovers.ApproveAsync(manager, asked.Id, money.People.JamesRep, Token)).Succeeded);
+        var handedOver = await ReadAsync();
+        database.Clock.Advance(TimeSpan.FromHours(1));
+        await log.AddAsync(Viewer.System, money.People.Nino, insult, Token);
+        var abusedAgain = await ReadAsync();
+        await using var look = database.NewContext();
+        var stored = await look.HealthScores.AsNoTracking().SingleAsync(h => h.CustomerId == money.People.Nino, Token);
+
+        Assert.Equal((1, 1, true, "abuse"), (abused.Report.Facts.AbuseIncidents, abused.Report.Facts.AbuseAtRep, abused.Rung.Recommended, Assert.Single(abused.Rung.Reasons)));
+        Assert.Equal((1, 0, false, "reassigned"), (handedOver.Report.Facts.AbuseIncidents, handedOver.Report.Facts.AbuseAtRep, handedOver.Rung.Recommended, Assert.Single(handedOver.Rung.Reasons)));
+        Assert.Equal(money.People.JamesRep, handedOver.Report.Facts.RepId);
+        Assert.Equal((2, 1, true), (abusedAgain.Report.Facts.AbuseIncidents, abusedAgain.Report.Facts.AbuseAtRep, abusedAgain.Rung.Recommended));
+        Assert.Equal((stored.Changes, 2, 1), (stored.Computed, stored.AbuseIncidents, stored.AbuseAtRep));
+    }
+
     /// A promise still open counts against us once its moment has passed, not from the start of its day: one due this
     /// afternoon is not broken at half past nine, and is once the afternoon has come.
     [Theory]
