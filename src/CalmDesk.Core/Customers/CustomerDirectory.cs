@@ -108,12 +108,19 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         return Outcome<CustomerDetail>.Done((await GetAsync(Viewer.System, customer.Id, cancellationToken))!);
     }
 
-    public async Task<Outcome<CustomerDetail>> UpdateAsync(Viewer viewer, int id, CustomerInput input, CancellationToken cancellationToken = default)
+    /// Replaces the customer's details; with <paramref name="ifStamp"/>, only if they are still those the stamp was
+    /// taken of (<see cref="CustomerStamp"/>), else the change is refused as a conflict and nothing is saved.
+    public async Task<Outcome<CustomerDetail>> UpdateAsync(Viewer viewer, int id, CustomerInput input, string? ifStamp = null, CancellationToken cancellationToken = default)
     {
         var customer = await db.Customers.VisibleTo(viewer).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (customer is null)
         {
             return Outcome<CustomerDetail>.Missing();
+        }
+
+        if (ifStamp is not null && !string.Equals(ifStamp.Trim(), CustomerStamp.Of(customer), StringComparison.OrdinalIgnoreCase))
+        {
+            return Outcome<CustomerDetail>.Conflicting("stamp", Messages.Get("Someone else saved this customer after you opened it. Your changes are still here: check them against what is saved now and save again."));
         }
 
         var errors = input.Validate();

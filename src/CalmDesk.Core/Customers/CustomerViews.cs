@@ -52,4 +52,8 @@ internal sealed record CustomerDetail(
 
     /// When the customer's personal data was erased; the row stays, anonymised, for its invoices.
     public DateTimeOffset? ErasedAt { get; init; }
+
+    /// The stamp of these details (<see cref="CustomerStamp"/>): send it back with a change to have the change refused
+    /// if someone else has saved the customer since.
+    public string Stamp => CustomerStamp.Of(this);
 }

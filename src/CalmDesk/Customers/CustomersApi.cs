@@ -70,7 +70,7 @@ internal static class CustomersApi
     public static async Task<Results<Ok<CustomerDetail>, ProblemHttpResult>> GetCustomer(
         int id, HttpContext http, CustomerDirectory customers, CancellationToken cancellationToken) =>
         await customers.GetAsync(Viewer.From(http.User), id, cancellationToken) is { } customer
-            ? TypedResults.Ok(customer)
+            ? TypedResults.Ok(Tagged(http, customer))
             : NotFound(id);
 
     public static async Task<Results<Created<CustomerDetail>, ValidationProblem>> CreateCustomer(
@@ -86,14 +86,31 @@ internal static class CustomersApi
     public static async Task<Results<Ok<CustomerDetail>, ProblemHttpResult, ValidationProblem>> UpdateCustomer(
         int id, CustomerRequest request, HttpContext http, CustomerDirectory customers, CancellationToken cancellationToken)
     {
-        var outcome = await customers.UpdateAsync(Viewer.From(http.User), id, request.ToInput(), cancellationToken);
+        var outcome = await customers.UpdateAsync(Viewer.From(http.User), id, request.ToInput(), IfMatch(http), cancellationToken);
         return outcome switch
         {
-            { Value: { } updated } => TypedResults.Ok(updated),
+            { Value: { } updated } => TypedResults.Ok(Tagged(http, updated)),
             { NotFound: true } => NotFound(id),
+            { Conflict: true } => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed since you read it",
+                detail: string.Join(" ", outcome.Errors.Values.SelectMany(m => m))),
             _ => TypedResults.ValidationProblem(outcome.Errors),
         };
     }
+
+    /// The customer's stamp as its entity tag: a client that sends it back as If-Match has its change refused (412) when
+    /// someone else saved the customer after it read it.
+    private static CustomerDetail Tagged(HttpContext http, CustomerDetail customer)
+    {
+        http.Response.Headers.ETag = $"\"{customer.Stamp}\"";
+        return customer;
+    }
+
+    /// The stamp an If-Match header names (its first tag, weak or strong), or null without one or for "*".
+    private static string? IfMatch(HttpContext http) =>
+        Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParseList(http.Request.Headers.IfMatch, out var tags)
+            && tags.FirstOrDefault() is { } tag && tag != Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any
+            ? tag.Tag.ToString().Trim('"')
+            : null;
 
     public static async Task<Results<Created<ContactView>, ProblemHttpResult, ValidationProblem>> AddContact(
         int id, ContactRequest request, HttpContext http, CustomerDirectory customers, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class AuditTrailTests
         var created = await customers.CreateAsync(Viewer.System, new CustomerInput("Forno Rossi", PreferredLanguage: "it"), [new ContactInput("Lia Rossi", "lia@forno.example")], Token);
         database.Clock.Advance(TimeSpan.FromMinutes(5));
         var id = created.Value!.Id;
-        await customers.UpdateAsync(Viewer.System, id, new CustomerInput("Forno Rossi & Figli", PreferredLanguage: "it"), Token);
+        await customers.UpdateAsync(Viewer.System, id, new CustomerInput("Forno Rossi & Figli", PreferredLanguage: "it"), cancellationToken: Token);
 
         var page = await scope.ServiceProvider.GetRequiredService<AuditLog>().PageAsync(new AuditQuery(CustomerId: id), Token);
         // Newest first: the rename, then the contact and the customer added.

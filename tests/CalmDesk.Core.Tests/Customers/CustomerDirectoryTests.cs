@@ -40,8 +40,8 @@ public sealed class CustomerDirectoryTests
         var mine = (await directory.CreateAsync(Viewer.System, new CustomerInput("New Account Ltd", AssignedRepId: active), [], cancel)).Value!.Id;
         await db.Reps.Where(r => r.Id == left).ExecuteUpdateAsync(set => set.SetProperty(r => r.IsActive, false), cancel);
 
-        var moved = await directory.UpdateAsync(Viewer.System, mine, new CustomerInput("New Account Ltd", AssignedRepId: left), cancel);
-        var unchanged = await directory.UpdateAsync(Viewer.System, theirs, new CustomerInput("Old Account Ltd (renamed)", AssignedRepId: left), cancel);
+        var moved = await directory.UpdateAsync(Viewer.System, mine, new CustomerInput("New Account Ltd", AssignedRepId: left), cancellationToken: cancel);
+        var unchanged = await directory.UpdateAsync(Viewer.System, theirs, new CustomerInput("Old Account Ltd (renamed)", AssignedRepId: left), cancellationToken: cancel);
 
         Assert.Equal(["assignedRepId"], moved.Errors.Keys);
         Assert.True(unchanged.Succeeded);
@@ -199,7 +199,7 @@ public sealed class CustomerDirectoryTests
         var directory = new CustomerDirectory(db, database.Clock);
         var created = await directory.CreateAsync(new Viewer(ownUser, false), new CustomerInput("Mine Ltd"), [], TestContext.Current.CancellationToken);
 
-        var outcome = await directory.UpdateAsync(new Viewer(ownUser, false), created.Value!.Id, new CustomerInput("Renamed", AssignedRepId: otherRep), TestContext.Current.CancellationToken);
+        var outcome = await directory.UpdateAsync(new Viewer(ownUser, false), created.Value!.Id, new CustomerInput("Renamed", AssignedRepId: otherRep), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ownRep, created.Value.AssignedRepId);
         Assert.Contains("assignedRepId", outcome.Errors.Keys);
@@ -218,9 +218,40 @@ public sealed class CustomerDirectoryTests
         var directory = new CustomerDirectory(db, database.Clock);
         var theirs = await directory.CreateAsync(Viewer.System, new CustomerInput("Theirs Ltd", AssignedRepId: otherRep), [], TestContext.Current.CancellationToken);
 
-        var outcome = await directory.UpdateAsync(new Viewer(ownUser, false), theirs.Value!.Id, new CustomerInput("Mine now"), TestContext.Current.CancellationToken);
+        var outcome = await directory.UpdateAsync(new Viewer(ownUser, false), theirs.Value!.Id, new CustomerInput("Mine now"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(outcome.NotFound);
+    }
+
+    /// Two people edit the same customer: the one who saves second, on the copy both opened, is refused instead of
+    /// silently undoing the first one's change; a new contact or a caller that sends no stamp changes nothing of that.
+    [Theory]
+    [AllDatabases]
+    public async Task Update_OnACopySomeoneElseHasSavedOver_IsRefusedAsAConflict_AndSavesNothing(string provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        var id = (await directory.CreateAsync(Viewer.System, new CustomerInput("Osteria Nuova", Segment: "Hospitality"), [], cancel)).Value!.Id;
+        var opened = (await directory.GetAsync(Viewer.System, id, cancel))!.Stamp;
+
+        var first = await directory.UpdateAsync(Viewer.System, id, new CustomerInput("Osteria Nuova", Segment: "Restaurants"), opened, cancel);
+        await directory.AddContactAsync(Viewer.System, id, new ContactInput("Marta Galli", "marta@osteria.example"), cancel);
+        var second = await directory.UpdateAsync(Viewer.System, id, new CustomerInput("Osteria Nuova", Segment: "Hospitality", PostalAddress: "Via Roma 1"), opened, cancel);
+        var afterContact = await directory.UpdateAsync(Viewer.System, id, new CustomerInput("Osteria Nuova", Segment: "Restaurants", PostalAddress: "Via Roma 1"), first.Value!.Stamp, cancel);
+        var noStamp = await directory.UpdateAsync(Viewer.System, id, new CustomerInput("Osteria Nuova & Figli", Segment: "Restaurants", PostalAddress: "Via Roma 1"), cancellationToken: cancel);
+        await using var look = database.NewContext();
+        var saved = await look.Customers.AsNoTracking().SingleAsync(c => c.Id == id, cancel);
+
+        Assert.True(first.Succeeded);
+        Assert.NotEqual(opened, first.Value.Stamp);
+        Assert.True(second.Conflict);
+        Assert.Null(second.Value);
+        Assert.Contains("stamp", second.Errors.Keys);
+        Assert.True(afterContact.Succeeded);
+        Assert.True(noStamp.Succeeded);
+        Assert.Equal(("Osteria Nuova & Figli", "Restaurants", "Via Roma 1"), (saved.Company, saved.Segment, saved.PostalAddress));
     }
 
     [Theory]
@@ -234,8 +265,8 @@ public sealed class CustomerDirectoryTests
         var second = await directory.CreateAsync(Viewer.System, new CustomerInput("Second", ExternalId: "K-2"), [], TestContext.Current.CancellationToken);
 
         var duplicate = await directory.CreateAsync(Viewer.System, new CustomerInput("Copy", ExternalId: " K-1 "), [], TestContext.Current.CancellationToken);
-        var stolen = await directory.UpdateAsync(Viewer.System, second.Value!.Id, new CustomerInput("Second", ExternalId: "K-1"), TestContext.Current.CancellationToken);
-        var kept = await directory.UpdateAsync(Viewer.System, first.Value!.Id, new CustomerInput("First renamed", ExternalId: "K-1"), TestContext.Current.CancellationToken);
+        var stolen = await directory.UpdateAsync(Viewer.System, second.Value!.Id, new CustomerInput("Second", ExternalId: "K-1"), cancellationToken: TestContext.Current.CancellationToken);
+        var kept = await directory.UpdateAsync(Viewer.System, first.Value!.Id, new CustomerInput("First renamed", ExternalId: "K-1"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Contains("externalId", duplicate.Errors.Keys);
         Assert.Contains("externalId", stolen.Errors.Keys);
@@ -256,8 +287,8 @@ public sealed class CustomerDirectoryTests
 
         var taken = await directory.CreateAsync(rep, new CustomerInput("Probe", ExternalId: "K-7"), [], TestContext.Current.CancellationToken);
         var free = await directory.CreateAsync(rep, new CustomerInput("Probe", ExternalId: "K-9"), [], TestContext.Current.CancellationToken);
-        var changed = await directory.UpdateAsync(rep, own.Value!.Id, new CustomerInput("Mine", AssignedRepId: repId, ExternalId: "K-7"), TestContext.Current.CancellationToken);
-        var kept = await directory.UpdateAsync(rep, own.Value.Id, new CustomerInput("Mine, renamed", AssignedRepId: repId, ExternalId: "K-8"), TestContext.Current.CancellationToken);
+        var changed = await directory.UpdateAsync(rep, own.Value!.Id, new CustomerInput("Mine", AssignedRepId: repId, ExternalId: "K-7"), cancellationToken: TestContext.Current.CancellationToken);
+        var kept = await directory.UpdateAsync(rep, own.Value.Id, new CustomerInput("Mine, renamed", AssignedRepId: repId, ExternalId: "K-8"), cancellationToken: TestContext.Current.CancellationToken);
 
         // Taken or free, the same refusal: the answer says nothing about other customers.
         Assert.Equal(taken.Errors["externalId"], free.Errors["externalId"]);

@@ -24,7 +24,7 @@ public sealed class RepIntroductionTests
 
         var before = await introductions.PendingAsync(Viewer.System, people.Nino, cancel);
         var moved = await new CustomerDirectory(db, database.Clock).UpdateAsync(Viewer.System, people.Nino,
-            new CustomerInput("Trattoria Da Nino", PreferredLanguage: "it", AssignedRepId: people.JamesRep), cancel);
+            new CustomerInput("Trattoria Da Nino", PreferredLanguage: "it", AssignedRepId: people.JamesRep), cancellationToken: cancel);
         var oldRep = await introductions.PendingAsync(people.Giulia, people.Nino, cancel);
         var draft = await introductions.PendingAsync(people.James, people.Nino, cancel);
 

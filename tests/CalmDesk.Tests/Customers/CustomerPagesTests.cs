@@ -107,6 +107,50 @@ public sealed class CustomerPagesTests(Servers servers)
         Assert.Contains("Abuse at staff", html, StringComparison.Ordinal);
     }
 
+    /// The rep edits the same customer in two windows: the second save, made on the copy both opened, is refused with
+    /// a message and keeps what was typed, so the first save is not silently undone; saving again then goes through.
+    [Fact]
+    public async Task EditForm_SavedOverSinceItWasOpened_IsRefused_KeepsWhatWasTyped_AndSavesOnTheSecondTry()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Two Windows Ltd", segment = "Retail" }))).GetProperty("id").GetInt32();
+        var desk = await PageSession.SignInAsync(server, email);
+        var phone = await PageSession.SignInAsync(server, email);
+        var deskForm = Hidden(await desk.GetStringAsync($"/customers/{id}/edit", cancel));
+        var phoneForm = Hidden(await phone.GetStringAsync($"/customers/{id}/edit", cancel));
+        static FormUrlEncodedContent Post(Dictionary<string, string> hidden, string segment, string address) => new(new Dictionary<string, string>
+        {
+            ["_handler"] = "customer",
+            ["__RequestVerificationToken"] = hidden["__RequestVerificationToken"],
+            ["__once"] = hidden["__once"],
+            ["Stamp"] = hidden["Stamp"],
+            ["Company"] = "Two Windows Ltd",
+            ["Segment"] = segment,
+            ["PostalAddress"] = address,
+        });
+
+        var first = await desk.PostAsync($"/customers/{id}/edit", Post(deskForm, "Wholesale", ""), cancel);
+        var second = await phone.PostAsync($"/customers/{id}/edit", Post(phoneForm, "Retail", "1 Mill Lane"), cancel);
+        var refusedPage = await second.Content.ReadAsStringAsync(cancel);
+        var afterRefusal = (await Json.ReadAsync(await api.GetAsync($"/api/v1/customers/{id}", cancel))).GetProperty("segment").GetString();
+        var again = await phone.PostAsync($"/customers/{id}/edit", Post(Hidden(refusedPage), "Wholesale", "1 Mill Lane"), cancel);
+        var saved = await Json.ReadAsync(await api.GetAsync($"/api/v1/customers/{id}", cancel));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("Someone else saved this customer after you opened it.", refusedPage, StringComparison.Ordinal);
+        Assert.Contains(">1 Mill Lane</textarea>", refusedPage, StringComparison.Ordinal);
+        Assert.Equal("Wholesale", afterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(("Wholesale", "1 Mill Lane"), (saved.GetProperty("segment").GetString(), saved.GetProperty("postalAddress").GetString()));
+    }
+
+    private static Dictionary<string, string> Hidden(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups[2].Value));
+
     [Fact]
     public async Task CustomerPage_OfAnotherRepsCustomer_IsNotFound()
     {

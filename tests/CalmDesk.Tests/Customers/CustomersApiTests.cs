@@ -35,6 +35,44 @@ public sealed class CustomersApiTests(Servers servers)
         Assert.Equal("Alice's Bakery", (await Json.ReadAsync(await alice.GetAsync($"/api/v1/customers/{id}", TestContext.Current.CancellationToken))).GetProperty("company").GetString());
     }
 
+    /// The customer's entity tag, sent back as If-Match, makes a change on a stale copy fail (412) instead of undoing a
+    /// change made since; without If-Match a change goes through as before.
+    [Theory]
+    [AllDatabases]
+    public async Task Update_WithTheETagOfAStaleCopy_IsPreconditionFailed_AndChangesNothing(string provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync(provider);
+        var (manager, _) = await server.SignUpAsync("Manager");
+        var id = (await Json.ReadAsync(await Json.PostAsync(manager, "/api/v1/customers", new { company = "Tag Ltd", segment = "Retail" }))).GetProperty("id").GetInt32();
+        var read = await manager.GetAsync($"/api/v1/customers/{id}", cancel);
+        var tag = read.Headers.ETag;
+        HttpRequestMessage Put(object body, System.Net.Http.Headers.EntityTagHeaderValue? ifMatch)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/customers/{id}") { Content = JsonContent.Create(body) };
+            if (ifMatch is not null)
+            {
+                request.Headers.IfMatch.Add(ifMatch);
+            }
+
+            return request;
+        }
+
+        var first = await manager.SendAsync(Put(new { company = "Tag Ltd", segment = "Wholesale" }, tag), cancel);
+        var stale = await manager.SendAsync(Put(new { company = "Tag Ltd", segment = "Retail", postalAddress = "1 High St" }, tag), cancel);
+        var fresh = await manager.SendAsync(Put(new { company = "Tag Ltd", segment = "Wholesale", postalAddress = "1 High St" }, first.Headers.ETag), cancel);
+        var saved = await Json.ReadAsync(await manager.GetAsync($"/api/v1/customers/{id}", cancel));
+
+        Assert.NotNull(tag);
+        Assert.Equal($"\"{(await Json.ReadAsync(read)).GetProperty("stamp").GetString()}\"", tag.Tag);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEqual(tag, first.Headers.ETag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(("Wholesale", "1 High St"), (saved.GetProperty("segment").GetString(), saved.GetProperty("postalAddress").GetString()));
+    }
+
     [Theory]
     [AllDatabases]
     public async Task Create_InvalidFields_AnswersValidationProblemPerField(string provider)
