@@ -106,6 +106,12 @@ internal sealed class MailConnections(MailSecrets secrets)
     {
         MailKit.Security.AuthenticationException => StoredText.Write("the server refused the user name or the password (or token)."),
         SslHandshakeException => StoredText.Write("the secure connection failed: the server's certificate is not trusted, or it does not speak TLS on that port."),
+        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => StoredText.Write("the server name was not found: check the host."),
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => StoredText.Write("the server refused the connection: check the port."),
+        SocketException { SocketErrorCode: SocketError.TimedOut } or TimeoutException or OperationCanceledException { InnerException: TimeoutException }
+            => StoredText.Write("the server did not answer in time: check the host and the port."),
+        SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown }
+            => StoredText.Write("cannot reach the server from here: check the host and the network."),
         SocketException socket => StoredText.Write("cannot reach the server ({0}).", socket.SocketErrorCode),
         FolderNotFoundException folder => StoredText.Write("the folder {0} does not exist.", folder.FolderName),
         SmtpCommandException smtp => StoredText.Write("the server answered {0}: {1}", (int)smtp.StatusCode, smtp.Message),

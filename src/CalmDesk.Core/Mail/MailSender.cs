@@ -288,7 +288,8 @@ internal sealed class MailSender(
         return mime;
     }
 
-    private static async Task TellAuthorAsync(CalmDeskDbContext db, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    /// Tells the message's author (in their notifications) that it was not delivered, and why.
+    internal static async Task TellAuthorAsync(CalmDeskDbContext db, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var about = await db.Interactions.Where(i => i.Id == message.InteractionId)
             .Select(i => new { i.CustomerId, i.CaseId, Company = i.Customer!.Company, UserId = i.AuthorRep == null ? null : i.AuthorRep.UserId })

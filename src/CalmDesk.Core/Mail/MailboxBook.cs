@@ -100,6 +100,19 @@ internal sealed class MailboxBook(
             return false;
         }
 
+        // What still waits to go through it goes nowhere now: each reply is marked not sent and its author told, instead
+        // of staying "in the outbox" for good once its queue row leaves with the mailbox.
+        var waiting = await db.Outbox.Include(m => m.Interaction).Where(m => m.MailboxId == id && m.Status == OutboxStatus.Queued).ToListAsync(cancellationToken);
+        foreach (var message in waiting)
+        {
+            message.LastError = StoredText.Write("the mailbox it was to go through was disconnected before it could be sent.");
+            if (message.Interaction is { } interaction)
+            {
+                interaction.Delivery = Delivery.Failed;
+                await MailSender.TellAuthorAsync(db, message, clock.GetUtcNow(), cancellationToken);
+            }
+        }
+
         db.Mailboxes.Remove(mailbox);
         await db.SaveChangesAsync(cancellationToken);
         return true;

@@ -94,8 +94,16 @@ internal static partial class ReplyDrafter
         }
 
         body.Append(Fill(texts.Pick("closing", seed), values));
-        return new ReplyDraft(texts.Language, Fill(texts.Pick("subject", seed), values), body.ToString(), [.. playbooks.Select(p => p.Id)]);
+        return new ReplyDraft(texts.Language, Subject(detail, texts, values, seed), body.ToString(), [.. playbooks.Select(p => p.Id)]);
     }
+
+    /// The subject of a reply on a case: "Re:" and the customer's own subject (their latest message that has one), as a
+    /// mail client answers; the case's title only when they wrote none. The title is ours, and a rep may have renamed the
+    /// case for the team ("Sunday delivery, outside the terms"): it is not for the customer to read.
+    private static string Subject(CaseDetail detail, ReplyTexts texts, Dictionary<string, string> values, int seed) =>
+        detail.Interactions.Where(i => i.Direction == Direction.Inbound && !string.IsNullOrWhiteSpace(i.Subject)).MaxBy(i => (i.OccurredAt, i.Id))?.Subject is { } theirs
+            ? Subjects.Reply(theirs)
+            : Fill(texts.Pick("subject", seed), values);
 
     /// The notice that tells the customer of a delay before they have to ask: the promised date, and the new one.
     public static ReplyDraft DelayNotice(
@@ -109,8 +117,9 @@ internal static partial class ReplyDrafter
         var seed = detail?.Id ?? 0;
         var body = Salutation.Greeting(texts, values, seed) + "\n" + Fill(texts.Pick("delay", seed), values) + "\n\n" + Fill(texts.Pick("closing", seed), values);
         // A promise made outside a case has no title to answer ("Re: " and nothing): the notice says what it is about.
-        var subject = detail is null && texts.Sections.ContainsKey("delay-subject") ? "delay-subject" : "subject";
-        return new ReplyDraft(texts.Language, Fill(texts.Pick(subject, seed), values), body, []);
+        var subject = detail is null ? Fill(texts.Pick(texts.Sections.ContainsKey("delay-subject") ? "delay-subject" : "subject", seed), values)
+            : Subject(detail, texts, values, seed);
+        return new ReplyDraft(texts.Language, subject, body, []);
     }
 
     /// What a guide phrase shows where the case does not know a value yet (no promise, so no date): a blank the rep

@@ -157,6 +157,14 @@ internal sealed class RepDirectory(CalmDeskDbContext db, UserManager<CalmDeskUse
             await AccountTransfer.MoveAsync(db, customer, change.HandCustomersToRepId!.Value, viewer.UserId, StoredText.Write("The rep who looked after this account left the team."), now, cancellationToken);
         }
 
+        if (rep.IsActive && !active)
+        {
+            // A person who leaves takes no working key with them: their API tokens are revoked, not merely refused while
+            // they are inactive, so taking them back on does not wake the old tokens up.
+            await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        }
+
         rep.IsActive = active;
         user.LockoutEnabled = true;
         user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;

@@ -71,6 +71,14 @@ internal static class CommitmentsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newDueAt"] = [CalmDesk.Localization.Messages.Get("Give the new due time, e.g. ?newDueAt=2026-12-01T10:00:00Z.")] });
         }
 
+        // The same dates the delay itself takes: a notice for a date that can never be saved helps no one.
+        var errors = new Dictionary<string, string[]>();
+        Data.BusinessDates.Check(errors, "newDueAt", newDueAt);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         return await notices.DraftAsync(Viewer.From(http.User), id, newDueAt.Value, http.User.FindFirst("name")?.Value, cancellationToken) is { } draft
             ? TypedResults.Ok(draft)
             : NotFound(id);

@@ -5,7 +5,8 @@ namespace CalmDesk.Infrastructure;
 /// Two defences every response and every change gets, whatever endpoint serves it.
 /// <list type="bullet">
 /// <item>Headers that keep a page from being framed, sniffed, or leaking its address, and a content security policy
-/// that lets a page load only this site's own styles, images and forms (the pages run no script).</item>
+/// that lets a page load only this site's own styles, images and forms (the pages run no script); the API's answers are
+/// not to be cached.</item>
 /// <item>A change made with the sign-in cookie (a POST, PUT, PATCH or DELETE without an API token) must come from a
 /// page of this site. Pages carry an antiforgery token, but the API takes JSON from scripts, and a page of another
 /// site (or of another port on the same host, which a Lax cookie does not stop) could otherwise post there with the
@@ -41,6 +42,11 @@ internal sealed class RequestGuard(RequestDelegate next, Accounts.ConfiguredProv
         headers[HeaderNames.ContentSecurityPolicy] = path.StartsWithSegments("/api-reference") ? ReferencePolicy
             : path.StartsWithSegments("/signin") ? _signInPolicy
             : _pagePolicy;
+        if (ApiProblem.IsApiRequest(context))
+        {
+            // The API's answers are one person's view of the book: no shared or browser cache keeps a copy.
+            headers.CacheControl = "no-store";
+        }
 
         if (ChangesSomething(context.Request) && !Accounts.ApiTokenAuthentication.IsTokenRequest(context.Request)
             && !FromThisSite(context.Request))

@@ -112,7 +112,8 @@ internal static class RepsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (rep, problems) = await reps.CreateAsync(request.Email!, request.DisplayName ?? "", request.Password!, request.Roles ?? ["Rep"], cancellationToken: cancellationToken);
+        // The admin knows the password they set: the person chooses their own at first sign-in.
+        var (rep, problems) = await reps.CreateAsync(request.Email!, request.DisplayName ?? "", request.Password!, request.Roles ?? ["Rep"], mustChangePassword: true, cancellationToken: cancellationToken);
         if (rep is null)
         {
             return TypedResults.ValidationProblem(problems);

@@ -46,10 +46,12 @@ public sealed class StoredTextTests
             MailKit.Net.Smtp.SmtpErrorCode.RecipientNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.MailboxUnavailable, "5.1.1 No such user: here"));
 
         Assert.Equal("the server refused the user name or the password (or token).", refused);
-        Assert.Equal("cannot reach the server (ConnectionRefused).", unreachable);
+        Assert.Equal("the server refused the connection: check the port.", unreachable);
         Assert.NotEqual(refused, InCulture.Run("it", () => StoredText.Read(refused)));
         Assert.Equal(InCulture.Run("it", () => Messages.Get("the server refused the user name or the password (or token).")), InCulture.Run("it", () => StoredText.Read(refused)));
-        Assert.Equal(InCulture.Run("it", () => Messages.Format("cannot reach the server ({0}).", "ConnectionRefused")), InCulture.Run("it", () => StoredText.Read(unreachable)));
+        Assert.Equal("il server ha rifiutato la connessione: controlla la porta.", InCulture.Run("it", () => StoredText.Read(unreachable)));
+        Assert.Equal("the server name was not found: check the host.",
+            Mail.MailConnections.Stored(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound)));
         Assert.Equal(InCulture.Run("el", () => Messages.Format("the server answered {0}: {1}", 550, "5.1.1 No such user: here")), InCulture.Run("el", () => StoredText.Read(answered)));
     }
 

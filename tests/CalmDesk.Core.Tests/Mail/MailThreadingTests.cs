@@ -13,6 +13,33 @@ public sealed class MailThreadingTests
         "Date: Fri, 30 Oct 2026 09:15:00 +0100\r\nMessage-ID: <first@trattoria.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
         "Avete consegnato i cartoni sbagliati, di nuovo. Voglio una soluzione oggi.\r\n";
 
+    /// The mailbox a reply waits to go through is disconnected: the reply says it was not sent, and its author is told,
+    /// instead of staying in the outbox for good once its queue row leaves with the mailbox.
+    [Theory]
+    [AllDatabases]
+    public async Task AMailboxDisconnectedWithAReplyWaiting_MarksTheReplyNotSent_AndTellsItsAuthor(string provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await CaseFixture.SeedAsync(database);
+        await using var db = database.NewContext();
+        var mailbox = await MailTestKit.AddOfflineMailboxAsync(db, database);
+        await Import(db, database, Complaint);
+        var @case = await db.Cases.AsNoTracking().SingleAsync(cancel);
+        var reply = await Books.CaseGuide(database, db).SendReplyAsync(fixture.Giulia, @case.Id, null, "Gentile Nino, domani mattina arrivano i cartoni giusti.", cancellationToken: cancel);
+
+        Assert.True(await MailTestKit.Book(db, database).DeleteAsync(mailbox, cancel));
+
+        await using var look = database.NewContext();
+        var stored = await look.Interactions.AsNoTracking().SingleAsync(i => i.Id == reply.Value!.Id, cancel);
+        var told = await look.Notifications.AsNoTracking().Where(n => n.Kind == Notifications.NotificationKind.MailFailed).ToListAsync(cancel);
+        Assert.Equal(Delivery.Queued, reply.Value!.Delivery);
+        Assert.Equal(Delivery.Failed, stored.Delivery);
+        Assert.Empty(await look.Outbox.AsNoTracking().ToListAsync(cancel));
+        var notice = Assert.Single(told);
+        Assert.Contains("disconnected", Localization.StoredText.Read(notice.Subject), StringComparison.Ordinal);
+    }
+
     [Theory]
     [AllDatabases]
     public async Task Reply_IsQueuedInReplyToTheCustomer_AndTheirAnswerFromAColleagueJoinsTheSameCase(string provider)

@@ -56,8 +56,8 @@ public sealed class MailboxBookTests
         var test = await MailTestKit.Book(db, database).TestAsync(added.Value!.Id, TestContext.Current.CancellationToken);
         var report = await MailTestKit.Fetcher(db, database).FetchAsync(added.Value.Id, TestContext.Current.CancellationToken);
 
-        Assert.StartsWith("IMAP: cannot reach the server", test.Value!.Problem, StringComparison.Ordinal);
-        Assert.StartsWith("cannot reach the server", report.Error, StringComparison.Ordinal);
-        Assert.StartsWith("cannot reach the server", (await db.Mailboxes.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).LastError, StringComparison.Ordinal);
+        Assert.Equal("IMAP: the server refused the connection: check the port.", test.Value!.Problem);
+        Assert.Equal("the server refused the connection: check the port.", report.Error);
+        Assert.Equal("the server refused the connection: check the port.", (await db.Mailboxes.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).LastError);
     }
 }

@@ -82,6 +82,22 @@ public sealed partial class ReplyDrafterTests
         Assert.Contains(SaidAs(language, Due.AddDays(2)), notice.Body, StringComparison.Ordinal);
     }
 
+    /// The case's title is the team's ("Consignment" here; a rep may rename it "Sunday delivery, outside the terms"):
+    /// a reply answers the customer's own subject, without its prefixes, and falls back on the title only when the
+    /// customer wrote none.
+    [Fact]
+    public void Draft_AnswersTheCustomersOwnSubject_NotTheCasesTitle()
+    {
+        var detail = Case("it", "Nino Esposito", RootCause.Unknown, AngerLevel.Angry, ["wrong_delivery"]);
+        var message = detail.Interactions[0];
+        var answered = detail with { Interactions = [message with { Subject = "R: Consegna sbagliata" }] };
+        var untitled = detail with { Interactions = [message with { Subject = null }] };
+
+        Assert.Equal("Re: Consegna sbagliata", ReplyDrafter.Draft(answered, Library, "Giulia Ferraro", TimeZoneInfo.Utc).Subject);
+        Assert.Equal("Re: Consegna sbagliata", ReplyDrafter.DelayNotice(answered, "it", null, "Giulia Ferraro", Due, Due.AddDays(2), Library, TimeZoneInfo.Utc).Subject);
+        Assert.Equal("Re: Consignment", ReplyDrafter.Draft(untitled, Library, "Giulia Ferraro", TimeZoneInfo.Utc).Subject);
+    }
+
     [Fact]
     public void Draft_UnknownLanguage_FallsBackToEnglish()
     {

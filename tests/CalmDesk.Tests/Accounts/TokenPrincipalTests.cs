@@ -5,7 +5,8 @@ using CalmDesk.Infrastructure;
 namespace CalmDesk.Accounts;
 
 /// An API token's rights are the owner's rights at the moment of the call: the principal a token speaks with is kept
-/// between calls, so it must follow a role given or taken away, and a deactivation, on the very next call.
+/// between calls, so it must follow a role given or taken away, and a deactivation, on the very next call; a deactivation
+/// revokes the owner's tokens for good.
 public sealed class TokenPrincipalTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -27,6 +28,8 @@ public sealed class TokenPrincipalTests
         var ownCustomers = (await rep.GetAsync("/api/v1/customers", Token)).StatusCode;
         var disabled = await admin.PatchAsJsonAsync($"/api/v1/reps/{repId}", new { active = false }, Token);
         var afterDisable = (await rep.GetAsync("/api/v1/customers", Token)).StatusCode;
+        var reactivated = await admin.PatchAsJsonAsync($"/api/v1/reps/{repId}", new { active = true }, Token);
+        var afterReactivation = (await rep.GetAsync("/api/v1/customers", Token)).StatusCode;
 
         Assert.Equal(HttpStatusCode.Forbidden, asRep);
         Assert.True(promoted.IsSuccessStatusCode, await promoted.Content.ReadAsStringAsync(Token));
@@ -35,5 +38,8 @@ public sealed class TokenPrincipalTests
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (asRepAgain, ownCustomers));
         Assert.True(disabled.IsSuccessStatusCode, await disabled.Content.ReadAsStringAsync(Token));
         Assert.Equal(HttpStatusCode.Unauthorized, afterDisable);
+        // Leaving revoked the token: taking the person back on does not wake it up.
+        Assert.True(reactivated.IsSuccessStatusCode, await reactivated.Content.ReadAsStringAsync(Token));
+        Assert.Equal(HttpStatusCode.Unauthorized, afterReactivation);
     }
 }

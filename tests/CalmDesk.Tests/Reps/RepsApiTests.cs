@@ -50,6 +50,10 @@ public sealed class RepsApiTests(Servers servers)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await Json.ReadAsync(created);
         Assert.Equal(["Manager", "Rep"], body.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        // The admin knows the password they set: the new person is sent to choose their own before anything else.
+        using var firstSignIn = await PageSession.SignInAsync(server, email);
+        using var held = await firstSignIn.GetAsync("/customers", TestContext.Current.CancellationToken);
+        Assert.StartsWith("/account", held.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.True((await Json.ReadAsync(weak)).GetProperty("errors").TryGetProperty("password", out _));
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it");
