@@ -22,7 +22,7 @@ internal sealed record CaseChange(
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (Title is not null && (Title.Trim().Length == 0 || Title.Trim().Length > Case.MaxTitleLength))
+        if (Title is not null && (Imports.TextEncodings.Clean(Title).Trim().Length == 0 || Title.Trim().Length > Case.MaxTitleLength))
         {
             errors["title"] = [Messages.Format("The title is required and must be at most {0} characters.", Case.MaxTitleLength)];
         }
@@ -58,7 +58,7 @@ internal sealed record CaseChange(
     {
         if (Title is not null)
         {
-            target.Title = Title.Trim();
+            target.Title = Imports.TextEncodings.Clean(Title).Trim();
         }
 
         if (Status is not null)

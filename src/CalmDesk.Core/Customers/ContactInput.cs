@@ -8,16 +8,17 @@ internal sealed record ContactInput(string? Name, string? Email = null, string? 
     public Dictionary<string, string[]> Validate(string prefix = "")
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Name))
+        if (string.IsNullOrWhiteSpace(Name is null ? null : Imports.TextEncodings.Clean(Name)))
         {
             errors[prefix + "name"] = [Messages.Get("The contact's name is required.")];
         }
-        else if (Name.Length > 200)
+        else if (Name!.Length > 200)
         {
             errors[prefix + "name"] = [Messages.Get("The contact's name must be at most 200 characters.")];
         }
 
-        if (!string.IsNullOrWhiteSpace(Email) && (Email.Length > 320 || !MailAddress.TryCreate(Email.Trim(), out _)))
+        // An address with a hidden or reversing character would show one address and hold another: refused, not tidied.
+        if (!string.IsNullOrWhiteSpace(Email) && (Email.Length > 320 || !MailAddress.TryCreate(Email.Trim(), out _) || Imports.TextEncodings.Clean(Email) != Email))
         {
             errors[prefix + "email"] = [Messages.Format("'{0}' is not an email address.", Email)];
         }
@@ -45,9 +46,10 @@ internal sealed record ContactInput(string? Name, string? Email = null, string? 
     /// Writes the (validated) input over a contact, tidied as a new one is.
     public Contact ApplyTo(Contact contact)
     {
-        contact.Name = Name!.Trim();
+        // Names and numbers lose what can hide or reverse text on screen (NUL, bidirectional overrides), as imports do.
+        contact.Name = Imports.TextEncodings.Clean(Name!).Trim();
         contact.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
-        contact.Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        contact.Phone = string.IsNullOrWhiteSpace(Phone) ? null : Imports.TextEncodings.Clean(Phone).Trim();
         contact.Language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim().ToLowerInvariant();
         contact.Gender = Playbooks.Salutation.Normalise(Gender);
         return contact;

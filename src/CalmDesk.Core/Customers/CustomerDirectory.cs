@@ -90,6 +90,11 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             }
         }
 
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            await CheckAddressAsync(viewer, contacts[i].Email, null, $"contacts[{i}].email", errors, cancellationToken);
+        }
+
         var ownRepId = await db.Reps.IdOfAsync(viewer, cancellationToken);
         input = viewer.SeesAll ? input : input with { AssignedRepId = input.AssignedRepId ?? ownRepId };
         await CheckAssignmentAsync(viewer, input.AssignedRepId, ownRepId, errors, cancellationToken);
@@ -154,6 +159,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         }
 
         var errors = input.Validate();
+        await CheckAddressAsync(viewer, input.Email, customerId, "email", errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Outcome<ContactView>.Invalid(errors);
@@ -176,6 +182,11 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         }
 
         var errors = input.Validate();
+        if (!string.Equals(input.Email?.Trim(), contact.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            await CheckAddressAsync(viewer, input.Email, customerId, "email", errors, cancellationToken);
+        }
+
         if (errors.Count > 0)
         {
             return Outcome<ContactView>.Invalid(errors);
@@ -185,6 +196,25 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         customer.RefreshSearchKey();
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<ContactView>.Done(new ContactView(contact.Id, contact.Name, contact.Email, contact.Phone, contact.Language) { Gender = contact.Gender });
+    }
+
+    /// <summary>Mail is matched to its customer by the sender's address, and an address two customers' contacts share
+    /// matches neither (it waits among the unmatched). So a rep may not give their customer's contact an address that a
+    /// customer they do not look after already holds: that would take the other rep's mail out of their customer's
+    /// timeline. A manager, who sees both, may (two companies with one bookkeeper).</summary>
+    private async Task CheckAddressAsync(Viewer viewer, string? email, int? customerId, string field, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (viewer.SeesAll || string.IsNullOrWhiteSpace(email) || errors.ContainsKey(field))
+        {
+            return;
+        }
+
+        var address = email.Trim().ToLowerInvariant();
+        var mine = db.Customers.VisibleTo(viewer).Select(c => c.Id);
+        if (await db.Contacts.AnyAsync(c => c.Email == address && c.CustomerId != customerId && !mine.Contains(c.CustomerId), cancellationToken))
+        {
+            errors[field] = [Messages.Get("This address belongs to a contact of a customer you do not look after, so their mail would no longer find them. Ask a manager to add it.")];
+        }
     }
 
     /// <summary>An external id is the import key, so no two customers may share one.</summary>

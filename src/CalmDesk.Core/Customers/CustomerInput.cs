@@ -21,11 +21,11 @@ internal sealed record CustomerInput(
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Company))
+        if (string.IsNullOrWhiteSpace(Company is null ? null : Imports.TextEncodings.Clean(Company)))
         {
             errors["company"] = [Messages.Get("The company name is required.")];
         }
-        else if (Company.Trim().Length > 200)
+        else if (Company!.Trim().Length > 200)
         {
             errors["company"] = [Messages.Get("The company name must be at most 200 characters.")];
         }
@@ -76,8 +76,9 @@ internal sealed record CustomerInput(
 
     public void ApplyTo(Customer customer)
     {
-        customer.Company = Company!.Trim();
-        customer.Segment = string.IsNullOrWhiteSpace(Segment) ? null : Segment.Trim();
+        // What can hide or reverse text on screen (NUL, bidirectional overrides) has no place in a name: removed, as imports do.
+        customer.Company = Imports.TextEncodings.Clean(Company!).Trim();
+        customer.Segment = string.IsNullOrWhiteSpace(Segment) ? null : Imports.TextEncodings.Clean(Segment).Trim();
         if (Status is not null && TryParseStatus(Status, out var status))
         {
             customer.Status = status;
@@ -122,7 +123,7 @@ internal sealed record CustomerInput(
     /// One line per line of the address, trimmed, without blank ones (the post reads nothing else); null when empty.
     private static string? NormalisedAddress(string? address)
     {
-        var lines = (address ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var lines = Imports.TextEncodings.Clean(address ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 

@@ -254,6 +254,57 @@ public sealed class CustomerDirectoryTests
         Assert.Equal(("Osteria Nuova & Figli", "Restaurants", "Via Roma 1"), (saved.Company, saved.Segment, saved.PostalAddress));
     }
 
+    /// An address two customers' contacts share matches neither customer's mail, so a rep may not give their customer's
+    /// contact the address of another rep's customer (it would take that mail away); their own customers may share one,
+    /// and a manager, who sees both, may give it.
+    [Theory]
+    [AllDatabases]
+    public async Task ARep_CannotGiveTheirContactTheAddressOfAnotherRepsCustomer_AManagerCan(string provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (ownRep, ownUser) = await database.AddRepAsync("own@example.com");
+        var (otherRep, _) = await database.AddRepAsync("other@example.com");
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+        var rep = new Viewer(ownUser, SeesAll: false);
+        await directory.CreateAsync(Viewer.System, new CustomerInput("Theirs Ltd", AssignedRepId: otherRep), [new ContactInput("Priya Shah", "Priya@Theirs.example")], cancel);
+        var mine = (await directory.CreateAsync(Viewer.System, new CustomerInput("Mine Ltd", AssignedRepId: ownRep), [new ContactInput("Ann Lee", "ann@mine.example")], cancel)).Value!;
+
+        var added = await directory.AddContactAsync(rep, mine.Id, new ContactInput("Priya Shah", " priya@theirs.example"), cancel);
+        var changed = await directory.UpdateContactAsync(rep, mine.Id, mine.Contacts[0].Id, new ContactInput("Ann Lee", "priya@theirs.example"), cancel);
+        var created = await directory.CreateAsync(rep, new CustomerInput("Mine Too Ltd"), [new ContactInput("Priya", "priya@theirs.example")], cancel);
+        var sharedWithMyOwn = await directory.CreateAsync(rep, new CustomerInput("Mine Again Ltd"), [new ContactInput("Ann Lee", "ann@mine.example")], cancel);
+        var byManager = await directory.AddContactAsync(Viewer.System, mine.Id, new ContactInput("Priya Shah", "priya@theirs.example"), cancel);
+
+        Assert.Contains("email", added.Errors.Keys);
+        Assert.Contains("email", changed.Errors.Keys);
+        Assert.Contains("contacts[0].email", created.Errors.Keys);
+        Assert.True(sharedWithMyOwn.Succeeded);
+        Assert.True(byManager.Succeeded);
+    }
+
+    /// A name that hides or reverses text on screen (NUL, a right-to-left override) could show one customer and be
+    /// another: the characters are removed, an address holding one is refused, and nothing of them alone is a name.
+    [Theory]
+    [AllDatabases]
+    public async Task HiddenAndReversingCharacters_LeaveNamesAndAreRefusedInAddresses(string provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var directory = new CustomerDirectory(db, database.Clock);
+
+        var created = await directory.CreateAsync(Viewer.System, new CustomerInput("Rossi\u202E S.p.A.\u0000", PostalAddress: "Via\u2066 Roma 1"), [new ContactInput("N\u0000ino \u202EEsposito", Phone: "\u202E+39 02 1234")], cancel);
+        var reversed = await directory.AddContactAsync(Viewer.System, created.Value!.Id, new ContactInput("Anna", "ab\u202Ecd@example.com"), cancel);
+        var onlyHidden = await directory.CreateAsync(Viewer.System, new CustomerInput("\u202E\u0000"), [], cancel);
+
+        Assert.Equal(("Rossi S.p.A.", "Via Roma 1"), (created.Value.Company, created.Value.PostalAddress));
+        Assert.Equal(("Nino Esposito", "+39 02 1234"), (created.Value.Contacts[0].Name, created.Value.Contacts[0].Phone));
+        Assert.Contains("email", reversed.Errors.Keys);
+        Assert.Contains("company", onlyHidden.Errors.Keys);
+    }
+
     [Theory]
     [AllDatabases]
     public async Task ExternalId_IsUniqueOnCreateAndUpdate_ButACustomerMayKeepItsOwn(string provider)
