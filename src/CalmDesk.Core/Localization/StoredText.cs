@@ -43,6 +43,7 @@ internal static partial class StoredText
         "the server did not answer in time: check the host and the port.",
         "cannot reach the server from here: check the host and the network.",
         "the mailbox it was to go through was disconnected before it could be sent.",
+        "The let-go checklist is answered and waits for your approval.",
         "the folder {0} does not exist.",
         "the server answered {0}: {1}",
         "The recipient's server sent it back.",

@@ -34,4 +34,7 @@ internal enum NotificationKind
 
     /// A customer has waited longer for our reply than the written response time allows (to the owner and managers).
     ReplyOverdue,
+
+    /// To a manager: every item of a let-go checklist is answered, and it waits for their approval.
+    LetGoReady,
 }

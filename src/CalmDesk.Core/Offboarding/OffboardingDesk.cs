@@ -3,6 +3,7 @@ using CalmDesk.Customers;
 using CalmDesk.Data;
 using CalmDesk.Interactions;
 using CalmDesk.Localization;
+using CalmDesk.Notifications;
 using CalmDesk.Playbooks;
 using CalmDesk.Receivables;
 using Microsoft.EntityFrameworkCore;
@@ -123,31 +124,59 @@ internal sealed class OffboardingDesk(
         renewal is { } date && date > today ? date : new DateOnly(today.Year, today.Month, 1).AddMonths(2).AddDays(-1);
 
     /// Answers one checklist item "yes", with the note that shows it (which incidents were confirmed, when the rules were explained…).
-    public Task<Outcome<OffboardingView>> AnswerAsync(Viewer viewer, int id, string? item, string? note, CancellationToken cancellationToken = default) =>
-        ChangeAsync(viewer, id, o =>
+    /// The answer that completes the checklist tells every manager it waits for their approval.
+    public async Task<Outcome<OffboardingView>> AnswerAsync(Viewer viewer, int id, string? item, string? note, CancellationToken cancellationToken = default)
+    {
+        var completed = false;
+        var outcome = await ChangeAsync(viewer, id, o =>
         {
-            if (o.ApprovedAt is not null)
-            {
-                return Messages.Get("The checklist was approved; it cannot change any more.");
-            }
-
-            if (string.IsNullOrWhiteSpace(note))
-            {
-                return Messages.Get("Say what shows it: every answer carries its evidence.");
-            }
-
-            switch (item)
-            {
-                case "facts_verified": o.FactsVerified = true; break;
-                case "rules_explained": o.RulesExplained = true; break;
-                case "education_tried": o.EducationTried = true; break;
-                case "money_weighed": o.MoneyWeighed = true; break;
-                default: return Messages.Format("The item is one of {0}.", string.Join(", ", ChecklistItems));
-            }
-
-            Log(o, viewer, item, note);
-            return null;
+            var wasComplete = o.ChecklistComplete;
+            var problem = Answer(o, viewer, item, note);
+            completed = problem is null && !wasComplete && o.ChecklistComplete;
+            return problem;
         }, cancellationToken);
+        if (completed && outcome.Value is { } done)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var manager in await Roles.UserIdsAsync(db, Roles.Manager, cancellationToken))
+            {
+                db.Notifications.Add(new Notification
+                {
+                    RecipientUserId = manager, Kind = NotificationKind.LetGoReady, CustomerId = done.CustomerId, Company = done.Company,
+                    Subject = StoredText.Write("The let-go checklist is answered and waits for your approval."), CreatedAt = now,
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private string? Answer(CustomerOffboarding o, Viewer viewer, string? item, string? note)
+    {
+        if (o.ApprovedAt is not null)
+        {
+            return Messages.Get("The checklist was approved; it cannot change any more.");
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Messages.Get("Say what shows it: every answer carries its evidence.");
+        }
+
+        switch (item)
+        {
+            case "facts_verified": o.FactsVerified = true; break;
+            case "rules_explained": o.RulesExplained = true; break;
+            case "education_tried": o.EducationTried = true; break;
+            case "money_weighed": o.MoneyWeighed = true; break;
+            default: return Messages.Format("The item is one of {0}.", string.Join(", ", ChecklistItems));
+        }
+
+        Log(o, viewer, item, note);
+        return null;
+    }
 
     /// A manager's approval, only once every item of the checklist is answered.
     public async Task<Outcome<OffboardingView>> ApproveAsync(Viewer viewer, int id, string? note, CancellationToken cancellationToken = default) =>

@@ -34,10 +34,16 @@ public sealed class OffboardingTests
         Assert.True((await desk.AnswerAsync(money.People.Giulia, started.Id, "facts_verified", " ", cancel)).Errors.ContainsKey("offboarding"));
         Assert.True((await desk.AnswerAsync(money.People.Giulia, started.Id, "skip_it", "note", cancel)).Errors.ContainsKey("offboarding"));
 
+        var waiting = new List<int>();
         foreach (var item in OffboardingDesk.ChecklistItems)
         {
             Assert.True((await desk.AnswerAsync(money.People.Giulia, started.Id, item, "Checked: " + item, cancel)).Succeeded);
+            waiting.Add(await money.Db.Notifications.CountAsync(n => n.Kind == Notifications.NotificationKind.LetGoReady && n.RecipientUserId == managerUser, cancel));
         }
+
+        // The manager is told once, when the last item is answered, and the notice leads to the checklist's customer.
+        Assert.Equal([0, 0, 0, 1], waiting);
+        Assert.Equal(money.People.Nino, (await money.Db.Notifications.SingleAsync(n => n.Kind == Notifications.NotificationKind.LetGoReady, cancel)).CustomerId);
 
         Assert.True((await desk.SetTermsAsync(money.People.Giulia, started.Id, null, [rival.Id, other.Id, third.Id], cancel)).Errors.ContainsKey("offboarding"));
         Assert.True((await desk.SetTermsAsync(money.People.Giulia, started.Id, money.Today, [rival.Id], cancel)).Errors.ContainsKey("offboarding"));
