@@ -19,5 +19,10 @@ internal static class PostedForm
     public static bool Ticked(this HttpContext http, string form, string field, string value, bool shown) =>
         http.WasPosted(form) ? Values(http, field).Contains(value, StringComparer.Ordinal) : shown;
 
+    /// The notice a page was sent back with after a change (`?done=saved`), on the page as it is opened; a form posted
+    /// from that page keeps the address, so its own answer (an error above all) is not shown beside a stale "Saved".
+    public static string? Notice(this HttpContext http, string? done) =>
+        HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ? done : null;
+
     private static StringValues Values(HttpContext http, string field) => http.Request.Form[field];
 }

@@ -147,6 +147,34 @@ public sealed class CustomerPagesTests(Servers servers)
         Assert.Equal(("Wholesale", "1 Mill Lane"), (saved.GetProperty("segment").GetString(), saved.GetProperty("postalAddress").GetString()));
     }
 
+    /// A form posted from a page opened with "?done=saved" keeps that address: a refusal then shows its error alone,
+    /// not beside the earlier save's "saved" notice.
+    [Fact]
+    public async Task AFormRefused_OnAPageOpenedAfterASave_ShowsItsErrorWithoutTheOldNotice()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var id = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new { company = "Notice Ltd" }))).GetProperty("id").GetInt32();
+        var client = await PageSession.SignInAsync(server, email);
+        var opened = await client.GetStringAsync($"/customers/{id}/terms?done=saved", cancel);
+        var form = Hidden(opened);
+
+        var refused = await client.PostAsync($"/customers/{id}/terms?done=saved", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "terms",
+            ["__RequestVerificationToken"] = form["__RequestVerificationToken"],
+            ["__once"] = form["__once"],
+            ["DepositPercent"] = "150",
+        }), cancel);
+        var page = await refused.Content.ReadAsStringAsync(cancel);
+
+        Assert.Contains("The terms were saved.", opened, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("class=\"errors\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("The terms were saved.", page, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Hidden(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
             .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups[2].Value));
