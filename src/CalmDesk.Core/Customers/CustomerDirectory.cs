@@ -78,10 +78,21 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             { Country = c.Country, TimeZone = c.TimeZone, PostalAddress = c.PostalAddress, ErasedAt = c.ErasedAt })
             .SingleOrDefaultAsync(cancellationToken);
 
+    public Task<Outcome<CustomerDetail>> CreateAsync(
+        Viewer viewer, CustomerInput input, IReadOnlyList<ContactInput> contacts, CancellationToken cancellationToken = default) =>
+        CreateAsync(viewer, input, contacts, sameNameAllowed: true, cancellationToken);
+
+    /// Creates a customer; unless <paramref name="sameNameAllowed"/>, one whose name (ignoring case and spaces) is
+    /// already a customer the viewer sees is refused, so a second "Trattoria Da Nino" is a decision, not a slip.
     public async Task<Outcome<CustomerDetail>> CreateAsync(
-        Viewer viewer, CustomerInput input, IReadOnlyList<ContactInput> contacts, CancellationToken cancellationToken = default)
+        Viewer viewer, CustomerInput input, IReadOnlyList<ContactInput> contacts, bool sameNameAllowed, CancellationToken cancellationToken = default)
     {
         var errors = input.Validate();
+        if (!sameNameAllowed && !errors.ContainsKey("company") && await SameNameAsync(viewer, input.Company!, cancellationToken) is { } existing)
+        {
+            errors["sameName"] = [Messages.Format("You already have a customer named “{0}”. If this is another company, tick “It is another company” and create it again.", existing)];
+        }
+
         for (var i = 0; i < contacts.Count; i++)
         {
             foreach (var (key, value) in contacts[i].Validate($"contacts[{i}]."))
@@ -196,6 +207,17 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
         customer.RefreshSearchKey();
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<ContactView>.Done(new ContactView(contact.Id, contact.Name, contact.Email, contact.Phone, contact.Language) { Gender = contact.Gender });
+    }
+
+    /// <summary>The name of a customer the viewer sees that is written as <paramref name="company"/> (ignoring case and
+    /// runs of spaces), or null. Only names of the same length are read, so the book is not.</summary>
+    private async Task<string?> SameNameAsync(Viewer viewer, string company, CancellationToken cancellationToken)
+    {
+        static string Folded(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        var wanted = Folded(Imports.TextEncodings.Clean(company));
+        var lengths = new[] { wanted.Length, company.Trim().Length };
+        var candidates = await db.Customers.VisibleTo(viewer).Where(c => lengths.Contains(c.Company.Length)).Select(c => c.Company).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(c => Folded(c) == wanted);
     }
 
     /// <summary>Mail is matched to its customer by the sender's address, and an address two customers' contacts share

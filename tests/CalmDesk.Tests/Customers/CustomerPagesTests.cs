@@ -175,6 +175,53 @@ public sealed class CustomerPagesTests(Servers servers)
         Assert.DoesNotContain("The terms were saved.", page, StringComparison.Ordinal);
     }
 
+    /// A second customer written as one the rep already has (another case, extra spaces) is a question first: the form
+    /// says so and offers "It is another company"; ticked, it is created. Another rep's customer of that name is not
+    /// theirs to know of, so it asks nothing.
+    [Fact]
+    public async Task NewCustomer_NamedAsOneTheRepHas_AsksFirst_AndIsCreatedWhenTheyConfirm()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var server = await servers.GetAsync("sqlite");
+        var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
+        var (other, _) = await server.SignUpAsync("Rep");
+        var name = $"Trattoria {Guid.NewGuid():N}"[..22];
+        await Json.PostAsync(api, "/api/v1/customers", new { company = name });
+        var othersName = $"Osteria {Guid.NewGuid():N}"[..20];
+        await Json.PostAsync(other, "/api/v1/customers", new { company = othersName });
+        var client = await PageSession.SignInAsync(server, email);
+        async Task<HttpResponseMessage> CreateAsync(string company, bool confirmed)
+        {
+            var form = Hidden(await client.GetStringAsync("/customers/new", cancel));
+            var fields = new Dictionary<string, string>
+            {
+                ["_handler"] = "customer",
+                ["__RequestVerificationToken"] = form["__RequestVerificationToken"],
+                ["__once"] = form["__once"],
+                ["Company"] = company,
+            };
+            if (confirmed)
+            {
+                fields["SameNameOk"] = "yes";
+            }
+
+            return await client.PostAsync("/customers/new", new FormUrlEncodedContent(fields), cancel);
+        }
+
+        var asked = await CreateAsync("  " + name.ToUpperInvariant().Replace(" ", "  ", StringComparison.Ordinal) + " ", confirmed: false);
+        var askedPage = await asked.Content.ReadAsStringAsync(cancel);
+        var confirmed = await CreateAsync(name, confirmed: true);
+        var notTheirs = await CreateAsync(othersName, confirmed: false);
+        var mine = await Json.ReadAsync(await api.GetAsync($"/api/v1/customers?q={Uri.EscapeDataString(name)}", cancel));
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("You already have a customer named", askedPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"same-name-ok\"", askedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, notTheirs.StatusCode);
+        Assert.Equal(2, mine.GetProperty("total").GetInt32());
+    }
+
     private static Dictionary<string, string> Hidden(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
             .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups[2].Value));
