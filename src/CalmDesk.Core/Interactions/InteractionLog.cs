@@ -187,6 +187,15 @@ internal sealed class InteractionLog(CalmDeskDbContext db, TimeProvider clock, M
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (interaction.Direction == Direction.Outbound)
+        {
+            // Answered: the "reply overdue" notices of this conversation no longer wait for anyone.
+            var answered = interaction.CaseId;
+            await db.Notifications.Where(n => n.Kind == Notifications.NotificationKind.ReplyOverdue && n.CustomerId == customerId && n.ReadAt == null
+                    && (answered == null || n.CaseId == answered))
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
+        }
+
         return Outcome<InteractionView>.Done(View(interaction, contact?.Name));
     }
 

@@ -102,6 +102,7 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         handover.DecidedByUserId = viewer.UserId;
         await AccountTransfer.MoveAsync(db, handover.Customer!, to.Value, viewer.UserId, handover.Explanation, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await DecidedAsync(handover.CustomerId, now, cancellationToken);
         return Outcome<HandoverView>.Done(await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).SingleAsync(cancellationToken));
     }
 
@@ -129,8 +130,15 @@ internal sealed class HandoverDesk(CalmDeskDbContext db, TimeProvider clock)
         handover.DecidedAt = clock.GetUtcNow();
         handover.DecidedByUserId = viewer.UserId;
         await db.SaveChangesAsync(cancellationToken);
+        await DecidedAsync(handover.CustomerId, handover.DecidedAt.Value, cancellationToken);
         return Outcome<HandoverView>.Done(await Views(db.Handovers.AsNoTracking().Where(h => h.Id == id)).SingleAsync(cancellationToken));
     }
+
+    /// Once one manager has decided, the "hand-over waiting" notices of that customer are read for every manager: none is
+    /// left asking for a decision that was made.
+    private Task<int> DecidedAsync(int customerId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Notifications.Where(n => n.Kind == NotificationKind.Handover && n.CustomerId == customerId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
 
     /// Colleagues for an account (for a manager choosing), best fit first.
     /// Whether a hand-over of the customer waits for a manager's decision.

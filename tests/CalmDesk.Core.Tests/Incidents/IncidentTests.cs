@@ -122,6 +122,8 @@ public sealed class IncidentTests
         var twice = await handovers.ApproveAsync(manager, pending.Id, null, cancel);
 
         Assert.Equal(HandoverStatus.Approved, approved.Value!.Status);
+        // Decided: the notice asking for the decision is no longer waiting for any manager.
+        Assert.Equal(0, await db.Notifications.CountAsync(n => n.Kind == NotificationKind.Handover && n.ReadAt == null, cancel));
         Assert.True(twice.Errors.ContainsKey("status"));
         Assert.Equal(people.JamesRep, await db.Customers.Where(c => c.Id == people.Nino).Select(c => c.AssignedRepId).SingleAsync(cancel));
         var introductions = new RepIntroductions(db, database.Clock, new PlaybookStore([Path.Combine(AppContext.BaseDirectory, "playbooks")], database.Clock), log);

@@ -65,5 +65,10 @@ public sealed class ResponseClockTests
         Assert.Equal((0, 1, 0), (quiet, told, again));
         var notified = await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.ReplyOverdue).Select(n => n.RecipientUserId).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(new[] { fixture.Giulia.UserId, managerUser }.Order(), notified.Order());
+
+        // Giulia answers: the notices asking for that answer are no longer waiting, hers or the manager's.
+        await Books.InteractionLog(db, database.Clock).AddAsync(fixture.Giulia, fixture.Nino, new InteractionInput(
+            "email", "outbound", null, "Re: Preventivo", "Buongiorno, eccolo in allegato."), TestContext.Current.CancellationToken);
+        Assert.Equal(0, await db.Notifications.CountAsync(n => n.Kind == NotificationKind.ReplyOverdue && n.ReadAt == null, TestContext.Current.CancellationToken));
     }
 }
