@@ -94,7 +94,7 @@ internal sealed class BoundaryBook(CalmDeskDbContext db, TimeProvider clock, Pla
 
             var items = breaches.Select(b => new BoundaryFlagItem(b.Rule, b.Offset, b.Length, b.Quote, view.Effective.ClauseFor(ClauseKeys[b.Rule], language) ?? b.Allowed)).ToList();
             flags.Add(new BoundaryFlag(message.Id, message.OccurredAt, message.Subject, items,
-                Answer(language, message.Subject ?? "", message.Contact ?? customer.Contact ?? customer.Company,
+                Answer(language, Interactions.Subjects.Strip(message.Subject ?? ""), message.Contact ?? customer.Contact ?? customer.Company,
                     (message.Contact is null ? customer.Contact is null ? null : customer.ContactGender : message.Gender) ?? "", customer.RepName, view.Effective, breaches, items, (int)message.Id)));
         }
 
