@@ -171,7 +171,9 @@ public sealed class UsersCommandTests
         var disable = await CalmDeskProcess.RunAsync("users", "disable", "rep@example.com", "--hand-to", "colleague@example.com", "--data", data);
         var listed = JsonDocument.Parse((await CalmDeskProcess.RunAsync("users", "list", "--json", "--data", data)).Output).RootElement.EnumerateArray()
             .ToDictionary(u => u.GetProperty("email").GetString()!);
+        var afterDisable = await CalmDeskProcess.RunAsync("users", "tokens", "rep@example.com", "--data", data);
         var enable = await CalmDeskProcess.RunAsync("users", "enable", "rep@example.com", "--data", data);
+        await CalmDeskProcess.RunAsync("users", "token", "rep@example.com", "--name", "third", "--data", data);
         var revokeAll = await CalmDeskProcess.RunAsync("users", "revoke", "rep@example.com", "--all", "--data", data);
         var none = await CalmDeskProcess.RunAsync("users", "tokens", "rep@example.com", "--data", data);
 
@@ -185,6 +187,8 @@ public sealed class UsersCommandTests
         Assert.True(disable.ExitCode == 0, disable.Error);
         Assert.False(listed["rep@example.com"].GetProperty("active").GetBoolean());
         Assert.True(enable.ExitCode == 0, enable.Error);
+        // Disabling the rep revoked the token left for good; only the one issued after they came back is left to stop.
+        Assert.Contains("stopped", afterDisable.Output.Split('\n').Single(l => l.Contains("\tsecond\t", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("Stopped 1 token", revokeAll.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("\tactive", none.Output, StringComparison.Ordinal);
     }

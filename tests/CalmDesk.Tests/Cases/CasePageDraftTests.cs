@@ -15,7 +15,7 @@ public sealed class CasePageDraftTests(Servers servers)
         var (api, _, email) = await server.SignUpWithEmailAsync("Rep");
         var customer = (await Json.ReadAsync(await Json.PostAsync(api, "/api/v1/customers", new
         {
-            company = "Trattoria Domenica", preferredLanguage = "it", contacts = new[] { new { name = "Nino Esposito", email = "nino@domenica.example" } },
+            company = "Trattoria Domenica", preferredLanguage = "it", contacts = new[] { new { name = "Nino Esposito", email = $"nino@{Guid.NewGuid():N}.example" } },
         }))).GetProperty("id").GetInt32();
         var terms = await api.PutAsync($"/api/v1/terms/customers/{customer}", System.Net.Http.Json.JsonContent.Create(new
         {

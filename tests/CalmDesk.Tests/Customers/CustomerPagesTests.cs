@@ -142,6 +142,8 @@ public sealed class CustomerPagesTests(Servers servers)
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("Someone else saved this customer after you opened it.", refusedPage, StringComparison.Ordinal);
         Assert.Contains(">1 Mill Lane</textarea>", refusedPage, StringComparison.Ordinal);
+        // What the desk saved and the phone would write over, shown before anyone saves again.
+        Assert.Contains("<strong>Segment</strong>: «Wholesale» → «Retail»", WebUtility.HtmlDecode(refusedPage), StringComparison.Ordinal);
         Assert.Equal("Wholesale", afterRefusal);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(("Wholesale", "1 Mill Lane"), (saved.GetProperty("segment").GetString(), saved.GetProperty("postalAddress").GetString()));

@@ -12,7 +12,7 @@ public sealed class OffboardingApiTests(Servers servers)
     {
         var server = await servers.GetAsync(provider);
         var cancel = TestContext.Current.CancellationToken;
-        var (rep, _) = await server.SignUpAsync("Rep");
+        var (rep, _, repEmail) = await server.SignUpWithEmailAsync("Rep");
         var (manager, _) = await server.SignUpAsync("Manager");
         var key = Guid.NewGuid().ToString("N")[..8];
         var customer = await Json.ReadAsync(await Json.PostAsync(rep, "/api/v1/customers",
@@ -47,6 +47,10 @@ public sealed class OffboardingApiTests(Servers servers)
         Assert.Equal(("el", "letterIssued"), (issued.GetProperty("letterLanguage").GetString(), issued.GetProperty("status").GetString()));
         Assert.Contains("δεν θα ανανεώσουμε τη συμφωνία μας", issued.GetProperty("letterBody").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        // The letter went out: the customer's page says so instead of recommending the ladder's rungs again.
+        var page = await (await PageSession.SignInAsync(server, repEmail)).GetStringAsync($"/customers/{customerId}", cancel);
+        Assert.Contains("id=\"notice-given\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"ladder\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
