@@ -136,6 +136,10 @@ public sealed class CustomerPagesTests(Servers servers)
         var refusedPage = await second.Content.ReadAsStringAsync(cancel);
         var afterRefusal = (await Json.ReadAsync(await api.GetAsync($"/api/v1/customers/{id}", cancel))).GetProperty("segment").GetString();
         var again = await phone.PostAsync($"/customers/{id}/edit", Post(Hidden(refusedPage), "Wholesale", "1 Mill Lane"), cancel);
+        // A form from before stamps existed (a tab opened before an upgrade) carries none: it saves as it always did.
+        var unstamped = Post(Hidden(await desk.GetStringAsync($"/customers/{id}/edit", cancel)), "Wholesale", "1 Mill Lane");
+        var oldTab = await desk.PostAsync($"/customers/{id}/edit", new FormUrlEncodedContent((await unstamped.ReadAsStringAsync(cancel)).Split('&')
+            .Select(p => p.Split('=')).Where(p => p[0] != "Stamp").ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p[1]))), cancel);
         var saved = await Json.ReadAsync(await api.GetAsync($"/api/v1/customers/{id}", cancel));
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -146,6 +150,7 @@ public sealed class CustomerPagesTests(Servers servers)
         Assert.Contains("<strong>Segment</strong>: «Wholesale» → «Retail»", WebUtility.HtmlDecode(refusedPage), StringComparison.Ordinal);
         Assert.Equal("Wholesale", afterRefusal);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, oldTab.StatusCode);
         Assert.Equal(("Wholesale", "1 Mill Lane"), (saved.GetProperty("segment").GetString(), saved.GetProperty("postalAddress").GetString()));
     }
 
