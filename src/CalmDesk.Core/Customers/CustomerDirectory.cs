@@ -99,10 +99,7 @@ internal sealed class CustomerDirectory(CalmDeskDbContext db, TimeProvider clock
             {
                 errors[key] = value;
             }
-        }
 
-        for (var i = 0; i < contacts.Count; i++)
-        {
             await CheckAddressAsync(viewer, contacts[i].Email, null, $"contacts[{i}].email", errors, cancellationToken);
         }
 

@@ -597,6 +597,7 @@ internal sealed class HealthBook(
             var settledInWindow = states.Where(s => s.SettledOn is { } on && on > from).ToList();
             var talk = talkOf[c.Id].Where(i => i.OccurredAt >= start && i.OccurredAt < end).ToList();
             var inbound = talk.Where(i => i.Direction == Direction.Inbound).ToList();
+            var incidents = incidentsOf[c.Id].Where(i => i.OccurredAt >= start && i.OccurredAt < end).ToList();
             var minutes = talk.Sum(i => i.MinutesSpent ?? i.Channel switch
             {
                 Channel.Email => settings.EmailMinutes,
@@ -615,7 +616,7 @@ internal sealed class HealthBook(
                 Minutes: minutes,
                 AngerRecent: Average(inbound.Where(i => i.OccurredAt >= recent).Select(i => i.Anger)),
                 AngerBefore: Average(inbound.Where(i => i.OccurredAt < recent && i.OccurredAt >= recent.AddDays(-90)).Select(i => i.Anger)),
-                AbuseIncidents: incidentsOf[c.Id].Count(i => i.OccurredAt >= start && i.OccurredAt < end),
+                AbuseIncidents: incidents.Count,
                 BoundaryAsks: inbound.Count(i => i.Situations.Split(',').Any(BoundarySituations.Contains)),
                 Overdue: overdue.Sum(s => s.Open),
                 OldestOverdueDays: overdue.Count == 0 ? 0 : overdue.Max(s => s.DaysOverdue(asOf)),
@@ -623,7 +624,7 @@ internal sealed class HealthBook(
                 Paid: settledInWindow.Count,
                 OpenCases: openCases,
                 PromisesBrokenByUs: broken,
-                AbuseAtRep: incidentsOf[c.Id].Count(i => i.OccurredAt >= start && i.OccurredAt < end && i.RepId == c.RepId));
+                AbuseAtRep: incidents.Count(i => i.RepId == c.RepId));
         })];
     }
 

@@ -5,9 +5,8 @@ internal sealed record Rung(string Step, bool Recommended, IReadOnlyList<string>
 
 /// For a troubled account, what to try, in order: educate (expectations beyond what is possible), set or restate
 /// boundaries, reassign (abuse aimed at the present rep; done already when the abuse was aimed at an earlier one), and
-/// only then let go — recommended only when the account both
-/// scores badly and costs more than it brings, or keeps abusing our people, and never before the earlier rungs
-/// have something behind them.
+/// only then let go — recommended only when the account both scores badly and costs more than it brings, or keeps
+/// abusing our people, and never before the earlier rungs have something behind them.
 internal static class Ladder
 {
     public static IReadOnlyList<Rung> For(HealthReport report)
